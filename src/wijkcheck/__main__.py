@@ -1,0 +1,3 @@
+from wijkcheck.cli import main
+
+main()

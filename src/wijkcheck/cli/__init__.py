@@ -1,0 +1,93 @@
+"""The `wijkcheck` command. Only this package knows typer; commands live in submodules.
+
+Exit codes (README): 0 success, 1 findings (validation errors; with --strikt also unmet
+conditions), 2 the input could not be used (bad arguments, unreadable or invalid data).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from wijkcheck.cli import nl_click
+from wijkcheck.errors import WijkcheckError
+
+EXIT_OK, EXIT_BEVINDINGEN, EXIT_INVOER = 0, 1, 2
+
+nl_click.install()
+
+
+def fout(exc: WijkcheckError) -> None:
+    """Print a user error as `pad:regel:kolom: fout: …` lines on stderr."""
+    for finding in exc.findings:
+        sys.stderr.write(f"{finding}\n")
+    if len(exc.findings) > 1:
+        sys.stderr.write(f"{len(exc.findings)} fouten gevonden.\n")
+
+
+class WijkcheckGroup(TyperGroup):
+    """Runs every command with one error policy: Dutch messages, exit code 2, no traceback."""
+
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            rv = super().main(
+                args, prog_name or "wijkcheck", complete_var, standalone_mode=False, **extra
+            )
+        except nl_click.UsageError as exc:
+            hint = ""
+            if exc.ctx is not None:
+                hint = f"\nProbeer '{exc.ctx.command_path} --help' voor hulp."
+            sys.stderr.write(f"fout: {nl_click.vertaal(exc.format_message())}{hint}\n")
+            rv = EXIT_INVOER
+        except nl_click.ClickException as exc:
+            sys.stderr.write(f"fout: {nl_click.vertaal(exc.format_message())}\n")
+            rv = EXIT_INVOER
+        except WijkcheckError as exc:
+            fout(exc)
+            rv = EXIT_INVOER
+        except (KeyboardInterrupt, EOFError, typer.Abort):
+            sys.stderr.write("Afgebroken.\n")
+            rv = 130
+        except Exception as exc:  # a bug, not the user's fault: say so without a traceback
+            if os.environ.get("WIJKCHECK_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"interne fout in wijkcheck: {type(exc).__name__}: {exc}\n"
+                "Dit is een fout in wijkcheck, niet in uw gegevens. "
+                "Zet WIJKCHECK_DEBUG=1 voor details.\n"
+            )
+            rv = EXIT_INVOER
+        code = rv if isinstance(rv, int) else EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    name="wijkcheck",
+    cls=WijkcheckGroup,
+    help="Controleer of elke wijk een sterke sociale basis heeft: de vier voorwaarden van de "
+    "Beleidsvisie sociale basis (Heusden) en de checklist langer thuis wonen (Hart van Brabant).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Command modules register themselves on `app`; keep them cheap to import.
+from wijkcheck.cli import commands  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,273 @@
+"""audit, list, explain, regels: the everyday commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import os
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wijkcheck.cli import EXIT_BEVINDINGEN, app
+from wijkcheck.errors import Span, WijkcheckError
+from wijkcheck.formatters import OutputFormat
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Map met de gegevens (met data/wijken/). Anders: $WIJKCHECK_DATA, dan de repository "
+        "waarin u staat, dan de meegeleverde Heusden-gegevens.",
+        show_default=False,
+    ),
+]
+ChecklistOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist",
+        help="Naam of pad van de checklist. Standaard: de checklist die gemeente.yaml noemt.",
+        show_default=False,
+    ),
+]
+DatumOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--datum", help="Auditdatum als JJJJ-MM-DD. Standaard: vandaag.", show_default=False
+    ),
+]
+GemeenteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--gemeente",
+        help="Gemeente, als een wijknaam in meer gemeenten voorkomt.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Uitvoervorm.", case_sensitive=False),
+]
+
+
+def console() -> Console:
+    # rich honours NO_COLOR and pipes; soft_wrap off keeps tables inside the width.
+    return Console(highlight=False)
+
+
+def data_root(data: Path | None):
+    from wijkcheck import store
+
+    return store.find_root(data, os.environ, Path.cwd())
+
+
+def auditdatum(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise WijkcheckError.single(
+        Span("--datum"),
+        f"ongeldige datum '{text}'; verwacht JJJJ-MM-DD, bijv. 2025-06-30",
+        "argument",
+    )
+
+
+@app.command("audit")
+def audit_cmd(
+    wijk: Annotated[
+        str,
+        typer.Argument(
+            help="Naam van de wijk, bijv. Vlijmen-Dorp of 'vlijmen dorp'.", show_default=False
+        ),
+    ],
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+    datum: DatumOpt = None,
+    gemeente: GemeenteOpt = None,
+    strikt: Annotated[
+        bool, typer.Option("--strikt", help="Exitcode 1 als iets 'niet voldaan' is.")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.TABEL,
+) -> None:
+    """Toets één wijk aan de voorwaarden en de checklist.
+
+    Per voorwaarde en item: voldaan, niet voldaan of onbekend, met wat gemeten is, wat vereist
+    is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust.
+    """
+    from wijkcheck import engine, integrity, store
+
+    root = data_root(data)
+    gd, gevonden = store.find_wijk(root, wijk, gemeente)
+    cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
+    problemen = integrity.check_checklist(cl, cldoc) + [
+        # another wijk's missing file does not make this wijk's audit wrong; validate reports it
+        f
+        for f in integrity.check_gemeente(cl, gd)
+        if f.rule != "wijk-zonder-bestand"
+    ]
+    if problemen:
+        raise WijkcheckError(problemen)
+    rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+    if fmt is OutputFormat.JSON:
+        from wijkcheck.formatters import jsonfmt
+
+        typer.echo(jsonfmt.render(rapport), nl=False)
+    else:
+        from wijkcheck.formatters import terminal
+
+        out = console()
+        out.print(terminal.audit(rapport, out.width))
+    if strikt and rapport.niet_voldaan:
+        raise typer.Exit(EXIT_BEVINDINGEN)
+
+
+@app.command("list")
+def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
+    """Toon alle wijken met hun kern en aantal inwoners."""
+    from wijkcheck import store
+    from wijkcheck.nl import datum as nl_datum
+    from wijkcheck.nl import getal, sleutel
+
+    root = data_root(data)
+    out = console()
+    mappen = root.gemeente_mappen()
+    if not mappen:
+        raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
+    getoond = 0
+    for folder in mappen:
+        gd = store.load_gemeente(folder)
+        if gemeente and sleutel(gemeente) not in (sleutel(folder.name), sleutel(gd.gemeente.naam)):
+            continue
+        getoond += 1
+        table = Table(
+            title=f"Wijken van gemeente {gd.gemeente.naam}",
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+        )
+        table.add_column("Wijk")
+        table.add_column("Kern")
+        table.add_column("Inwoners", justify="right")
+        table.add_column("Peildatum")
+        table.add_column("Bron")
+        volgorde = {sleutel(w): i for i, ws in enumerate(gd.gemeente.kernen.values()) for w in ws}
+        for w in sorted(gd.wijken, key=lambda w: (volgorde.get(sleutel(w.naam), 999), w.naam)):
+            bron = "voorbeeld" if w.inwoners.voorbeeld else w.inwoners.bron
+            table.add_row(
+                w.naam, w.kern, getal(w.inwoners.waarde), nl_datum(w.inwoners.peildatum), bron
+            )
+        out.print(table)
+        out.print(f"{len(gd.wijken)} wijken in {len(gd.gemeente.kernen)} kernen ({root.herkomst}).")
+    if gemeente and not getoond:
+        raise WijkcheckError.single(
+            Span(str(root.wijken)), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
+        )
+
+
+@app.command("explain")
+def explain_cmd(
+    onderwerp: Annotated[
+        str,
+        typer.Argument(
+            help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'.",
+            show_default=False,
+        ),
+    ],
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+) -> None:
+    """Leg een voorwaarde of checklist-item uit: de regel in woorden en de beleidspassage."""
+    from wijkcheck import store
+    from wijkcheck.nl import bedoelde_u, sleutel
+
+    root = data_root(data)
+    naam = checklist or _standaard_checklist(root)
+    cl, _ = store.load_checklist(root, naam)
+    onderwerpen = cl.onderwerpen()
+    key = sleutel(onderwerp)
+    gevonden = [(i, o) for i, o in onderwerpen.items() if key in (sleutel(i), sleutel(o.titel))]
+    if not gevonden:
+        gevonden = [
+            (i, o)
+            for i, o in onderwerpen.items()
+            if key and (key in sleutel(i) or key in sleutel(o.titel))
+        ]
+    if len(gevonden) != 1:
+        keuzes = list(onderwerpen)
+        hint = (
+            bedoelde_u(onderwerp, keuzes)
+            if not gevonden
+            else (" Bedoelde u " + " of ".join(f"'{i}'" for i, _ in gevonden) + "?")
+        )
+        raise WijkcheckError.single(
+            Span(str(onderwerp)),
+            f"onbekende voorwaarde of item '{onderwerp}'.{hint} Kies uit: {', '.join(keuzes)}",
+            "onbekend-onderwerp",
+        )
+    id, o = gevonden[0]
+    soort = "Voorwaarde" if id in cl.voorwaarden else "Checklist-item"
+    out = console()
+    out.print(Text(f"{o.titel}", style="bold underline"))
+    out.print(f"{soort} '{id}' uit {cl.naam}, versie {cl.versie}")
+    if o.omschrijving:
+        out.print()
+        out.print(o.omschrijving)
+    out.print()
+    out.print(Text("Regel", style="bold"))
+    for regel_tekst in regel_in_woorden(o.regel, cl):
+        out.print(regel_tekst)
+    out.print()
+    out.print(Text("Beleidsbron", style="bold"))
+    out.print(f"{o.beleidsbron.document}, {o.beleidsbron.passage}")
+    if o.beleidsbron.citaat:
+        out.print(Text(f"“{o.beleidsbron.citaat.strip()}”", style="italic"))
+
+
+def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
+    from wijkcheck.rules import Alle, EenVan, RegelBasis
+
+    assert isinstance(regel, RegelBasis)
+    inspring = "  " * diepte + ("- " if diepte else "")
+    titel = f"{regel.titel}: " if regel.titel else ""
+    regels = [f"{inspring}{titel}{regel.omschrijving(cl)} ({regel.naam})"]
+    norm = getattr(regel, "norm_bron", None)
+    if norm:
+        regels.append(f"{'  ' * (diepte + 1)}norm: {norm}")
+    if isinstance(regel, (Alle, EenVan)):
+        for sub in regel.regels:
+            regels.extend(regel_in_woorden(sub, cl, diepte + 1))
+    return regels
+
+
+def _standaard_checklist(root) -> str:
+    from wijkcheck import store
+
+    for folder in root.gemeente_mappen():
+        try:
+            return store.load_gemeente_file(folder)[0].checklist
+        except WijkcheckError:
+            continue
+    return "hart-van-brabant"
+
+
+@app.command("regels")
+def regels_cmd() -> None:
+    """Toon de soorten regels die een checklist kan gebruiken, met voorbeelden."""
+    from wijkcheck.rules import REGELS
+
+    out = console()
+    for kind in REGELS:
+        type_naam = kind.model_fields["type"].annotation.__args__[0]
+        out.print(Text(f"type: {type_naam}  ({kind.naam})", style="bold"))
+        doc = inspect.cleandoc(kind.__doc__ or "")
+        out.print(re.sub(r"\n{3,}", "\n\n", doc), markup=False)
+        out.print()

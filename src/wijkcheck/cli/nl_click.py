@@ -1,0 +1,111 @@
+"""Dutch for the parts of help and errors that typer and its vendored click write in English.
+
+Users of wijkcheck read Dutch; click's texts are plain English f-strings, so headings are set on
+typer's module constants and usage errors are translated where `main` prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from typer import _click, rich_utils
+from typer._click import core as click_core
+from typer._click import formatting as click_formatting
+
+_FOUTEN: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"No such option: (.+?)(?: Did you mean (.+)\?)?$", re.S), "onbekende optie: {0}"),
+    (re.compile(r"No such command '(.+)'\.$"), "onbekend commando '{0}'"),
+    (re.compile(r"Missing argument '(.+)'\.$"), "argument {0} ontbreekt"),
+    (re.compile(r"Missing option '(.+)'\.$"), "optie {0} ontbreekt"),
+    (re.compile(r"Missing command\.$"), "commando ontbreekt"),
+    (re.compile(r"Missing parameter: (.+)$"), "parameter {0} ontbreekt"),
+    (re.compile(r"Option '(.+)' requires an argument\.$"), "optie {0} heeft een waarde nodig"),
+    (re.compile(r"Option '(.+)' requires (.+)$"), "optie {0} heeft een waarde nodig"),
+    (re.compile(r"Option '(.+)' does not take a value\.$"), "optie {0} neemt geen waarde"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)$"), "onverwacht extra argument ({0})"),
+    (re.compile(r"Invalid value for '?(.+?)'?: (.+)$", re.S), "ongeldige waarde voor {0}: {1}"),
+    (re.compile(r"Invalid value: (.+)$", re.S), "ongeldige waarde: {0}"),
+]
+
+_WAARDEN: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"'(.*)' is not one of (.+)\.$"), "'{0}' is geen van {1}"),
+    (re.compile(r"'(.*)' is not (.+)\.$"), "'{0}' is niet {1}"),
+    (
+        re.compile(r"'?(.*?)'? is not a valid (integer|float|int)\.?( range)?$"),
+        "'{0}' is geen getal",
+    ),
+    (re.compile(r"Value '(.*)' is not a valid (.+)\.$"), "'{0}' is geen geldige {1}"),
+    (re.compile(r"(?:Directory|File|Path) '(.*)' does not exist\.$"), "'{0}' bestaat niet"),
+    (
+        re.compile(r"(?:Directory|File|Path) '(.*)' is a (?:directory|file)\.$"),
+        "'{0}' is van het verkeerde soort",
+    ),
+]
+
+
+def vertaal(message: str) -> str:
+    for pattern, dutch in _FOUTEN:
+        m = pattern.match(message.strip())
+        if m:
+            parts = [vertaal_waarde(g) if g else "" for g in m.groups()]
+            text = dutch.format(*parts)
+            if "Did you mean" in message and m.lastindex and m.lastindex > 1 and m.group(2):
+                text += f" (bedoelde u {m.group(2)}?)"
+            return text
+    return vertaal_waarde(message)
+
+
+def vertaal_waarde(message: str) -> str:
+    for pattern, dutch in _WAARDEN:
+        m = pattern.match(message.strip())
+        if m:
+            return dutch.format(*m.groups())
+    return message
+
+
+_installed = False
+
+
+def install() -> None:
+    """Set Dutch headings and help texts (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+    rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
+    rich_utils.ERRORS_PANEL_TITLE = "Fout"
+    rich_utils.ABORTED_TEXT = "Afgebroken."
+    rich_utils.DEFAULT_STRING = "[standaard: {}]"
+    rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
+    rich_utils.RICH_HELP = "Probeer [blue]'{command_path} {help_option}'[/] voor hulp."
+    rich_utils.DEPRECATED_STRING = "(verouderd) "
+
+    original_usage = click_formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
+
+    click_formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    # typer's highlighter recognises the usage line by its English prefix.
+    rich_utils.OptionHighlighter.highlights = [
+        h.replace("(?P<usage>Usage: )", "(?P<usage>Gebruik: )")
+        for h in rich_utils.OptionHighlighter.highlights
+    ]
+
+    original_help = click_core.Command.get_help_option
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original_help(self, ctx)
+        if option is not None:
+            option.help = "Toon deze hulp en stop."
+        return option
+
+    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+UsageError = _click.exceptions.UsageError
+ClickException = _click.exceptions.ClickException

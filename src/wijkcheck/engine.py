@@ -1,0 +1,70 @@
+"""Evaluate a checklist against one wijk. Pure: data in, report out; no I/O, no printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from wijkcheck.checklist import Checklist, Onderwerp
+from wijkcheck.models import Gemeente, Wijk
+from wijkcheck.nl import getal
+from wijkcheck.results import ChecklistInfo, Rapport, Resultaat, Telling
+from wijkcheck.rules import Context, beoordeel
+
+
+def audit(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijk: Wijk,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+) -> Rapport:
+    """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`."""
+    basis = Context(
+        soorten=checklist.soorten,
+        indicatoren=checklist.indicatoren,
+        rollen=checklist.rollen,
+        max_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
+        gemeente=gemeente,
+        wijk=wijk,
+        wijken=wijken,
+        datum=datum,
+    )
+
+    def evalueer(onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
+        results = []
+        for id, onderwerp in onderwerpen.items():
+            ctx = replace(basis, onderwerp=id)
+            r = beoordeel(onderwerp.regel, ctx, id)
+            results.append(
+                r.model_copy(
+                    update={"titel": onderwerp.titel, "beleidsbron": onderwerp.beleidsbron}
+                )
+            )
+        return results
+
+    voorwaarden = evalueer(checklist.voorwaarden)
+    items = evalueer(checklist.items)
+    alle = [g for r in voorwaarden + items for g in r.alle_gegevens()]
+    inwoners = basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
+    return Rapport(
+        wijk=wijk.naam,
+        kern=wijk.kern,
+        gemeente=gemeente.naam,
+        cbs_buurtcode=wijk.cbs_buurtcode,
+        inwoners=inwoners,
+        checklist=ChecklistInfo(
+            id=checklist.id,
+            naam=checklist.naam,
+            versie=checklist.versie,
+            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
+        ),
+        auditdatum=datum,
+        voorwaarden=voorwaarden,
+        items=items,
+        samenvatting_voorwaarden=Telling.van(voorwaarden),
+        samenvatting_items=Telling.van(items),
+        voorbeelddata=inwoners.voorbeeld or any(g.voorbeeld for g in alle),
+        verouderde_gegevens=inwoners.verouderd or any(g.verouderd for g in alle),
+    )

@@ -1,0 +1,269 @@
+"""Cross-file checks: every name a file uses must exist where it points. Pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wijkcheck.checklist import Checklist
+from wijkcheck.errors import Finding
+from wijkcheck.models import Voorziening
+from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.rules import Aanwezig, Drempel, OordeelRegel, PerInwoners, RegelBasis, _Samengesteld
+from wijkcheck.store import GEMEENTE_BESTAND, GemeenteData
+from wijkcheck.yamlsource import YamlDocument
+
+Loc = tuple[str | int, ...]
+
+
+def _onbekend(
+    doc: YamlDocument,
+    loc: Loc,
+    wat: str,
+    naam: str,
+    bekend: list[str],
+    rule: str,
+    key: bool = False,
+) -> Finding:
+    hint = bedoelde_u(naam, bekend)
+    return Finding(doc.span(loc, key=key), f"onbekende {wat} '{naam}'.{hint}".rstrip("."), rule)
+
+
+def walk_rules(regel: RegelBasis, loc: Loc) -> Iterator[tuple[RegelBasis, Loc]]:
+    yield regel, loc
+    if isinstance(regel, _Samengesteld):
+        for i, sub in enumerate(regel.regels):
+            yield from walk_rules(sub, (*loc, "regels", i))
+
+
+def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+    found: list[Finding] = []
+    soorten, functies = list(cl.soorten), list(cl.functies)
+    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
+    onderwerpen = list(cl.onderwerpen())
+    for sid, soort in cl.soorten.items():
+        for i, f in enumerate(soort.functies):
+            if f not in cl.functies:
+                loc = ("soorten", sid, "functies", i)
+                found.append(_onbekend(doc, loc, "functie", f, functies, "onbekende-functie"))
+    for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
+        for oid, onderwerp in groep.items():
+            for regel, loc in walk_rules(onderwerp.regel, (sectie, oid, "regel")):
+                if isinstance(regel, Aanwezig):
+                    for i, s in enumerate(regel.soorten):
+                        if s not in cl.soorten:
+                            found.append(
+                                _onbekend(
+                                    doc,
+                                    (*loc, "soorten", i),
+                                    "soort",
+                                    s,
+                                    soorten,
+                                    "onbekende-soort",
+                                )
+                            )
+                    if regel.functie and regel.functie not in cl.functies:
+                        found.append(
+                            _onbekend(
+                                doc,
+                                (*loc, "functie"),
+                                "functie",
+                                regel.functie,
+                                functies,
+                                "onbekende-functie",
+                            )
+                        )
+                elif isinstance(regel, Drempel):
+                    if regel.indicator not in cl.indicatoren:
+                        found.append(
+                            _onbekend(
+                                doc,
+                                (*loc, "indicator"),
+                                "indicator",
+                                regel.indicator,
+                                indicatoren,
+                                "onbekende-indicator",
+                            )
+                        )
+                elif isinstance(regel, PerInwoners):
+                    for i, r in enumerate(regel.rollen):
+                        if r not in cl.rollen:
+                            found.append(
+                                _onbekend(
+                                    doc, (*loc, "rollen", i), "rol", r, rollen, "onbekende-rol"
+                                )
+                            )
+                    vi = regel.vraagindex
+                    if vi and vi.indicator not in cl.indicatoren:
+                        found.append(
+                            _onbekend(
+                                doc,
+                                (*loc, "vraagindex", "indicator"),
+                                "indicator",
+                                vi.indicator,
+                                indicatoren,
+                                "onbekende-indicator",
+                            )
+                        )
+                elif (
+                    isinstance(regel, OordeelRegel)
+                    and regel.onderwerp
+                    and regel.onderwerp not in onderwerpen
+                ):
+                    found.append(
+                        _onbekend(
+                            doc,
+                            (*loc, "onderwerp"),
+                            "voorwaarde of item",
+                            regel.onderwerp,
+                            onderwerpen,
+                            "onbekend-onderwerp",
+                        )
+                    )
+    return found
+
+
+def _check_voorzieningen(
+    cl: Checklist,
+    doc: YamlDocument,
+    voorzieningen: list[Voorziening],
+    wijknamen: list[str],
+    kernen: list[str],
+    found: list[Finding],
+) -> None:
+    soorten, functies = list(cl.soorten), list(cl.functies)
+    bekend = {sleutel(w) for w in wijknamen}
+    kern_keys = {sleutel(k) for k in kernen}
+    for i, v in enumerate(voorzieningen):
+        loc: Loc = ("voorzieningen", i)
+        if v.soort not in cl.soorten:
+            found.append(
+                _onbekend(doc, (*loc, "soort"), "soort", v.soort, soorten, "onbekende-soort")
+            )
+        for j, f in enumerate(v.functies):
+            if f not in cl.functies:
+                found.append(
+                    _onbekend(
+                        doc, (*loc, "functies", j), "functie", f, functies, "onbekende-functie"
+                    )
+                )
+        for j, b in enumerate(v.bedient):
+            if sleutel(b) not in bekend:
+                found.append(
+                    _onbekend(doc, (*loc, "bedient", j), "wijk", b, wijknamen, "onbekende-wijk")
+                )
+        if v.kern is not None and sleutel(v.kern) not in kern_keys:
+            found.append(_onbekend(doc, (*loc, "kern"), "kern", v.kern, kernen, "onbekende-kern"))
+
+
+def check_gemeente(cl: Checklist, data: GemeenteData) -> list[Finding]:
+    """References of a gemeente and its wijk files against each other and the checklist."""
+    found: list[Finding] = []
+    g, gdoc = data.gemeente, data.doc
+    kernen = list(g.kernen)
+    wijknamen = [w for ws in g.kernen.values() for w in ws]
+    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
+    onderwerpen = list(cl.onderwerpen())
+    _check_voorzieningen(cl, gdoc, g.voorzieningen, wijknamen, kernen, found)
+    for ind in g.referentie:
+        if ind not in cl.indicatoren:
+            found.append(
+                _onbekend(
+                    gdoc,
+                    ("referentie", ind),
+                    "indicator",
+                    ind,
+                    indicatoren,
+                    "onbekende-indicator",
+                    key=True,
+                )
+            )
+    kern_van: dict[str, str] = {}
+    for kern, ws in g.kernen.items():
+        for i, w in enumerate(ws):
+            if sleutel(w) in kern_van:
+                found.append(
+                    Finding(
+                        gdoc.span(("kernen", kern, i)),
+                        f"wijk '{w}' staat bij meer dan één kern",
+                        "dubbele-wijk",
+                    )
+                )
+            kern_van[sleutel(w)] = kern
+    claimed: dict[str, YamlDocument] = {}
+    for b in data.bestanden:
+        w, doc = b.wijk, b.doc
+        key = sleutel(w.naam)
+        if key in claimed:
+            eerder = claimed[key].span(("naam",))
+            found.append(
+                Finding(
+                    doc.span(("naam",)), f"wijk '{w.naam}' staat ook in {eerder}", "dubbele-wijk"
+                )
+            )
+        claimed[key] = doc
+        if key not in kern_van:
+            found.append(
+                _onbekend(
+                    doc,
+                    ("naam",),
+                    f"wijk (niet in {GEMEENTE_BESTAND})",
+                    w.naam,
+                    wijknamen,
+                    "onbekende-wijk",
+                )
+            )
+        elif sleutel(kern_van[key]) != sleutel(w.kern):
+            found.append(
+                Finding(
+                    doc.span(("kern",)),
+                    f"kern '{w.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
+                    f"'{w.naam}' in kern '{kern_van[key]}'",
+                    "verkeerde-kern",
+                )
+            )
+        _check_voorzieningen(cl, doc, w.voorzieningen, wijknamen, kernen, found)
+        for veld in ("indicatoren", "ondersteuningsvraag"):
+            for ind in getattr(w, veld):
+                if ind not in cl.indicatoren:
+                    found.append(
+                        _onbekend(
+                            doc,
+                            (veld, ind),
+                            "indicator",
+                            ind,
+                            indicatoren,
+                            "onbekende-indicator",
+                            key=True,
+                        )
+                    )
+        for rol in w.capaciteit:
+            if rol not in cl.rollen:
+                found.append(
+                    _onbekend(
+                        doc, ("capaciteit", rol), "rol", rol, rollen, "onbekende-rol", key=True
+                    )
+                )
+        for onderwerp in w.oordelen:
+            if onderwerp not in onderwerpen:
+                found.append(
+                    _onbekend(
+                        doc,
+                        ("oordelen", onderwerp),
+                        "voorwaarde of item",
+                        onderwerp,
+                        onderwerpen,
+                        "onbekend-onderwerp",
+                        key=True,
+                    )
+                )
+    for kern, ws in g.kernen.items():
+        for i, w in enumerate(ws):
+            if sleutel(w) not in claimed:
+                found.append(
+                    Finding(
+                        gdoc.span(("kernen", kern, i)),
+                        f"wijk '{w}' heeft geen wijkbestand in {data.map.name}/",
+                        "wijk-zonder-bestand",
+                    )
+                )
+    return found

@@ -1,0 +1,212 @@
+"""YAML document → validated model, with Pydantic's errors turned into positioned Dutch findings."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from wijkcheck.errors import Finding, WijkcheckError
+from wijkcheck.nl import bedoelde_u
+from wijkcheck.yamlsource import YamlDocument, load_file
+
+T = TypeVar("T", bound=BaseModel)
+
+_SOORT_NAMEN = {
+    dict: "een mapping (sleutel: waarde)",
+    list: "een lijst",
+    str: "tekst",
+    int: "een geheel getal",
+    float: "een getal",
+    bool: "true/false",
+    type(None): "een lege waarde",
+}
+
+_PATRONEN = {
+    "^[a-z0-9][a-z0-9_-]*$": "kleine letters, cijfers, '-' en '_' (bijv. 'sociale-cohesie')",
+    r"^BU\d{8}$": "'BU' gevolgd door 8 cijfers (CBS-buurtcode, bijv. BU07970104)",
+    r"^GM\d{4}$": "'GM' gevolgd door 4 cijfers (CBS-gemeentecode, bijv. GM0797)",
+}
+
+
+def load_model(path: Path, model: type[T], display: str | None = None) -> tuple[T, YamlDocument]:
+    doc = load_file(path, display)
+    return validate(doc, model), doc
+
+
+def validate(doc: YamlDocument, model: type[T]) -> T:
+    if not isinstance(doc.data, dict):
+        gevonden = "een leeg bestand" if doc.data is None else _soort(doc.data)
+        velden = ", ".join(n for n, f in model.model_fields.items() if f.is_required())
+        raise WijkcheckError.single(
+            doc.span(),
+            f"verwacht een mapping met de velden {velden}; gevonden: {gevonden}",
+            "bestand-vorm",
+        )
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise WijkcheckError(findings(exc, doc, model)) from None
+
+
+def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Finding]:
+    result = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        message, rule, at_key, loc = _message(err, loc, model)
+        result.append(Finding(doc.span(loc, key=at_key), message, rule))
+    return result
+
+
+def _message(
+    err: Any, loc: tuple[str | int, ...], model: type[BaseModel]
+) -> tuple[str, str, bool, tuple[str | int, ...]]:
+    kind: str = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    naam = _veldnaam(loc)
+    if kind == "missing":
+        parent = loc[:-1]
+        return f"verplicht veld '{loc[-1]}' ontbreekt", "ontbrekend-veld", True, parent
+    if kind == "extra_forbidden":
+        toegestaan = _velden_op(model, loc[:-1])
+        hint = bedoelde_u(str(loc[-1]), toegestaan)
+        verwacht = (
+            f" (verwacht een van: {', '.join(toegestaan)})" if toegestaan and not hint else ""
+        )
+        return f"onbekend veld '{loc[-1]}'{verwacht}.{hint}".rstrip("."), "onbekend-veld", True, loc
+    if kind == "union_tag_invalid":
+        tags = [t.strip("' ") for t in str(ctx.get("expected_tags", "")).split(",")]
+        hint = bedoelde_u(str(ctx.get("tag")), tags)
+        msg = f"onbekend regeltype '{ctx.get('tag')}' (verwacht een van: {', '.join(tags)}).{hint}"
+        return msg.rstrip("."), "onbekend-regeltype", False, (*loc, "type")
+    if kind == "union_tag_not_found":
+        return "regel mist 'type' (bijv. type: aanwezig)", "ontbrekend-veld", False, loc
+    at_key = bool(loc) and loc[-1] == "[key]"
+    if at_key:
+        loc = loc[:-1]
+        naam = f"sleutel '{loc[-1]}'"
+    gevonden = f"gevonden: {_toon(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        hint = ""
+        if isinstance(value, float) and len(repr(value).split(".")[-1]) == 3:
+            hint = " (een punt is geen duizendtalscheiding: schrijf 12345, niet 12.345)"
+        return f"{naam}: verwacht een geheel getal, {gevonden}{hint}", "type", at_key, loc
+    if kind in ("float_type", "float_parsing"):
+        hint = ""
+        if isinstance(value, str) and "," in value:
+            hint = " (gebruik een punt als decimaalteken: 12.5, niet 12,5)"
+        return f"{naam}: verwacht een getal, {gevonden}{hint}", "type", at_key, loc
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{naam}: verwacht true of false (niet ja/nee), {gevonden}", "type", at_key, loc
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return (
+            f"{naam}: ongeldige datum {_toon(value)}; verwacht een bestaande datum als "
+            "JJJJ-MM-DD, bijv. 2025-01-01",
+            "datum",
+            at_key,
+            loc,
+        )
+    if kind == "string_type":
+        return f"{naam}: verwacht tekst, {gevonden}", "type", at_key, loc
+    if kind == "string_too_short":
+        return f"{naam}: mag niet leeg zijn", "leeg", at_key, loc
+    if kind == "too_short":
+        return f"{naam}: lijst mag niet leeg zijn", "leeg", at_key, loc
+    if kind == "string_pattern_mismatch":
+        vorm = _PATRONEN.get(str(ctx.get("pattern")), f"patroon {ctx.get('pattern')}")
+        return (
+            f"{naam}: {_toon(value)} heeft niet de juiste vorm; verwacht {vorm}",
+            "vorm",
+            at_key,
+            loc,
+        )
+    if kind in ("literal_error", "enum"):
+        verwacht = str(ctx.get("expected", "")).replace(" or ", ", ")
+        hint = bedoelde_u(str(value), [v.strip("' ") for v in verwacht.split(",")])
+        msg = f"{naam}: ongeldige waarde {_toon(value)} (verwacht een van: {verwacht}).{hint}"
+        return msg.rstrip("."), "waarde", at_key, loc
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{naam}: verwacht een mapping (sleutel: waarde), {gevonden}", "type", at_key, loc
+    if kind == "list_type":
+        return f"{naam}: verwacht een lijst, {gevonden}", "type", at_key, loc
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        teken = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<"}.get(kind, "≤")
+        grens = next(iter(ctx.values()), "")
+        return f"{naam}: moet {teken} {grens} zijn, {gevonden}", "waarde", at_key, loc
+    if kind == "value_error":
+        return f"{naam}: {ctx.get('error')}", "waarde", at_key, loc
+    return f"{naam}: {err.get('msg')} ({gevonden})", "schema", at_key, loc
+
+
+def _veldnaam(loc: Sequence[str | int]) -> str:
+    names = [str(p) for p in loc if isinstance(p, str) and p != "[key]"]
+    if not names:
+        return "bestand"
+    return f"'{names[-1]}'"
+
+
+def _soort(value: object) -> str:
+    return _SOORT_NAMEN.get(type(value), type(value).__name__)
+
+
+def _toon(value: object) -> str:
+    if isinstance(value, (dict, list)) or value is None:
+        return _soort(value)
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _velden_op(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Field names allowed at `loc` (for suggestions), walking the model's annotations."""
+    tp: Any = model
+    for part in loc:
+        tp = _stap(tp, part)
+        if tp is None:
+            return []
+    tp = _model_in(tp, None)
+    return list(tp.model_fields) if tp is not None else []
+
+
+def _stap(tp: Any, part: str | int) -> Any:
+    model = _model_in(tp, part)
+    if model is not None and isinstance(part, str) and part in model.model_fields:
+        return model.model_fields[part].annotation
+    if model is not None:
+        return model  # a union tag: stay on the chosen member
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        return _stap(args[0], part)
+    if origin in (list, tuple) and isinstance(part, int):
+        return args[0] if args else None
+    if origin is dict and args:
+        return args[1]
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            found = _stap(arg, part)
+            if found is not None:
+                return found
+    return None
+
+
+def _model_in(tp: Any, tag: str | int | None) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        return _model_in(args[0], tag)
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        for m in members:
+            field = m.model_fields.get("type")
+            if field is not None and tag in typing.get_args(field.annotation):
+                return m
+        if len(members) == 1:
+            return members[0]
+    return None

@@ -1,0 +1,154 @@
+"""The data a policy officer keeps in YAML: municipality, wijk, figures, facilities, judgements.
+
+Field names are the Dutch words users type in their files. Unknown keys are errors: a typo must
+never silently drop data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+#: `bron` value (prefix) that marks a figure as invented example data.
+VOORBEELD = "voorbeeld"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Laag(StrEnum):
+    """The three layers of the sociale basis (Beleidsvisie Heusden, bron 003)."""
+
+    PERSOONLIJK = "persoonlijk"
+    GEMEENSCHAPPELIJK = "gemeenschappelijk"
+    INSTITUTIONEEL = "institutioneel"
+
+
+class Bereik(StrEnum):
+    """Where a facility must be to count for a wijk."""
+
+    WIJK = "wijk"
+    KERN = "kern"
+    GEMEENTE = "gemeente"
+
+
+class Cijfer(Model):
+    """A figure with its source and date: `{waarde: 5445, bron: CBS, peildatum: 2025-01-01}`."""
+
+    waarde: float
+    bron: Tekst
+    peildatum: dt.date
+    toelichting: str | None = None
+
+    @property
+    def voorbeeld(self) -> bool:
+        return is_voorbeeld(self.bron)
+
+
+def is_voorbeeld(bron: str) -> bool:
+    return bron.strip().casefold().startswith(VOORBEELD)
+
+
+class Capaciteit(Model):
+    waarde: Annotated[float, Field(ge=0)]
+    eenheid: Tekst
+
+
+class Voorziening(Model):
+    """A facility. Its layer follows from its `soort` in the checklist's catalogue."""
+
+    naam: Tekst
+    soort: Id
+    toegankelijk: StrictBool | None = None
+    functies: list[Id] = []
+    capaciteit: Capaciteit | None = None
+    bedient: list[Tekst] = []
+    kern: Tekst | None = None
+    adres: str | None = None
+    bron: Tekst
+    peildatum: dt.date
+    opmerking: str | None = None
+
+    @property
+    def voorbeeld(self) -> bool:
+        return is_voorbeeld(self.bron)
+
+
+class Oordeel(Model):
+    """A recorded judgement on a condition or checklist item, by a named person."""
+
+    oordeel: Literal["voldaan", "niet voldaan"]
+    motivering: Tekst
+    auteur: Tekst
+    datum: dt.date
+    bron: str | None = None
+
+
+class Wijk(Model):
+    naam: Tekst
+    kern: Tekst
+    cbs_buurtcode: Annotated[str, StringConstraints(pattern=r"^BU\d{8}$")] | None = None
+    peildatum: dt.date
+    inwoners: Cijfer
+    omschrijving: str | None = None
+    voorzieningen: list[Voorziening] = []
+    indicatoren: dict[Id, Cijfer] = {}
+    ondersteuningsvraag: dict[Id, Cijfer] = {}
+    capaciteit: dict[Id, Cijfer] = {}
+    oordelen: dict[Id, Oordeel] = {}
+
+
+class Gemeente(Model):
+    naam: Tekst
+    cbs_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
+    inwoners: Cijfer | None = None
+    checklist: Tekst = "hart-van-brabant"
+    kernen: dict[Tekst, list[Tekst]]
+    voorzieningen: list[Voorziening] = []
+    referentie: dict[Id, Cijfer] = {}
+
+
+class Beleidsbron(Model):
+    """Which policy document and which passage a requirement rests on."""
+
+    document: Tekst
+    passage: Tekst
+    citaat: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.passage}"
+
+
+class Soort(Model):
+    naam: Tekst
+    laag: Laag
+    functies: list[Id] = []
+    omschrijving: str | None = None
+    bron: Tekst
+
+
+class Richting(StrEnum):
+    HOGER_IS_BETER = "hoger_is_beter"
+    LAGER_IS_BETER = "lager_is_beter"
+
+
+class Indicator(Model):
+    naam: Tekst
+    eenheid: Tekst
+    richting: Richting
+    betekenis: Tekst
+    gebruikelijke_bron: Tekst
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+class Rol(Model):
+    naam: Tekst
+    omschrijving: str | None = None

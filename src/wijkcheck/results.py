@@ -1,0 +1,116 @@
+"""What an audit produces: plain data, dumped to JSON as is (`model_dump(mode="json")`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from wijkcheck.models import Beleidsbron
+
+#: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
+SCHEMA_VERSIE = 1
+
+
+class Uitkomst(StrEnum):
+    VOLDAAN = "voldaan"
+    NIET_VOLDAAN = "niet voldaan"
+    ONBEKEND = "onbekend"
+
+    @property
+    def symbool(self) -> str:
+        return _SYMBOLEN[self]
+
+
+_SYMBOLEN = {Uitkomst.VOLDAAN: "✔", Uitkomst.NIET_VOLDAAN: "✘", Uitkomst.ONBEKEND: "?"}
+
+
+class Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class GebruiktGegeven(Result):
+    """A figure or fact that a result rests on, with its provenance."""
+
+    wat: str
+    waarde: str
+    bron: str
+    peildatum: dt.date
+    verouderd: bool = False
+    voorbeeld: bool = False
+
+
+class Resultaat(Result):
+    id: str
+    titel: str
+    regel: str
+    uitkomst: Uitkomst
+    gemeten: str
+    vereist: str
+    toelichting: str = ""
+    norm: str = ""
+    gegevens: list[GebruiktGegeven] = []
+    beleidsbron: Beleidsbron | None = None
+    onderdelen: list[Resultaat] = []
+
+    def alle_gegevens(self) -> list[GebruiktGegeven]:
+        """Figures of this result and all of its parts, without repeats."""
+        seen: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        stack = [self]
+        while stack:
+            r = stack.pop(0)
+            for g in r.gegevens:
+                seen.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+            stack.extend(r.onderdelen)
+        return list(seen.values())
+
+
+class Telling(Result):
+    voldaan: int = 0
+    niet_voldaan: int = 0
+    onbekend: int = 0
+
+    @classmethod
+    def van(cls, resultaten: list[Resultaat]) -> Telling:
+        uitkomsten = [r.uitkomst for r in resultaten]
+        return cls(
+            voldaan=uitkomsten.count(Uitkomst.VOLDAAN),
+            niet_voldaan=uitkomsten.count(Uitkomst.NIET_VOLDAAN),
+            onbekend=uitkomsten.count(Uitkomst.ONBEKEND),
+        )
+
+    @property
+    def totaal(self) -> int:
+        return self.voldaan + self.niet_voldaan + self.onbekend
+
+
+class ChecklistInfo(Result):
+    id: str
+    naam: str
+    versie: str
+    maximale_ouderdom_maanden: int
+
+
+class Rapport(Result):
+    """The audit of one wijk against one checklist on one date."""
+
+    schema_versie: int = SCHEMA_VERSIE
+    soort: str = "audit"
+    wijk: str
+    kern: str
+    gemeente: str
+    cbs_buurtcode: str | None
+    inwoners: GebruiktGegeven
+    checklist: ChecklistInfo
+    auditdatum: dt.date
+    voorwaarden: list[Resultaat]
+    items: list[Resultaat]
+    samenvatting_voorwaarden: Telling
+    samenvatting_items: Telling
+    voorbeelddata: bool
+    verouderde_gegevens: bool
+
+    @property
+    def niet_voldaan(self) -> bool:
+        return any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in self.voorwaarden + self.items)

@@ -1,0 +1,560 @@
+"""Rule kinds: the closed set of checks a checklist can ask for.
+
+Each kind is a Pydantic model with a `type` literal; `REGELS` lists them all and `Regel` is the
+discriminated union that YAML is validated against, so a misspelled kind or parameter is an error
+with a position. The class docstring is the user documentation (`wijkcheck regels`).
+
+Adding a kind: write the model with its `evalueer`, add it to `REGELS` and to `Regel`, and add a
+case file in `tests/cases/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Annotated, ClassVar, Literal, Protocol
+
+from pydantic import Field, PositiveInt, model_validator
+
+from wijkcheck.models import (
+    Bereik,
+    Cijfer,
+    Gemeente,
+    Id,
+    Indicator,
+    Model,
+    Rol,
+    Soort,
+    Tekst,
+    Voorziening,
+    Wijk,
+)
+from wijkcheck.nl import datum, getal, maanden_tussen, sleutel
+from wijkcheck.results import GebruiktGegeven, Resultaat, Uitkomst
+
+V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a rule may look at. Built by the engine; rules never read files."""
+
+    soorten: Mapping[str, Soort]
+    indicatoren: Mapping[str, Indicator]
+    rollen: Mapping[str, Rol]
+    max_ouderdom_maanden: int
+    gemeente: Gemeente
+    wijk: Wijk
+    wijken: Sequence[Wijk]
+    datum: dt.date
+    onderwerp: str = ""
+    pad: str = ""
+
+    def verouderd(self, peildatum: dt.date) -> bool:
+        return maanden_tussen(peildatum, self.datum) > self.max_ouderdom_maanden
+
+    def gegeven(self, wat: str, waarde: str, cijfer: Cijfer) -> GebruiktGegeven:
+        return GebruiktGegeven(
+            wat=wat,
+            waarde=waarde,
+            bron=cijfer.bron,
+            peildatum=cijfer.peildatum,
+            verouderd=self.verouderd(cijfer.peildatum),
+            voorbeeld=cijfer.voorbeeld,
+        )
+
+    def indicator(self, ind: str) -> Cijfer | None:
+        return self.wijk.indicatoren.get(ind) or self.wijk.ondersteuningsvraag.get(ind)
+
+    def eenheid(self, ind: str) -> str:
+        return eenheid(self, ind)
+
+    def indicatornaam(self, ind: str) -> str:
+        return indicatornaam(self, ind)
+
+    def bereikbaar(self, bereik: Bereik) -> tuple[list[tuple[Voorziening, str]], bool]:
+        """Facilities within reach of the wijk, each with where it is; and whether the
+        facility data for that reach is complete (a wijk in reach recorded none at all)."""
+        wijk, kern = self.wijk, sleutel(self.wijk.kern)
+        eigen = sleutel(wijk.naam)
+        found: list[tuple[Voorziening, str]] = [(v, "in de wijk") for v in wijk.voorzieningen]
+        compleet = "voorzieningen" in wijk.model_fields_set
+        if bereik is Bereik.WIJK:
+            return found, compleet
+        for andere in self.wijken:
+            if sleutel(andere.naam) == eigen:
+                continue
+            zelfde_kern = sleutel(andere.kern) == kern
+            in_reach = zelfde_kern or bereik is Bereik.GEMEENTE
+            for v in andere.voorzieningen:
+                bedient = any(sleutel(b) == eigen for b in v.bedient)
+                if in_reach or bedient:
+                    waar = "bedient deze wijk" if bedient and not zelfde_kern else "in de kern"
+                    if not (zelfde_kern or bedient):
+                        waar = "in de gemeente"
+                    found.append((v, f"{waar} ({andere.naam})"))
+            if in_reach and "voorzieningen" not in andere.model_fields_set:
+                compleet = False
+        for v in self.gemeente.voorzieningen:
+            bedient = any(sleutel(b) == eigen for b in v.bedient)
+            if v.kern is None:
+                if bereik is Bereik.GEMEENTE or bedient:
+                    found.append((v, "gemeentebreed"))
+            elif sleutel(v.kern) == kern or bedient or bereik is Bereik.GEMEENTE:
+                found.append((v, f"kern {v.kern}"))
+        return found, compleet
+
+
+class Catalogus(Protocol):
+    """What a rule needs to describe itself: the checklist's catalogue (a Context has it too)."""
+
+    @property
+    def soorten(self) -> Mapping[str, Soort]: ...
+    @property
+    def indicatoren(self) -> Mapping[str, Indicator]: ...
+    @property
+    def rollen(self) -> Mapping[str, Rol]: ...
+
+
+def eenheid(cat: Catalogus, ind: str) -> str:
+    found = cat.indicatoren.get(ind)
+    return found.eenheid if found else ""
+
+
+def indicatornaam(cat: Catalogus, ind: str) -> str:
+    found = cat.indicatoren.get(ind)
+    return found.naam if found else ind
+
+
+@dataclass(slots=True)
+class Beoordeling:
+    """A rule's verdict before the engine names it."""
+
+    uitkomst: Uitkomst
+    gemeten: str
+    vereist: str
+    toelichting: str = ""
+    gegevens: list[GebruiktGegeven] = field(default_factory=list)
+    onderdelen: list[Resultaat] = field(default_factory=list)
+    norm: str = ""
+
+
+class RegelBasis(Model):
+    titel: Tekst | None = None
+    type: str
+    naam: ClassVar[str]
+
+    def evalueer(self, ctx: Context) -> Beoordeling:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def kort(self, ctx: Catalogus | None = None) -> str:
+        """Short name of this (part of a) rule, used when the checklist gives no `titel`."""
+        return self.naam[:1].upper() + self.naam[1:]
+
+
+_BEREIK_TEKST = {
+    Bereik.WIJK: "in de wijk",
+    Bereik.KERN: "in de kern",
+    Bereik.GEMEENTE: "in de gemeente",
+}
+
+
+class Aanwezig(RegelBasis):
+    """Voorziening aanwezig: minstens `minimaal` voorzieningen van een soort of met een functie.
+
+    Parameters: `soorten` (lijst van soorten uit de catalogus) óf `functie` (bijv. ontmoeten),
+    `minimaal` (standaard 1), `toegankelijk` (true: alleen toegankelijke voorzieningen tellen),
+    `bereik`: `wijk` (in de wijk zelf), `kern` (ook elders in de kern, of een voorziening die de
+    wijk met `bedient:` bedient) of `gemeente` (ergens in de gemeente).
+    Onbekend als er te weinig zijn maar de wijk geen voorzieningen heeft vastgelegd, of als de
+    toegankelijkheid van de gevonden voorzieningen niet is vastgelegd.
+
+    Voldaan:
+
+        regel: {type: aanwezig, functie: ontmoeten, bereik: wijk}
+        # wijk: voorzieningen: [{naam: De Schakel, soort: buurthuis, ...}]
+
+    Niet voldaan: dezelfde regel voor een wijk met `voorzieningen: []`.
+    """
+
+    type: Literal["aanwezig"]
+    naam: ClassVar[str] = "voorziening aanwezig"
+    soorten: list[Id] = []
+    functie: Id | None = None
+    minimaal: PositiveInt = 1
+    toegankelijk: bool = False
+    bereik: Bereik = Bereik.WIJK
+
+    @model_validator(mode="after")
+    def _een_van_soorten_of_functie(self) -> Aanwezig:
+        if bool(self.soorten) == bool(self.functie):
+            raise ValueError("geef óf 'soorten' óf 'functie' op, niet beide en niet geen van twee")
+        return self
+
+    def wat(self, ctx: Catalogus | None) -> str:
+        if self.functie:
+            return f"voorziening met functie '{self.functie}'"
+        namen = [ctx.soorten[s].naam if ctx and s in ctx.soorten else s for s in self.soorten]
+        return " of ".join(namen)
+
+    def kort(self, ctx: Catalogus | None = None) -> str:
+        wat = self.wat(ctx)
+        return f"{wat[:1].upper()}{wat[1:]} {_BEREIK_TEKST[self.bereik]}"
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:
+        toeg = "toegankelijke " if self.toegankelijk else ""
+        return f"≥ {self.minimaal} {toeg}{self.wat(ctx)} {_BEREIK_TEKST[self.bereik]}"
+
+    def past(self, v: Voorziening, ctx: Context) -> bool:
+        if self.soorten:
+            return v.soort in self.soorten
+        soort = ctx.soorten.get(v.soort)
+        return self.functie in v.functies or (soort is not None and self.functie in soort.functies)
+
+    def _beslissend(
+        self,
+        zeker: list[tuple[Voorziening, str]],
+        passend: list[tuple[Voorziening, str]],
+        ctx: Context,
+    ) -> list[tuple[Voorziening, str]]:
+        """The facilities the outcome rests on: when met, the nearest and freshest `minimaal`;
+        otherwise every candidate (each of them is part of why it is not met)."""
+        if len(zeker) < self.minimaal:
+            return passend
+        rang = sorted(zeker, key=lambda p: (_nabijheid(p[1]), ctx.verouderd(p[0].peildatum)))
+        return rang[: self.minimaal]
+
+    def evalueer(self, ctx: Context) -> Beoordeling:
+        kandidaten, compleet = ctx.bereikbaar(self.bereik)
+        passend = [(v, waar) for v, waar in kandidaten if self.past(v, ctx)]
+        zeker = [(v, w) for v, w in passend if v.toegankelijk or not self.toegankelijk]
+        misschien = [(v, w) for v, w in passend if self.toegankelijk and v.toegankelijk is None]
+        gegevens = [
+            GebruiktGegeven(
+                wat=f"{ctx.soorten[v.soort].naam if v.soort in ctx.soorten else v.soort}",
+                waarde=f"{v.naam}, {waar}" + _toegankelijkheid(v),
+                bron=v.bron,
+                peildatum=v.peildatum,
+                verouderd=ctx.verouderd(v.peildatum),
+                voorbeeld=v.voorbeeld,
+            )
+            for v, waar in self._beslissend(zeker, passend, ctx)
+        ]
+        zeker.sort(key=lambda p: _nabijheid(p[1]))
+        namen = ", ".join(v.naam for v, _ in zeker[:3]) + (" …" if len(zeker) > 3 else "")
+        gemeten = f"{len(zeker)}" + (f" ({namen})" if zeker else "")
+        toelichting = ""
+        if len(zeker) >= self.minimaal:
+            uitkomst = V
+        elif len(zeker) + len(misschien) >= self.minimaal:
+            uitkomst = ONB
+            toelichting = f"toegankelijkheid van {len(misschien)} voorziening(en) niet vastgelegd"
+        elif not compleet:
+            uitkomst = ONB
+            toelichting = "voorzieningen niet (volledig) vastgelegd voor dit bereik"
+        else:
+            uitkomst = N
+            if misschien or len(passend) > len(zeker):
+                toelichting = "gevonden voorzieningen zijn niet (aantoonbaar) toegankelijk"
+        return Beoordeling(uitkomst, gemeten, self.omschrijving(ctx), toelichting, gegevens)
+
+
+def _nabijheid(waar: str) -> int:
+    return (
+        0 if waar == "in de wijk" else 2 if waar.startswith(("in de gemeente", "gemeente")) else 1
+    )
+
+
+def _toegankelijkheid(v: Voorziening) -> str:
+    if v.toegankelijk is None:
+        return ""
+    return ", toegankelijk" if v.toegankelijk else ", niet toegankelijk"
+
+
+class Drempel(RegelBasis):
+    """Indicator binnen een grens: de waarde van `indicator` is ≥ `minimaal` en/of ≤ `maximaal`.
+
+    `norm_bron` zegt waar de grens vandaan komt (landelijk gemiddelde, gemeentelijke keuze).
+    Onbekend als de wijk geen cijfer voor de indicator heeft.
+
+    Voldaan bij `eenzaamheid: {waarde: 41, ...}`, niet voldaan bij 52:
+
+        regel: {type: drempel, indicator: eenzaamheid, maximaal: 48.6,
+                norm_bron: "landelijk gemiddelde 2022 (RIVM)"}
+    """
+
+    type: Literal["drempel"]
+    naam: ClassVar[str] = "drempelwaarde"
+    indicator: Id
+    minimaal: float | None = None
+    maximaal: float | None = None
+    norm_bron: Tekst
+
+    @model_validator(mode="after")
+    def _grens(self) -> Drempel:
+        if self.minimaal is None and self.maximaal is None:
+            raise ValueError("geef 'minimaal' en/of 'maximaal' op")
+        if (
+            self.minimaal is not None
+            and self.maximaal is not None
+            and self.minimaal > self.maximaal
+        ):
+            raise ValueError("'minimaal' is groter dan 'maximaal'")
+        return self
+
+    def kort(self, ctx: Catalogus | None = None) -> str:
+        return indicatornaam(ctx, self.indicator) if ctx else self.indicator
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:
+        naam = indicatornaam(ctx, self.indicator) if ctx else self.indicator
+        return f"{naam} {self.grens(ctx)}"
+
+    def grens(self, ctx: Catalogus | None = None) -> str:
+        unit = f" {eenheid(ctx, self.indicator)}" if ctx else ""
+        delen = []
+        if self.minimaal is not None:
+            delen.append(f"≥ {getal(self.minimaal)}{unit}")
+        if self.maximaal is not None:
+            delen.append(f"≤ {getal(self.maximaal)}{unit}")
+        return " en ".join(delen)
+
+    def evalueer(self, ctx: Context) -> Beoordeling:
+        cijfer = ctx.indicator(self.indicator)
+        vereist = self.grens(ctx)
+        if cijfer is None:
+            return Beoordeling(ONB, "geen cijfer", vereist, "cijfer ontbreekt", norm=self.norm_bron)
+        w = cijfer.waarde
+        goed = (self.minimaal is None or w >= self.minimaal) and (
+            self.maximaal is None or w <= self.maximaal
+        )
+        gemeten = f"{getal(w)} {ctx.eenheid(self.indicator)}".strip()
+        gegeven = ctx.gegeven(ctx.indicatornaam(self.indicator), gemeten, cijfer)
+        return Beoordeling(V if goed else N, gemeten, vereist, "", [gegeven], norm=self.norm_bron)
+
+
+class Vraagindex(Model):
+    """Scale the norm by the wijk's demand relative to the municipal reference value."""
+
+    indicator: Id
+    minimaal: Annotated[float, Field(gt=0)] = 0.5
+    maximaal: Annotated[float, Field(gt=0)] = 2.0
+
+
+class PerInwoners(RegelBasis):
+    """Capaciteit naar inwoners en vraag: fte van `rollen` samen ≥ `minimaal_per_1000` per 1.000
+    inwoners, vermenigvuldigd met de vraagindex.
+
+    De vraagindex is het cijfer van de wijk voor `vraagindex.indicator` gedeeld door de
+    referentiewaarde van de gemeente (`referentie:` in gemeente.yaml), begrensd tussen
+    `vraagindex.minimaal` en `vraagindex.maximaal`. Ontbreekt een cijfer, dan rekent de regel met
+    de hele bandbreedte: voldaan als het zelfs bij de hoogste index genoeg is, niet voldaan als
+    het zelfs bij de laagste te weinig is, anders onbekend. Ontbreekt de fte van een rol, dan is
+    de uitkomst onbekend tenzij de vastgelegde rollen al genoeg zijn.
+
+        regel:
+          type: per_inwoners
+          rollen: [buurtondersteuner, sociaal-werker, jongerenwerker]
+          minimaal_per_1000: 0.4
+          vraagindex: {indicator: wmo-cliënten}
+          norm_bron: "gemeentelijke keuze (geen landelijke norm, Movisie 2023)"
+
+    Voldaan bij 5.000 inwoners, index 1,0 en 2,5 fte (vereist 2,0); niet voldaan bij 1,0 fte.
+    """
+
+    type: Literal["per_inwoners"]
+    naam: ClassVar[str] = "capaciteit per inwoners"
+    rollen: Annotated[list[Id], Field(min_length=1)]
+    minimaal_per_1000: Annotated[float, Field(gt=0)]
+    vraagindex: Vraagindex | None = None
+    norm_bron: Tekst
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:
+        index = " × vraagindex" if self.vraagindex else ""
+        return f"≥ {getal(self.minimaal_per_1000)} fte per 1.000 inwoners{index}"
+
+    def evalueer(self, ctx: Context) -> Beoordeling:
+        wijk = ctx.wijk
+        inwoners = wijk.inwoners.waarde
+        gegevens = [ctx.gegeven("inwoners", getal(inwoners), wijk.inwoners)]
+        fte = 0.0
+        ontbrekend = []
+        for rol in self.rollen:
+            cijfer = wijk.capaciteit.get(rol)
+            naam = ctx.rollen[rol].naam if rol in ctx.rollen else rol
+            if cijfer is None:
+                ontbrekend.append(naam)
+                continue
+            fte += cijfer.waarde
+            gegevens.append(ctx.gegeven(f"fte {naam}", getal(cijfer.waarde), cijfer))
+        basis = self.minimaal_per_1000 * inwoners / 1000
+        laag, hoog, index_tekst, notes = self._index(ctx, gegevens)
+        nodig_laag, nodig_hoog = basis * laag, basis * hoog
+        if laag == hoog:
+            vereist = f"≥ {getal(nodig_laag)} fte ({getal(self.minimaal_per_1000)} per 1.000"
+            vereist += f" × {getal(inwoners)} inwoners{index_tekst})"
+        else:
+            vereist = f"≥ {getal(nodig_laag)} à {getal(nodig_hoog)} fte (vraagindex onbekend)"
+        if ontbrekend:
+            notes.append("fte ontbreekt voor " + ", ".join(ontbrekend))
+        gemeten = f"{getal(fte)} fte" if len(ontbrekend) < len(self.rollen) else "geen fte"
+        if fte >= nodig_hoog:
+            uitkomst = V
+        elif not ontbrekend and fte < nodig_laag:
+            uitkomst = N
+        else:
+            uitkomst = ONB
+        return Beoordeling(
+            uitkomst, gemeten, vereist, "; ".join(notes), gegevens, norm=self.norm_bron
+        )
+
+    def _index(
+        self, ctx: Context, gegevens: list[GebruiktGegeven]
+    ) -> tuple[float, float, str, list[str]]:
+        vi = self.vraagindex
+        if vi is None:
+            return 1.0, 1.0, "", []
+        naam = ctx.indicatornaam(vi.indicator)
+        eigen = ctx.indicator(vi.indicator)
+        ref = ctx.gemeente.referentie.get(vi.indicator)
+        if eigen is not None:
+            gegevens.append(ctx.gegeven(naam, getal(eigen.waarde), eigen))
+        if ref is not None:
+            gegevens.append(ctx.gegeven(f"{naam} (gemeente)", getal(ref.waarde), ref))
+        if eigen is None or ref is None or ref.waarde <= 0:
+            wat = "cijfer van de wijk" if eigen is None else "referentiewaarde van de gemeente"
+            return vi.minimaal, vi.maximaal, "", [f"vraagindex onbekend: {wat} ontbreekt"]
+        ruw = eigen.waarde / ref.waarde
+        index = min(max(ruw, vi.minimaal), vi.maximaal)
+        note = f"vraagindex {getal(index)} ({naam} {getal(eigen.waarde)} t.o.v. "
+        note += f"gemeente {getal(ref.waarde)}"
+        note += ", begrensd)" if index != ruw else ")"
+        return index, index, f" × vraagindex {getal(index)}", [note]
+
+
+class OordeelRegel(RegelBasis):
+    """Vastgelegd oordeel: de uitkomst is het oordeel in `oordelen:` van de wijk over
+    `onderwerp` (standaard: de voorwaarde of het item waar de regel bij hoort), met motivering,
+    auteur en datum. Onbekend als er geen oordeel is vastgelegd.
+
+        regel: {type: oordeel}
+        # wijk: oordelen: {sociale-cohesie: {oordeel: voldaan, motivering: ..., auteur: ...,
+        #                                    datum: 2025-03-01}}
+    """
+
+    type: Literal["oordeel"]
+    naam: ClassVar[str] = "oordeel"
+    onderwerp: Id | None = None
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:
+        wat = self.onderwerp or getattr(ctx, "onderwerp", "") or "dit onderwerp"
+        return f"oordeel 'voldaan' over {wat}"
+
+    def evalueer(self, ctx: Context) -> Beoordeling:
+        onderwerp = self.onderwerp or ctx.onderwerp
+        oordeel = ctx.wijk.oordelen.get(onderwerp)
+        vereist = "oordeel 'voldaan'"
+        if oordeel is None:
+            return Beoordeling(ONB, "geen oordeel", vereist, f"geen oordeel over '{onderwerp}'")
+        gegeven = GebruiktGegeven(
+            wat=f"oordeel {onderwerp}",
+            waarde=oordeel.oordeel,
+            bron=f"{oordeel.auteur}" + (f" ({oordeel.bron})" if oordeel.bron else ""),
+            peildatum=oordeel.datum,
+            verouderd=ctx.verouderd(oordeel.datum),
+            voorbeeld=oordeel.bron is not None and oordeel.bron.casefold().startswith("voorbeeld"),
+        )
+        uitkomst = V if oordeel.oordeel == "voldaan" else N
+        toelichting = f"{oordeel.motivering} ({oordeel.auteur}, {datum(oordeel.datum)})"
+        return Beoordeling(uitkomst, f"oordeel: {oordeel.oordeel}", vereist, toelichting, [gegeven])
+
+
+class _Samengesteld(RegelBasis):
+    regels: Annotated[list[Regel], Field(min_length=1)]
+
+    def _onderdelen(self, ctx: Context) -> list[Resultaat]:
+        return [beoordeel(regel, ctx, f"{ctx.pad}.{i}") for i, regel in enumerate(self.regels, 1)]
+
+
+class Alle(_Samengesteld):
+    """Alle onderdelen: voldaan als alle `regels` voldaan zijn; niet voldaan zodra één niet
+    voldaan is; anders onbekend.
+
+        regel:
+          type: alle
+          regels:
+            - {type: drempel, indicator: sociale-cohesie, minimaal: 6.4, norm_bron: ...}
+            - {type: oordeel}
+    """
+
+    type: Literal["alle"]
+    naam: ClassVar[str] = "alle onderdelen"
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:
+        return f"alle {len(self.regels)} onderdelen voldaan"
+
+    def evalueer(self, ctx: Context) -> Beoordeling:
+        delen = self._onderdelen(ctx)
+        u = [d.uitkomst for d in delen]
+        uitkomst = N if N in u else ONB if ONB in u else V
+        return Beoordeling(uitkomst, _telling(u), f"alle {len(u)} voldaan", onderdelen=delen)
+
+
+class EenVan(_Samengesteld):
+    """Eén van de onderdelen: voldaan zodra één van de `regels` voldaan is; niet voldaan als ze
+    alle niet voldaan zijn; anders onbekend.
+
+        regel:
+          type: een_van
+          regels:
+            - {type: aanwezig, functie: ontmoeten, bereik: wijk}
+            - {type: oordeel}
+    """
+
+    type: Literal["een_van"]
+    naam: ClassVar[str] = "één van de onderdelen"
+
+    def omschrijving(self, ctx: Catalogus | None = None) -> str:
+        return f"minstens één van {len(self.regels)} onderdelen voldaan"
+
+    def evalueer(self, ctx: Context) -> Beoordeling:
+        delen = self._onderdelen(ctx)
+        u = [d.uitkomst for d in delen]
+        uitkomst = V if V in u else ONB if ONB in u else N
+        return Beoordeling(uitkomst, _telling(u), f"minstens 1 van {len(u)}", onderdelen=delen)
+
+
+def _telling(uitkomsten: list[Uitkomst]) -> str:
+    return f"{uitkomsten.count(V)} van {len(uitkomsten)} voldaan"
+
+
+#: Every rule kind, in the order the documentation lists them.
+REGELS: tuple[type[RegelBasis], ...] = (Aanwezig, PerInwoners, Drempel, OordeelRegel, Alle, EenVan)
+
+Regel = Annotated[
+    Aanwezig | PerInwoners | Drempel | OordeelRegel | Alle | EenVan,
+    Field(discriminator="type"),
+]
+
+Alle.model_rebuild()
+EenVan.model_rebuild()
+
+
+def beoordeel(regel: RegelBasis, ctx: Context, id: str) -> Resultaat:
+    """Evaluate a (sub)rule and name its result."""
+    b = regel.evalueer(replace(ctx, pad=id))
+    return Resultaat(
+        id=id,
+        titel=regel.titel or regel.kort(ctx),
+        regel=regel.type,
+        uitkomst=b.uitkomst,
+        gemeten=b.gemeten,
+        vereist=b.vereist,
+        toelichting=b.toelichting,
+        norm=b.norm,
+        gegevens=b.gegevens,
+        onderdelen=b.onderdelen,
+    )

@@ -1,0 +1,244 @@
+"""Where the data lives and how it is read: data root discovery, gemeenten, wijken, checklists.
+
+Layout of a data root (a repository or folder):
+
+    data/wijken/<gemeente>/gemeente.yaml
+    data/wijken/<gemeente>/<wijk>.yaml
+    checklists/<naam>.yaml
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from wijkcheck.checklist import Checklist
+from wijkcheck.errors import Finding, Span, WijkcheckError
+from wijkcheck.loader import load_model
+from wijkcheck.models import Gemeente, Wijk
+from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.yamlsource import YamlDocument
+
+ENV_DATA = "WIJKCHECK_DATA"
+GEMEENTE_BESTAND = "gemeente.yaml"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True)
+class DataRoot:
+    """A folder of gemeenten (`wijken`) and the checklists that go with it."""
+
+    wijken: Path
+    checklists: Path | None
+    herkomst: str
+
+    def gemeente_mappen(self) -> list[Path]:
+        try:
+            return sorted(p.parent for p in self.wijken.glob(f"*/{GEMEENTE_BESTAND}"))
+        except OSError:
+            return []
+
+
+def bundled_root() -> DataRoot:
+    """The Heusden data shipped inside the package (or beside it in a source checkout)."""
+    for base in (_PACKAGE_DIR / "_bundled", _PACKAGE_DIR.parents[1]):
+        if (base / "data" / "wijken").is_dir():
+            return DataRoot(base / "data" / "wijken", base / "checklists", "meegeleverde gegevens")
+    raise WijkcheckError.single(
+        Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", "data-root"
+    )
+
+
+def _root_in(folder: Path, herkomst: str) -> DataRoot | None:
+    checklists = folder / "checklists"
+    cl = checklists if checklists.is_dir() else None
+    if (folder / "data" / "wijken").is_dir():
+        return DataRoot(folder / "data" / "wijken", cl, herkomst)
+    if (folder / "wijken").is_dir():
+        parent_cl = folder.parent / "checklists"
+        return DataRoot(
+            folder / "wijken", cl or (parent_cl if parent_cl.is_dir() else None), herkomst
+        )
+    if any(folder.glob(f"*/{GEMEENTE_BESTAND}")):
+        return DataRoot(folder, cl, herkomst)
+    return None
+
+
+def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
+    """`--data`, else `$WIJKCHECK_DATA`, else the repository around `cwd`, else the bundled data."""
+    for given, herkomst in ((data, "--data"), (env.get(ENV_DATA) or None, ENV_DATA)):
+        if given is None:
+            continue
+        folder = Path(given).expanduser()
+        if not folder.is_dir():
+            raise WijkcheckError.single(
+                Span(str(given)), f"gegevensmap bestaat niet ({herkomst})", "data-root"
+            )
+        found = _root_in(folder, f"{herkomst}: {folder}")
+        if found is None:
+            raise WijkcheckError.single(
+                Span(str(given)),
+                f"geen wijkgegevens gevonden ({herkomst}); verwacht data/wijken/<gemeente>/"
+                f"{GEMEENTE_BESTAND} of <gemeente>/{GEMEENTE_BESTAND}",
+                "data-root",
+            )
+        return found
+    for folder in (cwd, *cwd.parents):
+        if (folder / "data" / "wijken").is_dir():
+            found = _root_in(folder, f"repository: {folder}")
+            if found is not None:
+                return found
+    return bundled_root()
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """Path as a user (and GitHub) wants to see it: relative to the working folder if inside."""
+    cwd = cwd or Path.cwd()
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@dataclass(slots=True)
+class WijkBestand:
+    wijk: Wijk
+    doc: YamlDocument
+
+
+@dataclass
+class GemeenteData:
+    """One gemeente: its own file and all its wijk files, validated."""
+
+    map: Path
+    gemeente: Gemeente
+    doc: YamlDocument
+    bestanden: list[WijkBestand]
+
+    @cached_property
+    def wijken(self) -> list[Wijk]:
+        return [b.wijk for b in self.bestanden]
+
+    def zoek(self, naam: str) -> WijkBestand | None:
+        key = sleutel(naam)
+        for b in self.bestanden:
+            if sleutel(b.wijk.naam) == key:
+                return b
+        return None
+
+
+def wijk_bestanden(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name != GEMEENTE_BESTAND
+    )
+
+
+def load_gemeente_file(folder: Path) -> tuple[Gemeente, YamlDocument]:
+    return load_model(folder / GEMEENTE_BESTAND, Gemeente, display_path(folder / GEMEENTE_BESTAND))
+
+
+def load_gemeente(folder: Path) -> GemeenteData:
+    """Load a gemeente and every wijk file; all findings of all files in one error."""
+    findings: list[Finding] = []
+    try:
+        gemeente, doc = load_gemeente_file(folder)
+    except WijkcheckError as exc:
+        findings.extend(exc.findings)
+        gemeente = None
+    bestanden = []
+    for path in wijk_bestanden(folder):
+        try:
+            wijk, wdoc = load_model(path, Wijk, display_path(path))
+            bestanden.append(WijkBestand(wijk, wdoc))
+        except WijkcheckError as exc:
+            findings.extend(exc.findings)
+    if findings or gemeente is None:
+        raise WijkcheckError(findings)
+    return GemeenteData(folder, gemeente, doc, bestanden)
+
+
+def alle_wijknamen(gemeenten: Iterable[tuple[Path, Gemeente]]) -> list[tuple[Path, Gemeente, str]]:
+    return [(p, g, w) for p, g in gemeenten for ws in g.kernen.values() for w in ws]
+
+
+def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[GemeenteData, Wijk]:
+    """Find a wijk by forgiving name; load its gemeente. Unknown names get suggestions."""
+    mappen = root.gemeente_mappen()
+    if gemeente is not None:
+        mappen = [m for m in mappen if sleutel(m.name) == sleutel(gemeente)] or [
+            m for m in mappen if sleutel(load_gemeente_file(m)[0].naam) == sleutel(gemeente)
+        ]
+        if not mappen:
+            raise WijkcheckError.single(
+                Span(str(root.wijken)), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
+            )
+    if not mappen:
+        raise WijkcheckError.single(
+            Span(str(root.wijken)),
+            f"geen gemeenten gevonden (verwacht <gemeente>/{GEMEENTE_BESTAND})",
+            "data-root",
+        )
+    gemeenten = [(m, load_gemeente_file(m)[0]) for m in mappen]
+    namen = alle_wijknamen(gemeenten)
+    key = sleutel(naam)
+    treffers = [(m, w) for m, _, w in namen if sleutel(w) == key]
+    if not treffers:
+        hint = bedoelde_u(naam, [w for _, _, w in namen])
+        raise WijkcheckError.single(
+            Span(str(root.wijken)),
+            f"onbekende wijk '{naam}'.{hint} (zie 'wijkcheck list')".replace("'. (", "' ("),
+            "onbekende-wijk",
+        )
+    if len({m for m, _ in treffers}) > 1:
+        opties = ", ".join(sorted(m.name for m, _ in treffers))
+        raise WijkcheckError.single(
+            Span(str(root.wijken)),
+            f"wijk '{naam}' komt in meerdere gemeenten voor ({opties}); kies met --gemeente",
+            "dubbele-wijk",
+        )
+    data = load_gemeente(treffers[0][0])
+    bestand = data.zoek(treffers[0][1])
+    if bestand is None:
+        raise WijkcheckError.single(
+            data.doc.span(("kernen",)),
+            f"wijk '{treffers[0][1]}' staat in {GEMEENTE_BESTAND} maar heeft geen wijkbestand "
+            f"in {display_path(data.map)}",
+            "wijk-zonder-bestand",
+        )
+    return data, bestand.wijk
+
+
+def checklist_path(root: DataRoot, naam: str) -> Path:
+    """A checklist by file path, or by name in the data root's or the bundled checklists."""
+    given = Path(naam)
+    if given.suffix in (".yaml", ".yml") and given.is_file():
+        return given
+    folders = [root.checklists]
+    with contextlib.suppress(WijkcheckError):
+        folders.append(bundled_root().checklists)
+    known: list[str] = []
+    for folder in folders:
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            if sleutel(path.stem) == sleutel(naam):
+                return path
+            known.append(path.stem)
+    raise WijkcheckError.single(
+        Span(naam),
+        f"onbekende checklist '{naam}'.{bedoelde_u(naam, known)}".rstrip("."),
+        "onbekende-checklist",
+    )
+
+
+def load_checklist(root: DataRoot, naam: str) -> tuple[Checklist, YamlDocument]:
+    path = checklist_path(root, naam)
+    return load_model(path, Checklist, display_path(path))
+
+
+def environment() -> Mapping[str, str]:
+    return os.environ

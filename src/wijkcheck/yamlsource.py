@@ -1,0 +1,356 @@
+"""Positioned, hardened YAML loading.
+
+Each file is parsed once by libyaml's C composer; Python data is then built from the node tree
+by a small constructor of our own, and the tree is kept as the source map: any location
+(`("voorzieningen", 2, "soort")`) is resolved back to `file:line:column` only when an error needs
+it, so the happy path pays nothing for positions.
+
+Our constructor follows the YAML 1.2 core schema instead of PyYAML's YAML 1.1 one, so that
+`NO`, `ja`, `on` and `1:20` stay text and `2024-02-31` reaches validation as text that can be
+rejected with a position, instead of a surprise boolean, number or a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from wijkcheck.errors import Finding, Span, WijkcheckError
+
+#: Files above this size are refused (a wijk file is a few kilobytes).
+MAX_BYTES = 2 * 1024 * 1024
+#: Deeper nesting is refused; real files nest four or five levels.
+MAX_DEPTH = 64
+#: Nodes built after alias expansion; stops "billion laughs" alias bombs.
+MAX_NODES = 200_000
+# libyaml's composer recurses in C; it is known to crash somewhere beyond 10,000 levels, so a
+# file that *could* nest deeper than this is first checked with the (iterative) event parser.
+_SAFE_COMPOSE_BOUND = 2_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_YAML = "tag:yaml.org,2002:"
+_IMPLICIT_TAGS = {_YAML + t for t in ("bool", "int", "float", "null", "timestamp")}
+_STR, _MAP, _SEQ = _YAML + "str", _YAML + "map", _YAML + "seq"
+
+_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_TRUE = re.compile(r"(?:true|True|TRUE)\Z")
+_FALSE = re.compile(r"(?:false|False|FALSE)\Z")
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+
+# libyaml's problem texts, in Dutch. Unknown ones are shown in English after a Dutch prefix.
+_PROBLEMS = {
+    "mapping values are not allowed here": "hier mag geen ':' met waarde staan "
+    "(ontbreekt een spatie na ':' of staat de inspringing verkeerd?)",
+    "found character '\\t' that cannot start any token": "tab gevonden; "
+    "YAML gebruikt spaties voor inspringing, geen tabs",
+    "found a tab character that violates indentation": "tab gevonden; "
+    "YAML gebruikt spaties voor inspringing, geen tabs",
+    "found a tab character where an indentation space is expected": "tab gevonden; "
+    "YAML gebruikt spaties voor inspringing, geen tabs",
+    "could not find expected ':'": "':' verwacht (sleutel zonder waarde of onafgesloten tekst?)",
+    "did not find expected key": "sleutel verwacht (klopt de inspringing?)",
+    "did not find expected node content": "waarde verwacht",
+    "did not find expected ',' or ']'": "',' of ']' verwacht (onafgesloten lijst?)",
+    "did not find expected ',' or '}'": "',' of '}' verwacht (onafgesloten mapping?)",
+    "found unexpected end of stream": "bestand houdt onverwacht op (onafgesloten aanhalingsteken?)",
+    "found undefined alias": "onbekende alias (geen bijbehorend anker '&')",
+    "found duplicate anchor; first occurrence": "dubbel anker",
+    "but found another document": "meer dan één YAML-document in het bestand "
+    "(verwijder '---'; één wijk per bestand)",
+    "found unknown escape character": "onbekende escape in tekst tussen dubbele aanhalingstekens",
+    "found unexpected ':'": "onverwachte ':' (zet de tekst tussen aanhalingstekens)",
+    "found character that cannot start any token": "teken dat hier niet mag "
+    "(zet de tekst tussen aanhalingstekens)",
+    "control characters are not allowed": "stuurteken in het bestand (is het een binair bestand?)",
+}
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """Loaded data plus the node tree it came from (the source map)."""
+
+    path: str
+    data: Any
+    root: Node | None
+
+    def span(self, loc: Sequence[str | int] = (), *, key: bool = False) -> Span:
+        """Position of ``loc``: its value, or with ``key=True`` its key.
+
+        Parts that do not match the tree (a union's tag, a missing key) are skipped, so the
+        answer is the nearest existing parent: the place a user would add the missing key.
+        """
+        node = self.root
+        if node is None:
+            return Span(self.path, 1, 1)
+        key_node: Node | None = None
+        for part in loc:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == part:
+                        key_node, node = k, v
+                        break
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                key_node, node = None, node.value[part]
+        target = key_node if key and key_node is not None else node
+        return Span.from_mark(self.path, target.start_mark)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a data file as text: bounded size, UTF-8 (with or without BOM), not binary."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise WijkcheckError.single(
+                Span(shown),
+                f"bestand is te groot ({size:,} bytes; maximaal {MAX_BYTES:,})".replace(",", "."),
+                "bestand-te-groot",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise WijkcheckError.single(
+            Span(shown), f"kan bestand niet lezen: {reason}", "bestand-onleesbaar"
+        ) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise WijkcheckError.single(
+            Span(shown, 1, 1),
+            "bestand is UTF-16 gecodeerd; sla het op als UTF-8",
+            "codering",
+        )
+    if b"\x00" in raw[:8192]:
+        raise WijkcheckError.single(
+            Span(shown, 1, 1), "binair bestand; verwacht YAML-tekst", "binair-bestand"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise WijkcheckError.single(
+            Span(shown, line, column),
+            f"ongeldige UTF-8-byte 0x{raw[exc.start]:02x}; sla het bestand op als UTF-8 "
+            "(niet als Windows-1252 of Latin-1)",
+            "codering",
+        ) from None
+
+
+def load_file(path: Path, display: str | None = None) -> YamlDocument:
+    shown = display or str(path)
+    return parse(read_text(path, shown), shown)
+
+
+def parse(text: str, path: str) -> YamlDocument:
+    """Parse one YAML document; raise `WijkcheckError` for anything a user's file can do."""
+    if _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
+        _check_depth(text, path)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, path, text) from None
+    except yaml.YAMLError as exc:  # reader errors carry a position of their own
+        raise _reader_error(exc, path, text) from None
+    except RecursionError:
+        raise WijkcheckError.single(
+            Span(path), f"te diep genest (maximaal {MAX_DEPTH} niveaus)", "te-diep"
+        ) from None
+    if root is None:
+        return YamlDocument(path, None, None)
+    builder = _Builder(path)
+    data = builder.build(root, 0)
+    if builder.findings:
+        raise WijkcheckError(builder.findings)
+    return YamlDocument(path, data, root)
+
+
+def _nesting_bound(text: str) -> int:
+    # Cheap upper bound of the nesting depth: block levels need a column each, flow levels
+    # need a bracket each. Avoids the event pass for every ordinary file.
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return longest + text.count("[") + text.count("{")
+
+
+def _check_depth(text: str, path: str) -> None:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise WijkcheckError.single(
+                        Span.from_mark(path, event.start_mark),
+                        f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                        "te-diep",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, path, text) from None
+    except yaml.YAMLError as exc:
+        raise _reader_error(exc, path, text) from None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> WijkcheckError:
+    problem = (exc.problem or exc.context or "onbekende fout").strip()
+    mark = exc.problem_mark or exc.context_mark
+    dutch = _PROBLEMS.get(problem)
+    if dutch is None:
+        for english, translated in _PROBLEMS.items():
+            if problem.startswith(english):
+                dutch = translated
+                break
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        dutch = _PROBLEMS["found a tab character that violates indentation"]
+    message = f"ongeldige YAML: {dutch or problem}"
+    return WijkcheckError.single(Span.from_mark(path, mark), message, "yaml-syntaxis")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _reader_error(exc: yaml.YAMLError, path: str, text: str) -> WijkcheckError:
+    position = getattr(exc, "position", None)
+    line = column = 0
+    if isinstance(position, int) and 0 <= position <= len(text):
+        # ReaderError gives a character offset, not a mark.
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return WijkcheckError.single(
+        Span(path, line, column),
+        "ongeldig teken in het bestand (stuurteken of binaire inhoud); verwacht YAML-tekst",
+        "yaml-syntaxis",
+    )
+
+
+class _Builder:
+    """Node tree → plain Python data (dict, list, str, int, float, bool, None)."""
+
+    __slots__ = ("active", "count", "findings", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+        self.count = 0
+        self.active: set[int] = set()
+
+    def error(self, node: Node, message: str, rule: str) -> None:
+        self.findings.append(Finding(Span.from_mark(self.path, node.start_mark), message, rule))
+
+    def build(self, node: Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            # One finding is enough; abort the whole build.
+            raise WijkcheckError.single(
+                Span.from_mark(self.path, node.start_mark),
+                f"te veel knooppunten na uitvouwen van aliassen (meer dan {MAX_NODES:,}); "
+                "mogelijk een alias-bom".replace(",", "."),
+                "alias-bom",
+            )
+        if depth > MAX_DEPTH:
+            raise WijkcheckError.single(
+                Span.from_mark(self.path, node.start_mark),
+                f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                "te-diep",
+            )
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.active:
+            raise WijkcheckError.single(
+                Span.from_mark(self.path, node.start_mark),
+                "alias verwijst naar zichzelf (oneindige structuur)",
+                "alias-lus",
+            )
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                if node.tag != _SEQ:
+                    self.bad_tag(node)
+                return [self.build(child, depth + 1) for child in node.value]
+            if node.tag != _MAP:
+                self.bad_tag(node)
+            return self.mapping(node, depth)
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, "sleutel moet tekst zijn, geen lijst of mapping", "sleutel")
+                continue
+            key = key_node.value
+            if key == "<<" and key_node.style is None:
+                self.error(key_node, "samenvoegsleutel '<<' wordt niet ondersteund", "sleutel")
+                continue
+            if key in seen:
+                first = Span.from_mark(self.path, seen[key].start_mark)
+                self.error(
+                    key_node,
+                    f"dubbele sleutel '{key}' (eerder op regel {first.line}); "
+                    "YAML zou stilzwijgend alleen de laatste bewaren",
+                    "dubbele-sleutel",
+                )
+                continue
+            seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR or (node.style is not None and tag not in _IMPLICIT_TAGS):
+            if tag != _STR:
+                self.bad_tag(node)
+            return value
+        if tag in _IMPLICIT_TAGS:
+            return resolve_plain(value)
+        self.bad_tag(node)
+        return value
+
+    def bad_tag(self, node: Node) -> None:
+        tag = node.tag
+        if "python/" in tag:
+            self.error(node, f"Python-tag '{tag}' is niet toegestaan (onveilig)", "yaml-tag")
+        else:
+            shown = tag.replace(_YAML, "!!")
+            self.error(
+                node, f"onbekende YAML-tag '{shown}'; gebruik gewone waarden zonder tag", "yaml-tag"
+            )
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema for an unquoted scalar."""
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    lowered = value.lower()
+    if lowered in (".inf", "+.inf", "-.inf", ".nan"):
+        return float(lowered.lstrip("+").replace(".", ""))
+    return value

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wijkcheck.cli import app
+from wijkcheck.store import bundled_root
+
+BUNDLED = bundled_root()
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., object]:
+    """Run the CLI as a user would: from an empty folder, no colour, 100 columns."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WIJKCHECK_DATA", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def run(args: list[str], code: int = 0) -> object:
+        result = CliRunner().invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == code, (result.exit_code, result.output)
+        assert "Traceback" not in result.output
+        return result
+
+    return run
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data (data/wijken + checklists)."""
+    root = tmp_path / "repo"
+    shutil.copytree(BUNDLED.wijken, root / "data" / "wijken")
+    assert BUNDLED.checklists is not None
+    shutil.copytree(BUNDLED.checklists, root / "checklists")
+    return root

@@ -1,0 +1,132 @@
+"""The installed command, as a user runs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from wijkcheck import engine, store
+from wijkcheck.formatters import OutputFormat
+
+from .conftest import BUNDLED
+
+
+def test_audit_from_an_empty_folder_uses_bundled_data(invoke) -> None:
+    out = invoke(["audit", "Vlijmen-Dorp", "--datum", "2026-11-23"]).output
+    assert "Audit sociale basis: Vlijmen-Dorp" in out
+    assert "kern Vlijmen" in out and "versie 2026.1" in out and "23-11-2026" in out
+    assert "voorbeeldgegevens" in out
+    for titel in ("Ontmoetingsplekken", "Sociaaleconomische", "Institutionele"):
+        assert titel in out
+    assert "Voorwaarden: 4 van 4 voldaan" in out
+    assert "Bronnen" in out and "Uitgangspunt 6" in out
+
+
+@pytest.mark.parametrize("naam", ["vlijmen dorp", "VLIJMEN-DORP", "Vlijmen_Dorp", " vlijmen-dorp "])
+def test_forgiving_names(invoke, naam: str) -> None:
+    assert "Audit sociale basis: Vlijmen-Dorp" in invoke(["audit", naam]).output
+
+
+def test_diacritics_and_spaces(invoke) -> None:
+    assert "Vesting Heusden" in invoke(["audit", "vesting-heusden"]).output
+
+
+def test_unknown_wijk_suggests_and_exits_2(invoke) -> None:
+    out = invoke(["audit", "Vlijmen-Dorpp"], code=2).output
+    assert "onbekende wijk 'Vlijmen-Dorpp'" in out and "Bedoelde u 'Vlijmen-Dorp'" in out
+
+
+def test_strikt_exits_1_when_something_fails(invoke) -> None:
+    invoke(["audit", "Doeveren", "--strikt"], code=1)
+    invoke(["audit", "Doeveren"], code=0)
+
+
+def test_json_equals_python_api(invoke) -> None:
+    out = invoke(["audit", "vlijmen-dorp", "--format", "json", "--datum", "2026-11-23"]).output
+    gd = store.load_gemeente(BUNDLED.wijken / "heusden")
+    cl, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    wijk = gd.zoek("Vlijmen-Dorp")
+    assert wijk is not None
+    expected = engine.audit(cl, gd.gemeente, wijk.wijk, gd.wijken, dt.date(2026, 11, 23))
+    assert json.loads(out) == expected.model_dump(mode="json")
+
+
+def test_every_audit_format_works(invoke) -> None:
+    for fmt in OutputFormat:
+        assert invoke(["audit", "Herpt", "--format", fmt.value]).output.strip()
+
+
+def test_typo_in_wijk_file_gives_position_and_exit_2(invoke, data_copy: Path) -> None:
+    path = data_copy / "data" / "wijken" / "heusden" / "herpt.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nkern:", "\nkren:", 1), encoding="utf-8")
+    out = invoke(["audit", "Herpt", "--data", str(data_copy)], code=2).output
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("kern:"))
+    assert f"herpt.yaml:{line}:1: fout: onbekend veld 'kren'" in out
+    assert "verplicht veld 'kern' ontbreekt" in out
+
+
+def test_wrong_type_in_wijk_file(invoke, data_copy: Path, monkeypatch) -> None:
+    path = data_copy / "data" / "wijken" / "heusden" / "doeveren.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("waarde: 73", "waarde: drieënzeventig", 1), encoding="utf-8")
+    monkeypatch.chdir(data_copy)  # the repository you stand in is found without --data
+    out = invoke(["audit", "Doeveren"], code=2).output
+    assert "data/wijken/heusden/doeveren.yaml:" in out and "verwacht een getal" in out
+
+
+def test_environment_variable_selects_data(invoke, data_copy: Path, monkeypatch) -> None:
+    gemeente = data_copy / "data" / "wijken" / "heusden" / "gemeente.yaml"
+    gemeente.write_text(gemeente.read_text(encoding="utf-8") + "onzin: 1\n", encoding="utf-8")
+    monkeypatch.setenv("WIJKCHECK_DATA", str(data_copy))
+    assert "onbekend veld 'onzin'" in invoke(["audit", "Herpt"], code=2).output
+
+
+def test_missing_data_folder(invoke, tmp_path: Path) -> None:
+    out = invoke(["audit", "Herpt", "--data", str(tmp_path / "nergens")], code=2).output
+    assert "gegevensmap bestaat niet" in out
+
+
+def test_bad_date_option(invoke) -> None:
+    assert "ongeldige datum" in invoke(["audit", "Herpt", "--datum", "morgen"], code=2).output
+
+
+def test_unknown_option_is_dutch(invoke) -> None:
+    out = invoke(["audit", "Herpt", "--kleur"], code=2).output
+    assert "onbekende optie: --kleur" in out
+
+
+def test_list(invoke) -> None:
+    out = invoke(["list"]).output
+    assert "Wijken van gemeente Heusden" in out and "19 wijken in 11 kernen" in out
+    assert "Doeveren" in out and "Centrum-Drunen" in out
+
+
+@pytest.mark.parametrize("onderwerp", ["ontmoetingsplekken", "Sociale cohesie", "huisarts"])
+def test_explain(invoke, onderwerp: str) -> None:
+    out = invoke(["explain", onderwerp]).output
+    assert "Beleidsbron" in out and "Regel" in out
+
+
+def test_explain_quotes_the_policy(invoke) -> None:
+    out = invoke(["explain", "institutionele capaciteit"]).output
+    assert "vraag naar ondersteuning" in out and "per 1.000 inwoners" in out
+
+
+def test_explain_unknown(invoke) -> None:
+    assert "Ontmoetingsplekken" in invoke(["explain", "ontmoetingsplek"]).output
+    assert "onbekende voorwaarde" in invoke(["explain", "zwembad"], code=2).output
+
+
+def test_regels(invoke) -> None:
+    out = invoke(["regels"]).output
+    for kind in ("aanwezig", "per_inwoners", "drempel", "oordeel", "alle", "een_van"):
+        assert f"type: {kind}" in out
+
+
+def test_help_is_dutch(invoke) -> None:
+    out = invoke(["audit", "--help"]).output
+    assert "Gebruik:" in out and "Toon deze hulp" in out and "Usage" not in out

@@ -1,0 +1,121 @@
+"""Model validation errors come back in Dutch, at the line and column of the mistake."""
+
+from __future__ import annotations
+
+import pytest
+
+from wijkcheck.checklist import Checklist
+from wijkcheck.errors import WijkcheckError
+from wijkcheck.loader import validate
+from wijkcheck.models import Wijk
+from wijkcheck.yamlsource import parse
+
+GOOD = """\
+naam: Testwijk
+kern: Dorp
+peildatum: 2025-01-01
+inwoners: {waarde: 1200, bron: voorbeeld, peildatum: 2025-01-01}
+voorzieningen:
+  - naam: De Schakel
+    soort: buurthuis
+    toegankelijk: true
+    bron: voorbeeld
+    peildatum: 2025-01-01
+"""
+
+
+def errors(text: str, model: type = Wijk) -> list[str]:
+    with pytest.raises(WijkcheckError) as info:
+        validate(parse(text, "w.yaml"), model)
+    return [str(f) for f in info.value.findings]
+
+
+def test_good_file_validates() -> None:
+    wijk = validate(parse(GOOD, "w.yaml"), Wijk)
+    assert wijk.voorzieningen[0].soort == "buurthuis"
+
+
+def test_typo_key_points_at_key_and_suggests() -> None:
+    [e] = errors(GOOD.replace("    toegankelijk:", "    toegankelijkk:"))
+    assert e.startswith("w.yaml:8:5: fout: onbekend veld 'toegankelijkk'")
+    assert "Bedoelde u 'toegankelijk'?" in e and e.endswith("(onbekend-veld)")
+
+
+def test_wrong_type_points_at_value() -> None:
+    [e] = errors(GOOD.replace("waarde: 1200", "waarde: veel"))
+    assert e.startswith("w.yaml:4:20: fout: 'waarde': verwacht een getal")
+
+
+def test_dutch_yes_is_not_a_boolean() -> None:
+    [e] = errors(GOOD.replace("toegankelijk: true", "toegankelijk: ja"))
+    assert e.startswith("w.yaml:8:19:") and "true of false" in e
+
+
+def test_impossible_date() -> None:
+    [e] = errors(GOOD.replace("peildatum: 2025-01-01\ninwoners", "peildatum: 2025-02-31\ninwoners"))
+    assert e.startswith("w.yaml:3:12:") and "ongeldige datum '2025-02-31'" in e
+
+
+def test_dutch_thousands_separator_hint() -> None:
+    text = GOOD + "capaciteit:\n  buurtondersteuner: {waarde: 1, bron: x, peildatum: 31-12-2024}\n"
+    [e] = errors(text)
+    assert e.startswith("w.yaml:12:54:") and "JJJJ-MM-DD" in e
+
+
+def test_missing_field_points_at_parent_key() -> None:
+    [e] = errors(GOOD.replace("    soort: buurthuis\n", ""))
+    assert e.startswith("w.yaml:6:5: fout: verplicht veld 'soort' ontbreekt")
+
+
+def test_all_errors_in_one_go() -> None:
+    text = GOOD.replace("kern: Dorp\n", "").replace("soort: buurthuis", "soort: Buurt Huis")
+    found = errors(text)
+    assert len(found) == 2
+    assert any("'kern' ontbreekt" in e for e in found)
+    assert any("w.yaml:6:12:" in e and "kleine letters" in e for e in found)
+
+
+def test_list_where_mapping_belongs() -> None:
+    [e] = errors("- naam: x\n")
+    assert e.startswith("w.yaml:1:1: fout: verwacht een mapping") and "een lijst" in e
+
+
+def test_unknown_rule_kind_suggests() -> None:
+    text = """\
+id: t
+naam: T
+versie: "1"
+uitgever: test
+maximale_ouderdom_maanden: 36
+soorten: {}
+voorwaarden:
+  a:
+    titel: A
+    beleidsbron: {document: d, passage: p}
+    regel: {type: aanwezg, functie: ontmoeten}
+"""
+    [e] = errors(text, Checklist)
+    assert e.startswith("w.yaml:11:19:") and "onbekend regeltype 'aanwezg'" in e
+    assert "Bedoelde u 'aanwezig'?" in e
+
+
+def test_rule_parameter_typo_points_inside_rule() -> None:
+    text = """\
+id: t
+naam: T
+versie: "1"
+uitgever: test
+maximale_ouderdom_maanden: 36
+soorten: {}
+voorwaarden:
+  a:
+    titel: A
+    beleidsbron: {document: d, passage: p}
+    regel:
+      type: drempel
+      indicator: x
+      maximal: 3
+      norm_bron: n
+"""
+    found = errors(text, Checklist)
+    assert any(e.startswith("w.yaml:14:7:") and "Bedoelde u 'maximaal'" in e for e in found)
