@@ -43,7 +43,9 @@ class Finding:
     severity: Severity = Severity.FOUT
 
     def __str__(self) -> str:
-        return f"{self.span}: {self.severity.value}: {self.message} ({self.rule})"
+        # Errors about arguments (an unknown wijk name) have no file: no position prefix.
+        where = f"{self.span}: " if self.span.path else ""
+        return f"{where}{self.severity.value}: {self.message} ({self.rule})"
 
 
 @dataclass(slots=True)

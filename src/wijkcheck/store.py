@@ -174,7 +174,7 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
         ]
         if not mappen:
             raise WijkcheckError.single(
-                Span(str(root.wijken)), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
+                Span(""), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
             )
     if not mappen:
         raise WijkcheckError.single(
@@ -189,14 +189,14 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     if not treffers:
         hint = bedoelde_u(naam, [w for _, _, w in namen])
         raise WijkcheckError.single(
-            Span(str(root.wijken)),
-            f"onbekende wijk '{naam}'.{hint} (zie 'wijkcheck list')".replace("'. (", "' ("),
+            Span(""),
+            f"onbekende wijk '{naam}'.{hint} Zie 'wijkcheck list' voor alle wijken.",
             "onbekende-wijk",
         )
     if len({m for m, _ in treffers}) > 1:
         opties = ", ".join(sorted(m.name for m, _ in treffers))
         raise WijkcheckError.single(
-            Span(str(root.wijken)),
+            Span(""),
             f"wijk '{naam}' komt in meerdere gemeenten voor ({opties}); kies met --gemeente",
             "dubbele-wijk",
         )

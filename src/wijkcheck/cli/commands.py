@@ -209,7 +209,7 @@ def explain_cmd(
             else (" Bedoelde u " + " of ".join(f"'{i}'" for i, _ in gevonden) + "?")
         )
         raise WijkcheckError.single(
-            Span(str(onderwerp)),
+            Span(""),
             f"onbekende voorwaarde of item '{onderwerp}'.{hint} Kies uit: {', '.join(keuzes)}",
             "onbekend-onderwerp",
         )
