@@ -33,11 +33,27 @@ MAX_NODES = 200_000
 # file that *could* nest deeper than this is first checked with the (iterative) event parser.
 _SAFE_COMPOSE_BOUND = 2_000
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 _YAML = "tag:yaml.org,2002:"
 _IMPLICIT_TAGS = {_YAML + t for t in ("bool", "int", "float", "null", "timestamp")}
 _STR, _MAP, _SEQ = _YAML + "str", _YAML + "map", _YAML + "seq"
+# Our own tag for untagged plain scalars: resolved by `resolve_plain` (YAML 1.2 core schema).
+_PLAIN = "tag:wijkcheck,2026:plain"
+_IMPLICIT_TAGS.add(_PLAIN)
+_COLLECTION_TAG = {SequenceNode: _SEQ, MappingNode: _MAP}
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser and composer, without PyYAML's YAML 1.1 resolver.
+
+    The composer calls `resolve` for every untagged node; PyYAML's version runs up to a dozen
+    regular expressions per scalar. We only need to know whether a scalar was plain or quoted.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _COLLECTION_TAG[kind]
+
 
 _NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
 _TRUE = re.compile(r"(?:true|True|TRUE)\Z")
@@ -243,84 +259,98 @@ def _reader_error(exc: yaml.YAMLError, path: str, text: str) -> WijkcheckError:
 
 
 class _Builder:
-    """Node tree → plain Python data (dict, list, str, int, float, bool, None)."""
+    """Node tree → plain Python data (dict, list, str, int, float, bool, None).
 
-    __slots__ = ("active", "count", "findings", "path")
+    This loop is the hot path of `validate` on thousands of files: scalars are handled inline
+    and limits are checked per collection, not per node.
+    """
+
+    __slots__ = ("count", "findings", "path", "stack")
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
         self.count = 0
-        self.active: set[int] = set()
+        self.stack: list[Node] = []
 
     def error(self, node: Node, message: str, rule: str) -> None:
         self.findings.append(Finding(Span.from_mark(self.path, node.start_mark), message, rule))
 
     def build(self, node: Node, depth: int) -> Any:
-        self.count += 1
+        if type(node) is ScalarNode:
+            self.count += 1
+            return node.value if node.tag == _STR else self.scalar(node)
+        return self.collection(node, depth)
+
+    def collection(self, node: Node, depth: int) -> Any:
+        stack = self.stack
+        if depth > MAX_DEPTH:
+            cycle = any(a is b for i, a in enumerate(stack) for b in stack[i + 1 :])
+            raise WijkcheckError.single(
+                Span.from_mark(self.path, node.start_mark),
+                "alias verwijst naar zichzelf (oneindige structuur)"
+                if cycle
+                else f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                "alias-lus" if cycle else "te-diep",
+            )
+        children = node.value
+        self.count += 1 + len(children)
         if self.count > MAX_NODES:
-            # One finding is enough; abort the whole build.
             raise WijkcheckError.single(
                 Span.from_mark(self.path, node.start_mark),
                 f"te veel knooppunten na uitvouwen van aliassen (meer dan {MAX_NODES:,}); "
                 "mogelijk een alias-bom".replace(",", "."),
                 "alias-bom",
             )
-        if depth > MAX_DEPTH:
-            raise WijkcheckError.single(
-                Span.from_mark(self.path, node.start_mark),
-                f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                "te-diep",
-            )
-        if isinstance(node, ScalarNode):
-            return self.scalar(node)
-        if id(node) in self.active:
-            raise WijkcheckError.single(
-                Span.from_mark(self.path, node.start_mark),
-                "alias verwijst naar zichzelf (oneindige structuur)",
-                "alias-lus",
-            )
-        self.active.add(id(node))
-        try:
-            if isinstance(node, SequenceNode):
-                if node.tag != _SEQ:
-                    self.bad_tag(node)
-                return [self.build(child, depth + 1) for child in node.value]
+        stack.append(node)
+        deeper = depth + 1
+        collection = self.collection
+        scalar = self.scalar
+        if type(node) is SequenceNode:
+            if node.tag != _SEQ:
+                self.bad_tag(node)
+            result: Any = [
+                (c.value if c.tag == _STR else scalar(c))
+                if type(c) is ScalarNode
+                else collection(c, deeper)
+                for c in children
+            ]
+        else:
             if node.tag != _MAP:
                 self.bad_tag(node)
-            return self.mapping(node, depth)
-        finally:
-            self.active.discard(id(node))
-
-    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.error(key_node, "sleutel moet tekst zijn, geen lijst of mapping", "sleutel")
-                continue
-            key = key_node.value
-            if key == "<<" and key_node.style is None:
-                self.error(key_node, "samenvoegsleutel '<<' wordt niet ondersteund", "sleutel")
-                continue
-            if key in seen:
-                first = Span.from_mark(self.path, seen[key].start_mark)
-                self.error(
-                    key_node,
-                    f"dubbele sleutel '{key}' (eerder op regel {first.line}); "
-                    "YAML zou stilzwijgend alleen de laatste bewaren",
-                    "dubbele-sleutel",
-                )
-                continue
-            seen[key] = key_node
-            result[key] = self.build(value_node, depth + 1)
+            result = {}
+            for key_node, v in children:
+                if type(key_node) is not ScalarNode:
+                    self.error(key_node, "sleutel moet tekst zijn, geen lijst of map", "sleutel")
+                    continue
+                key = key_node.value
+                if key in result or key == "<<":
+                    self.bad_key(node, key_node)
+                    continue
+                if type(v) is ScalarNode:
+                    result[key] = v.value if v.tag == _STR else scalar(v)
+                else:
+                    result[key] = collection(v, deeper)
+        stack.pop()
         return result
+
+    def bad_key(self, mapping: Node, key_node: ScalarNode) -> None:
+        key = key_node.value
+        if key == "<<" and key_node.style is None:
+            self.error(key_node, "samenvoegsleutel '<<' wordt niet ondersteund", "sleutel")
+            return
+        first = next(k for k, _ in mapping.value if k.value == key)
+        line = Span.from_mark(self.path, first.start_mark).line
+        self.error(
+            key_node,
+            f"dubbele sleutel '{key}' (eerder op regel {line}); "
+            "YAML zou stilzwijgend alleen de laatste bewaren",
+            "dubbele-sleutel",
+        )
 
     def scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _STR or (node.style is not None and tag not in _IMPLICIT_TAGS):
-            if tag != _STR:
-                self.bad_tag(node)
+        if tag == _STR:
             return value
         if tag in _IMPLICIT_TAGS:
             return resolve_plain(value)
@@ -338,8 +368,13 @@ class _Builder:
             )
 
 
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+
+
 def resolve_plain(value: str) -> Any:
     """YAML 1.2 core schema for an unquoted scalar."""
+    if value and value[0] not in _MAYBE_NOT_TEXT:
+        return value
     if _NULL.match(value):
         return None
     if _TRUE.match(value):
