@@ -18,8 +18,6 @@ from wijkcheck.errors import WijkcheckError
 
 EXIT_OK, EXIT_BEVINDINGEN, EXIT_INVOER = 0, 1, 2
 
-nl_click.install()
-
 
 def fout(exc: WijkcheckError) -> None:
     """Print a user error as `pad:regel:kolom: fout: …` lines on stderr."""
@@ -40,6 +38,10 @@ class WijkcheckGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        argv = sys.argv[1:] if args is None else list(args)
+        if not argv or "-h" in argv or "--help" in argv:
+            # typer's help renderer is costly to import: load it, in Dutch, only to show help
+            nl_click.install()
         try:
             rv = super().main(
                 args, prog_name or "wijkcheck", complete_var, standalone_mode=False, **extra

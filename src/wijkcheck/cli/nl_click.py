@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from typer import _click, rich_utils
-from typer._click import core as click_core
-from typer._click import formatting as click_formatting
+try:  # typer >= 0.26 vendors click
+    from typer import _click as click
+except ImportError:  # pragma: no cover - depends on the installed typer
+    import click  # type: ignore[no-redef]
 
 _FOUTEN: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"No such option: (.+?)(?: Did you mean (.+)\?)?$", re.S), "onbekende optie: {0}"),
+    (
+        re.compile(r"No such option:? '?(.+?)'?\.?(?: Did you mean (.+)\?)?$", re.S),
+        "onbekende optie: {0}",
+    ),
     (re.compile(r"No such command '(.+)'\.$"), "onbekend commando '{0}'"),
     (re.compile(r"Missing argument '(.+)'\.$"), "argument {0} ontbreekt"),
     (re.compile(r"Missing option '(.+)'\.$"), "optie {0} ontbreekt"),
@@ -73,6 +77,10 @@ def install() -> None:
     if _installed:
         return
     _installed = True
+    from typer import rich_utils
+
+    click_core, click_formatting = click.core, click.formatting
+
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
     rich_utils.OPTIONS_PANEL_TITLE = "Opties"
     rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
@@ -107,5 +115,5 @@ def install() -> None:
     click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
 
-UsageError = _click.exceptions.UsageError
-ClickException = _click.exceptions.ClickException
+UsageError = click.exceptions.UsageError
+ClickException = click.exceptions.ClickException
