@@ -102,3 +102,14 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
 
 def test_empty_file_is_none() -> None:
     assert parse("", "f").data is None
+
+
+def test_fifo_and_folder_are_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pijp.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(WijkcheckError, match="geen gewoon bestand"):
+        load_file(fifo)
+    with pytest.raises(WijkcheckError, match="een map"):
+        load_file(tmp_path)

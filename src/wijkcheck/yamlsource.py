@@ -13,6 +13,7 @@ rejected with a position, instead of a surprise boolean, number or a crash.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,20 +128,33 @@ def read_text(path: Path, display: str | None = None) -> str:
     """Read a data file as text: bounded size, UTF-8 (with or without BOM), not binary."""
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device (/dev/zero) would block or never end.
+            soort = "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand"
             raise WijkcheckError.single(
-                Span(shown),
-                f"bestand is te groot ({size:,} bytes; maximaal {MAX_BYTES:,})".replace(",", "."),
-                "bestand-te-groot",
+                Span(shown), f"kan bestand niet lezen: {soort}", "bestand-onleesbaar"
             )
-        raw = path.read_bytes()
+        if info.st_size > MAX_BYTES:
+            raise _te_groot(shown, info.st_size)
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # the file may grow after stat
+        if len(raw) > MAX_BYTES:
+            raise _te_groot(shown, len(raw))
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise WijkcheckError.single(
             Span(shown), f"kan bestand niet lezen: {reason}", "bestand-onleesbaar"
         ) from None
     return decode(raw, shown)
+
+
+def _te_groot(shown: str, size: int) -> WijkcheckError:
+    return WijkcheckError.single(
+        Span(shown),
+        f"bestand is te groot ({size:,} bytes; maximaal {MAX_BYTES:,})".replace(",", "."),
+        "bestand-te-groot",
+    )
 
 
 def decode(raw: bytes, shown: str) -> str:
