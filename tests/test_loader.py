@@ -119,3 +119,14 @@ voorwaarden:
 """
     found = errors(text, Checklist)
     assert any(e.startswith("w.yaml:14:7:") and "Bedoelde u 'maximaal'" in e for e in found)
+
+
+@pytest.mark.parametrize("bron", ['""', "' '", "~", ""])
+def test_empty_bron_has_its_own_rule(bron: str) -> None:
+    [e] = errors(GOOD.replace("waarde: 1200, bron: voorbeeld", f"waarde: 1200, bron: {bron}"))
+    assert e.startswith("w.yaml:4:32: fout: 'bron' mag niet leeg zijn") and "(lege-bron)" in e
+
+
+def test_number_where_text_belongs_suggests_quotes() -> None:
+    [e] = errors(GOOD.replace("naam: Testwijk", "naam: 1234"))
+    assert e.startswith("w.yaml:1:7:") and "aanhalingstekens" in e

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding
-from wijkcheck.models import Voorziening
+from wijkcheck.models import Voorziening, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
 from wijkcheck.rules import Aanwezig, Drempel, OordeelRegel, PerInwoners, RegelBasis, _Samengesteld
 from wijkcheck.store import GEMEENTE_BESTAND, GemeenteData
@@ -126,13 +126,13 @@ def _check_voorzieningen(
     cl: Checklist,
     doc: YamlDocument,
     voorzieningen: list[Voorziening],
-    wijknamen: list[str],
-    kernen: list[str],
+    wijknamen: list[str] | None,
+    kernen: list[str] | None,
     found: list[Finding],
 ) -> None:
     soorten, functies = list(cl.soorten), list(cl.functies)
-    bekend = {sleutel(w) for w in wijknamen}
-    kern_keys = {sleutel(k) for k in kernen}
+    bekend = {sleutel(w) for w in wijknamen} if wijknamen is not None else None
+    kern_keys = {sleutel(k) for k in kernen} if kernen is not None else None
     for i, v in enumerate(voorzieningen):
         loc: Loc = ("voorzieningen", i)
         if v.soort not in cl.soorten:
@@ -147,22 +147,79 @@ def _check_voorzieningen(
                     )
                 )
         for j, b in enumerate(v.bedient):
-            if sleutel(b) not in bekend:
+            if wijknamen is not None and bekend is not None and sleutel(b) not in bekend:
                 found.append(
                     _onbekend(doc, (*loc, "bedient", j), "wijk", b, wijknamen, "onbekende-wijk")
                 )
-        if v.kern is not None and sleutel(v.kern) not in kern_keys:
+        if (
+            v.kern is not None
+            and kernen is not None
+            and kern_keys is not None
+            and sleutel(v.kern) not in kern_keys
+        ):
             found.append(_onbekend(doc, (*loc, "kern"), "kern", v.kern, kernen, "onbekende-kern"))
 
 
-def check_gemeente(cl: Checklist, data: GemeenteData) -> list[Finding]:
-    """References of a gemeente and its wijk files against each other and the checklist."""
+def check_wijk(
+    cl: Checklist,
+    doc: YamlDocument,
+    w: Wijk,
+    wijknamen: list[str] | None = None,
+    kernen: list[str] | None = None,
+) -> list[Finding]:
+    """References of one wijk file to the checklist (and, when known, to its gemeente)."""
+    found: list[Finding] = []
+    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
+    onderwerpen = list(cl.onderwerpen())
+    _check_voorzieningen(cl, doc, w.voorzieningen, wijknamen, kernen, found)
+    for veld in ("indicatoren", "ondersteuningsvraag"):
+        for ind in getattr(w, veld):
+            if ind not in cl.indicatoren:
+                found.append(
+                    _onbekend(
+                        doc,
+                        (veld, ind),
+                        "indicator",
+                        ind,
+                        indicatoren,
+                        "onbekende-indicator",
+                        key=True,
+                    )
+                )
+    for rol in w.capaciteit:
+        if rol not in cl.rollen:
+            found.append(
+                _onbekend(doc, ("capaciteit", rol), "rol", rol, rollen, "onbekende-rol", key=True)
+            )
+    for onderwerp in w.oordelen:
+        if onderwerp not in onderwerpen:
+            found.append(
+                _onbekend(
+                    doc,
+                    ("oordelen", onderwerp),
+                    "voorwaarde of item",
+                    onderwerp,
+                    onderwerpen,
+                    "onbekend-onderwerp",
+                    key=True,
+                )
+            )
+    return found
+
+
+def check_gemeente(
+    cl: Checklist, data: GemeenteData, geclaimd: Set[str] = frozenset()
+) -> list[Finding]:
+    """References of a gemeente and its wijk files against each other and the checklist.
+
+    `geclaimd`: name keys (`sleutel`) of wijken whose file exists but could not be loaded; they
+    are not reported as missing.
+    """
     found: list[Finding] = []
     g, gdoc = data.gemeente, data.doc
     kernen = list(g.kernen)
     wijknamen = [w for ws in g.kernen.values() for w in ws]
-    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
-    onderwerpen = list(cl.onderwerpen())
+    indicatoren = list(cl.indicatoren)
     _check_voorzieningen(cl, gdoc, g.voorzieningen, wijknamen, kernen, found)
     for ind in g.referentie:
         if ind not in cl.indicatoren:
@@ -221,44 +278,10 @@ def check_gemeente(cl: Checklist, data: GemeenteData) -> list[Finding]:
                     "verkeerde-kern",
                 )
             )
-        _check_voorzieningen(cl, doc, w.voorzieningen, wijknamen, kernen, found)
-        for veld in ("indicatoren", "ondersteuningsvraag"):
-            for ind in getattr(w, veld):
-                if ind not in cl.indicatoren:
-                    found.append(
-                        _onbekend(
-                            doc,
-                            (veld, ind),
-                            "indicator",
-                            ind,
-                            indicatoren,
-                            "onbekende-indicator",
-                            key=True,
-                        )
-                    )
-        for rol in w.capaciteit:
-            if rol not in cl.rollen:
-                found.append(
-                    _onbekend(
-                        doc, ("capaciteit", rol), "rol", rol, rollen, "onbekende-rol", key=True
-                    )
-                )
-        for onderwerp in w.oordelen:
-            if onderwerp not in onderwerpen:
-                found.append(
-                    _onbekend(
-                        doc,
-                        ("oordelen", onderwerp),
-                        "voorwaarde of item",
-                        onderwerp,
-                        onderwerpen,
-                        "onbekend-onderwerp",
-                        key=True,
-                    )
-                )
+        found.extend(check_wijk(cl, doc, w, wijknamen, kernen))
     for kern, ws in g.kernen.items():
         for i, w in enumerate(ws):
-            if sleutel(w) not in claimed:
+            if sleutel(w) not in claimed and sleutel(w) not in geclaimd:
                 found.append(
                     Finding(
                         gdoc.span(("kernen", kern, i)),

@@ -111,8 +111,20 @@ def _message(
             at_key,
             loc,
         )
+    if loc and loc[-1] == "bron" and (kind == "string_too_short" or value is None):
+        return (
+            "'bron' mag niet leeg zijn: noem waar het gegeven vandaan komt "
+            "(of 'voorbeeld' voor voorbeeldgegevens)",
+            "lege-bron",
+            at_key,
+            loc,
+        )
     if kind == "string_type":
-        return f"{naam}: verwacht tekst, {gevonden}", "type", at_key, loc
+        hint = ""
+        if isinstance(value, (int, float, bool)):
+            # YAML reads `versie: 2026.1` or `naam: 1234` as a number: quote it.
+            hint = " (zet de waarde tussen aanhalingstekens als het tekst is)"
+        return f"{naam}: verwacht tekst, {gevonden}{hint}", "type", at_key, loc
     if kind == "string_too_short":
         return f"{naam}: mag niet leeg zijn", "leeg", at_key, loc
     if kind == "too_short":
