@@ -1,0 +1,186 @@
+"""Benchmark wijkcheck against its baselines, side by side in one run.
+
+    .venv/bin/pip install -r bench/requirements.txt
+    .venv/bin/python bench/run.py            # full run (19, 2,000 and 14,500 wijken)
+    .venv/bin/python bench/run.py --snel     # fewer repetitions, no 14,500 set
+
+Every measurement is a fresh process (cold start, as a user or pre-commit sees it); the script
+reports the median wall time over repeated runs and the peak memory (max RSS) of the process.
+Ratios are what the targets in docs/performance.md are about, because machines differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+WIJKCHECK = str(BIN / "wijkcheck")
+
+
+@dataclass
+class Meting:
+    naam: str
+    mediaan_s: float
+    min_s: float
+    piek_mib: float
+    runs: int
+    exitcodes: list[int]
+
+
+def meet(naam: str, cmd: list[str], runs: int, cwd: Path, env: dict[str, str]) -> Meting:
+    tijden, pieken, codes = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        tijden.append(time.perf_counter() - start)
+        pieken.append(usage.ru_maxrss / 1024)  # KiB on Linux
+        codes.append(os.waitstatus_to_exitcode(status))
+    m = Meting(naam, statistics.median(tijden), min(tijden), max(pieken), runs, sorted(set(codes)))
+    print(
+        f"  {naam:48} {m.mediaan_s * 1000:9.0f} ms  {m.piek_mib:7.1f} MiB  exit {m.exitcodes}",
+        flush=True,
+    )
+    return m
+
+
+def yaml_files(root: Path) -> list[str]:
+    return sorted(str(p) for p in (root / "data" / "wijken").rglob("*.yaml"))
+
+
+def schema_file(tmp: Path) -> Path:
+    from wijkcheck.models import Wijk
+
+    path = tmp / "wijk.schema.json"
+    path.write_text(json.dumps(Wijk.model_json_schema()), encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--snel", action="store_true", help="fewer runs, no 14,500 set")
+    parser.add_argument("--uit", type=Path, default=HERE / "out", help="folder for data/results")
+    args = parser.parse_args()
+    runs_klein, runs_groot = (3, 1) if args.snel else (10, 3)
+    uit: Path = args.uit
+    uit.mkdir(parents=True, exist_ok=True)
+    leeg = Path(tempfile.mkdtemp(prefix="wijkcheck-bench-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("WIJKCHECK_DATA", "GITHUB_ACTIONS")}
+    env["NO_COLOR"] = "1"
+    metingen: dict[str, Meting] = {}
+    py = sys.executable
+
+    def m(key: str, naam: str, cmd: list[str], runs: int) -> Meting:
+        metingen[key] = meet(naam, cmd, runs, leeg, env)
+        return metingen[key]
+
+    print("Opstarten (gebundelde gegevens, lege map):")
+    m(
+        "import",
+        "python -c 'import typer, pydantic, yaml, rich'",
+        [py, "-c", "import typer, pydantic, yaml, rich"],
+        runs_klein,
+    )
+    m("audit", "wijkcheck audit Vlijmen-Dorp", [WIJKCHECK, "audit", "Vlijmen-Dorp"], runs_klein)
+
+    sets = [2000] if args.snel else [2000, 14500]
+    for n in sets:
+        data = uit / str(n)
+        if not (data / "data" / "wijken").is_dir():
+            print(f"Genereer {n} wijken in {data} …", flush=True)
+            generate(n, data)
+        files = yaml_files(data)
+        runs = runs_klein if n <= 2000 else runs_groot
+        print(f"Valideren, {n} wijken ({len(files)} bestanden):")
+        m(
+            f"pyyaml-{n}",
+            "PyYAML CSafeLoader (alleen laden)",
+            [py, str(HERE / "load_yaml.py"), str(data)],
+            runs,
+        )
+        m(f"validate-{n}", "wijkcheck validate", [WIJKCHECK, "validate", "--data", str(data)], runs)
+        if shutil.which("yamllint", path=str(BIN)) or (BIN / "yamllint").exists():
+            m(
+                f"yamllint-{n}",
+                "yamllint -d relaxed",
+                [str(BIN / "yamllint"), "-d", "relaxed", str(data / "data")],
+                1,
+            )
+        if (BIN / "check-jsonschema").exists():
+            wijkfiles = [f for f in files if not f.endswith("gemeente.yaml")]
+            m(
+                f"jsonschema-{n}",
+                "check-jsonschema (schema uit de modellen)",
+                [str(BIN / "check-jsonschema"), "--schemafile", str(schema_file(leeg)), *wijkfiles],
+                1,
+            )
+        if n == sets[-1]:
+            print(f"Overzicht, {n} wijken:")
+            m(
+                f"overview-{n}",
+                "wijkcheck overview --format json",
+                [WIJKCHECK, "overview", "--data", str(data), "--format", "json"],
+                runs,
+            )
+
+    def ratio(a: str, b: str) -> float | None:
+        if a in metingen and b in metingen and metingen[b].mediaan_s > 0:
+            return metingen[a].mediaan_s / metingen[b].mediaan_s
+        return None
+
+    print("\nVerhoudingen (doel tussen haakjes):")
+    regels = [("koude audit / kale import", ratio("audit", "import"), "≤ 1,5")]
+    for n in sets:
+        regels.append(
+            (
+                f"validate / PyYAML, {n}",
+                ratio(f"validate-{n}", f"pyyaml-{n}"),
+                "≤ 1,2" if n == 2000 else "",
+            )
+        )
+        regels.append(
+            (f"check-jsonschema / validate, {n}", ratio(f"jsonschema-{n}", f"validate-{n}"), "≥ 10")
+        )
+        regels.append((f"yamllint / validate, {n}", ratio(f"yamllint-{n}", f"validate-{n}"), ""))
+    if len(sets) == 2:
+        per_file = [metingen[f"validate-{n}"].mediaan_s / n for n in sets]
+        regels.append(
+            ("tijd per bestand 14.500 / 2.000 (lineair ≈ 1)", per_file[1] / per_file[0], "≈ 1")
+        )
+    for naam, waarde, doel in regels:
+        if waarde is not None:
+            print(f"  {naam:48} {waarde:6.2f}  ({doel})" if doel else f"  {naam:48} {waarde:6.2f}")
+    resultaat = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "metingen": {k: asdict(v) for k, v in metingen.items()},
+        "verhoudingen": {naam: waarde for naam, waarde, _ in regels if waarde is not None},
+    }
+    (uit / "results.json").write_text(json.dumps(resultaat, indent=2), encoding="utf-8")
+    print(f"\nResultaten: {uit / 'results.json'}")
+    shutil.rmtree(leeg, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
