@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass
 
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding
-from wijkcheck.models import Voorziening, Wijk
+from wijkcheck.models import Gemeente, Voorziening, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
 from wijkcheck.rules import Aanwezig, Drempel, OordeelRegel, PerInwoners, RegelBasis, _Samengesteld
 from wijkcheck.store import GEMEENTE_BESTAND, GemeenteData
@@ -20,7 +21,7 @@ def _onbekend(
     loc: Loc,
     wat: str,
     naam: str,
-    bekend: list[str],
+    bekend: Iterable[str],
     rule: str,
     key: bool = False,
 ) -> Finding:
@@ -122,56 +123,65 @@ def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Namen:
+    """The wijk and kern names of a gemeente with their match keys, built once per gemeente."""
+
+    wijken: list[str]
+    kernen: list[str]
+    wijk_keys: frozenset[str]
+    kern_keys: frozenset[str]
+
+    @classmethod
+    def van(cls, g: Gemeente) -> Namen:
+        wijken = [w for ws in g.kernen.values() for w in ws]
+        return cls(
+            wijken,
+            list(g.kernen),
+            frozenset(sleutel(w) for w in wijken),
+            frozenset(sleutel(k) for k in g.kernen),
+        )
+
+
 def _check_voorzieningen(
     cl: Checklist,
     doc: YamlDocument,
     voorzieningen: list[Voorziening],
-    wijknamen: list[str] | None,
-    kernen: list[str] | None,
+    namen: Namen | None,
     found: list[Finding],
 ) -> None:
-    soorten, functies = list(cl.soorten), list(cl.functies)
-    bekend = {sleutel(w) for w in wijknamen} if wijknamen is not None else None
-    kern_keys = {sleutel(k) for k in kernen} if kernen is not None else None
     for i, v in enumerate(voorzieningen):
         loc: Loc = ("voorzieningen", i)
         if v.soort not in cl.soorten:
             found.append(
-                _onbekend(doc, (*loc, "soort"), "soort", v.soort, soorten, "onbekende-soort")
+                _onbekend(doc, (*loc, "soort"), "soort", v.soort, cl.soorten, "onbekende-soort")
             )
         for j, f in enumerate(v.functies):
             if f not in cl.functies:
                 found.append(
                     _onbekend(
-                        doc, (*loc, "functies", j), "functie", f, functies, "onbekende-functie"
+                        doc, (*loc, "functies", j), "functie", f, cl.functies, "onbekende-functie"
                     )
                 )
+        if namen is None:
+            continue
         for j, b in enumerate(v.bedient):
-            if wijknamen is not None and bekend is not None and sleutel(b) not in bekend:
+            if sleutel(b) not in namen.wijk_keys:
                 found.append(
-                    _onbekend(doc, (*loc, "bedient", j), "wijk", b, wijknamen, "onbekende-wijk")
+                    _onbekend(doc, (*loc, "bedient", j), "wijk", b, namen.wijken, "onbekende-wijk")
                 )
-        if (
-            v.kern is not None
-            and kernen is not None
-            and kern_keys is not None
-            and sleutel(v.kern) not in kern_keys
-        ):
-            found.append(_onbekend(doc, (*loc, "kern"), "kern", v.kern, kernen, "onbekende-kern"))
+        if v.kern is not None and sleutel(v.kern) not in namen.kern_keys:
+            found.append(
+                _onbekend(doc, (*loc, "kern"), "kern", v.kern, namen.kernen, "onbekende-kern")
+            )
 
 
 def check_wijk(
-    cl: Checklist,
-    doc: YamlDocument,
-    w: Wijk,
-    wijknamen: list[str] | None = None,
-    kernen: list[str] | None = None,
+    cl: Checklist, doc: YamlDocument, w: Wijk, namen: Namen | None = None
 ) -> list[Finding]:
-    """References of one wijk file to the checklist (and, when known, to its gemeente)."""
+    """References of one wijk file to the checklist and, when known, its gemeente's names."""
     found: list[Finding] = []
-    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
-    onderwerpen = list(cl.onderwerpen())
-    _check_voorzieningen(cl, doc, w.voorzieningen, wijknamen, kernen, found)
+    _check_voorzieningen(cl, doc, w.voorzieningen, namen, found)
     for veld in ("indicatoren", "ondersteuningsvraag"):
         for ind in getattr(w, veld):
             if ind not in cl.indicatoren:
@@ -181,7 +191,7 @@ def check_wijk(
                         (veld, ind),
                         "indicator",
                         ind,
-                        indicatoren,
+                        cl.indicatoren,
                         "onbekende-indicator",
                         key=True,
                     )
@@ -189,17 +199,19 @@ def check_wijk(
     for rol in w.capaciteit:
         if rol not in cl.rollen:
             found.append(
-                _onbekend(doc, ("capaciteit", rol), "rol", rol, rollen, "onbekende-rol", key=True)
+                _onbekend(
+                    doc, ("capaciteit", rol), "rol", rol, cl.rollen, "onbekende-rol", key=True
+                )
             )
     for onderwerp in w.oordelen:
-        if onderwerp not in onderwerpen:
+        if onderwerp not in cl.voorwaarden and onderwerp not in cl.items:
             found.append(
                 _onbekend(
                     doc,
                     ("oordelen", onderwerp),
                     "voorwaarde of item",
                     onderwerp,
-                    onderwerpen,
+                    cl.onderwerpen(),
                     "onbekend-onderwerp",
                     key=True,
                 )
@@ -217,10 +229,9 @@ def check_gemeente(
     """
     found: list[Finding] = []
     g, gdoc = data.gemeente, data.doc
-    kernen = list(g.kernen)
-    wijknamen = [w for ws in g.kernen.values() for w in ws]
-    indicatoren = list(cl.indicatoren)
-    _check_voorzieningen(cl, gdoc, g.voorzieningen, wijknamen, kernen, found)
+    namen = Namen.van(g)
+    wijknamen = namen.wijken
+    _check_voorzieningen(cl, gdoc, g.voorzieningen, namen, found)
     for ind in g.referentie:
         if ind not in cl.indicatoren:
             found.append(
@@ -229,7 +240,7 @@ def check_gemeente(
                     ("referentie", ind),
                     "indicator",
                     ind,
-                    indicatoren,
+                    cl.indicatoren,
                     "onbekende-indicator",
                     key=True,
                 )
@@ -251,13 +262,11 @@ def check_gemeente(
         w, doc = b.wijk, b.doc
         key = sleutel(w.naam)
         if key in claimed:
-            eerder = claimed[key].span(("naam",))
-            found.append(
-                Finding(
-                    doc.span(("naam",)), f"wijk '{w.naam}' staat ook in {eerder}", "dubbele-wijk"
-                )
-            )
-        claimed[key] = doc
+            # Reported in both files: a pre-commit run may name only one of them.
+            eerste, hier = claimed[key].span(("naam",)), doc.span(("naam",))
+            found.append(Finding(hier, f"wijk '{w.naam}' staat ook in {eerste}", "dubbele-wijk"))
+            found.append(Finding(eerste, f"wijk '{w.naam}' staat ook in {hier}", "dubbele-wijk"))
+        claimed.setdefault(key, doc)
         if key not in kern_van:
             found.append(
                 _onbekend(
@@ -278,7 +287,7 @@ def check_gemeente(
                     "verkeerde-kern",
                 )
             )
-        found.extend(check_wijk(cl, doc, w, wijknamen, kernen))
+        found.extend(check_wijk(cl, doc, w, namen))
     for kern, ws in g.kernen.items():
         for i, w in enumerate(ws):
             if sleutel(w) not in claimed and sleutel(w) not in geclaimd:
