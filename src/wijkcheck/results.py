@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -96,7 +97,7 @@ class Rapport(Result):
     """The audit of one wijk against one checklist on one date."""
 
     schema_versie: int = SCHEMA_VERSIE
-    soort: str = "audit"
+    soort: Literal["audit"] = "audit"
     wijk: str
     kern: str
     gemeente: str

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wijkcheck.cli import EXIT_BEVINDINGEN, app
+from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters import OutputFormat
 
@@ -50,8 +51,15 @@ GemeenteOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="Uitvoervorm.", case_sensitive=False),
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Uitvoervorm: tabel (scherm), markdown, html, docx, json of csv; svg en png alleen "
+        "bij overview. Standaard: tabel, of volgens de extensie van --output.",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 
 
@@ -96,7 +104,9 @@ def audit_cmd(
     strikt: Annotated[
         bool, typer.Option("--strikt", help="Exitcode 1 als iets 'niet voldaan' is.")
     ] = False,
-    fmt: FormatOpt = OutputFormat.TABEL,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Toets één wijk aan de voorwaarden en de checklist.
 
@@ -105,6 +115,7 @@ def audit_cmd(
     """
     from wijkcheck import engine, integrity, store
 
+    fmt = kies_formaat(fmt, output, "audit")
     root = data_root(data)
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
     cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
@@ -117,15 +128,7 @@ def audit_cmd(
     if problemen:
         raise WijkcheckError(problemen)
     rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
-    if fmt is OutputFormat.JSON:
-        from wijkcheck.formatters import jsonfmt
-
-        typer.echo(jsonfmt.render(rapport), nl=False)
-    else:
-        from wijkcheck.formatters import terminal
-
-        out = console()
-        out.print(terminal.audit(rapport, out.width))
+    lever(rapport, fmt, output, force)
     if strikt and rapport.niet_voldaan:
         raise typer.Exit(EXIT_BEVINDINGEN)
 

@@ -1,10 +1,66 @@
-"""Output formats. Each text format is a pure function from a report to a string."""
+"""Output formats. Each format is a pure function from a result to a string (docx, png: bytes).
+
+Results are a `Rapport` (audit), an `Overzicht` (overview) or a `SocialeKaart` (show). Each format
+module has `render(result)`; `FORMATTERS` maps the format to its module, which is imported only
+when that format is asked for, so python-docx and Pillow cost `wijkcheck audit` nothing.
+"""
 
 from __future__ import annotations
 
+import importlib
 from enum import StrEnum
+from pathlib import PurePath
+from typing import Any
 
 
 class OutputFormat(StrEnum):
     TABEL = "tabel"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    DOCX = "docx"
     JSON = "json"
+    CSV = "csv"
+    SVG = "svg"
+    PNG = "png"
+
+    @property
+    def binair(self) -> bool:
+        return self in (OutputFormat.DOCX, OutputFormat.PNG)
+
+
+#: Pictures of the overview matrix; other results have no picture.
+ALLEEN_OVERZICHT = frozenset({OutputFormat.SVG, OutputFormat.PNG})
+
+FORMATTERS: dict[OutputFormat, str] = {
+    OutputFormat.TABEL: "wijkcheck.formatters.terminal",
+    OutputFormat.MARKDOWN: "wijkcheck.formatters.markdown",
+    OutputFormat.HTML: "wijkcheck.formatters.htmlfmt",
+    OutputFormat.DOCX: "wijkcheck.formatters.word",
+    OutputFormat.JSON: "wijkcheck.formatters.jsonfmt",
+    OutputFormat.CSV: "wijkcheck.formatters.csvfmt",
+    OutputFormat.SVG: "wijkcheck.formatters.svg",
+    OutputFormat.PNG: "wijkcheck.formatters.png",
+}
+
+EXTENSIES: dict[str, OutputFormat] = {
+    ".txt": OutputFormat.TABEL,
+    ".md": OutputFormat.MARKDOWN,
+    ".markdown": OutputFormat.MARKDOWN,
+    ".html": OutputFormat.HTML,
+    ".htm": OutputFormat.HTML,
+    ".docx": OutputFormat.DOCX,
+    ".json": OutputFormat.JSON,
+    ".csv": OutputFormat.CSV,
+    ".svg": OutputFormat.SVG,
+    ".png": OutputFormat.PNG,
+}
+
+
+def uit_bestandsnaam(path: str) -> OutputFormat | None:
+    """The format a file name asks for by its extension (`memo.docx` → docx), if any."""
+    return EXTENSIES.get(PurePath(path).suffix.lower())
+
+
+def render(fmt: OutputFormat, result: Any) -> str | bytes:
+    """Render a result in `fmt`; the CLI has checked that the format fits the result."""
+    return importlib.import_module(FORMATTERS[fmt]).render(result)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from wijkcheck.kaart import KaartVoorziening, SocialeKaart
 from wijkcheck.nl import datum
+from wijkcheck.overview import Overzicht, Score
 from wijkcheck.results import Rapport, Resultaat, Uitkomst
 
 VOORBEELD_MELDING = (
@@ -148,12 +150,24 @@ def samenvatting(rapport: Rapport) -> str:
     )
 
 
-def meldingen(rapport: Rapport) -> list[str]:
+def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
     out = []
     if rapport.voorbeelddata:
         out.append(VOORBEELD_MELDING)
     if rapport.verouderde_gegevens:
         out.append(VEROUDERD_MELDING.format(rapport.checklist.maximale_ouderdom_maanden))
+    if isinstance(rapport, Overzicht):
+        if rapport.weggelaten:
+            out.append(
+                f"{rapport.weggelaten} wijken zonder 'niet voldaan' zijn weggelaten "
+                "(--alleen-problemen)."
+            )
+        if rapport.ontbrekende_wijken:
+            out.append(
+                "Zonder wijkbestand, dus niet getoond: "
+                + ", ".join(rapport.ontbrekende_wijken)
+                + "."
+            )
     return out
 
 
@@ -166,3 +180,180 @@ def bron_tekst(bron: Bron) -> str:
         extra.append("VEROUDERD")
     suffix = f" [{', '.join(extra)}]" if extra else ""
     return f"{labels[bron.soort]}: {bron.tekst}{suffix}"
+
+
+#: Every picture and table of outcomes carries this legend: meaning never rests on colour alone.
+LEGENDA = "✔ voldaan · ✘ niet voldaan · ? onbekend (er ontbreken gegevens)"
+
+
+def titel(result: Rapport | Overzicht | SocialeKaart) -> str:
+    if isinstance(result, Overzicht):
+        return f"Overzicht sociale basis: gemeente {result.gemeente}"
+    if isinstance(result, SocialeKaart):
+        return f"Sociale kaart: {result.wijk}"
+    return f"Audit sociale basis: {result.wijk}"
+
+
+def score_tekst(score: Score) -> str:
+    return f"{score.voldaan} van {score.van}"
+
+
+@dataclass(slots=True)
+class OverzichtView:
+    """The overview as a matrix of cell texts: the same words in every format."""
+
+    kolommen: list[str]  # wijk, kern, one per condition, checklist score
+    rijen: list[list[str]]
+    uitkomsten: list[list[Uitkomst]]  # per row, per condition (for styling only)
+    totalen: list[list[str]]  # per outcome: label, "", count per condition, ""
+
+
+_VOLGORDE = {"kern": "per kern", "naam": "op naam", "problemen": "meeste problemen eerst"}
+
+
+def overzicht_kop(ov: Overzicht) -> list[tuple[str, str]]:
+    getoond = len(ov.rijen)
+    wijken = f"{getoond} van {getoond + ov.weggelaten}"
+    if ov.alleen_problemen:
+        wijken += " (alleen wijken waar iets niet voldaan is)"
+    return [
+        ("Gemeente", ov.gemeente),
+        ("Checklist", f"{ov.checklist.naam}, versie {ov.checklist.versie}"),
+        ("Auditdatum", datum(ov.auditdatum)),
+        ("Wijken", f"{wijken}, {_VOLGORDE[ov.sortering.value]}"),
+    ]
+
+
+def overzicht_view(ov: Overzicht) -> OverzichtView:
+    kolommen = [
+        "Wijk",
+        "Kern",
+        *(k.titel for k in ov.voorwaarden),
+        f"Checklist ({ov.aantal_items} items)",
+    ]
+    rijen, uitkomsten = [], []
+    for r in ov.rijen:
+        cellen = [r.voorwaarden[k.id] for k in ov.voorwaarden]
+        uitkomsten.append(cellen)
+        rijen.append(
+            [r.wijk, r.kern, *(f"{u.symbool} {u.value}" for u in cellen), score_tekst(r.score)]
+        )
+    totalen = []
+    for u, veld in (
+        (Uitkomst.VOLDAAN, "voldaan"),
+        (Uitkomst.NIET_VOLDAAN, "niet_voldaan"),
+        (Uitkomst.ONBEKEND, "onbekend"),
+    ):
+        tellingen = [str(getattr(ov.totalen[k.id], veld)) for k in ov.voorwaarden]
+        totalen.append([f"Totaal {u.symbool} {u.value}", "", *tellingen, ""])
+    return OverzichtView(kolommen, rijen, uitkomsten, totalen)
+
+
+def kaart_kop(kaart: SocialeKaart) -> list[tuple[str, str]]:
+    inw = kaart.inwoners
+    code = f" · CBS {kaart.cbs_buurtcode}" if kaart.cbs_buurtcode else ""
+    return [
+        ("Wijk", f"{kaart.wijk} (kern {kaart.kern}, gemeente {kaart.gemeente}){code}"),
+        ("Inwoners", f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)})"),
+        ("Soorten", f"{kaart.checklist.naam}, versie {kaart.checklist.versie}"),
+        ("Datum", datum(kaart.datum)),
+    ]
+
+
+def ja_nee(waarde: bool | None) -> str:
+    return {True: "ja", False: "nee", None: "onbekend"}[waarde]
+
+
+@dataclass(slots=True)
+class KaartRij:
+    naam: str
+    soort: str
+    toegankelijk: str
+    waar: str
+    details: str  # capacity, address, remark
+    bronnen: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class KaartSectie:
+    titel: str  # "In de wijk", "Elders in kern …", "Bedient deze wijk", "Gemeentebreed"
+    eigen: bool
+    rijen: list[KaartRij]
+
+
+@dataclass(slots=True)
+class KaartGroep:
+    titel: str
+    omschrijving: str
+    secties: list[KaartSectie]  # only sections with rows; none when the layer is empty
+
+
+@dataclass(slots=True)
+class KaartView:
+    groepen: list[KaartGroep]
+    bronnen: list[Bron]
+
+
+KAART_KOLOMMEN = ["Voorziening", "Soort", "Toegankelijk", "Waar", "Bron"]
+GEEN_VOORZIENINGEN = "geen voorzieningen vastgelegd"
+
+
+def kaart_view(kaart: SocialeKaart) -> KaartView:
+    bronnen = _Bronnen()
+    sectietitels = {
+        "wijk": "In de wijk",
+        "kern": f"Elders in kern {kaart.kern}",
+        "bedient": "Van elders, bedient deze wijk",
+        "gemeente": f"Gemeentebreed ({kaart.gemeente})",
+    }
+
+    def rij(v: KaartVoorziening) -> KaartRij:
+        nummer = bronnen.nummer(
+            "gegevens",
+            v.bron,
+            voorbeeld=v.voorbeeld,
+            verouderd=v.verouderd,
+            peildatum=v.peildatum,
+        )
+        details = [
+            t
+            for t in (
+                f"capaciteit {v.capaciteit}" if v.capaciteit else "",
+                v.adres or "",
+                v.opmerking or "",
+            )
+            if t
+        ]
+        return KaartRij(
+            v.naam, v.soort_naam, ja_nee(v.toegankelijk), v.waar, "; ".join(details), [nummer]
+        )
+
+    def secties(vs: list[KaartVoorziening]) -> list[KaartSectie]:
+        return [
+            KaartSectie(titel, bereik == "wijk", [rij(v) for v in vs if v.bereik == bereik])
+            for bereik, titel in sectietitels.items()
+            if any(v.bereik == bereik for v in vs)
+        ]
+
+    groepen = [
+        KaartGroep(laag.titel, laag.omschrijving, secties(laag.in_de_wijk + laag.ook_voor_de_wijk))
+        for laag in kaart.lagen
+    ]
+    if kaart.onbekende_soorten:
+        groepen.append(
+            KaartGroep(
+                "Soort onbekend",
+                "soort staat niet in de catalogus van de checklist",
+                secties(kaart.onbekende_soorten),
+            )
+        )
+    return KaartView(groepen, bronnen.af())
+
+
+def kaart_samenvatting(kaart: SocialeKaart) -> str:
+    delen = [f"{laag.titel.split()[0].lower()} {len(laag.in_de_wijk)}" for laag in kaart.lagen]
+    ook = sum(len(laag.ook_voor_de_wijk) for laag in kaart.lagen)
+    return (
+        f"In de wijk: {sum(len(la.in_de_wijk) for la in kaart.lagen)} voorzieningen "
+        f"({', '.join(delen)}); daarbuiten bedienen nog {ook} voorzieningen deze wijk."
+    )

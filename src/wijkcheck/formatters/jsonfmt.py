@@ -1,11 +1,36 @@
-"""JSON output: the report's own model dump, with a schema version (docs/json.md)."""
+"""JSON output: the result's own model dump, with a schema version (docs/json.md).
+
+Every command's JSON starts with `schema_versie` and `soort` (audit, overzicht, sociale-kaart);
+`schema(soort)` gives the JSON Schema that docs/schema/ holds and the tests validate against.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from pydantic import BaseModel
+
+from wijkcheck.kaart import SocialeKaart
+from wijkcheck.overview import Overzicht
+from wijkcheck.results import SCHEMA_VERSIE, Rapport
+
+MODELLEN: dict[str, type[BaseModel]] = {
+    "audit": Rapport,
+    "overzicht": Overzicht,
+    "sociale-kaart": SocialeKaart,
+}
 
 
 def render(model: BaseModel) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema(soort: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of JSON output."""
+    body = MODELLEN[soort].model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"wijkcheck {soort}, schema_versie {SCHEMA_VERSIE}",
+        **{k: v for k, v in body.items() if k != "title"},
+    }

@@ -8,7 +8,25 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from wijkcheck.formatters.common import Rij, bron_tekst, kop, meldingen, memo_view, samenvatting
+from wijkcheck.formatters.common import (
+    GEEN_VOORZIENINGEN,
+    LEGENDA,
+    Rij,
+    bron_tekst,
+    kaart_kop,
+    kaart_samenvatting,
+    kaart_view,
+    kop,
+    meldingen,
+    memo_view,
+    overzicht_kop,
+    overzicht_view,
+    samenvatting,
+    score_tekst,
+    titel,
+)
+from wijkcheck.kaart import SocialeKaart
+from wijkcheck.overview import Overzicht
 from wijkcheck.results import Rapport, Uitkomst
 
 STIJL = {
@@ -56,19 +74,22 @@ def _tabel(titel: str, rijen: list[Rij], breedte: int) -> Table:
     return table
 
 
-def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
-    view = memo_view(rapport)
-    parts: list[RenderableType] = [
-        Text(f"Audit sociale basis: {rapport.wijk}", style="bold underline")
-    ]
+def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, str]]):
+    parts: list[RenderableType] = [Text(titel(result), style="bold underline")]
     header = Table.grid(padding=(0, 1))
     header.add_column(style="bold")
     header.add_column()
-    for label, value in kop(rapport):
+    for label, value in feiten:
         header.add_row(label, value)
     parts.append(header)
-    for melding in meldingen(rapport):
+    for melding in meldingen(result):
         parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+    return parts
+
+
+def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
+    view = memo_view(rapport)
+    parts = _begin(rapport, kop(rapport))
     parts.append(
         _tabel(
             "Voorwaarden (Beleidsvisie sociale basis Heusden, uitgangspunt 6)",
@@ -79,9 +100,141 @@ def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
     if view.items:
         parts.append(_tabel("Checklist langer thuis wonen (Hart van Brabant)", view.items, breedte))
     parts.append(Text(samenvatting(rapport), style="bold"))
+    parts.append(_bronnen(view.bronnen))
+    return Group(*parts)
+
+
+_KORT = {Uitkomst.VOLDAAN: "voldaan", Uitkomst.NIET_VOLDAAN: "niet", Uitkomst.ONBEKEND: "onbekend"}
+
+
+def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
+    """The matrix. When the full condition titles do not fit, the conditions are numbered (legend
+    below the table) and the kern is left out; when even that is too wide (80 columns), 'niet
+    voldaan' is shortened to 'niet'. Symbols and words carry the meaning, colour only helps."""
+    view = overzicht_view(ov)
+    parts = _begin(ov, overzicht_kop(ov))
+    n = len(ov.voorwaarden)
+    wijk = max([len(r.wijk) for r in ov.rijen] + [len("Totaal ✘ niet voldaan")])
+    kern = max([len(r.kern) for r in ov.rijen] + [4])
+    woord = [max(len(w) for w in k.titel.split()) for k in ov.voorwaarden]
+    titels = [max(w, len("✘ niet voldaan")) for w in woord]
+    breed = breedte >= _tabelbreedte([wijk, kern, *titels, len("15 van 15")])
+    kort = breedte < _tabelbreedte([wijk, *[len("✘ niet voldaan")] * n, len("Items")])
+    table = Table(
+        title="Voorwaarden en checklist per wijk",
+        title_justify="left",
+        title_style="bold",
+        header_style="bold",
+        pad_edge=False,
+        show_footer=False,
+    )
+    table.add_column("Wijk", no_wrap=True)
+    if breed:
+        table.add_column("Kern", no_wrap=True)
+    for i, (k, w) in enumerate(zip(ov.voorwaarden, titels, strict=True), 1):
+        if breed:
+            table.add_column(k.titel, width=w)
+        else:
+            table.add_column(f"V{i}", no_wrap=True)
+    table.add_column("Checklist" if breed else "Items", no_wrap=True, justify="right")
+    for r, uitkomsten in zip(ov.rijen, view.uitkomsten, strict=True):
+        cellen = [
+            Text(f"{u.symbool} {_KORT[u] if kort else u.value}", style=STIJL[u]) for u in uitkomsten
+        ]
+        eerste = [r.wijk, r.kern] if breed else [r.wijk]
+        table.add_row(*eerste, *cellen, score_tekst(r.score) if breed else _score_kort(r.score))
+    table.add_section()
+    for totaal in view.totalen:
+        label = totaal[0].removeprefix("Totaal ")
+        if kort:
+            label = label.replace("niet voldaan", "niet")
+        rest = totaal[2:-1]
+        table.add_row(f"Totaal {label}", *([""] if breed else []), *rest, "")
+    parts.append(table)
+    legenda = Text()
+    if not breed:
+        for i, k in enumerate(ov.voorwaarden, 1):
+            legenda.append(f"V{i}    {k.titel}\n")
+        legenda.append(f"Items checklist-items voldaan, van de {ov.aantal_items}\n")
+    legenda.append(LEGENDA.replace("✘ niet voldaan", "✘ niet (voldaan)") if kort else LEGENDA)
+    parts.append(legenda)
+    return Group(*parts)
+
+
+def _tabelbreedte(tekst: list[int]) -> int:
+    # Each column adds two spaces of padding and a border; pad_edge=False drops the outer two.
+    return sum(tekst) + 3 * len(tekst) - 1
+
+
+def _score_kort(score) -> str:
+    return f"{score.voldaan}/{score.van}"
+
+
+def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
+    view = kaart_view(k)
+    parts = _begin(k, kaart_kop(k))
+    if k.omschrijving:
+        parts.append(Text(k.omschrijving, style="italic"))
+    rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
+    # Widths from the content: whole words in Soort and Waar, the rest for the name.
+    soort = min(20, max([len(w) for r in rijen for w in r.soort.split()] + [10]))
+    waar = min(22, max([len(r.waar) for r in rijen] + [10]))
+    toegang = "Toegankelijk" if breedte >= 100 else "Toegank."
+    bron = max([len(", ".join(map(str, r.bronnen))) for r in rijen] + [4])
+    naam = max(16, breedte - soort - waar - len(toegang) - bron - 14)
+    for groep in view.groepen:
+        table = Table(
+            title=f"{groep.titel} — {groep.omschrijving}",
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+            pad_edge=False,
+        )
+        table.add_column("Voorziening", width=naam)
+        table.add_column("Soort", width=soort)
+        table.add_column(toegang, no_wrap=True)
+        table.add_column("Waar", width=waar)
+        table.add_column("Bron", no_wrap=True)
+        if not groep.secties:
+            table.add_row(Text(GEEN_VOORZIENINGEN, style="dim"), "", "", "", "")
+        for i, sectie in enumerate(groep.secties):
+            if i:
+                table.add_section()
+            table.add_row(Text(sectie.titel, style="bold italic"), "", "", "", "")
+            for rij in sectie.rijen:
+                naam_tekst = Text(rij.naam, style="bold" if sectie.eigen else "")
+                if rij.details:
+                    naam_tekst.append("\n" + rij.details, style="dim")
+                refs = ", ".join(str(n) for n in rij.bronnen)
+                table.add_row(naam_tekst, rij.soort, rij.toegankelijk, rij.waar, refs)
+        parts.append(table)
+    parts.append(Text(kaart_samenvatting(k), style="bold"))
+    parts.append(_bronnen(view.bronnen))
+    return Group(*parts)
+
+
+def _bronnen(lijst) -> Text:
     bronnen = Text("Bronnen\n", style="bold")
-    for bron in view.bronnen:
+    for bron in lijst:
         style = "yellow" if bron.voorbeeld or bron.verouderd else ""
         bronnen.append(f"[{bron.nummer}] {bron_tekst(bron)}\n", style=style)
-    parts.append(bronnen)
-    return Group(*parts)
+    return bronnen
+
+
+def renderable(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> RenderableType:
+    if isinstance(result, Overzicht):
+        return overzicht(result, breedte)
+    if isinstance(result, SocialeKaart):
+        return kaart(result, breedte)
+    return audit(result, breedte)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> str:
+    """Plain text (no colour) of the terminal view, for `--format tabel --output FILE`."""
+    import io
+
+    from rich.console import Console
+
+    out = Console(file=io.StringIO(), width=breedte, no_color=True, highlight=False)
+    out.print(renderable(result, breedte))
+    return out.file.getvalue()

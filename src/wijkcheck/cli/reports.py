@@ -1,0 +1,141 @@
+"""overview and show: all wijken side by side, and the sociale kaart of one wijk."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wijkcheck.cli import app
+from wijkcheck.cli.commands import (
+    ChecklistOpt,
+    DataOpt,
+    DatumOpt,
+    FormatOpt,
+    GemeenteOpt,
+    auditdatum,
+    data_root,
+)
+from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.errors import Span, WijkcheckError
+from wijkcheck.overview import Sortering
+
+
+def _controleer(cl, cldoc, gd) -> None:
+    """Stop on invalid data, as `audit` does; a wijk without a file is left out and named."""
+    from wijkcheck import integrity
+
+    problemen = integrity.check_checklist(cl, cldoc) + [
+        f for f in integrity.check_gemeente(cl, gd) if f.rule != "wijk-zonder-bestand"
+    ]
+    if problemen:
+        raise WijkcheckError(problemen)
+
+
+def _gemeente_map(root, gemeente: str | None):
+    from wijkcheck import store
+    from wijkcheck.nl import bedoelde_u, sleutel
+
+    mappen = root.gemeente_mappen()
+    if not mappen:
+        raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
+    if gemeente is None:
+        if len(mappen) == 1:
+            return mappen[0]
+        namen = ", ".join(m.name for m in mappen)
+        raise WijkcheckError.single(
+            Span(""), f"meerdere gemeenten gevonden ({namen}); kies met --gemeente", "kies-gemeente"
+        )
+    key = sleutel(gemeente)
+    for m in mappen:
+        if key == sleutel(m.name) or key == sleutel(store.load_gemeente_file(m)[0].naam):
+            return m
+    hint = bedoelde_u(gemeente, [m.name for m in mappen])
+    raise WijkcheckError.single(
+        Span(""), f"onbekende gemeente '{gemeente}'.{hint}".rstrip("."), "onbekende-gemeente"
+    )
+
+
+@app.command("overview")
+def overview_cmd(
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+    datum: DatumOpt = None,
+    gemeente: GemeenteOpt = None,
+    sorteer: Annotated[
+        Sortering,
+        typer.Option(
+            "--sorteer",
+            help="Volgorde: kern (zoals gemeente.yaml), naam, of problemen (meeste 'niet "
+            "voldaan' eerst, dan de laagste checklistscore).",
+            case_sensitive=False,
+        ),
+    ] = Sortering.KERN,
+    alleen_problemen: Annotated[
+        bool,
+        typer.Option(
+            "--alleen-problemen",
+            help="Toon alleen wijken waar een voorwaarde of checklist-item niet voldaan is.",
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Zet alle wijken van een gemeente naast elkaar: de voorwaarden en de checklistscore.
+
+    Per wijk en voorwaarde: ✔ voldaan, ✘ niet voldaan of ? onbekend, precies zoals 'wijkcheck
+    audit' die wijk beoordeelt; de laatste kolom telt de voldane checklist-items. Onderaan de
+    totalen per voorwaarde. Met --format svg of png een plaatje voor dia's en memo's.
+    """
+    from wijkcheck import store
+    from wijkcheck.overview import overzicht
+
+    fmt = kies_formaat(fmt, output, "overview")
+    root = data_root(data)
+    gd = store.load_gemeente(_gemeente_map(root, gemeente))
+    cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
+    _controleer(cl, cldoc, gd)
+    ov = overzicht(
+        cl,
+        gd.gemeente,
+        gd.wijken,
+        auditdatum(datum),
+        sortering=sorteer,
+        alleen_problemen=alleen_problemen,
+    )
+    lever(ov, fmt, output, force)
+
+
+@app.command("show")
+def show_cmd(
+    wijk: Annotated[
+        str,
+        typer.Argument(
+            help="Naam van de wijk, bijv. Geerpark of 'vlijmen dorp'.", show_default=False
+        ),
+    ],
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+    datum: DatumOpt = None,
+    gemeente: GemeenteOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Toon de sociale kaart van één wijk: de voorzieningen per laag.
+
+    Per laag (persoonlijk, gemeenschappelijk, institutioneel) de voorzieningen in de wijk, met
+    soort en toegankelijkheid, en daaronder wat de wijk ook bedient: voorzieningen elders in de
+    kern, op kernniveau en gemeentebreed.
+    """
+    from wijkcheck import store
+    from wijkcheck.kaart import sociale_kaart
+
+    fmt = kies_formaat(fmt, output, "show")
+    root = data_root(data)
+    gd, gevonden = store.find_wijk(root, wijk, gemeente)
+    cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
+    _controleer(cl, cldoc, gd)
+    kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+    lever(kaart, fmt, output, force)

@@ -1,0 +1,78 @@
+"""Where a command's result goes: the terminal, stdout, or a file (`--format`, `--output`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wijkcheck.errors import Span, WijkcheckError
+from wijkcheck.formatters import ALLEEN_OVERZICHT, OutputFormat, uit_bestandsnaam
+
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Schrijf naar dit bestand in plaats van naar het scherm ('-' is stdout). Zonder "
+        "--format volgt de vorm uit de extensie (.md, .html, .docx, .json, .csv, .svg, .png).",
+        show_default=False,
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overschrijf een bestaand bestand bij --output.")
+]
+
+
+def _fout(bericht: str, regel: str) -> WijkcheckError:
+    return WijkcheckError.single(Span(""), bericht, regel)
+
+
+def kies_formaat(fmt: OutputFormat | None, output: str | None, commando: str) -> OutputFormat:
+    """The format asked for (or implied by the output file name), checked against the command."""
+    if fmt is None:
+        fmt = (uit_bestandsnaam(output) if output and output != "-" else None) or OutputFormat.TABEL
+    if fmt in ALLEEN_OVERZICHT and commando != "overview":
+        toegestaan = ", ".join(f.value for f in OutputFormat if f not in ALLEEN_OVERZICHT)
+        raise _fout(
+            f"--format {fmt.value} is een plaatje van het overzicht en kan alleen bij "
+            f"'wijkcheck overview'; kies voor '{commando}' uit {toegestaan}",
+            "formaat-past-niet",
+        )
+    if fmt.binair and not output:
+        raise _fout(
+            f"--format {fmt.value} maakt een bestand; geef een naam met --output, "
+            f"bijv. --output rapport.{fmt.value}",
+            "uitvoer-nodig",
+        )
+    return fmt
+
+
+def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> None:
+    """Render `result` and show or write it. Formatters are imported only now (start-up time)."""
+    from wijkcheck.formatters import render
+
+    if fmt is OutputFormat.TABEL and not output:
+        from wijkcheck.cli.commands import console
+        from wijkcheck.formatters import terminal
+
+        out = console()
+        out.print(terminal.renderable(result, out.width))
+        return
+    data = render(fmt, result)
+    if output in (None, "-"):
+        if isinstance(data, bytes):
+            stdout = typer.get_binary_stream("stdout")
+            stdout.write(data)
+            stdout.flush()
+        else:
+            typer.echo(data, nl=False)
+        return
+    from wijkcheck.output import schrijf_atomair
+
+    assert output is not None
+    path = Path(output).expanduser()
+    schrijf_atomair(path, data if isinstance(data, bytes) else data.encode("utf-8"), force=force)
+    sys.stderr.write(f"Geschreven: {path} ({fmt.value})\n")

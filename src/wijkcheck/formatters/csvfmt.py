@@ -1,0 +1,198 @@
+"""CSV for spreadsheets: one row per result, `;`-separated, UTF-8 with BOM.
+
+Dutch Excel uses the comma as decimal sign and expects `;` between fields; the byte order mark
+makes it read the file as UTF-8, so diacritics (Sociaaleconomische, café) survive. Every row
+repeats the wijk and date, so that exports of several wijken can be pasted under each other.
+Outcomes are plain words (voldaan, niet voldaan, onbekend), easy to filter on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+
+from wijkcheck.formatters.common import ja_nee
+from wijkcheck.kaart import SocialeKaart
+from wijkcheck.nl import datum
+from wijkcheck.overview import Overzicht
+from wijkcheck.results import Rapport, Resultaat
+
+BOM = "\ufeff"
+SCHEIDING = ";"
+
+
+def veilig(waarde: object) -> object:
+    """Text that a spreadsheet would run as a formula (`=…`, `+…`, `@…`) gets a leading `'`."""
+    formule = isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r")
+    if formule and not _GETAL.fullmatch(str(waarde)):
+        return "'" + str(waarde)
+    return waarde
+
+
+_GETAL = re.compile(r"-?\d+([.,]\d+)?")
+
+
+def _csv(kolommen: list[str], rijen: Iterable[list[object]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=SCHEIDING, lineterminator="\r\n")
+    writer.writerow(kolommen)
+    writer.writerows([veilig(c) for c in rij] for rij in rijen)
+    return BOM + buf.getvalue()
+
+
+AUDIT_KOLOMMEN = [
+    "wijk",
+    "kern",
+    "gemeente",
+    "auditdatum",
+    "checklist_versie",
+    "soort",
+    "id",
+    "ouder",
+    "niveau",
+    "titel",
+    "uitkomst",
+    "gemeten",
+    "vereist",
+    "toelichting",
+    "norm",
+    "gegevens",
+    "beleidsbron",
+    "voorbeeldgegevens",
+    "verouderd",
+]
+
+
+def audit(rapport: Rapport) -> str:
+    vast = [
+        rapport.wijk,
+        rapport.kern,
+        rapport.gemeente,
+        rapport.auditdatum.isoformat(),
+        rapport.checklist.versie,
+    ]
+
+    def rijen(r: Resultaat, soort: str, ouder: str, niveau: int) -> Iterable[list[object]]:
+        gegevens = r.gegevens
+        yield [
+            *vast,
+            soort,
+            r.id,
+            ouder,
+            niveau,
+            r.titel,
+            r.uitkomst.value,
+            r.gemeten,
+            r.vereist,
+            r.toelichting,
+            r.norm,
+            " | ".join(f"{g.wat}: {g.waarde} ({g.bron}, {datum(g.peildatum)})" for g in gegevens),
+            str(r.beleidsbron) if r.beleidsbron else "",
+            ja_nee(any(g.voorbeeld for g in gegevens)),
+            ja_nee(any(g.verouderd for g in gegevens)),
+        ]
+        for deel in r.onderdelen:
+            yield from rijen(deel, soort, r.id, niveau + 1)
+
+    alle = [
+        *(row for r in rapport.voorwaarden for row in rijen(r, "voorwaarde", "", 0)),
+        *(row for r in rapport.items for row in rijen(r, "item", "", 0)),
+    ]
+    return _csv(AUDIT_KOLOMMEN, alle)
+
+
+def overzicht(ov: Overzicht) -> str:
+    kolommen = [
+        "gemeente",
+        "auditdatum",
+        "checklist_versie",
+        "wijk",
+        "kern",
+        "inwoners",
+        *(k.id for k in ov.voorwaarden),
+        "items_voldaan",
+        "items_niet_voldaan",
+        "items_onbekend",
+        "items_totaal",
+        "voorbeeldgegevens",
+        "verouderd",
+    ]
+    rijen = [
+        [
+            ov.gemeente,
+            ov.auditdatum.isoformat(),
+            ov.checklist.versie,
+            r.wijk,
+            r.kern,
+            r.inwoners,
+            *(r.voorwaarden[k.id].value for k in ov.voorwaarden),
+            r.items.voldaan,
+            r.items.niet_voldaan,
+            r.items.onbekend,
+            r.score.van,
+            ja_nee(r.voorbeelddata),
+            ja_nee(r.verouderde_gegevens),
+        ]
+        for r in ov.rijen
+    ]
+    return _csv(kolommen, rijen)
+
+
+def kaart(k: SocialeKaart) -> str:
+    kolommen = [
+        "wijk",
+        "kern",
+        "gemeente",
+        "laag",
+        "bereik",
+        "waar",
+        "naam",
+        "soort",
+        "soort_naam",
+        "toegankelijk",
+        "functies",
+        "capaciteit",
+        "adres",
+        "opmerking",
+        "bron",
+        "peildatum",
+        "voorbeeldgegevens",
+        "verouderd",
+    ]
+    groepen = [(laag.laag.value, laag.in_de_wijk + laag.ook_voor_de_wijk) for laag in k.lagen]
+    groepen.append(("", k.onbekende_soorten))
+    rijen = [
+        [
+            k.wijk,
+            k.kern,
+            k.gemeente,
+            laag,
+            v.bereik,
+            v.waar,
+            v.naam,
+            v.soort,
+            v.soort_naam,
+            ja_nee(v.toegankelijk),
+            ", ".join(v.functies),
+            v.capaciteit or "",
+            v.adres or "",
+            v.opmerking or "",
+            v.bron,
+            v.peildatum.isoformat(),
+            ja_nee(v.voorbeeld),
+            ja_nee(v.verouderd),
+        ]
+        for laag, vs in groepen
+        for v in vs
+    ]
+    return _csv(kolommen, rijen)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart) -> str:
+    if isinstance(result, Overzicht):
+        return overzicht(result)
+    if isinstance(result, SocialeKaart):
+        return kaart(result)
+    return audit(result)

@@ -1,0 +1,257 @@
+"""The overview as a picture: one layout of rectangles, lines and text, drawn by `svg` and `png`.
+
+Laying out once keeps the SVG and the PNG identical. Text widths are estimated from DejaVu Sans
+metrics (the font the pictures ask for first), with some slack. Outcomes are drawn as a symbol
+(check mark, cross, question mark: lines, not font glyphs) plus the word, on a light fill with a
+border style of their own, so the picture also works in black and white.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wijkcheck.formatters.common import overzicht_kop, overzicht_view, score_tekst, titel
+from wijkcheck.nl import datum
+from wijkcheck.overview import Overzicht
+from wijkcheck.results import Uitkomst
+
+FONT = "DejaVu Sans, Verdana, Segoe UI, Arial, sans-serif"
+INKT = "#111111"
+GRIJS = "#555555"
+RAND = "#777777"
+VULLING = {
+    Uitkomst.VOLDAAN: "#dff2df",
+    Uitkomst.NIET_VOLDAAN: "#f9d6d5",
+    Uitkomst.ONBEKEND: "#fff1c2",
+}
+KLEUR = {
+    Uitkomst.VOLDAAN: "#1b5e20",
+    Uitkomst.NIET_VOLDAAN: "#a31515",
+    Uitkomst.ONBEKEND: "#6b4f00",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    stroke: str | None = None
+    stroke_width: float = 1.0
+    dashed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lijn:
+    punten: tuple[tuple[float, float], ...]
+    kleur: str
+    dikte: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tekst:
+    x: float
+    y: float  # baseline
+    tekst: str
+    grootte: float
+    vet: bool = False
+    cursief: bool = False
+    anker: str = "start"  # start, middle, end
+    kleur: str = INKT
+
+
+@dataclass(slots=True)
+class Tekening:
+    breedte: float
+    hoogte: float
+    titel: str
+    omschrijving: str
+    vormen: list[Rect | Lijn | Tekst] = field(default_factory=list)
+
+
+# Advance widths of DejaVu Sans in em, by character class (bold is about 10 % wider).
+_SMAL = set("ijlt.,:;'!|()[]/ fr-")
+_BREED = set("mwMW%@")
+
+
+def tekstbreedte(tekst: str, grootte: float, vet: bool = False) -> float:
+    em = 0.0
+    for c in tekst:
+        if c in _SMAL:
+            em += 0.36
+        elif c in _BREED:
+            em += 0.92
+        elif c.isupper() or c.isdigit():
+            em += 0.70
+        else:
+            em += 0.62
+    return em * grootte * (1.1 if vet else 1.0)
+
+
+def _regels(tekst: str, breedte: float, grootte: float, vet: bool) -> list[str]:
+    """Greedy word wrap."""
+    regels: list[str] = []
+    for woord in tekst.split():
+        if regels and tekstbreedte(f"{regels[-1]} {woord}", grootte, vet) <= breedte:
+            regels[-1] += f" {woord}"
+        else:
+            regels.append(woord)
+    return regels or [""]
+
+
+def symbool(u: Uitkomst, cx: float, cy: float, r: float) -> list[Rect | Lijn | Tekst]:
+    """The outcome symbol drawn with lines (no font needs ✔ or ✘), centred on (cx, cy)."""
+    kleur = KLEUR[u]
+    if u is Uitkomst.VOLDAAN:
+        pts = ((cx - r, cy), (cx - r * 0.3, cy + r * 0.75), (cx + r, cy - r * 0.8))
+        return [Lijn(pts, kleur, r * 0.45)]
+    if u is Uitkomst.NIET_VOLDAAN:
+        return [
+            Lijn(((cx - r * 0.8, cy - r * 0.8), (cx + r * 0.8, cy + r * 0.8)), kleur, r * 0.45),
+            Lijn(((cx - r * 0.8, cy + r * 0.8), (cx + r * 0.8, cy - r * 0.8)), kleur, r * 0.45),
+        ]
+    return [Tekst(cx, cy + r * 0.75, "?", r * 2.3, vet=True, anker="middle", kleur=kleur)]
+
+
+def _cel(u: Uitkomst, x: float, y: float, w: float, h: float, grootte: float) -> list:
+    vormen: list[Rect | Lijn | Tekst] = [
+        Rect(
+            x + 2,
+            y + 2,
+            w - 4,
+            h - 4,
+            VULLING[u],
+            INKT if u is not Uitkomst.VOLDAAN else None,
+            2.0 if u is Uitkomst.NIET_VOLDAAN else 1.0,
+            dashed=u is Uitkomst.ONBEKEND,
+        )
+    ]
+    r = grootte * 0.42
+    vormen += symbool(u, x + 10 + r, y + h / 2, r)
+    vormen.append(
+        Tekst(
+            x + 16 + 2 * r,
+            y + h / 2 + grootte * 0.36,
+            u.value,
+            grootte,
+            vet=u is Uitkomst.NIET_VOLDAAN,
+            cursief=u is Uitkomst.ONBEKEND,
+            kleur=INKT,
+        )
+    )
+    return vormen
+
+
+def teken(ov: Overzicht) -> Tekening:
+    view = overzicht_view(ov)
+    f = 14.0  # body text size
+    marge, pad, rijhoogte = 24.0, 10.0, 30.0
+    n = len(ov.voorwaarden)
+
+    wijk_w = max(tekstbreedte(r.wijk, f, True) for r in ov.rijen) if ov.rijen else 80
+    wijk_w = max(wijk_w, tekstbreedte("Totaal niet voldaan", f, True) + f + 6) + 2 * pad
+    kern_w = max([tekstbreedte(r.kern, f) for r in ov.rijen] + [tekstbreedte("Kern", f, True)])
+    kern_w += 2 * pad
+    cel_w = tekstbreedte("niet voldaan", f, True) + f + 30
+    kop_w = [
+        max(cel_w, max(tekstbreedte(w, f, True) for w in k.titel.split()) + 2 * pad)
+        for k in ov.voorwaarden
+    ]
+    score_w = max(tekstbreedte("Checklist", f, True), tekstbreedte("15 van 15", f)) + 2 * pad
+    kolom_w = [wijk_w, kern_w, *kop_w, score_w]
+    tabel_w = sum(kolom_w)
+    xs = [marge]
+    for w in kolom_w:
+        xs.append(xs[-1] + w)
+
+    vormen: list[Rect | Lijn | Tekst] = []
+    y = marge + 22
+    vormen.append(Tekst(marge, y, titel(ov), 22, vet=True))
+    feiten = dict(overzicht_kop(ov))
+    y += 24
+    onder = f"{feiten['Checklist']} · auditdatum {datum(ov.auditdatum)} · wijken {feiten['Wijken']}"
+    vormen.append(Tekst(marge, y, onder, 12.5, kleur=GRIJS))
+    y += 14
+    if ov.voorbeelddata:
+        y += 6
+        melding = "Let op: bevat voorbeeldgegevens, geen officiële cijfers."
+        vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
+        vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
+        y += 28
+    y += 12
+
+    # header: condition titles wrapped over as many lines as they need
+    tabel_top = y
+    kolomkoppen = ["Wijk", "Kern", *(k.titel for k in ov.voorwaarden), "Checklist"]
+    kopregels = [
+        _regels(t, w - 2 * pad, f, True) for t, w in zip(kolomkoppen, kolom_w, strict=True)
+    ]
+    kop_h = max(len(r) for r in kopregels) * (f * 1.25) + 2 * pad
+    vormen.append(Rect(marge, y, tabel_w, kop_h, "#e6e6e6"))
+    for i, regels in enumerate(kopregels):
+        laatste = i == len(kopregels) - 1
+        for j, regel in enumerate(regels):
+            ty = y + pad + f + j * f * 1.25
+            if laatste:
+                vormen.append(Tekst(xs[i + 1] - pad, ty, regel, f, vet=True, anker="end"))
+            else:
+                vormen.append(Tekst(xs[i] + pad, ty, regel, f, vet=True))
+    y += kop_h
+    vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
+
+    for i, (r, uitkomsten) in enumerate(zip(ov.rijen, view.uitkomsten, strict=True)):
+        if i % 2:
+            vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#f5f5f5"))
+        basis = y + rijhoogte / 2 + f * 0.36
+        vormen.append(Tekst(xs[0] + pad, basis, r.wijk, f, vet=True))
+        vormen.append(Tekst(xs[1] + pad, basis, r.kern, f))
+        for k, u in enumerate(uitkomsten):
+            vormen += _cel(u, xs[2 + k], y, kolom_w[2 + k], rijhoogte, f)
+        vormen.append(Tekst(xs[-1] - pad, basis, score_tekst(r.score), f, anker="end"))
+        y += rijhoogte
+        vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#cccccc", 1))
+    vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
+
+    # totals per condition, each row led by its symbol
+    for u in Uitkomst:
+        vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#eeeeee"))
+        basis = y + rijhoogte / 2 + f * 0.36
+        r = f * 0.42
+        vormen += symbool(u, xs[0] + pad + r, y + rijhoogte / 2, r)
+        vormen.append(Tekst(xs[0] + pad + 2 * r + 6, basis, f"Totaal {u.value}", f, vet=True))
+        veld = u.name.lower()
+        for k, kol in enumerate(ov.voorwaarden):
+            aantal = getattr(ov.totalen[kol.id], veld)
+            vormen.append(Tekst(xs[2 + k] + pad, basis, str(aantal), f, vet=True))
+        y += rijhoogte
+        vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#bbbbbb", 1))
+    for x in xs[1:-1]:
+        vormen.append(Lijn(((x, tabel_top), (x, y)), RAND, 1))
+    vormen.append(Rect(marge, tabel_top, tabel_w, y - tabel_top, "none", INKT, 1.5))
+
+    # legend: symbol + word for each outcome, and what the score means
+    y += 28
+    x = marge
+    g = 12.5
+    for u in Uitkomst:
+        r = g * 0.42
+        vormen += symbool(u, x + r, y - g * 0.36, r)
+        vormen.append(Tekst(x + 2 * r + 6, y, u.value, g))
+        x += 2 * r + 6 + tekstbreedte(u.value, g) + 20
+    uitleg = [
+        "onbekend = er ontbreken gegevens; "
+        f"Checklist = aantal checklist-items voldaan, van de {ov.aantal_items}.",
+    ]
+    if ov.weggelaten:
+        uitleg.append(f"{ov.weggelaten} wijken zonder 'niet voldaan' weggelaten.")
+    if ov.ontbrekende_wijken:
+        uitleg.append("Zonder wijkbestand: " + ", ".join(ov.ontbrekende_wijken) + ".")
+    uitleg.append("Gemaakt met wijkcheck.")
+    for regel in uitleg:
+        y += 20
+        vormen.append(Tekst(marge, y, regel, g, kleur=GRIJS))
+    breedte = max([marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in uitleg)])
+    omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
+    return Tekening(breedte, y + marge, titel(ov), omschrijving, vormen)

@@ -1,0 +1,277 @@
+"""Memo output: every command in every format, files written safely, hostile text escaped."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from wijkcheck.formatters import ALLEEN_OVERZICHT, FORMATTERS, OutputFormat, uit_bestandsnaam
+
+COMMANDS = {
+    "audit": ["audit", "Herpt", "--datum", "2026-01-01"],
+    "overview": ["overview", "--datum", "2026-01-01"],
+    "show": ["show", "Herpt", "--datum", "2026-01-01"],
+}
+MAGIC = {OutputFormat.DOCX: b"PK\x03\x04", OutputFormat.PNG: b"\x89PNG\r\n\x1a\n"}
+HOSTILE = "<script>alert('x')</script> & \"Co\""
+
+
+def test_every_format_has_a_formatter_with_render() -> None:
+    for fmt in OutputFormat:
+        assert callable(importlib.import_module(FORMATTERS[fmt]).render), fmt
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_in_every_format(invoke, tmp_path: Path, command: str) -> None:
+    for fmt in OutputFormat:
+        args = [*COMMANDS[command], "--format", fmt.value]
+        if fmt in ALLEEN_OVERZICHT and command != "overview":
+            out = invoke(args, code=2).output
+            assert "kan alleen bij 'wijkcheck overview'" in out, fmt
+            continue
+        target = tmp_path / f"{command}.{fmt.value}"
+        if fmt.binair:
+            assert "geef een naam met --output" in invoke(args, code=2).output, fmt
+            invoke([*args, "--output", str(target)])
+            assert target.read_bytes().startswith(MAGIC[fmt]), fmt
+            continue
+        shown = invoke(args).stdout
+        assert shown.strip(), fmt
+        invoke([*args, "-o", str(target)])
+        written = target.read_text(encoding="utf-8")
+        if fmt is not OutputFormat.TABEL:  # the screen follows COLUMNS, a file is 100 wide
+            assert written == shown, fmt
+
+
+def test_format_follows_the_output_extension(invoke, tmp_path: Path) -> None:
+    invoke([*COMMANDS["show"], "-o", str(tmp_path / "kaart.docx")])
+    invoke([*COMMANDS["overview"], "-o", str(tmp_path / "overzicht.png")])
+    invoke([*COMMANDS["audit"], "-o", str(tmp_path / "memo.md")])
+    assert (tmp_path / "kaart.docx").read_bytes().startswith(MAGIC[OutputFormat.DOCX])
+    assert (tmp_path / "overzicht.png").read_bytes().startswith(MAGIC[OutputFormat.PNG])
+    assert (tmp_path / "memo.md").read_text(encoding="utf-8").startswith("# Audit")
+    assert uit_bestandsnaam("x.HTML") is OutputFormat.HTML and uit_bestandsnaam("x.pdf") is None
+
+
+def test_existing_file_is_not_overwritten_without_force(invoke, tmp_path: Path) -> None:
+    target = tmp_path / "memo.html"
+    target.write_text("mijn eigen memo", encoding="utf-8")
+    out = invoke([*COMMANDS["audit"], "-o", str(target)], code=2).output
+    assert "bestaat al" in out and "--force" in out
+    assert target.read_text(encoding="utf-8") == "mijn eigen memo"
+    invoke([*COMMANDS["audit"], "-o", str(target), "--force"])
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.html"]  # no temp files left
+
+
+def test_output_errors_are_dutch_and_exit_2(invoke, tmp_path: Path) -> None:
+    out = invoke([*COMMANDS["audit"], "-o", str(tmp_path / "nergens" / "x.md")], code=2).output
+    assert "bestaat niet" in out
+    assert (
+        "is een map"
+        in invoke([*COMMANDS["audit"], "-f", "csv", "-o", str(tmp_path)], code=2).output
+    )
+
+
+def test_dash_means_stdout(invoke) -> None:
+    out = invoke([*COMMANDS["overview"], "-f", "json", "-o", "-"]).stdout
+    assert json.loads(out)["soort"] == "overzicht"
+
+
+@pytest.fixture
+def hostile(data_copy: Path) -> Path:
+    """Bundled data with markup in a facility name, its source and the gemeente name."""
+    wijk = data_copy / "data" / "wijken" / "heusden" / "herpt.yaml"
+    text = wijk.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - naam: Dorpshuis Herpt\n    soort: dorpshuis\n    toegankelijk: true\n"
+        "    bron: voorbeeld\n",
+        f"  - naam: {json.dumps(HOSTILE)}\n    soort: dorpshuis\n    toegankelijk: true\n"
+        '    bron: "voorbeeld <img src=x onerror=alert(1)>"\n',
+    )
+    assert HOSTILE.split()[0][:8] in text
+    wijk.write_text(text, encoding="utf-8")
+    gemeente = data_copy / "data" / "wijken" / "heusden" / "gemeente.yaml"
+    text = gemeente.read_text(encoding="utf-8").replace("naam: Heusden\n", 'naam: "Heusden <b>"\n')
+    gemeente.write_text(text, encoding="utf-8")
+    return data_copy
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_html_escapes_all_input(invoke, hostile: Path, command: str) -> None:
+    out = invoke([*COMMANDS[command], "--data", str(hostile), "-f", "html"]).stdout
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    assert "&lt;b&gt;" in out
+    if command != "overview":
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Co&quot;" in out
+        assert "&lt;img src=x onerror=alert(1)&gt;" in out
+
+
+def test_svg_escapes_and_is_well_formed(invoke, hostile: Path) -> None:
+    out = invoke([*COMMANDS["overview"], "--data", str(hostile), "-f", "svg"]).stdout
+    root = ET.fromstring(out.encode("utf-8"))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Overzicht sociale basis: gemeente Heusden <b>" in texts
+    assert "<b>" not in out
+
+
+@pytest.mark.parametrize("command", ["audit", "show"])
+def test_markdown_escapes_markup(invoke, hostile: Path, command: str) -> None:
+    out = invoke([*COMMANDS[command], "--data", str(hostile), "-f", "markdown"]).stdout
+    assert not re.search(r"(?<!\\)<(script|img|b>)", out)
+    assert r"\<script\>" in out
+
+
+def test_docx_opens_with_python_docx(invoke, hostile: Path, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    target = tmp_path / "overzicht.docx"
+    invoke([*COMMANDS["overview"], "--data", str(hostile), "-o", str(target)])
+    doc = docx.Document(str(target))
+    assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    assert doc.paragraphs[0].text == "Overzicht sociale basis: gemeente Heusden <b>"
+    assert any(
+        p.text.startswith("⚠ Let op: Dit rapport bevat voorbeeldgegevens") for p in doc.paragraphs
+    )
+    (table,) = doc.tables
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0][:3] == ["Wijk", "Kern", "Ontmoetingsplekken"]
+    assert len(rows) == 1 + 19 + 3
+    assert rows[1][:2] == ["Braken-Oost", "Drunen"] and rows[-1][0] == "Totaal ? onbekend"
+    assert all(c[2][0] in "✔✘?" for c in rows[1:20])
+    # the header row repeats on every page
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+    target = tmp_path / "herpt.docx"
+    invoke([*COMMANDS["show"], "--data", str(hostile), "-o", str(target)])
+    doc = docx.Document(str(target))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert any(HOSTILE in c for c in cells)
+    bronnen = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    assert bronnen and any("VOORBEELDGEGEVENS" in p.text for p in bronnen)
+
+
+def test_audit_docx_has_one_row_per_result(invoke, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    target = tmp_path / "audit.docx"
+    invoke([*COMMANDS["audit"], "-o", str(target)])
+    rapport = json.loads(invoke([*COMMANDS["audit"], "-f", "json"]).stdout)
+
+    def count(results: list[dict]) -> int:
+        return sum(1 + count(r["onderdelen"]) for r in results)
+
+    voorwaarden, items = docx.Document(str(target)).tables
+    assert len(voorwaarden.rows) == 1 + count(rapport["voorwaarden"])
+    assert len(items.rows) == 1 + count(rapport["items"])
+
+
+def test_csv_for_spreadsheets(invoke) -> None:
+    result = invoke([*COMMANDS["audit"], "-f", "csv"])
+    raw = result.stdout_bytes
+    assert raw.startswith("\ufeff".encode())  # BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    rapport = json.loads(invoke([*COMMANDS["audit"], "-f", "json"]).stdout)
+
+    def flat(results: list[dict]) -> list[str]:
+        return [x for r in results for x in (r["id"], *flat(r["onderdelen"]))]
+
+    assert [r["id"] for r in rows] == flat(rapport["voorwaarden"]) + flat(rapport["items"])
+    deel = next(r for r in rows if r["id"] == "sociaaleconomische-zekerheid.1")
+    assert deel["ouder"] == "sociaaleconomische-zekerheid" and deel["niveau"] == "1"
+    assert {r["uitkomst"] for r in rows} <= {"voldaan", "niet voldaan", "onbekend"}
+
+    overzicht = invoke([*COMMANDS["overview"], "-f", "csv"]).stdout_bytes.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(overzicht), delimiter=";"))
+    assert len(rows) == 19 and rows[0]["wijk"] == "Braken-Oost"
+    assert rows[0]["ontmoetingsplekken"] in ("voldaan", "niet voldaan", "onbekend")
+
+    kaart = invoke([*COMMANDS["show"], "-f", "csv"]).stdout_bytes.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(kaart), delimiter=";"))
+    assert {r["bereik"] for r in rows} == {"wijk", "bedient", "kern", "gemeente"}
+
+
+def test_csv_defuses_formulas() -> None:
+    from wijkcheck.formatters.csvfmt import veilig
+
+    assert veilig("=HYPERLINK(1)") == "'=HYPERLINK(1)" and veilig("@x") == "'@x"
+    assert veilig("-3,5") == "-3,5" and veilig(3) == 3 and veilig("Herpt") == "Herpt"
+
+
+def test_png_is_a_picture_of_the_matrix(invoke, tmp_path: Path) -> None:
+    pil = pytest.importorskip("PIL.Image")
+    target = tmp_path / "overzicht.png"
+    invoke([*COMMANDS["overview"], "-o", str(target)])
+    with pil.open(target) as img:
+        assert img.format == "PNG" and img.width > 1000 and img.height > 800
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_terminal_fits_80_columns_without_colour(invoke, monkeypatch, command: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke(COMMANDS[command]).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "\x1b[" not in out
+
+
+def test_overview_terminal_table(invoke, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke(COMMANDS["overview"]).stdout
+    assert "V1    Ontmoetingsplekken" in out and "✘ niet (voldaan)" in out
+    assert re.search(r"Doeveren\s+│ ✘ niet\s+│", out)
+    monkeypatch.setenv("COLUMNS", "140")
+    out = invoke(COMMANDS["overview"]).stdout
+    kop = next(line for line in out.splitlines() if "Ontmoetingsplekken" in line)
+    assert "Kern" in kop and "Checklist" in kop
+    assert re.search(r"Doeveren\s+│ Doeveren\s+│ ✘ niet voldaan", out)
+    assert "V1" not in out and "10 van 15" in out
+
+
+def test_overview_filter_and_sort(invoke) -> None:
+    def rijen(*args: str) -> list[dict]:
+        return json.loads(invoke([*COMMANDS["overview"], "-f", "json", *args]).stdout)["rijen"]
+
+    alle = rijen()
+    problemen = rijen("--alleen-problemen", "--sorteer", "problemen")
+    assert 0 < len(problemen) < len(alle)
+    assert all(r["problemen"] for r in problemen)
+    niet = [list(r["voorwaarden"].values()).count("niet voldaan") for r in problemen]
+    assert niet == sorted(niet, reverse=True)
+    namen = [r["wijk"] for r in rijen("--sorteer", "naam")]
+    assert namen == sorted(namen, key=str.casefold)
+    out = invoke([*COMMANDS["overview"], "--alleen-problemen"]).stdout
+    assert f"{len(alle) - len(problemen)} wijken zonder 'niet voldaan' zijn weggelaten" in out
+
+
+def test_overview_gemeente_option(invoke) -> None:
+    assert "gemeente Heusden" in invoke(["overview", "--gemeente", "heusden"]).stdout
+    out = invoke(["overview", "--gemeente", "Heusdn"], code=2).output
+    assert "onbekende gemeente 'Heusdn'" in out and "Bedoelde u 'heusden'" in out
+
+
+def test_show_unknown_wijk(invoke) -> None:
+    assert "Bedoelde u 'Herpt'" in invoke(["show", "Herpd"], code=2).output
+
+
+def test_binary_formatters_are_imported_lazily() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from wijkcheck.cli import app\n"
+        "r = CliRunner().invoke(app, ['audit', 'Herpt', '-f', 'json'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "bad = [m for m in ('docx', 'PIL', 'wijkcheck.formatters.word') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
