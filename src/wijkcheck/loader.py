@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from wijkcheck.errors import Finding, WijkcheckError
 from wijkcheck.nl import bedoelde_u
-from wijkcheck.yamlsource import YamlDocument, load_file
+from wijkcheck.yamlsource import MAX_FINDINGS, YamlDocument, begrens, load_file
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -55,11 +55,12 @@ def validate(doc: YamlDocument, model: type[T]) -> T:
 
 def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Finding]:
     result = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for err in errors[:MAX_FINDINGS]:
         loc = tuple(err["loc"])
         message, rule, at_key, loc = _message(err, loc, model)
         result.append(Finding(doc.span(loc, key=at_key), message, rule))
-    return result
+    return begrens(result, len(errors) - len(result), doc.path)
 
 
 def _message(
@@ -100,6 +101,8 @@ def _message(
         hint = ""
         if isinstance(value, str) and "," in value:
             hint = " (gebruik een punt als decimaalteken: 12.5, niet 12,5)"
+        elif isinstance(value, str) and value.count(".") > 1:
+            hint = f" (geen duizendtalpunten: schrijf {value.replace('.', '')})"
         return f"{naam}: verwacht een getal, {gevonden}{hint}", "type", at_key, loc
     if kind in ("bool_type", "bool_parsing"):
         return f"{naam}: verwacht true of false (niet ja/nee), {gevonden}", "type", at_key, loc

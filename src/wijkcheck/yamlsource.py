@@ -30,9 +30,14 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 #: Nodes built after alias expansion; stops "billion laughs" alias bombs.
 MAX_NODES = 200_000
+#: Findings shown per file; the rest are counted (a file of 50,000 typos stays fast and readable).
+MAX_FINDINGS = 100
 # libyaml's composer recurses in C; it is known to crash somewhere beyond 10,000 levels, so a
 # file that *could* nest deeper than this is first checked with the (iterative) event parser.
 _SAFE_COMPOSE_BOUND = 2_000
+# Larger files are counted in the event pass first: a 2 MiB file of `1,1,1…` would otherwise
+# make the composer build a million nodes (seconds, hundreds of MiB) before any limit applies.
+_EVENT_CHECK_CHARS = 256 * 1024
 
 _YAML = "tag:yaml.org,2002:"
 _IMPLICIT_TAGS = {_YAML + t for t in ("bool", "int", "float", "null", "timestamp")}
@@ -104,24 +109,40 @@ class YamlDocument:
         Parts that do not match the tree (a union's tag, a missing key) are skipped, so the
         answer is the nearest existing parent: the place a user would add the missing key.
         """
-        node = self.root
-        if node is None:
+        if self.root is None:
             return Span(self.path, 1, 1)
+        key_node, node, _ = self._walk(loc)
+        target = key_node if key and key_node is not None else node
+        return Span.from_mark(self.path, target.start_mark)
+
+    def source_text(self, loc: Sequence[str | int]) -> str | None:
+        """The scalar at ``loc`` as written (`2.400`, not the float 2.4), if ``loc`` exists."""
+        if self.root is None:
+            return None
+        _, node, exact = self._walk(loc)
+        return node.value if exact and isinstance(node, ScalarNode) else None
+
+    def _walk(self, loc: Sequence[str | int]) -> tuple[Node | None, Node, bool]:
+        node: Node = self.root  # type: ignore[assignment]
         key_node: Node | None = None
+        exact = True
         for part in loc:
             if isinstance(node, MappingNode) and isinstance(part, str):
                 for k, v in node.value:
                     if isinstance(k, ScalarNode) and k.value == part:
                         key_node, node = k, v
                         break
+                else:
+                    exact = False
             elif (
                 isinstance(node, SequenceNode)
                 and isinstance(part, int)
                 and 0 <= part < len(node.value)
             ):
                 key_node, node = None, node.value[part]
-        target = key_node if key and key_node is not None else node
-        return Span.from_mark(self.path, target.start_mark)
+            else:
+                exact = False
+        return key_node, node, exact
 
 
 def read_text(path: Path, display: str | None = None) -> str:
@@ -188,7 +209,7 @@ def load_file(path: Path, display: str | None = None) -> YamlDocument:
 
 def parse(text: str, path: str) -> YamlDocument:
     """Parse one YAML document; raise `WijkcheckError` for anything a user's file can do."""
-    if _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
+    if len(text) > _EVENT_CHECK_CHARS or _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
         _check_depth(text, path)
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -205,8 +226,18 @@ def parse(text: str, path: str) -> YamlDocument:
     builder = _Builder(path)
     data = builder.build(root, 0)
     if builder.findings:
-        raise WijkcheckError(builder.findings)
+        raise WijkcheckError(begrens(builder.findings, builder.overflow, path))
     return YamlDocument(path, data, root)
+
+
+def begrens(findings: list[Finding], overflow: int, path: str) -> list[Finding]:
+    """At most `MAX_FINDINGS` findings, plus one that counts the rest."""
+    overflow += max(0, len(findings) - MAX_FINDINGS)
+    if not overflow:
+        return findings
+    aantal = f"{overflow:,}".replace(",", ".")
+    message = f"en nog {aantal} bevindingen in dit bestand; los eerst de bovenstaande op"
+    return [*findings[:MAX_FINDINGS], Finding(Span(path), message, "te-veel-bevindingen")]
 
 
 def _nesting_bound(text: str) -> int:
@@ -217,9 +248,19 @@ def _nesting_bound(text: str) -> int:
 
 
 def _check_depth(text: str, path: str) -> None:
-    depth = 0
+    """Depth and node count from the event stream, before the composer builds a node tree."""
+    depth = nodes = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise WijkcheckError.single(
+                        Span.from_mark(path, event.start_mark),
+                        f"te veel knooppunten (meer dan {MAX_NODES:,}); een wijkbestand heeft er "
+                        "hooguit enkele duizenden".replace(",", "."),
+                        "te-veel-knooppunten",
+                    )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -248,6 +289,18 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> WijkcheckE
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         dutch = _PROBLEMS["found a tab character that violates indentation"]
     message = f"ongeldige YAML: {dutch or problem}"
+    begin = exc.context_mark
+    if (
+        begin is not None
+        and "quoted scalar" in (exc.context or "")
+        and problem.startswith("found unexpected end of stream")
+    ):
+        # The quote that is never closed, not the end of the file where libyaml noticed it.
+        message = "ongeldige YAML: dit aanhalingsteken wordt nergens gesloten"
+        return WijkcheckError.single(Span.from_mark(path, begin), message, "yaml-syntaxis")
+    if begin is not None and mark is not None and begin.line < mark.line and exc.context:
+        # An unclosed bracket or quote is noticed lines later; say where it was opened.
+        message += f"; begonnen op regel {Span.from_mark(path, begin).line}"
     return WijkcheckError.single(Span.from_mark(path, mark), message, "yaml-syntaxis")
 
 
@@ -279,15 +332,19 @@ class _Builder:
     and limits are checked per collection, not per node.
     """
 
-    __slots__ = ("count", "findings", "path", "stack")
+    __slots__ = ("count", "findings", "overflow", "path", "stack")
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
+        self.overflow = 0
         self.count = 0
         self.stack: list[Node] = []
 
     def error(self, node: Node, message: str, rule: str) -> None:
+        if len(self.findings) >= MAX_FINDINGS:
+            self.overflow += 1
+            return
         self.findings.append(Finding(Span.from_mark(self.path, node.start_mark), message, rule))
 
     def build(self, node: Node, depth: int) -> Any:
@@ -353,6 +410,9 @@ class _Builder:
         if key == "<<" and key_node.style is None:
             self.error(key_node, "samenvoegsleutel '<<' wordt niet ondersteund", "sleutel")
             return
+        if len(self.findings) >= MAX_FINDINGS:
+            self.overflow += 1  # skip the search below: it is linear in the mapping's size
+            return
         first = next(k for k, _ in mapping.value if k.value == key)
         line = Span.from_mark(self.path, first.start_mark).line
         self.error(
@@ -373,10 +433,10 @@ class _Builder:
 
     def bad_tag(self, node: Node) -> None:
         tag = node.tag
+        shown = tag.replace(_YAML, "!!")
         if "python/" in tag:
-            self.error(node, f"Python-tag '{tag}' is niet toegestaan (onveilig)", "yaml-tag")
+            self.error(node, f"Python-tag '{shown}' is niet toegestaan (onveilig)", "yaml-tag")
         else:
-            shown = tag.replace(_YAML, "!!")
             self.error(
                 node, f"onbekende YAML-tag '{shown}'; gebruik gewone waarden zonder tag", "yaml-tag"
             )

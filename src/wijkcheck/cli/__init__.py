@@ -88,7 +88,7 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app`; keep them cheap to import.
-from wijkcheck.cli import commands, reports  # noqa: E402,F401
+from wijkcheck.cli import commands, reports, validate  # noqa: E402,F401
 
 
 def main() -> None:

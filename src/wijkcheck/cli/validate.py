@@ -1,0 +1,87 @@
+"""validate: the data gate for CI and pre-commit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wijkcheck.cli import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
+from wijkcheck.cli.commands import DataOpt, auditdatum, data_root
+from wijkcheck.formatters.findings import ValidateFormat
+
+PadenArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Bestanden of mappen om te controleren. Zonder paden: de hele gegevensmap (alle "
+        "gemeenten, wijkbestanden en checklists).",
+        show_default=False,
+    ),
+]
+ValidateFormatOpt = Annotated[
+    ValidateFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Uitvoervorm: tekst, github (annotaties) of json. auto kiest github als "
+        "GITHUB_ACTIONS gezet is, anders tekst.",
+        case_sensitive=False,
+    ),
+]
+StriktOpt = Annotated[
+    bool, typer.Option("--strikt", help="Exitcode 1 ook bij alleen waarschuwingen.")
+]
+PeildatumOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--datum",
+        help="Peildatum als JJJJ-MM-DD: latere datums liggen 'in de toekomst', oudere cijfers "
+        "zijn 'verouderd'. Standaard: vandaag.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("validate")
+def validate_cmd(
+    paden: PadenArg = None,
+    data: DataOpt = None,
+    fmt: ValidateFormatOpt = ValidateFormat.AUTO,
+    strikt: StriktOpt = False,
+    datum: PeildatumOpt = None,
+) -> None:
+    """Controleer de gegevens: YAML, velden, verwijzingen tussen bestanden en plausibiliteit.
+
+    Elke bevinding staat op één regel als pad:regel:kolom: fout: bericht (regel-id). Alle
+    bevindingen van alle bestanden komen in één keer. Exitcode 0: geen fouten (waarschuwingen
+    mogen); 1: fouten (of waarschuwingen met --strikt); 2: een pad of bestand kon niet gelezen
+    worden, of een onjuiste optie.
+    """
+    from wijkcheck.formatters.findings import kies, render
+    from wijkcheck.validate import validate
+
+    peil = auditdatum(datum)
+    root = data_root(data)
+    uitslag = validate(list(paden or []), root, peil)
+    gekozen = kies(fmt, os.environ)
+    typer.echo(render(gekozen, uitslag), nl=False)
+    doel = os.environ.get("GITHUB_STEP_SUMMARY")
+    if gekozen is ValidateFormat.GITHUB and doel:
+        from wijkcheck.formatters.findings_github import summary
+
+        try:
+            with open(doel, "a", encoding="utf-8") as f:
+                f.write(summary(uitslag))
+        except OSError as exc:
+            sys.stderr.write(
+                f"waarschuwing: kan de samenvatting niet schrijven naar GITHUB_STEP_SUMMARY "
+                f"({doel}): {exc.strerror or exc}\n"
+            )
+    if uitslag.onleesbaar:
+        raise typer.Exit(EXIT_INVOER)
+    if uitslag.fouten or (strikt and uitslag.waarschuwingen):
+        raise typer.Exit(EXIT_BEVINDINGEN)
+    raise typer.Exit(EXIT_OK)

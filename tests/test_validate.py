@@ -1,0 +1,332 @@
+"""wijkcheck validate: example files, cross-file checks, formats and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wijkcheck.errors import Finding, Severity, Span
+from wijkcheck.formatters import findings_github, findings_json, findings_text
+from wijkcheck.formatters.findings import FORMATTERS, ValidateFormat, kies, render
+from wijkcheck.store import find_root
+from wijkcheck.validate import Validatie, validate
+
+from .conftest import BUNDLED
+
+EXAMPLES = Path(__file__).parent / "examples"
+DATUM = "2026-06-01"
+INVALID = sorted((EXAMPLES / "invalid").glob("*.y*ml"))
+
+
+def header(path: Path) -> tuple[str, list[tuple[int, int, str]], list[str]]:
+    kop = path.read_bytes().decode("utf-8", "replace")
+    plaats = re.search(r"^# plaats: (\S+)", kop, re.M)
+    assert plaats, f"{path.name}: kopregel '# plaats:' ontbreekt"
+    verwacht = [
+        (int(r), int(k), regel)
+        for r, k, regel in re.findall(r"^# verwacht: (\d+):(\d+) (\S+)", kop, re.M)
+    ]
+    assert verwacht, f"{path.name}: kopregel '# verwacht:' ontbreekt"
+    opties = re.search(r"^# opties: (.+)$", kop, re.M)
+    return plaats.group(1), verwacht, opties.group(1).split() if opties else []
+
+
+def lines(out: str) -> list[str]:
+    return out.splitlines()
+
+
+def test_valid_examples_exit_0_without_warnings(invoke) -> None:
+    out = invoke(["validate", str(EXAMPLES / "valid"), "--datum", DATUM, "--strikt"]).output
+    assert out == "Geen fouten of waarschuwingen in 5 bestanden.\n"
+
+
+@pytest.mark.parametrize("scope", ["gegevensmap", "bestand"])
+@pytest.mark.parametrize("case", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_examples_exit_1_at_their_position(
+    invoke, tmp_path: Path, case: Path, scope: str
+) -> None:
+    plaats, verwacht, opties = header(case)
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "valid", repo)
+    (repo / plaats).write_bytes(case.read_bytes())
+    paden = ["--data", "repo"] if scope == "gegevensmap" else [f"repo/{plaats}"]
+    out = invoke(["validate", *paden, "--datum", DATUM, "-f", "tekst", *opties], code=1).output
+    for regel, kolom, rule in verwacht:
+        begin = f"repo/{plaats}:{regel}:{kolom}: "
+        assert any(r.startswith(begin) and r.endswith(f"({rule})") for r in lines(out)), (
+            f"{begin}… ({rule}) niet gemeld:\n{out}"
+        )
+
+
+def test_every_invalid_example_is_a_different_case() -> None:
+    assert len({c.read_bytes() for c in INVALID}) == len(INVALID) >= 30
+
+
+# -- the bundled data ------------------------------------------------------------------------
+
+
+def test_bundled_data_validates_without_errors() -> None:
+    uitslag = validate([], BUNDLED, dt.date(2026, 11, 23))
+    assert uitslag.fouten == 0, [str(f) for f in uitslag.bevindingen]
+    # Only genuinely old figures (the sources are from 2020-2023) are warned about.
+    assert {f.rule for f in uitslag.bevindingen} <= {"verouderd"}
+    assert len(uitslag.bestanden) == 21
+
+
+def test_bundled_data_from_an_empty_folder(invoke) -> None:
+    out = invoke(["validate", "--datum", "2025-06-01"]).output
+    assert out.startswith("/") and "/data/wijken/heusden/" in out  # outside cwd: absolute
+    assert re.search(r"\nGeen fouten; \d+ waarschuwingen in \d+ van 21 bestanden\.\n$", out)
+
+
+def test_strikt_fails_on_warnings(invoke) -> None:
+    out = invoke(["validate", "--datum", "2026-11-23", "--strikt"], code=1).output
+    assert "(verouderd)" in out and "Geen fouten; " in out
+
+
+# -- cross-file checks and paths -------------------------------------------------------------
+
+
+def heusden(root: Path) -> Path:
+    return root / "data" / "wijken" / "heusden"
+
+
+def test_single_file_reports_only_that_file(invoke, data_copy: Path, monkeypatch) -> None:
+    monkeypatch.chdir(data_copy)
+    herpt = heusden(data_copy) / "herpt.yaml"
+    herpt.write_text(herpt.read_text().replace("kern: Herpt", "kern: Drunen"), encoding="utf-8")
+    out = invoke(["validate", "data/wijken/heusden/herpt.yaml", "--datum", "2025-06-01"], code=1)
+    assert [r for r in lines(out.output) if ": fout: " in r] == [
+        "data/wijken/heusden/herpt.yaml:6:7: fout: kern 'Drunen' klopt niet: gemeente.yaml "
+        "plaatst 'Herpt' in kern 'Herpt' (verkeerde-kern)",
+    ]
+    assert all(r.startswith("data/wijken/heusden/herpt.yaml:") for r in lines(out.output)[:-2])
+    # A sibling file stays clean, even though herpt.yaml is checked together with it.
+    out = invoke(["validate", "data/wijken/heusden/vlijmen-dorp.yaml", "--datum", "2025-06-01"])
+    assert out.output == "Geen fouten of waarschuwingen in 1 bestand.\n"
+
+
+def test_broken_gemeente_is_reported_with_the_wijk_file(invoke, data_copy: Path) -> None:
+    (heusden(data_copy) / "gemeente.yaml").write_text("naam: [Heusden\n", encoding="utf-8")
+    out = invoke(["validate", str(heusden(data_copy) / "herpt.yaml")], code=1).output
+    assert "repo/data/wijken/heusden/gemeente.yaml:2:1: fout: ongeldige YAML" in out
+
+
+def test_all_files_in_one_run(invoke, data_copy: Path) -> None:
+    for naam in ("herpt.yaml", "elshout.yaml", "doeveren.yaml"):
+        path = heusden(data_copy) / naam
+        path.write_text(path.read_text() + "extra: 1\n", encoding="utf-8")
+    out = invoke(["validate", "--data", str(data_copy), "-f", "json"], code=1).output
+    fouten = [b for b in json.loads(out)["bevindingen"] if b["ernst"] == "fout"]
+    assert sorted(Path(b["pad"]).name for b in fouten) == [
+        "doeveren.yaml",
+        "elshout.yaml",
+        "herpt.yaml",
+    ]
+
+
+def test_invalid_wijk_file_is_not_also_missing(invoke, data_copy: Path) -> None:
+    (heusden(data_copy) / "herpt.yaml").write_text("naam: Herpt\n", encoding="utf-8")
+    out = invoke(["validate", "--data", str(data_copy)], code=1).output
+    assert "wijk-zonder-bestand" not in out and "verplicht veld 'kern' ontbreekt" in out
+
+
+def test_symlink_out_of_the_data_folder(invoke, data_copy: Path, tmp_path: Path) -> None:
+    geheim = tmp_path / "geheim.yaml"
+    geheim.write_text("naam: geheim\n", encoding="utf-8")
+    (heusden(data_copy) / "lek.yaml").symlink_to(geheim)
+    out = invoke(["validate", "--data", str(data_copy)], code=1).output
+    assert "heusden/lek.yaml: fout: verwijst naar" in out and "(pad-buiten-data)" in out
+    assert "geheim" not in out.split("(pad-buiten-data)")[1]  # never read
+
+
+def test_folder_without_gemeente_and_loose_files(invoke, tmp_path: Path) -> None:
+    losse = tmp_path / "los"
+    losse.mkdir()
+    (losse / "wijk.yaml").write_text(
+        "naam: X\nkern: Y\npeildatum: 2025-01-01\n"
+        "inwoners: {waarde: 10, bron: voorbeeld, peildatum: 2025-01-01}\n"
+        "voorzieningen: [{naam: A, soort: buurthuiss, bron: b, peildatum: 2025-01-01}]\n",
+        encoding="utf-8",
+    )
+    out = invoke(["validate", "los", "--datum", DATUM], code=1).output
+    assert "los/wijk.yaml:1:1: waarschuwing: geen gemeente.yaml in deze map" in out
+    # Checked against the default checklist all the same.
+    assert "los/wijk.yaml:5:34: fout: onbekende soort 'buurthuiss'" in out
+
+
+def test_missing_path_exits_2(invoke) -> None:
+    out = invoke(["validate", "bestaat-niet.yaml"], code=2).output
+    assert out == "fout: 'bestaat-niet.yaml' bestaat niet (pad-bestaat-niet)\n"
+
+
+def test_unreadable_file_exits_2(invoke, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pijp.yaml")
+    out = invoke(["validate", "pijp.yaml"], code=2).output
+    assert "pijp.yaml: fout: kan bestand niet lezen: geen gewoon bestand" in out
+
+
+def test_bad_date_exits_2(invoke) -> None:
+    assert "ongeldige datum" in invoke(["validate", "--datum", "gisteren"], code=2).output
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+VOORBEELD = Validatie(
+    bevindingen=(
+        Finding(Span("c:d.yaml"), "te groot | <b>", "bestand-te-groot"),
+        Finding(Span("data/a,b.yaml", 3, 7), "onbekend veld 'kren'. Bedoelde u 'kern'?", "x-1"),
+        Finding(Span("data/a,b.yaml", 9, 1), "100% fout:\r\nregel 2", "x-2", Severity.WAARSCHUWING),
+    ),
+    bestanden=("c:d.yaml", "data/a,b.yaml", "e.yaml"),
+    datum=dt.date(2026, 6, 1),
+)
+
+
+def test_text_format_exactly() -> None:
+    assert findings_text.render(VOORBEELD) == (
+        "c:d.yaml: fout: te groot | <b> (bestand-te-groot)\n"
+        "\n"
+        "data/a,b.yaml:3:7: fout: onbekend veld 'kren'. Bedoelde u 'kern'? (x-1)\n"
+        "data/a,b.yaml:9:1: waarschuwing: 100% fout:\\x0d\\x0aregel 2 (x-2)\n"
+        "\n"
+        "2 fouten en 1 waarschuwing in 2 van 3 bestanden.\n"
+    )
+
+
+def test_github_format_exactly() -> None:
+    assert findings_github.render(VOORBEELD) == (
+        "::error file=c%3Ad.yaml,title=bestand-te-groot::te groot | <b>\n"
+        "::error file=data/a%2Cb.yaml,line=3,col=7,title=x-1::onbekend veld 'kren'. "
+        "Bedoelde u 'kern'?\n"
+        "::warning file=data/a%2Cb.yaml,line=9,col=1,title=x-2::100%25 fout:%0D%0Aregel 2\n"
+        "2 fouten en 1 waarschuwing in 2 van 3 bestanden.\n"
+    )
+
+
+def unescape_data(text: str) -> str:
+    # The runner's own unescaping (actions/runner, ActionCommand.cs), in the same order.
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+
+
+def unescape_property(text: str) -> str:
+    return unescape_data(text.replace("%3A", ":").replace("%2C", ","))
+
+
+def parse_annotation(line: str) -> tuple[str, dict[str, str], str]:
+    """A workflow command as the GitHub runner splits it: `::cmd k=v,k=v::data`."""
+    assert line.startswith("::")
+    command, _, data = line[2:].partition("::")
+    name, _, props = command.partition(" ")
+    fields = dict(p.split("=", 1) for p in props.split(",") if p)
+    return name, {k: unescape_property(v) for k, v in fields.items()}, unescape_data(data)
+
+
+def test_github_annotations_round_trip_through_githubs_rules() -> None:
+    annotaties = findings_github.render(VOORBEELD).splitlines()[: len(VOORBEELD.bevindingen)]
+    for line, f in zip(annotaties, VOORBEELD.bevindingen, strict=True):
+        name, props, data = parse_annotation(line)
+        assert name == ("error" if f.severity is Severity.FOUT else "warning")
+        assert props["file"] == f.span.path and props["title"] == f.rule
+        assert data == f.message
+        if f.span.line:
+            assert (props["line"], props["col"]) == (str(f.span.line), str(f.span.column))
+
+
+def test_github_summary_lists_every_finding_as_markdown() -> None:
+    assert findings_github.summary(VOORBEELD) == (
+        "## wijkcheck validate\n"
+        "\n"
+        "**Niet geldig.** 2 fouten en 1 waarschuwing in 2 van 3 bestanden. Peildatum 1-6-2026.\n"
+        "\n"
+        "| Bestand | Regel | Kolom | Ernst | Controle | Bericht |\n"
+        "|---|---:|---:|---|---|---|\n"
+        "| c:d.yaml |  |  | fout | bestand-te-groot | te groot \\| &lt;b&gt; |\n"
+        "| data/a,b.yaml | 3 | 7 | fout | x-1 | onbekend veld 'kren'. Bedoelde u 'kern'? |\n"
+        "| data/a,b.yaml | 9 | 1 | waarschuwing | x-2 | 100% fout: regel 2 |\n"
+    )
+
+
+def test_json_format_exactly() -> None:
+    assert json.loads(findings_json.render(VOORBEELD)) == {
+        "schema_versie": 1,
+        "soort": "validatie",
+        "peildatum": "2026-06-01",
+        "geldig": False,
+        "samenvatting": {
+            "bestanden": 3,
+            "bestanden_met_bevindingen": 2,
+            "fouten": 2,
+            "waarschuwingen": 1,
+        },
+        "bevindingen": [
+            {
+                "pad": "c:d.yaml",
+                "regel": None,
+                "kolom": None,
+                "ernst": "fout",
+                "controle": "bestand-te-groot",
+                "bericht": "te groot | <b>",
+            },
+            {
+                "pad": "data/a,b.yaml",
+                "regel": 3,
+                "kolom": 7,
+                "ernst": "fout",
+                "controle": "x-1",
+                "bericht": "onbekend veld 'kren'. Bedoelde u 'kern'?",
+            },
+            {
+                "pad": "data/a,b.yaml",
+                "regel": 9,
+                "kolom": 1,
+                "ernst": "waarschuwing",
+                "controle": "x-2",
+                "bericht": "100% fout:\r\nregel 2",
+            },
+        ],
+        "bestanden": ["c:d.yaml", "data/a,b.yaml", "e.yaml"],
+    }
+
+
+def test_every_format_renders() -> None:
+    for fmt in ValidateFormat:
+        gekozen = kies(fmt, {})
+        assert gekozen in FORMATTERS
+        assert render(gekozen, VOORBEELD).endswith("\n")
+
+
+def test_auto_picks_github_in_actions() -> None:
+    assert kies(ValidateFormat.AUTO, {"GITHUB_ACTIONS": "true"}) is ValidateFormat.GITHUB
+    assert kies(ValidateFormat.AUTO, {}) is ValidateFormat.TEKST
+    assert kies(ValidateFormat.JSON, {"GITHUB_ACTIONS": "true"}) is ValidateFormat.JSON
+
+
+def test_github_in_actions_writes_the_step_summary(
+    invoke, data_copy: Path, monkeypatch, tmp_path: Path
+) -> None:
+    samenvatting = tmp_path / "summary.md"
+    samenvatting.write_text("eerdere stap\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(samenvatting))
+    herpt = heusden(data_copy) / "herpt.yaml"
+    herpt.write_text(herpt.read_text().replace("\nkern:", "\nkren:"), encoding="utf-8")
+    out = invoke(["validate", "--data", str(data_copy), "--datum", "2025-06-01"], code=1).output
+    assert (
+        "::error file=repo/data/wijken/heusden/herpt.yaml,line=6,col=1,title=onbekend-veld::" in out
+    )
+    tekst = samenvatting.read_text(encoding="utf-8")
+    assert tekst.startswith("eerdere stap\n## wijkcheck validate\n")
+    assert "| repo/data/wijken/heusden/herpt.yaml | 6 | 1 | fout | onbekend-veld |" in tekst
+
+
+def test_json_output_equals_python_api(invoke, data_copy: Path) -> None:
+    out = invoke(["validate", "--data", str(data_copy), "-f", "json", "--datum", DATUM]).output
+    root = find_root(data_copy, {}, data_copy)
+    assert json.loads(out) == findings_json.as_dict(validate([], root, dt.date(2026, 6, 1)))
