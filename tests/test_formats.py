@@ -275,3 +275,14 @@ def test_binary_formatters_are_imported_lazily() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_new_result_builders_are_pure() -> None:
+    from .test_architecture import PACKAGE, imports_of
+
+    forbidden = {"os", "sys", "wijkcheck.store", "wijkcheck.cli", "wijkcheck.loader"}
+    for name in ("overview", "kaart", "formatters/matrix", "formatters/common"):
+        path = PACKAGE / f"{name}.py"
+        assert not imports_of(path) & forbidden, name
+        source = path.read_text(encoding="utf-8")
+        assert "print(" not in source and "open(" not in source, name

@@ -117,13 +117,12 @@ def _ook(wijk: Wijk, gemeente: Gemeente, wijken: Sequence[Wijk]):
             if sleutel(andere.kern) == kern:
                 yield v, "kern", andere.naam
             elif bedient(v):
-                yield v, "bedient", f"{andere.naam}, bedient deze wijk"
+                yield v, "bedient", andere.naam
     for v in gemeente.voorzieningen:
         if v.kern is not None and sleutel(v.kern) == kern:
             yield v, "kern", f"kern {v.kern}"
         elif bedient(v):
-            where = f"kern {v.kern}" if v.kern else "gemeentebreed"
-            yield v, "bedient", f"{where}, bedient deze wijk"
+            yield v, "bedient", f"kern {v.kern}" if v.kern else "gemeentebreed"
     for v in gemeente.voorzieningen:
         if v.kern is None and not bedient(v):
             yield v, "gemeente", "gemeentebreed"

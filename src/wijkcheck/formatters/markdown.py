@@ -39,6 +39,11 @@ def esc(text: str) -> str:
     return " ".join(text.split())
 
 
+def _heel(text: str) -> str:
+    """Escaped, with no-break spaces: '✘ niet voldaan' never wraps inside its cell."""
+    return esc(text).replace(" ", "\u00a0")
+
+
 def _tabel(kolommen: list[str], rijen: list[list[str]], rechts: set[int] = frozenset()) -> str:
     """A pipe table; cells are already escaped."""
     scheiding = ["---:" if i in rechts else "---" for i in range(len(kolommen))]
@@ -74,7 +79,7 @@ def _rijen(rijen: list[Rij]) -> str:
         if rij.toelichting:
             gemeten += f"<br>*{esc(rij.toelichting)}*"
         refs = ", ".join(str(n) for n in rij.bronnen)
-        cellen.append([naam, esc(rij.uitkomst_tekst), gemeten, esc(rij.vereist), refs])
+        cellen.append([naam, _heel(rij.uitkomst_tekst), gemeten, esc(rij.vereist), refs])
     return _tabel(["Onderwerp", "Uitkomst", "Gemeten", "Vereist", "Bron"], cellen)
 
 
@@ -94,7 +99,7 @@ def overzicht(ov: Overzicht) -> str:
     view = overzicht_view(ov)
     out = _begin(ov, overzicht_kop(ov))
     out += ["## Voorwaarden en checklist per wijk", ""]
-    rijen = [[f"**{esc(r[0])}**", *(esc(c) for c in r[1:])] for r in view.rijen]
+    rijen = [[f"**{esc(r[0])}**", *(_heel(c) for c in r[1:])] for r in view.rijen]
     rijen += [[f"*{esc(t[0])}*", *(esc(c) for c in t[1:])] for t in view.totalen]
     laatste = len(view.kolommen) - 1
     out += [_tabel([esc(k) for k in view.kolommen], rijen, {laatste}), ""]

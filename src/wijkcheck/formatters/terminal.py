@@ -176,12 +176,14 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
     if k.omschrijving:
         parts.append(Text(k.omschrijving, style="italic"))
     rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
-    # Widths from the content: whole words in Soort and Waar, the rest for the name.
-    soort = min(20, max([len(w) for r in rijen for w in r.soort.split()] + [10]))
-    waar = min(22, max([len(r.waar) for r in rijen] + [10]))
+    # Widths from the content: whole words in Soort, short places in Waar, the rest for names.
     toegang = "Toegankelijk" if breedte >= 100 else "Toegank."
     bron = max([len(", ".join(map(str, r.bronnen))) for r in rijen] + [4])
-    naam = max(16, breedte - soort - waar - len(toegang) - bron - 14)
+    rest = max(40, breedte - _tabelbreedte([len(toegang), bron, 0, 0, 0]))
+    woord = max([len(w) for r in rijen for w in r.soort.split()] + [10])
+    soort = max(woord, min(int(rest * 0.32), max([len(r.soort) for r in rijen] + [10])))
+    waar = min(int(rest * 0.25), max([len(r.waar) for r in rijen] + [10]))
+    naam = min(rest - soort - waar, 48)
     for groep in view.groepen:
         table = Table(
             title=f"{groep.titel} — {groep.omschrijving}",
