@@ -34,6 +34,11 @@ def veilig(waarde: object) -> object:
 _GETAL = re.compile(r"-?\d+([.,]\d+)?")
 
 
+def _checklist(result: Rapport | Overzicht) -> str:
+    # "2026.1" alone would become a number (or 20261) in a Dutch spreadsheet
+    return f"{result.checklist.id} {result.checklist.versie}"
+
+
 def _csv(kolommen: list[str], rijen: Iterable[list[object]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=SCHEIDING, lineterminator="\r\n")
@@ -47,7 +52,7 @@ AUDIT_KOLOMMEN = [
     "kern",
     "gemeente",
     "auditdatum",
-    "checklist_versie",
+    "checklist",
     "soort",
     "id",
     "ouder",
@@ -71,7 +76,7 @@ def audit(rapport: Rapport) -> str:
         rapport.kern,
         rapport.gemeente,
         rapport.auditdatum.isoformat(),
-        rapport.checklist.versie,
+        _checklist(rapport),
     ]
 
     def rijen(r: Resultaat, soort: str, ouder: str, niveau: int) -> Iterable[list[object]]:
@@ -107,7 +112,7 @@ def overzicht(ov: Overzicht) -> str:
     kolommen = [
         "gemeente",
         "auditdatum",
-        "checklist_versie",
+        "checklist",
         "wijk",
         "kern",
         "inwoners",
@@ -123,7 +128,7 @@ def overzicht(ov: Overzicht) -> str:
         [
             ov.gemeente,
             ov.auditdatum.isoformat(),
-            ov.checklist.versie,
+            _checklist(ov),
             r.wijk,
             r.kern,
             r.inwoners,
