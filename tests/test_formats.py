@@ -286,3 +286,17 @@ def test_new_result_builders_are_pure() -> None:
         assert not imports_of(path) & forbidden, name
         source = path.read_text(encoding="utf-8")
         assert "print(" not in source and "open(" not in source, name
+
+
+def test_report_commands_cost_nothing_at_start_up() -> None:
+    code = (
+        "import sys\n"
+        "import wijkcheck.cli\n"
+        "from wijkcheck.formatters import FORMATTERS\n"
+        "mine = {'wijkcheck.overview', 'wijkcheck.kaart', 'wijkcheck.output', 'docx', 'PIL',\n"
+        "        'wijkcheck.formatters.common', 'wijkcheck.formatters.matrix',\n"
+        "        *FORMATTERS.values()}\n"
+        "bad = [m for m in sys.modules if m in mine]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import Literal
 
 from wijkcheck import engine
@@ -16,14 +15,7 @@ from wijkcheck.checklist import Checklist
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import sleutel
 from wijkcheck.results import SCHEMA_VERSIE, ChecklistInfo, Rapport, Result, Telling, Uitkomst
-
-
-class Sortering(StrEnum):
-    """Row order of the overview."""
-
-    KERN = "kern"  # as in gemeente.yaml: kern by kern
-    NAAM = "naam"
-    PROBLEMEN = "problemen"  # most unmet conditions first, then the lowest checklist score
+from wijkcheck.sortering import Sortering
 
 
 class Kolom(Result):

@@ -18,7 +18,7 @@ from wijkcheck.cli.commands import (
 )
 from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
 from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.overview import Sortering
+from wijkcheck.sortering import Sortering
 
 
 def _controleer(cl, cldoc, gd) -> None:
