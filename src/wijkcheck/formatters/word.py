@@ -1,7 +1,7 @@
 """Word (.docx): a real document for council memos, made with python-docx.
 
 Title, header facts, the example-data notice as a shaded box, tables whose header row repeats on
-every page and whose rows never split, and the sources as a numbered list. Wide tables (audit,
+every page, and the sources as a numbered list. Wide tables (audit,
 overview) are set on A4 landscape. python-docx is imported here only, when this format is used.
 """
 
@@ -72,6 +72,8 @@ class _Doc:
                 rfonts.attrib.pop(qn(f"w:{attr}"), None)
             for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
                 rfonts.set(qn(f"w:{attr}"), LETTER)
+        kop1 = self.doc.styles["Heading 1"].paragraph_format
+        kop1.space_before, kop1.space_after = Pt(14), Pt(4)
         normal = self.doc.styles["Normal"]
         normal.font.size = Pt(10)
         rpr = normal.element.get_or_add_rPr()
@@ -153,12 +155,14 @@ class _Doc:
         for cel, tekst in zip(kop.cells, kolommen, strict=True):
             cel.text = ""
             cel.paragraphs[0].add_run(tekst).bold = True
+            # never alone at the foot of a page (LibreOffice then also drops the rows after it)
+            cel.paragraphs[0].paragraph_format.keep_with_next = True
             self.vul(cel, KOPVULLING)
         self._maat(kop)
         return tabel
 
     def _maat(self, rij) -> None:
-        rij._tr.get_or_add_trPr().append(self.OxmlElement("w:cantSplit"))
+        # No w:cantSplit: LibreOffice (7.x) then drops the rows after a page break.
         for cel, breedte in zip(rij.cells, self._breedtes, strict=True):
             cel.width = breedte
 
@@ -235,7 +239,7 @@ def audit(rapport: Rapport) -> bytes:
     )
     if view.items:
         _resultaten(d, "Checklist langer thuis wonen (Hart van Brabant)", view.items)
-    d.alinea(samenvatting(rapport), vet=True)
+    d.alinea(samenvatting(rapport), vet=True).paragraph_format.space_before = d.Pt(8)
     d.bronnen(view.bronnen)
     return d.bytes()
 
@@ -303,7 +307,7 @@ def kaart(k: SocialeKaart) -> bytes:
                 r.cells[0].paragraphs[0].runs[0].bold = sectie.eigen
                 if rij.details:
                     d.toelichting(r.cells[0], rij.details)
-    d.alinea(kaart_samenvatting(k), vet=True)
+    d.alinea(kaart_samenvatting(k), vet=True).paragraph_format.space_before = d.Pt(8)
     d.bronnen(view.bronnen)
     return d.bytes()
 
