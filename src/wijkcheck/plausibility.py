@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import lru_cache
 
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, Severity
@@ -72,7 +73,7 @@ class _Checks:
         if self.cl is None:
             return
         maximaal = self.cl.maximale_ouderdom_maanden
-        oud = maanden_tussen(d, self.peil)
+        oud = _maanden(d, self.peil)
         if oud > maximaal:
             self.add(
                 loc,
@@ -139,6 +140,10 @@ class _Checks:
                 and not _GEEN_AANTAL.search(cap.eenheid)
             ):
                 self.aantal(plek, cap.waarde, cap.eenheid)
+
+
+# Thousands of figures share a handful of dates.
+_maanden = lru_cache(maxsize=4096)(maanden_tussen)
 
 
 def grenzen(ind: Indicator) -> tuple[float | None, float | None]:
