@@ -300,3 +300,43 @@ def test_report_commands_cost_nothing_at_start_up() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_png_falls_back_to_pillows_own_font(monkeypatch) -> None:
+    pil = pytest.importorskip("PIL.Image")
+    import datetime as dt
+
+    from wijkcheck import store
+    from wijkcheck.formatters import png
+    from wijkcheck.overview import overzicht
+
+    from .conftest import BUNDLED
+
+    gd = store.load_gemeente(BUNDLED.wijken / "heusden")
+    cl, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    ov = overzicht(cl, gd.gemeente, gd.wijken, dt.date(2026, 1, 1))
+    monkeypatch.setattr(png, "_LETTERS", dict.fromkeys(png._LETTERS, ("geen-lettertype.ttf",)))
+    png.letter.cache_clear()
+    try:
+        data = png.render(ov)
+    finally:
+        png.letter.cache_clear()
+    with pil.open(io.BytesIO(data)) as img:
+        assert img.format == "PNG" and img.width > 1000
+
+
+def test_an_empty_overview_renders_in_every_format() -> None:
+    import datetime as dt
+
+    from wijkcheck import store
+    from wijkcheck.formatters import render
+    from wijkcheck.overview import overzicht
+
+    from .conftest import BUNDLED
+
+    gd = store.load_gemeente(BUNDLED.wijken / "heusden")
+    cl, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    leeg = overzicht(cl, gd.gemeente, [], dt.date(2026, 1, 1), alleen_problemen=True)
+    assert leeg.rijen == [] and len(leeg.ontbrekende_wijken) == 19
+    for fmt in OutputFormat:
+        assert render(fmt, leeg), fmt

@@ -176,7 +176,7 @@ def teken(ov: Overzicht) -> Tekening:
     y += 14
     if ov.voorbeelddata:
         y += 6
-        melding = "Let op: bevat voorbeeldgegevens, geen officiële cijfers."
+        melding = "Let op: bevat voorbeeldgegevens, geen echte cijfers."
         vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
         vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
         y += 28
@@ -252,6 +252,8 @@ def teken(ov: Overzicht) -> Tekening:
     for regel in uitleg:
         y += 20
         vormen.append(Tekst(marge, y, regel, g, kleur=GRIJS))
-    breedte = max([marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in uitleg)])
+    breedte = max(
+        [marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in [*uitleg, onder])]
+    )
     omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
     return Tekening(breedte, y + marge, titel(ov), omschrijving, vormen)
