@@ -340,3 +340,21 @@ def test_an_empty_overview_renders_in_every_format() -> None:
     assert leeg.rijen == [] and len(leeg.ontbrekende_wijken) == 19
     for fmt in OutputFormat:
         assert render(fmt, leeg), fmt
+
+
+def test_control_characters_in_data_reach_no_terminal_and_no_xml(
+    invoke, data_copy: Path, tmp_path: Path
+) -> None:
+    wijk = data_copy / "data" / "wijken" / "heusden" / "herpt.yaml"
+    text = wijk.read_text(encoding="utf-8").replace(
+        "  - naam: Dorpshuis Herpt\n", '  - naam: "Dorpshuis\\x07 Herpt\\e[31m"\n'
+    )
+    wijk.write_text(text, encoding="utf-8")
+    args = ["--data", str(data_copy)]
+    for command in ("audit", "show"):
+        out = invoke([*COMMANDS[command], *args]).stdout
+        assert "Dorpshuis Herpt[31m" in out and "\x1b" not in out and "\x07" not in out
+        invoke([*COMMANDS[command], *args, "-o", str(tmp_path / f"{command}.docx")])
+        html = invoke([*COMMANDS[command], *args, "-f", "html"]).stdout
+        assert "\x1b" not in html
+    assert "\\u001b" in invoke([*COMMANDS["show"], *args, "-f", "json"]).stdout  # data kept

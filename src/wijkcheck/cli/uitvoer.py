@@ -57,9 +57,10 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> No
     if fmt is OutputFormat.TABEL and not output:
         from wijkcheck.cli.commands import console
         from wijkcheck.formatters import terminal
+        from wijkcheck.formatters.common import schoon
 
         out = console()
-        out.print(terminal.renderable(result, out.width))
+        out.print(terminal.renderable(schoon(result), out.width))
         return
     data = render(fmt, result)
     if output in (None, "-"):

@@ -62,5 +62,12 @@ def uit_bestandsnaam(path: str) -> OutputFormat | None:
 
 
 def render(fmt: OutputFormat, result: Any) -> str | bytes:
-    """Render a result in `fmt`; the CLI has checked that the format fits the result."""
+    """Render a result in `fmt`; the CLI has checked that the format fits the result.
+
+    JSON keeps every character (it escapes them); the other formats get the result without
+    control characters (`common.schoon`)."""
+    if fmt is not OutputFormat.JSON:
+        from wijkcheck.formatters.common import schoon
+
+        result = schoon(result)
     return importlib.import_module(FORMATTERS[fmt]).render(result)

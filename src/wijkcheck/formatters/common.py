@@ -8,7 +8,9 @@ where each figure, norm and requirement came from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from wijkcheck.kaart import KaartVoorziening, SocialeKaart
 from wijkcheck.nl import datum
@@ -357,3 +359,23 @@ def kaart_samenvatting(kaart: SocialeKaart) -> str:
         f"In de wijk: {sum(len(la.in_de_wijk) for la in kaart.lagen)} voorzieningen "
         f"({', '.join(delen)}); daarbuiten bedienen nog {ook} voorzieningen deze wijk."
     )
+
+
+_BESTURING = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
+
+
+def _schoon(waarde: Any) -> Any:
+    if isinstance(waarde, str):
+        return _BESTURING.sub("", waarde)
+    if isinstance(waarde, dict):
+        return {k: _schoon(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_schoon(v) for v in waarde]
+    return waarde
+
+
+def schoon(result: R) -> R:
+    """The result without control characters in its texts: a name with an escape sequence
+    must not recolour the terminal, and XML (docx, svg) cannot hold them at all."""
+    return type(result).model_validate(_schoon(result.model_dump()))

@@ -239,4 +239,4 @@ def render(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> st
 
     out = Console(file=io.StringIO(), width=breedte, no_color=True, highlight=False)
     out.print(renderable(result, breedte))
-    return out.file.getvalue()
+    return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())
