@@ -20,6 +20,7 @@ from wijkcheck.validate import Validatie, validate
 from .conftest import BUNDLED
 
 EXAMPLES = Path(__file__).parent / "examples"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 DATUM = "2026-06-01"
 INVALID = sorted((EXAMPLES / "invalid").glob("*.y*ml"))
 
@@ -330,3 +331,24 @@ def test_json_output_equals_python_api(invoke, data_copy: Path) -> None:
     out = invoke(["validate", "--data", str(data_copy), "-f", "json", "--datum", DATUM]).output
     root = find_root(data_copy, {}, data_copy)
     assert json.loads(out) == findings_json.as_dict(validate([], root, dt.date(2026, 6, 1)))
+
+
+def test_json_output_validates_against_documented_schema(invoke, data_copy: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((DOCS / "schema" / "validatie.schema.json").read_text(encoding="utf-8"))
+    herpt = heusden(data_copy) / "herpt.yaml"
+    herpt.write_text(herpt.read_text() + "extra: 1\n", encoding="utf-8")
+    (heusden(data_copy) / "groot.yaml").write_bytes(b"#" * 3_000_000)
+    out = json.loads(invoke(["validate", "--data", str(data_copy), "-f", "json"], code=1).output)
+    jsonschema.validate(out, schema)
+    assert {b["regel"] for b in out["bevindingen"]} >= {None}
+
+
+def test_every_rule_id_in_the_tests_is_documented() -> None:
+    from .test_hostile import HOSTILE
+
+    tekst = (DOCS / "validate.md").read_text(encoding="utf-8")
+    rules = {rule for case in INVALID for _, _, rule in header(case)[1]}
+    rules |= {h[3] for h in HOSTILE}
+    missing = sorted(r for r in rules if f"| `{r}` |" not in tekst)
+    assert not missing, f"niet in docs/validate.md: {missing}"
