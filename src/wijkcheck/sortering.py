@@ -11,4 +11,5 @@ class Sortering(StrEnum):
 
     KERN = "kern"  # as in gemeente.yaml: kern by kern
     NAAM = "naam"
-    PROBLEMEN = "problemen"  # most unmet conditions first, then the lowest checklist score
+    # most unmet conditions first, then most unknown ones, then the lowest checklist score
+    PROBLEMEN = "problemen"

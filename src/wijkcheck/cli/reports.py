@@ -66,8 +66,9 @@ def overview_cmd(
         Sortering,
         typer.Option(
             "--sorteer",
-            help="Volgorde: kern (zoals gemeente.yaml), naam, of problemen (meeste 'niet "
-            "voldaan' eerst, dan de laagste checklistscore).",
+            help="Volgorde: kern (zoals gemeente.yaml), naam, of problemen (de meeste "
+            "voorwaarden 'niet voldaan' eerst, dan de meeste 'onbekend', dan de laagste "
+            "checklistscore).",
             case_sensitive=False,
         ),
     ] = Sortering.KERN,
