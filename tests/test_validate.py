@@ -167,6 +167,12 @@ def test_missing_path_exits_2(invoke) -> None:
     assert out == "fout: 'bestaat-niet.yaml' bestaat niet (pad-bestaat-niet)\n"
 
 
+def test_folder_without_yaml_exits_2(invoke, tmp_path: Path) -> None:
+    (tmp_path / "leeg").mkdir()
+    out = invoke(["validate", "leeg"], code=2).output
+    assert out == "fout: geen .yaml- of .yml-bestanden in 'leeg' (geen-bestanden)\n"
+
+
 def test_unreadable_file_exits_2(invoke, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pijp.yaml")
     out = invoke(["validate", "pijp.yaml"], code=2).output
@@ -352,3 +358,16 @@ def test_every_rule_id_in_the_tests_is_documented() -> None:
     rules |= {h[3] for h in HOSTILE}
     missing = sorted(r for r in rules if f"| `{r}` |" not in tekst)
     assert not missing, f"niet in docs/validate.md: {missing}"
+
+
+def test_github_summary_stays_under_githubs_size_limit() -> None:
+    veel = Validatie(
+        tuple(Finding(Span("a.yaml", i, 1), "x" * 200, "r") for i in range(1, 10_001)),
+        ("a.yaml",),
+        dt.date(2026, 6, 1),
+    )
+    tekst = findings_github.summary(veel)
+    assert len(tekst.encode()) < 1024 * 1024
+    assert tekst.endswith(
+        "En nog 8000 bevindingen; `wijkcheck validate --format json` geeft ze alle.\n"
+    )

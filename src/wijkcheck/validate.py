@@ -120,7 +120,12 @@ class _Run:
                 files.append(p)  # named by the user: checked whatever its extension
                 continue
             sub = data_root_in(p)
-            files.extend(self.root_files(sub) if sub is not None else self.walk(p))
+            found = self.root_files(sub) if sub is not None else self.walk(p)
+            if not found:
+                raise WijkcheckError.single(
+                    Span(""), f"geen .yaml- of .yml-bestanden in '{p}'", "geen-bestanden"
+                )
+            files.extend(found)
         return files
 
     def root_files(self, root: DataRoot) -> list[Path]:

@@ -18,6 +18,7 @@ PadenArg = Annotated[
     typer.Argument(
         help="Bestanden of mappen om te controleren. Zonder paden: de hele gegevensmap (alle "
         "gemeenten, wijkbestanden en checklists).",
+        metavar="PADEN",
         show_default=False,
     ),
 ]
@@ -40,6 +41,7 @@ PeildatumOpt = Annotated[
         "--datum",
         help="Peildatum als JJJJ-MM-DD: latere datums liggen 'in de toekomst', oudere cijfers "
         "zijn 'verouderd'. Standaard: vandaag.",
+        metavar="JJJJ-MM-DD",
         show_default=False,
     ),
 ]

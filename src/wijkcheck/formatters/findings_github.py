@@ -16,6 +16,8 @@ from wijkcheck.validate import Validatie
 
 #: Annotations GitHub shows per step and kind; beyond this only the job summary has them all.
 GITHUB_MAXIMUM = 10
+#: Rows in the job summary; GitHub refuses a step summary above 1 MiB.
+SUMMARY_MAXIMUM = 2_000
 
 _COMMANDO = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning"}
 
@@ -70,11 +72,17 @@ def summary(v: Validatie) -> str:
             "| Bestand | Regel | Kolom | Ernst | Controle | Bericht |",
             "|---|---:|---:|---|---|---|",
         ]
-        for f in v.bevindingen:
+        for f in v.bevindingen[:SUMMARY_MAXIMUM]:
             regel = str(f.span.line) if f.span.line > 0 else ""
             kolom = str(f.span.column) if f.span.line > 0 else ""
             lines.append(
                 f"| {_md(f.span.path)} | {regel} | {kolom} | {f.severity.value} "
                 f"| {_md(f.rule)} | {_md(f.message)} |"
             )
+        rest = len(v.bevindingen) - SUMMARY_MAXIMUM
+        if rest > 0:
+            lines += [
+                "",
+                f"En nog {rest} bevindingen; `wijkcheck validate --format json` geeft ze alle.",
+            ]
     return "\n".join(lines) + "\n"
