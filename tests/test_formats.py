@@ -111,6 +111,9 @@ def test_html_escapes_all_input(invoke, hostile: Path, command: str) -> None:
     out = invoke([*COMMANDS[command], "--data", str(hostile), "-f", "html"]).stdout
     assert "<script" not in out and "<img" not in out and "<b>" not in out
     assert "&lt;b&gt;" in out
+    # standalone: nothing fetched from elsewhere
+    assert not re.search(r"""(src|href)=["'](?!#)|url\(|@import""", out)
+    assert "@page" in out and "@media print" in out
     if command != "overview":
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Co&quot;" in out
         assert "&lt;img src=x onerror=alert(1)&gt;" in out
