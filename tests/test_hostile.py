@@ -216,3 +216,51 @@ def test_only_wijkcheck_error_escapes_from_bytes(raw: bytes) -> None:
         validate_model(parse(decode(raw, "f.yaml"), "f.yaml"), Wijk)
     except WijkcheckError as exc:
         assert exc.findings
+
+
+# -- property: a whole validation run never crashes, whatever a wijk or gemeente file says -----
+
+EXAMPLES = Path(__file__).parent / "examples" / "valid"
+_TARGETS = ["data/wijken/proefdorp/noord-oost.yaml", "data/wijken/proefdorp/gemeente.yaml"]
+_WAARDEN = [*_SCALARS, "-1", "1e308", "2099-01-01", "12.345", "../x", "{}", "[]"]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid data file with lines deleted, doubled, or given strange values."""
+    target = draw(st.sampled_from(_TARGETS))
+    lines = (EXAMPLES / target).read_text(encoding="utf-8").splitlines()
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["weg", "dubbel", "waarde", "erbij"]))
+        if op == "weg" and len(lines) > 1:
+            del lines[i]
+        elif op == "dubbel":
+            lines.insert(i, lines[i])
+        elif op == "waarde" and ": " in lines[i]:
+            head = lines[i].rsplit(": ", 1)[0]
+            lines[i] = f"{head}: {draw(st.sampled_from(_WAARDEN))}"
+        else:
+            lines.insert(i, draw(yamlish()))
+    return target, "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_validation_run_never_crashes(case: tuple[str, str]) -> None:
+    import datetime as dt
+    import shutil
+    import tempfile
+
+    from wijkcheck.store import find_root
+    from wijkcheck.validate import validate
+
+    target, text = case
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        shutil.copytree(EXAMPLES, repo)
+        (repo / target).write_text(text, encoding="utf-8")
+        root = find_root(repo, {}, repo)
+        for paths in ([], [repo / target]):
+            uitslag = validate(paths, root, dt.date(2026, 6, 1), cwd=repo)
+            assert all(f.span.path for f in uitslag.bevindingen)

@@ -113,6 +113,16 @@ def test_single_file_reports_only_that_file(invoke, data_copy: Path, monkeypatch
     assert out.output == "Geen fouten of waarschuwingen in 1 bestand.\n"
 
 
+def test_from_inside_the_gemeente_folder(invoke, data_copy: Path, monkeypatch) -> None:
+    monkeypatch.chdir(heusden(data_copy))
+    herpt = heusden(data_copy) / "herpt.yaml"
+    herpt.write_text(herpt.read_text().replace("\nkern:", "\nkren:"), encoding="utf-8")
+    out = invoke(["validate", "herpt.yaml", "--datum", "2025-01-01"], code=1).output
+    assert "herpt.yaml:6:1: fout: onbekend veld 'kren'" in out
+    out = invoke(["validate", "--datum", "2025-01-01"], code=1).output  # the repository around
+    assert "herpt.yaml:6:1: fout: onbekend veld 'kren'" in out
+
+
 def test_broken_gemeente_is_reported_with_the_wijk_file(invoke, data_copy: Path) -> None:
     (heusden(data_copy) / "gemeente.yaml").write_text("naam: [Heusden\n", encoding="utf-8")
     out = invoke(["validate", str(heusden(data_copy) / "herpt.yaml")], code=1).output

@@ -202,9 +202,9 @@ class _Run:
 
     # Files are not cached: each is read once, and a finished gemeente's node trees are freed.
 
-    def parse(self, p: Path, shown: str | None = None) -> YamlDocument | None:
+    def parse(self, p: Path) -> YamlDocument | None:
         try:
-            return load_file(p, shown or self.shown(p))
+            return load_file(p, self.shown(p))
         except WijkcheckError as exc:
             self.add(exc.findings, load=True)
             return None
@@ -235,12 +235,11 @@ class _Run:
         bekend = integrity.Namen.van(g).wijk_keys if g is not None else frozenset()
         bestanden: list[WijkBestand] = []
         geclaimd: set[str] = set()
-        map_getoond = self.shown(folder)
         map_link = os.path.islink(folder)
         for p in _wijk_bestanden(folder):
             if (map_link or os.path.islink(p)) and self.outside(p, report=True):
                 continue
-            wdoc = self.parse(p, f"{map_getoond}/{p.name}")
+            wdoc = self.parse(p)
             w = self.model(wdoc, Wijk)
             if w is None or wdoc is None:
                 # The file exists: do not also call its wijk "without a file".
