@@ -76,7 +76,7 @@ GEMEENTE_VOORZIENINGEN = [
 
 
 def _date(rng: random.Random) -> str:
-    return f"{rng.choice([2022, 2023, 2024, 2024, 2025])}-{rng.randint(1, 12):02d}-01"
+    return f"{rng.choice([2023, 2024, 2024, 2025, 2025])}-{rng.randint(1, 12):02d}-01"
 
 
 def _figure(waarde: float, rng: random.Random) -> str:
