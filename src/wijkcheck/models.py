@@ -20,7 +20,9 @@ VOORBEELD = "voorbeeld"
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a validator is built on first use, so commands pay only for the models
+    # they validate, and nested models are not built twice (once alone, once inside a parent).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Laag(StrEnum):

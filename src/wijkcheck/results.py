@@ -28,7 +28,7 @@ _SYMBOLEN = {Uitkomst.VOLDAAN: "✔", Uitkomst.NIET_VOLDAAN: "✘", Uitkomst.ONB
 
 
 class Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class GebruiktGegeven(Result):

@@ -539,9 +539,6 @@ Regel = Annotated[
     Field(discriminator="type"),
 ]
 
-Alle.model_rebuild()
-EenVan.model_rebuild()
-
 
 def beoordeel(regel: RegelBasis, ctx: Context, id: str) -> Resultaat:
     """Evaluate a (sub)rule and name its result."""

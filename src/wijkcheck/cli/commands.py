@@ -64,8 +64,8 @@ FormatOpt = Annotated[
 
 
 def console() -> Console:
-    # rich honours NO_COLOR and pipes; soft_wrap off keeps tables inside the width.
-    return Console(highlight=False)
+    # rich honours NO_COLOR and pipes. Our texts are data, not markup or emoji codes.
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def data_root(data: Path | None):
