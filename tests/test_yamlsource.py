@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from wijkcheck.errors import WijkcheckError
-from wijkcheck.yamlsource import MAX_BYTES, load_file, parse
+from wijkcheck.yamlsource import _STUURTEKEN, MAX_BYTES, load_file, parse
 
 
 def error_of(text: str) -> tuple[str, str]:
@@ -113,3 +113,58 @@ def test_fifo_and_folder_are_refused_without_blocking(tmp_path: Path) -> None:
         load_file(fifo)
     with pytest.raises(WijkcheckError, match="een map"):
         load_file(tmp_path)
+
+
+# -- control characters --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, where, teken",
+    [
+        ('naam: "a\\e[31m"\n', "f.yaml:1:7", "\\x1b"),
+        ('naam: "\\x9b"\n', "f.yaml:1:7", "\\x9b"),
+        ('naam: "\\u0007"\n', "f.yaml:1:7", "\\x07"),
+        ('a:\n  - "\\0"\n', "f.yaml:2:5", "\\x00"),
+        ('a: ["\\N"]\n', "f.yaml:1:5", "\\x85"),
+        ('"sleutel\\x7f": 1\n', "f.yaml:1:1", "\\x7f"),
+    ],
+)
+def test_control_character_in_a_value_or_key_is_refused(text: str, where: str, teken: str) -> None:
+    with pytest.raises(WijkcheckError) as info:
+        parse(text, "f.yaml")
+    [f] = info.value.findings
+    assert (str(f.span), f.rule) == (where, "stuurteken")
+    assert f"stuurteken {teken}" in f.message
+    assert f.message.startswith("sleutel" if "sleutel" in text else "tekst")
+
+
+def test_tab_newline_cr_and_ordinary_escapes_are_fine() -> None:
+    text = 'a: "x\\ty\\nz\\r"\nb: "caf\\u00e9 \\"q\\" \\\\e"\nc: \'C:\\e\'\nd: C:\\x1b\n'
+    assert parse(text, "f").data == {
+        "a": "x\ty\nz\r",
+        "b": 'café "q" \\e',
+        "c": "C:\\e",
+        "d": "C:\\x1b",
+    }
+
+
+def test_every_control_character_is_reported_once_in_document_order() -> None:
+    text = 'a: &x "\\a"\nb: [*x, *x]\n"\\e": {c: "\\f"}\n'
+    with pytest.raises(WijkcheckError) as info:
+        parse(text, "f.yaml")
+    assert [str(f.span) for f in info.value.findings] == ["f.yaml:1:4", "f.yaml:3:1", "f.yaml:3:11"]
+
+
+def test_raw_control_characters_never_reach_a_value() -> None:
+    # The builder only looks for control characters when the text has a backslash; this holds
+    # because the reader refuses raw ones (and reads NEL as a line break).
+    for code in [*range(0x20), *range(0x7F, 0xA0)]:
+        if chr(code) in "\t\n\r":
+            continue
+        for text in (f"a: 'x{chr(code)}y'\n", f"a: x{chr(code)}y\n", f"a: |\n  x{chr(code)}y\n"):
+            try:
+                data = parse(text, "f").data
+            except WijkcheckError:
+                continue
+            value = data["a"] if isinstance(data, dict) else data
+            assert not isinstance(value, str) or not _STUURTEKEN.search(value), (code, value)

@@ -66,6 +66,9 @@ _TRUE = re.compile(r"(?:true|True|TRUE)\Z")
 _FALSE = re.compile(r"(?:false|False|FALSE)\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+# C0 controls except tab, LF and CR; DEL; C1 controls. They could recolour a terminal or hide
+# text in a report, so data may not hold them (the formatters strip them as a second line).
+_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # libyaml's problem texts, in Dutch. Unknown ones are shown in English after a Dutch prefix.
 _PROBLEMS = {
@@ -225,6 +228,10 @@ def parse(text: str, path: str) -> YamlDocument:
         return YamlDocument(path, None, None)
     builder = _Builder(path)
     data = builder.build(root, 0)
+    if "\\" in text:
+        # libyaml's reader refuses raw control characters (NEL is read as a line break), so only
+        # an escape in a double-quoted scalar ("\e", "\x9b", "\0") can put one in a value.
+        builder.stuurtekens(root)
     if builder.findings:
         raise WijkcheckError(begrens(builder.findings, builder.overflow, path))
     return YamlDocument(path, data, root)
@@ -404,6 +411,32 @@ class _Builder:
                     result[key] = collection(v, deeper)
         stack.pop()
         return result
+
+    def stuurtekens(self, root: Node) -> None:
+        """Report each key and scalar value holding a control character, in document order."""
+        seen: set[int] = set()  # an aliased node is checked (and reported) once
+        todo: list[tuple[Node, bool]] = [(root, False)]
+        while todo:
+            node, is_key = todo.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if type(node) is ScalarNode:
+                found = _STUURTEKEN.search(node.value)
+                if found:
+                    wat = "sleutel" if is_key else "tekst"
+                    self.error(
+                        node,
+                        f"{wat} bevat stuurteken \\x{ord(found.group()):02x}; stuurtekens (zoals "
+                        'de escapes "\\e", "\\x1b" en "\\0") zijn niet toegestaan: ze kunnen een '
+                        "terminal of rapport ontregelen",
+                        "stuurteken",
+                    )
+            elif type(node) is SequenceNode:
+                todo.extend((c, False) for c in reversed(node.value))
+            else:
+                for k, v in reversed(node.value):
+                    todo += ((v, False), (k, True))
 
     def bad_key(self, mapping: Node, key_node: ScalarNode) -> None:
         key = key_node.value
