@@ -13,6 +13,7 @@ import contextlib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from wijkcheck.yamlsource import YamlDocument
 ENV_DATA = "WIJKCHECK_DATA"
 GEMEENTE_BESTAND = "gemeente.yaml"
 _PACKAGE_DIR = Path(__file__).resolve().parent
+_STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,12 @@ class DataRoot:
     wijken: Path
     checklists: Path | None
     herkomst: str
+    #: The data folder itself (with `data/wijken/` or `wijken/`); paths in data files stay inside.
+    basis: Path | None = None
+
+    @property
+    def map(self) -> Path:
+        return self.basis or self.wijken
 
     def gemeente_mappen(self) -> list[Path]:
         try:
@@ -47,7 +55,9 @@ def bundled_root() -> DataRoot:
     """The Heusden data shipped inside the package (or beside it in a source checkout)."""
     for base in (_PACKAGE_DIR / "_bundled", _PACKAGE_DIR.parents[1]):
         if (base / "data" / "wijken").is_dir():
-            return DataRoot(base / "data" / "wijken", base / "checklists", "meegeleverde gegevens")
+            return DataRoot(
+                base / "data" / "wijken", base / "checklists", "meegeleverde gegevens", base
+            )
     raise WijkcheckError.single(
         Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", "data-root"
     )
@@ -57,14 +67,14 @@ def _root_in(folder: Path, herkomst: str) -> DataRoot | None:
     checklists = folder / "checklists"
     cl = checklists if checklists.is_dir() else None
     if (folder / "data" / "wijken").is_dir():
-        return DataRoot(folder / "data" / "wijken", cl, herkomst)
+        return DataRoot(folder / "data" / "wijken", cl, herkomst, folder)
     if (folder / "wijken").is_dir():
         parent_cl = folder.parent / "checklists"
         return DataRoot(
-            folder / "wijken", cl or (parent_cl if parent_cl.is_dir() else None), herkomst
+            folder / "wijken", cl or (parent_cl if parent_cl.is_dir() else None), herkomst, folder
         )
     if any(folder.glob(f"*/{GEMEENTE_BESTAND}")):
-        return DataRoot(folder, cl, herkomst)
+        return DataRoot(folder, cl, herkomst, folder)
     return None
 
 
@@ -212,11 +222,42 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     return data, bestand.wijk
 
 
-def checklist_path(root: DataRoot, naam: str) -> Path:
-    """A checklist by file path, or by name in the data root's or the bundled checklists."""
-    given = Path(naam)
-    if given.suffix in (".yaml", ".yml") and given.is_file():
-        return given
+class ChecklistBron(StrEnum):
+    """Where a checklist name came from; decides how a path in it is read."""
+
+    #: `checklist:` in gemeente.yaml: a name in checklists/, or a path inside the data folder.
+    #: Data files may come from anyone; they must not make wijkcheck read elsewhere.
+    GEMEENTE = "gemeente"
+    #: `--checklist`: typed by the user, so any path, relative to the working folder.
+    OPDRACHTREGEL = "opdrachtregel"
+
+
+def checklist_path(
+    root: DataRoot, naam: str, bron: ChecklistBron, waar: Span | None = None
+) -> Path:
+    """A checklist by path, or by name in the data root's or the bundled checklists.
+
+    `waar` is where the name was written (for errors), by default the name itself.
+    """
+    waar = waar or Span(naam)
+    if bron is ChecklistBron.OPDRACHTREGEL:
+        given = Path(naam)
+        if given.suffix in (".yaml", ".yml") and given.is_file():
+            return given
+    elif "/" in naam or "\\" in naam or naam.endswith((".yaml", ".yml")):
+        # As `wijkcheck validate` reads it: relative to the data folder, and never outside it.
+        basis = os.path.realpath(root.map)
+        kandidaat = root.map / naam
+        if not Path(os.path.realpath(kandidaat)).is_relative_to(basis):
+            raise WijkcheckError.single(
+                waar,
+                f"checklist '{naam}' ligt buiten de gegevensmap {basis}; geef de naam van "
+                f"een checklist in checklists/ (bijv. {_STANDAARD_CHECKLIST}), of kies een "
+                "checklist met --checklist PAD",
+                "pad-buiten-data",
+            )
+        if kandidaat.is_file():
+            return kandidaat
     folders = [root.checklists]
     with contextlib.suppress(WijkcheckError):
         folders.append(bundled_root().checklists)
@@ -229,15 +270,32 @@ def checklist_path(root: DataRoot, naam: str) -> Path:
                 return path
             known.append(path.stem)
     raise WijkcheckError.single(
-        Span(naam),
+        waar,
         f"onbekende checklist '{naam}'.{bedoelde_u(naam, known)}".rstrip("."),
         "onbekende-checklist",
     )
 
 
-def load_checklist(root: DataRoot, naam: str) -> tuple[Checklist, YamlDocument]:
-    path = checklist_path(root, naam)
+def load_checklist(
+    root: DataRoot,
+    naam: str,
+    bron: ChecklistBron = ChecklistBron.OPDRACHTREGEL,
+    waar: Span | None = None,
+) -> tuple[Checklist, YamlDocument]:
+    """Load a checklist; `bron` says where `naam` came from (see `checklist_voor`)."""
+    path = checklist_path(root, naam, bron, waar)
     return load_model(path, Checklist, display_path(path))
+
+
+def checklist_voor(
+    root: DataRoot, gegeven: str | None, gemeente: Gemeente, doc: YamlDocument | None = None
+) -> tuple[Checklist, YamlDocument]:
+    """The checklist of a run: `--checklist` if the user gave one, else the one gemeente.yaml
+    names (errors about that one point at its line in gemeente.yaml)."""
+    if gegeven:
+        return load_checklist(root, gegeven, ChecklistBron.OPDRACHTREGEL)
+    waar = doc.span(("checklist",)) if doc is not None else None
+    return load_checklist(root, gemeente.checklist, ChecklistBron.GEMEENTE, waar)
 
 
 def environment() -> Mapping[str, str]:
