@@ -130,3 +130,26 @@ def test_empty_bron_has_its_own_rule(bron: str) -> None:
 def test_number_where_text_belongs_suggests_quotes() -> None:
     [e] = errors(GOOD.replace("naam: Testwijk", "naam: 1234"))
     assert e.startswith("w.yaml:1:7:") and "aanhalingstekens" in e
+
+
+CHECKLIST = """\
+id: t
+naam: T
+versie: "1"
+uitgever: test
+maximale_ouderdom_maanden: 36
+soorten: {}
+voorwaarden:
+  a:
+    titel: A
+    beleidsbron: {document: d, passage: p}
+    regel: {type: aanwezig, functie: ontmoeten, toegankelijk: true}
+"""
+
+
+@pytest.mark.parametrize("waarde", ["ja", "yes", "on", "1", '"true"'])
+def test_rule_boolean_is_as_strict_as_in_a_wijk_file(waarde: str) -> None:
+    validate(parse(CHECKLIST, "w.yaml"), Checklist)
+    [e] = errors(CHECKLIST.replace("toegankelijk: true", f"toegankelijk: {waarde}"), Checklist)
+    assert e.startswith("w.yaml:11:63: fout: 'toegankelijk': verwacht true of false")
+    assert e.endswith("(type)")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Annotated, ClassVar, Literal, Protocol
 
-from pydantic import Field, PositiveInt, model_validator
+from pydantic import Field, PositiveInt, StrictBool, model_validator
 
 from wijkcheck.models import (
     Bereik,
@@ -186,7 +186,7 @@ class Aanwezig(RegelBasis):
     soorten: list[Id] = []
     functie: Id | None = None
     minimaal: PositiveInt = 1
-    toegankelijk: bool = False
+    toegankelijk: StrictBool = False
     bereik: Bereik = Bereik.WIJK
 
     @model_validator(mode="after")
