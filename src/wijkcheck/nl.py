@@ -7,6 +7,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -26,6 +27,7 @@ def datum(value: dt.date) -> str:
     return f"{value.day}-{value.month}-{value.year}"
 
 
+@lru_cache(maxsize=65536)
 def sleutel(name: str) -> str:
     """Matching key for names: case, diacritics, spaces and dashes do not matter."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
