@@ -94,6 +94,7 @@ HOSTILE = [
         1,
     ),
     ("nan", WIJK.replace("2400", ".nan").encode(), "4:20", "geen-getal", 1),
+    ("enorm-getal", WIJK.replace("2400", "9" * 5000).encode(), "4:20", "geen-getal", 1),
 ]
 
 

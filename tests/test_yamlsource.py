@@ -168,3 +168,7 @@ def test_raw_control_characters_never_reach_a_value() -> None:
                 continue
             value = data["a"] if isinstance(data, dict) else data
             assert not isinstance(value, str) or not _STUURTEKEN.search(value), (code, value)
+
+
+def test_integer_beyond_pythons_digit_limit_is_read_as_infinite() -> None:
+    assert parse("a: " + "9" * 5000 + "\n", "f").data == {"a": float("inf")}

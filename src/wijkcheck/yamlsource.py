@@ -489,7 +489,10 @@ def resolve_plain(value: str) -> Any:
     if _FALSE.match(value):
         return False
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # beyond Python's digit limit (4300): read as .inf, refused later
+            return float(value)
     if _FLOAT.match(value):
         return float(value)
     lowered = value.lower()
