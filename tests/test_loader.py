@@ -153,3 +153,77 @@ def test_rule_boolean_is_as_strict_as_in_a_wijk_file(waarde: str) -> None:
     [e] = errors(CHECKLIST.replace("toegankelijk: true", f"toegankelijk: {waarde}"), Checklist)
     assert e.startswith("w.yaml:11:63: fout: 'toegankelijk': verwacht true of false")
     assert e.endswith("(type)")
+
+
+@pytest.mark.parametrize(
+    "waarde, rule, bericht",
+    [
+        (".inf", "geen-getal", "verwacht een eindig getal, gevonden: .inf"),
+        ("-.inf", "geen-getal", "verwacht een eindig getal, gevonden: -.inf"),
+        (".nan", "geen-getal", "verwacht een eindig getal, gevonden: .nan"),
+        ("9" * 5000, "geen-getal", "verwacht een eindig getal, gevonden: .inf"),
+        ('"' + "9" * 5000 + '"', "waarde", "getal met te veel cijfers, gevonden: '999"),
+    ],
+)
+def test_infinite_or_endless_whole_numbers_in_dutch(waarde: str, rule: str, bericht: str) -> None:
+    text = CHECKLIST.replace("maanden: 36", f"maanden: {waarde}")
+    [e] = errors(text, Checklist)
+    assert e.startswith(f"w.yaml:5:28: fout: 'maximale_ouderdom_maanden': {bericht}")
+    assert e.endswith(f"({rule})")
+    [e] = errors(CHECKLIST.replace("toegankelijk: true", f"minimaal: {waarde}"), Checklist)
+    assert f"'minimaal': {bericht}" in e and e.endswith(f"({rule})")
+
+
+_FOUTE_WAARDEN = [
+    "tekst", "", " ", "12,5", "1.234.567", 1.5, -1, 0, True, None, [], {}, ["x"], [{"a": 1}],
+    {"a": 1}, {"type": "x"}, "2024-02-31", float("nan"), float("inf"), "9" * 5000, "Bad Key",
+]  # fmt: skip
+
+
+def test_no_wrong_value_anywhere_gets_an_english_message() -> None:
+    """Every field of every model (values present in the valid examples, and absent optional
+    fields) with values of every wrong kind: no message may fall back to pydantic's English."""
+    import copy
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from wijkcheck.loader import _message, _velden_op
+    from wijkcheck.models import Gemeente
+    from wijkcheck.yamlsource import load_file
+
+    valid = Path(__file__).parent / "examples" / "valid"
+    cases = [
+        (valid / "checklists" / "proef.yaml", Checklist),
+        (valid / "data" / "wijken" / "proefdorp" / "gemeente.yaml", Gemeente),
+        (valid / "data" / "wijken" / "proefdorp" / "noord-oost.yaml", Wijk),
+    ]
+    english: dict[str, str] = {}
+    for path, model in cases:
+        base = load_file(path).data
+        todo: list[tuple[str | int, ...]] = [()]
+        while todo:
+            loc = todo.pop()
+            node = base
+            for part in loc:
+                node = node[part]
+            if isinstance(node, (dict, list)):
+                todo += [(*loc, k) for k in (node if isinstance(node, dict) else range(len(node)))]
+            plaatsen = [loc] if loc else []
+            if isinstance(node, dict):
+                plaatsen += [(*loc, f) for f in _velden_op(model, loc) if f not in node]
+            for plaats in plaatsen:
+                for fout in _FOUTE_WAARDEN:
+                    data = copy.deepcopy(base)
+                    target = data
+                    for part in plaats[:-1]:
+                        target = target[part]
+                    target[plaats[-1]] = fout
+                    try:
+                        model.model_validate(data)
+                    except ValidationError as exc:
+                        for err in exc.errors(include_url=False):
+                            message, rule, _, _ = _message(err, tuple(err["loc"]), model)
+                            if rule == "schema":
+                                english.setdefault(err["type"], message)
+    assert not english, english

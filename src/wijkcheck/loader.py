@@ -97,6 +97,11 @@ def _message(
         if isinstance(value, float) and len(repr(value).split(".")[-1]) == 3:
             hint = " (een punt is geen duizendtalscheiding: schrijf 12345, niet 12.345)"
         return f"{naam}: verwacht een geheel getal, {gevonden}{hint}", "type", at_key, loc
+    if kind == "int_parsing_size":
+        return f"{naam}: getal met te veel cijfers, {gevonden}", "waarde", at_key, loc
+    if kind == "finite_number":
+        yaml = {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}.get(str(value), _toon(value))
+        return f"{naam}: verwacht een eindig getal, gevonden: {yaml}", "geen-getal", at_key, loc
     if kind in ("float_type", "float_parsing"):
         hint = ""
         if isinstance(value, str) and "," in value:
