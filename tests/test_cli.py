@@ -132,3 +132,19 @@ def test_regels(invoke) -> None:
 def test_help_is_dutch(invoke) -> None:
     out = invoke(["audit", "--help"]).output
     assert "Gebruik:" in out and "Toon deze hulp" in out and "Usage" not in out
+
+
+def test_checklist_path_in_gemeente_may_not_leave_the_data_folder(invoke, data_copy: Path) -> None:
+    elders = data_copy.parent / "elders.yaml"
+    elders.write_text(
+        (data_copy / "checklists" / "hart-van-brabant.yaml").read_text("utf-8"), "utf-8"
+    )
+    gemeente = data_copy / "data" / "wijken" / "heusden" / "gemeente.yaml"
+    text = gemeente.read_text(encoding="utf-8")
+    gemeente.write_text(
+        text.replace("checklist: hart-van-brabant", "checklist: ../../../../elders.yaml"), "utf-8"
+    )
+    out = invoke(["audit", "Herpt", "--data", str(data_copy)], code=2).output
+    assert "gemeente.yaml:" in out and "pad-buiten-data" in out
+    # the same file given on the command line is the user's own choice
+    invoke(["audit", "Herpt", "--data", str(data_copy), "--checklist", str(elders)])

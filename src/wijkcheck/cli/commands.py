@@ -118,7 +118,7 @@ def audit_cmd(
     fmt = kies_formaat(fmt, output, "audit")
     root = data_root(data)
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
-    cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
+    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
     problemen = integrity.check_checklist(cl, cldoc) + [
         # another wijk's missing file does not make this wijk's audit wrong; validate reports it
         f
@@ -193,8 +193,10 @@ def explain_cmd(
     from wijkcheck.nl import bedoelde_u, sleutel
 
     root = data_root(data)
-    naam = checklist or _standaard_checklist(root)
-    cl, _ = store.load_checklist(root, naam)
+    if checklist:
+        cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
+    else:
+        cl, _ = store.load_checklist(root, _standaard_checklist(root), store.ChecklistBron.GEMEENTE)
     onderwerpen = cl.onderwerpen()
     key = sleutel(onderwerp)
     gevonden = [(i, o) for i, o in onderwerpen.items() if key in (sleutel(i), sleutel(o.titel))]
