@@ -1,17 +1,22 @@
-"""The overview of all wijken of a gemeente: the conditions and the checklist score per wijk.
+"""The overview of all wijken of one or more gemeenten: the conditions and the checklist score
+per wijk.
 
 Pure: data in, `Overzicht` out. It runs the engine once per wijk, so every cell says exactly
-what `wijkcheck audit` says for that wijk on that date.
+what `wijkcheck audit` says for that wijk on that date. A gemeente's rows are computed on their
+own (`deel`) and put together afterwards (`samenvoegen`), so that gemeenten can be audited in
+separate processes (`wijkcheck.batch`) and only compact rows travel back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from wijkcheck import engine
 from wijkcheck.checklist import Checklist
+from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import sleutel
 from wijkcheck.results import SCHEMA_VERSIE, ChecklistInfo, Rapport, Result, Telling, Uitkomst
@@ -33,6 +38,7 @@ class Score(Result):
 
 
 class OverzichtRij(Result):
+    gemeente: str
     wijk: str
     kern: str
     inwoners: int
@@ -45,11 +51,12 @@ class OverzichtRij(Result):
 
 
 class Overzicht(Result):
-    """All wijken of one gemeente × the conditions, with the checklist score."""
+    """All wijken of one or more gemeenten × the conditions, with the checklist score."""
 
     schema_versie: int = SCHEMA_VERSIE
     soort: Literal["overzicht"] = "overzicht"
-    gemeente: str
+    gemeente: str | None  # None when the overview covers several gemeenten
+    gemeenten: list[str]
     checklist: ChecklistInfo
     auditdatum: dt.date
     voorwaarden: list[Kolom]
@@ -63,10 +70,33 @@ class Overzicht(Result):
     voorbeelddata: bool
     verouderde_gegevens: bool
 
+    @property
+    def meerdere_gemeenten(self) -> bool:
+        return len(self.gemeenten) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Deel:
+    """The overview's rows of one gemeente: what a worker process sends back (no reports)."""
+
+    gemeente: str
+    checklist: ChecklistInfo
+    voorwaarden: tuple[Kolom, ...]
+    aantal_items: int
+    rijen: tuple[OverzichtRij, ...]
+    volgorde: dict[str, int]  # wijk key → its place in gemeente.yaml (kern by kern)
+    ontbrekende_wijken: tuple[str, ...]
+
+    @property
+    def checklist_sleutel(self) -> tuple[str, str, tuple[str, ...]]:
+        """One matrix needs one checklist: the same id, version and conditions."""
+        return self.checklist.id, self.checklist.versie, tuple(k.id for k in self.voorwaarden)
+
 
 def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
     alle = rapport.voorwaarden + rapport.items
     return OverzichtRij(
+        gemeente=rapport.gemeente,
         wijk=rapport.wijk,
         kern=rapport.kern,
         inwoners=round(inwoners),
@@ -87,24 +117,124 @@ def _telling(uitkomsten: list[Uitkomst]) -> Telling:
     )
 
 
-def _sorteer(rijen: list[OverzichtRij], sortering: Sortering, gemeente: Gemeente) -> None:
+def _sorteer(rijen: list[OverzichtRij], sortering: Sortering, delen: Sequence[Deel]) -> None:
+    # Ties between gemeenten go by gemeente, in the order of `delen`.
+    plaats = {d.gemeente: i for i, d in enumerate(delen)}
     if sortering is Sortering.NAAM:
-        rijen.sort(key=lambda r: sleutel(r.wijk))
+        rijen.sort(key=lambda r: (sleutel(r.wijk), plaats[r.gemeente]))
     elif sortering is Sortering.PROBLEMEN:
 
-        def ernst(r: OverzichtRij) -> tuple[int, int, float, str]:
+        def ernst(r: OverzichtRij) -> tuple[int, int, float, str, int]:
             uitkomsten = list(r.voorwaarden.values())
             return (
                 -uitkomsten.count(Uitkomst.NIET_VOLDAAN),
                 -uitkomsten.count(Uitkomst.ONBEKEND),
                 r.score.voldaan / r.score.van if r.score.van else 1.0,
                 sleutel(r.wijk),
+                plaats[r.gemeente],
             )
 
         rijen.sort(key=ernst)
     else:
-        volgorde = {sleutel(w): i for i, ws in enumerate(gemeente.kernen.values()) for w in ws}
-        rijen.sort(key=lambda r: (volgorde.get(sleutel(r.wijk), len(volgorde)), sleutel(r.wijk)))
+        volgorde = {d.gemeente: d.volgorde for d in delen}
+
+        def kern(r: OverzichtRij) -> tuple[int, int, str]:
+            eigen = volgorde[r.gemeente]
+            return plaats[r.gemeente], eigen.get(sleutel(r.wijk), len(eigen)), sleutel(r.wijk)
+
+        rijen.sort(key=kern)
+
+
+def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum: dt.date) -> Deel:
+    """Audit every wijk of `gemeente` on `datum`: its rows of the overview."""
+    aanwezig = {sleutel(w.naam) for w in wijken}
+    return Deel(
+        gemeente=gemeente.naam,
+        checklist=ChecklistInfo(
+            id=checklist.id,
+            naam=checklist.naam,
+            versie=checklist.versie,
+            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
+        ),
+        voorwaarden=tuple(Kolom(id=id, titel=o.titel) for id, o in checklist.voorwaarden.items()),
+        aantal_items=len(checklist.items),
+        rijen=tuple(
+            rij(engine.audit(checklist, gemeente, w, wijken, datum), w.inwoners.waarde)
+            for w in wijken
+        ),
+        volgorde={sleutel(w): i for i, ws in enumerate(gemeente.kernen.values()) for w in ws},
+        ontbrekende_wijken=tuple(
+            w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
+        ),
+    )
+
+
+def andere_checklists(delen: Sequence[Deel]) -> WijkcheckError | None:
+    """The error to give when the gemeenten do not share one checklist, else None."""
+    groepen: dict[tuple[str, str, tuple[str, ...]], list[str]] = {}
+    for d in delen:
+        groepen.setdefault(d.checklist_sleutel, []).append(d.gemeente)
+    if len(groepen) < 2:
+        return None
+    # the conditions are named only when they are what differs
+    zelfde_naam = len({(id, versie) for id, versie, _ in groepen}) < len(groepen)
+    regels = []
+    for (id, versie, voorwaarden), namen in groepen.items():
+        wat = f"{id} {versie}" + (f" (voorwaarden {', '.join(voorwaarden)})" if zelfde_naam else "")
+        wie = ", ".join(namen[:5]) + (f" en {len(namen) - 5} andere" if len(namen) > 5 else "")
+        regels.append(f"\n  {wat}: {wie}")
+    return WijkcheckError.single(
+        Span(""),
+        "de gemeenten gebruiken verschillende checklists, en één overzicht toont er één:"
+        + "".join(regels)
+        + "\nKies één gemeente met --gemeente, of toets alle gemeenten aan dezelfde checklist "
+        "met --checklist NAAM",
+        "verschillende-checklists",
+    )
+
+
+def samenvoegen(
+    delen: Sequence[Deel],
+    datum: dt.date,
+    *,
+    sortering: Sortering = Sortering.KERN,
+    alleen_problemen: bool = False,
+) -> Overzicht:
+    """One matrix of the rows of one or more gemeenten, which must share one checklist.
+
+    Gemeenten are ordered by name. Totals count the rows shown; `weggelaten` says how many
+    wijken `alleen_problemen` left out. Raises `WijkcheckError` when the checklists differ.
+    """
+    if not delen:
+        raise ValueError("an overview needs at least one gemeente")
+    fout = andere_checklists(delen)
+    if fout is not None:
+        raise fout
+    delen = sorted(delen, key=lambda d: sleutel(d.gemeente))
+    eerste = delen[0]
+    alle = [r for d in delen for r in d.rijen]
+    rijen = [r for r in alle if r.problemen or not alleen_problemen]
+    _sorteer(rijen, sortering, delen)
+    kolommen = list(eerste.voorwaarden)
+    meer = len(delen) > 1
+    return Overzicht(
+        gemeente=None if meer else eerste.gemeente,
+        gemeenten=[d.gemeente for d in delen],
+        checklist=eerste.checklist,
+        auditdatum=datum,
+        voorwaarden=kolommen,
+        aantal_items=eerste.aantal_items,
+        sortering=sortering,
+        alleen_problemen=alleen_problemen,
+        rijen=rijen,
+        totalen={k.id: _telling([r.voorwaarden[k.id] for r in rijen]) for k in kolommen},
+        weggelaten=len(alle) - len(rijen),
+        ontbrekende_wijken=[
+            f"{w} ({d.gemeente})" if meer else w for d in delen for w in d.ontbrekende_wijken
+        ],
+        voorbeelddata=any(r.voorbeelddata for r in rijen),
+        verouderde_gegevens=any(r.verouderde_gegevens for r in rijen),
+    )
 
 
 def overzicht(
@@ -120,32 +250,9 @@ def overzicht(
 
     Totals count the rows shown; `weggelaten` says how many wijken `alleen_problemen` left out.
     """
-    alle = [
-        rij(engine.audit(checklist, gemeente, w, wijken, datum), w.inwoners.waarde) for w in wijken
-    ]
-    rijen = [r for r in alle if r.problemen or not alleen_problemen]
-    _sorteer(rijen, sortering, gemeente)
-    aanwezig = {sleutel(w.naam) for w in wijken}
-    kolommen = [Kolom(id=id, titel=o.titel) for id, o in checklist.voorwaarden.items()]
-    return Overzicht(
-        gemeente=gemeente.naam,
-        checklist=ChecklistInfo(
-            id=checklist.id,
-            naam=checklist.naam,
-            versie=checklist.versie,
-            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
-        ),
-        auditdatum=datum,
-        voorwaarden=kolommen,
-        aantal_items=len(checklist.items),
+    return samenvoegen(
+        [deel(checklist, gemeente, wijken, datum)],
+        datum,
         sortering=sortering,
         alleen_problemen=alleen_problemen,
-        rijen=rijen,
-        totalen={k.id: _telling([r.voorwaarden[k.id] for r in rijen]) for k in kolommen},
-        weggelaten=len(alle) - len(rijen),
-        ontbrekende_wijken=[
-            w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
-        ],
-        voorbeelddata=any(r.voorbeelddata for r in rijen),
-        verouderde_gegevens=any(r.verouderde_gegevens for r in rijen),
     )

@@ -20,6 +20,15 @@ from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.sortering import Sortering
 
+OverzichtGemeenteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--gemeente",
+        help="Alleen deze gemeente. Zonder --gemeente: alle gemeenten in één overzicht.",
+        show_default=False,
+    ),
+]
+
 
 def _controleer(cl, cldoc, gd) -> None:
     """Stop on invalid data, as `audit` does; a wijk without a file is left out and named."""
@@ -32,7 +41,8 @@ def _controleer(cl, cldoc, gd) -> None:
         raise WijkcheckError(problemen)
 
 
-def _gemeente_map(root, gemeente: str | None):
+def _gemeente_mappen(root, gemeente: str | None):
+    """The folder of the gemeente asked for, or without --gemeente those of all gemeenten."""
     from wijkcheck import store
     from wijkcheck.nl import bedoelde_u, sleutel
 
@@ -40,16 +50,14 @@ def _gemeente_map(root, gemeente: str | None):
     if not mappen:
         raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
     if gemeente is None:
-        if len(mappen) == 1:
-            return mappen[0]
-        namen = ", ".join(m.name for m in mappen)
-        raise WijkcheckError.single(
-            Span(""), f"meerdere gemeenten gevonden ({namen}); kies met --gemeente", "kies-gemeente"
-        )
+        return mappen
     key = sleutel(gemeente)
     for m in mappen:
-        if key == sleutel(m.name) or key == sleutel(store.load_gemeente_file(m)[0].naam):
-            return m
+        if key == sleutel(m.name):
+            return [m]
+    for m in mappen:
+        if key == sleutel(store.load_gemeente_file(m)[0].naam):
+            return [m]
     hint = bedoelde_u(gemeente, [m.name for m in mappen])
     raise WijkcheckError.single(
         Span(""), f"onbekende gemeente '{gemeente}'.{hint}".rstrip("."), "onbekende-gemeente"
@@ -61,7 +69,7 @@ def overview_cmd(
     data: DataOpt = None,
     checklist: ChecklistOpt = None,
     datum: DatumOpt = None,
-    gemeente: GemeenteOpt = None,
+    gemeente: OverzichtGemeenteOpt = None,
     sorteer: Annotated[
         Sortering,
         typer.Option(
@@ -83,28 +91,30 @@ def overview_cmd(
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Zet alle wijken van een gemeente naast elkaar: de voorwaarden en de checklistscore.
+    """Zet alle wijken naast elkaar: de voorwaarden en de checklistscore.
 
     Per wijk en voorwaarde: ✔ voldaan, ✘ niet voldaan of ? onbekend, precies zoals 'wijkcheck
     audit' die wijk beoordeelt; de laatste kolom telt de voldane checklist-items. Onderaan de
-    totalen per voorwaarde. Met --format svg of png een plaatje voor dia's en memo's.
+    totalen per voorwaarde. Zonder --gemeente staan alle gemeenten in één overzicht, met een
+    kolom Gemeente; ze moeten dan dezelfde checklist gebruiken. Met --format svg of png een
+    plaatje voor dia's en memo's (tot 200 wijken).
     """
-    from wijkcheck import store
-    from wijkcheck.overview import overzicht
+    from wijkcheck import batch
+    from wijkcheck.cli.voortgang import Voortgang
 
     fmt = kies_formaat(fmt, output, "overview")
     root = data_root(data)
-    gd = store.load_gemeente(_gemeente_map(root, gemeente))
-    cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
-    _controleer(cl, cldoc, gd)
-    ov = overzicht(
-        cl,
-        gd.gemeente,
-        gd.wijken,
-        auditdatum(datum),
-        sortering=sorteer,
-        alleen_problemen=alleen_problemen,
-    )
+    mappen = _gemeente_mappen(root, gemeente)
+    with Voortgang("wijken") as voortgang:
+        ov = batch.overzicht(
+            root,
+            mappen,
+            auditdatum(datum),
+            checklist=checklist,
+            sortering=sorteer,
+            alleen_problemen=alleen_problemen,
+            voortgang=voortgang,
+        )
     lever(ov, fmt, output, force)
 
 

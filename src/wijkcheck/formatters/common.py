@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from wijkcheck.kaart import KaartVoorziening, SocialeKaart
-from wijkcheck.nl import datum
+from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht, Score
 from wijkcheck.results import Rapport, Resultaat, Uitkomst
 
@@ -190,6 +190,8 @@ LEGENDA = "✔ voldaan · ✘ niet voldaan · ? onbekend (er ontbreken gegevens)
 
 def titel(result: Rapport | Overzicht | SocialeKaart) -> str:
     if isinstance(result, Overzicht):
+        if result.meerdere_gemeenten:
+            return f"Overzicht sociale basis: {getal(len(result.gemeenten))} gemeenten"
         return f"Overzicht sociale basis: gemeente {result.gemeente}"
     if isinstance(result, SocialeKaart):
         return f"Sociale kaart: {result.wijk}"
@@ -204,10 +206,16 @@ def score_tekst(score: Score) -> str:
 class OverzichtView:
     """The overview as a matrix of cell texts: the same words in every format."""
 
-    kolommen: list[str]  # wijk, kern, one per condition, checklist score
+    kolommen: list[str]  # [gemeente,] wijk, kern, one per condition, checklist score
     rijen: list[list[str]]
     uitkomsten: list[list[Uitkomst]]  # per row, per condition (for styling only)
-    totalen: list[list[str]]  # per outcome: label, "", count per condition, ""
+    totalen: list[list[str]]  # per outcome: label, "" per other text column, counts, ""
+    voor: int = 2  # text columns before the conditions: 3 with a Gemeente column
+
+    @property
+    def wijk(self) -> int:
+        """Index of the wijk column, the row's header."""
+        return self.voor - 2
 
 
 _VOLGORDE = {"kern": "per kern", "naam": "op naam", "problemen": "meeste problemen eerst"}
@@ -215,19 +223,30 @@ _VOLGORDE = {"kern": "per kern", "naam": "op naam", "problemen": "meeste problem
 
 def overzicht_kop(ov: Overzicht) -> list[tuple[str, str]]:
     getoond = len(ov.rijen)
-    wijken = f"{getoond} van {getoond + ov.weggelaten}"
+    wijken = f"{getal(getoond)} van {getal(getoond + ov.weggelaten)}"
     if ov.alleen_problemen:
         wijken += " (alleen wijken waar iets niet voldaan is)"
+    if ov.meerdere_gemeenten:
+        namen = ov.gemeenten
+        gemeente = ("Gemeenten", _opsomming(namen) if len(namen) <= 5 else getal(len(namen)))
+    else:
+        gemeente = ("Gemeente", ov.gemeente or "")
     return [
-        ("Gemeente", ov.gemeente),
+        gemeente,
         ("Checklist", f"{ov.checklist.naam}, versie {ov.checklist.versie}"),
         ("Auditdatum", datum(ov.auditdatum)),
         ("Wijken", f"{wijken}, {_VOLGORDE[ov.sortering.value]}"),
     ]
 
 
+def _opsomming(namen: list[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
 def overzicht_view(ov: Overzicht) -> OverzichtView:
+    meer = ov.meerdere_gemeenten
     kolommen = [
+        *(["Gemeente"] if meer else []),
         "Wijk",
         "Kern",
         *(k.titel for k in ov.voorwaarden),
@@ -238,7 +257,13 @@ def overzicht_view(ov: Overzicht) -> OverzichtView:
         cellen = [r.voorwaarden[k.id] for k in ov.voorwaarden]
         uitkomsten.append(cellen)
         rijen.append(
-            [r.wijk, r.kern, *(f"{u.symbool} {u.value}" for u in cellen), score_tekst(r.score)]
+            [
+                *([r.gemeente] if meer else []),
+                r.wijk,
+                r.kern,
+                *(f"{u.symbool} {u.value}" for u in cellen),
+                score_tekst(r.score),
+            ]
         )
     totalen = []
     for u, veld in (
@@ -247,8 +272,9 @@ def overzicht_view(ov: Overzicht) -> OverzichtView:
         (Uitkomst.ONBEKEND, "onbekend"),
     ):
         tellingen = [str(getattr(ov.totalen[k.id], veld)) for k in ov.voorwaarden]
-        totalen.append([f"Totaal {u.symbool} {u.value}", "", *tellingen, ""])
-    return OverzichtView(kolommen, rijen, uitkomsten, totalen)
+        leeg = ["", ""] if meer else [""]
+        totalen.append([f"Totaal {u.symbool} {u.value}", *leeg, *tellingen, ""])
+    return OverzichtView(kolommen, rijen, uitkomsten, totalen, 3 if meer else 2)
 
 
 def kaart_kop(kaart: SocialeKaart) -> list[tuple[str, str]]:

@@ -126,7 +126,7 @@ def overzicht(ov: Overzicht) -> str:
     ]
     rijen = [
         [
-            ov.gemeente,
+            r.gemeente,
             ov.auditdatum.isoformat(),
             _checklist(ov),
             r.wijk,

@@ -210,17 +210,18 @@ def overzicht(ov: Overzicht) -> str:
         "<tbody>",
     ]
     for cellen, uitkomsten in zip(view.rijen, view.uitkomsten, strict=True):
-        midden = "".join(_uitkomst_cel(u) for u in uitkomsten)
-        body.append(
-            f'<tr><th scope="row">{e(cellen[0])}</th><td>{e(cellen[1])}</td>{midden}'
-            f'<td class="getal">{e(cellen[-1])}</td></tr>'
+        voor = "".join(
+            f'<th scope="row">{e(c)}</th>' if i == view.wijk else f"<td>{e(c)}</td>"
+            for i, c in enumerate(cellen[: view.voor])
         )
+        midden = "".join(_uitkomst_cel(u) for u in uitkomsten)
+        body.append(f'<tr>{voor}{midden}<td class="getal">{e(cellen[-1])}</td></tr>')
     body.append("</tbody><tfoot>")
     for totaal in view.totalen:
-        tellingen = "".join(f"<td>{e(c)}</td>" for c in totaal[2:-1])
+        tellingen = "".join(f"<td>{e(c)}</td>" for c in totaal[view.voor : -1])
         body.append(
-            f'<tr class="totaal"><th scope="row" colspan="2">{e(totaal[0])}</th>{tellingen}'
-            "<td></td></tr>"
+            f'<tr class="totaal"><th scope="row" colspan="{view.voor}">{e(totaal[0])}</th>'
+            f"{tellingen}<td></td></tr>"
         )
     body += ["</tfoot>", "</table>", f'<p class="legenda">{e(LEGENDA)}</p>']
     return _pagina(ov, body)

@@ -99,7 +99,10 @@ def overzicht(ov: Overzicht) -> str:
     view = overzicht_view(ov)
     out = _begin(ov, overzicht_kop(ov))
     out += ["## Voorwaarden en checklist per wijk", ""]
-    rijen = [[f"**{esc(r[0])}**", *(_heel(c) for c in r[1:])] for r in view.rijen]
+    rijen = [
+        [f"**{esc(c)}**" if i == view.wijk else _heel(c) for i, c in enumerate(r)]
+        for r in view.rijen
+    ]
     rijen += [[f"*{esc(t[0])}*", *(esc(c) for c in t[1:])] for t in view.totalen]
     laatste = len(view.kolommen) - 1
     out += [_tabel([esc(k) for k in view.kolommen], rijen, {laatste}), ""]

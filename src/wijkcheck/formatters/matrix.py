@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters.common import overzicht_kop, overzicht_view, score_tekst, titel
-from wijkcheck.nl import datum
+from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht
 from wijkcheck.results import Uitkomst
 
@@ -29,6 +30,11 @@ KLEUR = {
     Uitkomst.NIET_VOLDAAN: "#a31515",
     Uitkomst.ONBEKEND: "#6b4f00",
 }
+
+
+#: A picture for a slide or memo stays readable up to about this many rows; a larger one would be
+#: metres long (and the PNG hundreds of megabytes in memory).
+MAX_RIJEN = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +150,37 @@ def _cel(u: Uitkomst, x: float, y: float, w: float, h: float, grootte: float) ->
     return vormen
 
 
+def te_groot(ov: Overzicht) -> WijkcheckError | None:
+    """The error to give when the overview has too many rows for a picture, else None."""
+    if len(ov.rijen) <= MAX_RIJEN:
+        return None
+    return WijkcheckError.single(
+        Span(""),
+        f"een plaatje (svg, png) past tot {MAX_RIJEN} wijken; dit overzicht heeft er "
+        f"{getal(len(ov.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken met "
+        "problemen met --alleen-problemen, of kies een tabel: --format html, docx of csv",
+        "te-veel-voor-plaatje",
+    )
+
+
 def teken(ov: Overzicht) -> Tekening:
+    """The layout of the overview picture; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    fout = te_groot(ov)
+    if fout is not None:
+        raise fout
     view = overzicht_view(ov)
     f = 14.0  # body text size
     marge, pad, rijhoogte = 24.0, 10.0, 30.0
     n = len(ov.voorwaarden)
+    meer = ov.meerdere_gemeenten
 
+    # the totals' label stands in the first column: the gemeente's when there are several
+    label_w = tekstbreedte("Totaal niet voldaan", f, True) + f + 6
+    gemeente_w = []
+    if meer:
+        gemeente_w = [max([tekstbreedte(r.gemeente, f) for r in ov.rijen] + [label_w]) + 2 * pad]
     wijk_w = max(tekstbreedte(r.wijk, f, True) for r in ov.rijen) if ov.rijen else 80
-    wijk_w = max(wijk_w, tekstbreedte("Totaal niet voldaan", f, True) + f + 6) + 2 * pad
+    wijk_w = max(wijk_w, tekstbreedte("Wijk", f, True) if meer else label_w) + 2 * pad
     kern_w = max([tekstbreedte(r.kern, f) for r in ov.rijen] + [tekstbreedte("Kern", f, True)])
     kern_w += 2 * pad
     cel_w = tekstbreedte("niet voldaan", f, True) + f + 30
@@ -160,7 +189,8 @@ def teken(ov: Overzicht) -> Tekening:
         for k in ov.voorwaarden
     ]
     score_w = max(tekstbreedte("Checklist", f, True), tekstbreedte("15 van 15", f)) + 2 * pad
-    kolom_w = [wijk_w, kern_w, *kop_w, score_w]
+    kolom_w = [*gemeente_w, wijk_w, kern_w, *kop_w, score_w]
+    v = view.voor  # first condition column
     tabel_w = sum(kolom_w)
     xs = [marge]
     for w in kolom_w:
@@ -184,7 +214,7 @@ def teken(ov: Overzicht) -> Tekening:
 
     # header: condition titles wrapped over as many lines as they need
     tabel_top = y
-    kolomkoppen = ["Wijk", "Kern", *(k.titel for k in ov.voorwaarden), "Checklist"]
+    kolomkoppen = [*view.kolommen[:v], *(k.titel for k in ov.voorwaarden), "Checklist"]
     kopregels = [
         _regels(t, w - 2 * pad, f, True) for t, w in zip(kolomkoppen, kolom_w, strict=True)
     ]
@@ -205,10 +235,12 @@ def teken(ov: Overzicht) -> Tekening:
         if i % 2:
             vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#f5f5f5"))
         basis = y + rijhoogte / 2 + f * 0.36
-        vormen.append(Tekst(xs[0] + pad, basis, r.wijk, f, vet=True))
-        vormen.append(Tekst(xs[1] + pad, basis, r.kern, f))
+        if meer:
+            vormen.append(Tekst(xs[0] + pad, basis, r.gemeente, f))
+        vormen.append(Tekst(xs[v - 2] + pad, basis, r.wijk, f, vet=True))
+        vormen.append(Tekst(xs[v - 1] + pad, basis, r.kern, f))
         for k, u in enumerate(uitkomsten):
-            vormen += _cel(u, xs[2 + k], y, kolom_w[2 + k], rijhoogte, f)
+            vormen += _cel(u, xs[v + k], y, kolom_w[v + k], rijhoogte, f)
         vormen.append(Tekst(xs[-1] - pad, basis, score_tekst(r.score), f, anker="end"))
         y += rijhoogte
         vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#cccccc", 1))
@@ -224,7 +256,7 @@ def teken(ov: Overzicht) -> Tekening:
         veld = u.name.lower()
         for k, kol in enumerate(ov.voorwaarden):
             aantal = getattr(ov.totalen[kol.id], veld)
-            vormen.append(Tekst(xs[2 + k] + pad, basis, str(aantal), f, vet=True))
+            vormen.append(Tekst(xs[v + k] + pad, basis, str(aantal), f, vet=True))
         y += rijhoogte
         vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#bbbbbb", 1))
     for x in xs[1:-1]:
@@ -256,4 +288,6 @@ def teken(ov: Overzicht) -> Tekening:
         [marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in [*uitleg, onder])]
     )
     omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
+    if meer:
+        omschrijving += f", {len(ov.gemeenten)} gemeenten"
     return Tekening(breedte, y + marge, titel(ov), omschrijving, vormen)

@@ -110,16 +110,30 @@ _KORT = {Uitkomst.VOLDAAN: "voldaan", Uitkomst.NIET_VOLDAAN: "niet", Uitkomst.ON
 def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     """The matrix. When the full condition titles do not fit, the conditions are numbered (legend
     below the table) and the kern is left out; when even that is too wide (80 columns), 'niet
-    voldaan' is shortened to 'niet'. Symbols and words carry the meaning, colour only helps."""
+    voldaan' is shortened to 'niet'. Symbols and words carry the meaning, colour only helps.
+
+    With several gemeenten there is a Gemeente column; where that does not fit, a row with the
+    gemeente's name goes before its wijken instead (each time the gemeente changes)."""
     view = overzicht_view(ov)
     parts = _begin(ov, overzicht_kop(ov))
     n = len(ov.voorwaarden)
-    wijk = max([len(r.wijk) for r in ov.rijen] + [len("Totaal ✘ niet voldaan")])
+    label = len("Totaal ✘ niet voldaan")  # the totals' label stands in the first column
+    wijk = max([len(r.wijk) for r in ov.rijen] + [label])
     kern = max([len(r.kern) for r in ov.rijen] + [4])
     woord = [max(len(w) for w in k.titel.split()) for k in ov.voorwaarden]
     titels = [max(w, len("✘ niet voldaan")) for w in woord]
-    breed = breedte >= _tabelbreedte([wijk, kern, *titels, len("15 van 15")])
-    kort = breedte < _tabelbreedte([wijk, *[len("✘ niet voldaan")] * n, len("Items")])
+    gemeente: list[int] = []
+    kop_rijen = False
+    if ov.meerdere_gemeenten:
+        # the totals' label then goes over two columns: "Totaal" | "✘ niet voldaan"
+        gemeente = [max([len(r.gemeente) for r in ov.rijen] + [len("Gemeente")])]
+        wijk = max([len(r.wijk) for r in ov.rijen] + [len("✘ niet voldaan")])
+        smalst = [*gemeente, wijk, *[len("? onbekend")] * n, len("Items")]
+        if breedte < _tabelbreedte(smalst):
+            gemeente, kop_rijen = [], True
+            wijk = max([len(r.wijk) for r in ov.rijen] + [len(g) for g in ov.gemeenten] + [label])
+    breed = breedte >= _tabelbreedte([*gemeente, wijk, kern, *titels, len("15 van 15")])
+    kort = breedte < _tabelbreedte([*gemeente, wijk, *[len("✘ niet voldaan")] * n, len("Items")])
     table = Table(
         title="Voorwaarden en checklist per wijk",
         title_justify="left",
@@ -128,6 +142,8 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
         pad_edge=False,
         show_footer=False,
     )
+    if gemeente:
+        table.add_column("Gemeente", no_wrap=True)
     table.add_column("Wijk", no_wrap=True)
     if breed:
         table.add_column("Kern", no_wrap=True)
@@ -137,19 +153,24 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
         else:
             table.add_column(f"V{i}", no_wrap=True)
     table.add_column("Checklist" if breed else "Items", no_wrap=True, justify="right")
+    leeg = [""] * int(breed)  # under the kern
+    vorige = None
     for r, uitkomsten in zip(ov.rijen, view.uitkomsten, strict=True):
+        if kop_rijen and r.gemeente != vorige:
+            table.add_row(Text(r.gemeente, style="bold underline"), *leeg, *[""] * (n + 1))
+            vorige = r.gemeente
         cellen = [
             Text(f"{u.symbool} {_KORT[u] if kort else u.value}", style=STIJL[u]) for u in uitkomsten
         ]
-        eerste = [r.wijk, r.kern] if breed else [r.wijk]
+        eerste = [*([r.gemeente] if gemeente else []), r.wijk, *([r.kern] if breed else [])]
         table.add_row(*eerste, *cellen, score_tekst(r.score) if breed else _score_kort(r.score))
     table.add_section()
     for totaal in view.totalen:
-        label = totaal[0].removeprefix("Totaal ")
+        wat = totaal[0].removeprefix("Totaal ")
         if kort:
-            label = label.replace("niet voldaan", "niet")
-        rest = totaal[2:-1]
-        table.add_row(f"Totaal {label}", *([""] if breed else []), *rest, "")
+            wat = wat.replace("niet voldaan", "niet")
+        label_cellen = ["Totaal", wat] if gemeente else [f"Totaal {wat}"]
+        table.add_row(*label_cellen, *leeg, *totaal[view.voor : -1], "")
     parts.append(table)
     legenda = Text()
     if not breed:

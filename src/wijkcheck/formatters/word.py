@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters.common import (
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
@@ -29,8 +30,13 @@ from wijkcheck.formatters.common import (
     titel,
 )
 from wijkcheck.kaart import SocialeKaart
+from wijkcheck.nl import getal
 from wijkcheck.overview import Overzicht
 from wijkcheck.results import Rapport, Uitkomst
+
+#: A memo table of more rows is a book (about 50 pages) and takes python-docx seconds and
+#: hundreds of megabytes per thousand rows more; CSV or HTML carry any number.
+MAX_RIJEN = 2000
 
 # Light fills that print as distinct greys; the symbol and word carry the meaning.
 VULLING = {Uitkomst.VOLDAAN: "E3F4E3", Uitkomst.NIET_VOLDAAN: "FBE0E0", Uitkomst.ONBEKEND: "FFF4CC"}
@@ -245,6 +251,15 @@ def audit(rapport: Rapport) -> bytes:
 
 
 def overzicht(ov: Overzicht) -> bytes:
+    """The overview as a Word table; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    if len(ov.rijen) > MAX_RIJEN:
+        raise WijkcheckError.single(
+            Span(""),
+            f"een Word-document past tot {getal(MAX_RIJEN)} wijken; dit overzicht heeft er "
+            f"{getal(len(ov.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken "
+            "met problemen met --alleen-problemen, of kies --format html of csv",
+            "te-veel-voor-word",
+        )
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     d = _Doc(liggend=True, titel_tekst=titel(ov))
@@ -266,8 +281,8 @@ def overzicht(ov: Overzicht) -> bytes:
     for cellen, uitkomsten in zip(view.rijen, view.uitkomsten, strict=True):
         r = d.rij(tabel, cellen)
         rijen.append(r)
-        r.cells[0].paragraphs[0].runs[0].bold = True
-        for cel, u in zip(r.cells[2 : 2 + n], uitkomsten, strict=True):
+        r.cells[view.wijk].paragraphs[0].runs[0].bold = True
+        for cel, u in zip(r.cells[view.voor : view.voor + n], uitkomsten, strict=True):
             d.uitkomst(cel, u)
         r.cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for totaal in view.totalen:

@@ -1,0 +1,76 @@
+"""A progress bar on stderr for runs over many files: on a terminal only, silent in CI and pipes.
+
+The core calls a `voortgang(klaar, totaal)` callback and knows nothing of rich; this class is
+that callback. It decides at the first call, when the total is known, and shows nothing for
+small runs. The bar is transient: it is gone before the result is printed, so stdout holds only
+the result (a pipe of JSON or CSV stays clean, and stderr then carries no bar either unless it is
+a terminal of its own).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+#: Fewer files than this finish before a bar would be of use.
+DREMPEL = 200
+
+
+def tonen(env: Mapping[str, str] | None = None) -> bool:
+    """Whether a bar may be shown: stderr is a terminal and this is not a CI job."""
+    env = os.environ if env is None else env
+    if env.get("CI") or env.get("GITHUB_ACTIONS"):
+        return False
+    from rich.console import Console
+
+    return Console(stderr=True).is_terminal
+
+
+class Voortgang:
+    """`with Voortgang("wijken") as v: core(..., voortgang=v)`: files (or wijken) done of the
+    total, and the time so far."""
+
+    def __init__(self, eenheid: str, drempel: int | None = None) -> None:
+        self.eenheid = eenheid
+        self.drempel = DREMPEL if drempel is None else drempel
+        self._besloten = False
+        self._balk: Any = None
+        self._taak: Any = None
+
+    def __call__(self, klaar: int, totaal: int) -> None:
+        if not self._besloten:
+            self._besloten = True
+            if totaal >= self.drempel and tonen():
+                self._start(totaal)
+        if self._balk is not None:
+            self._balk.update(self._taak, completed=klaar, total=totaal)
+
+    def _start(self, totaal: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._balk = Progress(
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(self.eenheid),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._taak = self._balk.add_task(self.eenheid, total=totaal)
+        self._balk.start()
+
+    def __enter__(self) -> Voortgang:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._balk is not None:
+            self._balk.stop()
+            self._balk = None

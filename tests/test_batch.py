@@ -1,0 +1,188 @@
+"""The overview of several gemeenten: one matrix, the same cells as each gemeente alone, the same
+result in worker processes, progress reported and never mixed into the output."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wijkcheck import batch, store
+from wijkcheck.formatters import OutputFormat
+
+DATUM = ["--datum", "2026-01-01"]
+
+
+@pytest.fixture
+def twee(data_copy: Path) -> Path:
+    """The bundled data with a second gemeente, Vught, whose wijken have Heusden's names."""
+    wijken = data_copy / "data" / "wijken"
+    shutil.copytree(wijken / "heusden", wijken / "vught")
+    g = wijken / "vught" / "gemeente.yaml"
+    g.write_text(g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n"), "utf-8")
+    return data_copy
+
+
+def rijen(invoke, *args: str) -> dict:
+    return json.loads(invoke(["overview", *args, *DATUM, "-f", "json"]).stdout)
+
+
+def test_without_gemeente_all_gemeenten_in_one_matrix(invoke, twee: Path) -> None:
+    ov = rijen(invoke, "--data", str(twee))
+    assert ov["gemeente"] is None and ov["gemeenten"] == ["Heusden", "Vught"]
+    assert len(ov["rijen"]) == 38
+    for gemeente in ("Heusden", "Vught"):
+        alleen = rijen(invoke, "--data", str(twee), "--gemeente", gemeente)
+        assert alleen["gemeente"] == gemeente and alleen["gemeenten"] == [gemeente]
+        # every cell is what the gemeente's own overview says
+        assert [r for r in ov["rijen"] if r["gemeente"] == gemeente] == alleen["rijen"]
+    for id, telling in ov["totalen"].items():
+        assert sum(telling.values()) == 38
+        assert telling["voldaan"] == sum(r["voorwaarden"][id] == "voldaan" for r in ov["rijen"])
+
+
+def test_sorting_across_gemeenten(invoke, twee: Path) -> None:
+    def volgorde(*args: str) -> list[tuple[str, str]]:
+        ov = rijen(invoke, "--data", str(twee), *args)
+        return [(r["wijk"], r["gemeente"]) for r in ov["rijen"]]
+
+    per_kern = volgorde()
+    assert [g for _, g in per_kern] == ["Heusden"] * 19 + ["Vught"] * 19
+    op_naam = volgorde("--sorteer", "naam")
+    assert op_naam[:2] == [("Braken-Oost", "Heusden"), ("Braken-Oost", "Vught")]
+    problemen = rijen(invoke, "--data", str(twee), "--alleen-problemen", "--sorteer", "problemen")
+    assert problemen["weggelaten"] == 2 * rijen(invoke, "--alleen-problemen")["weggelaten"]
+
+
+def test_single_gemeente_output_has_no_gemeente_column(invoke) -> None:
+    out = invoke(["overview", *DATUM, "-f", "markdown"]).stdout
+    assert "# Overzicht sociale basis: gemeente Heusden" in out and "| Gemeente |" not in out
+
+
+def test_every_format_shows_the_gemeente(invoke, twee: Path, tmp_path: Path) -> None:
+    args = ["overview", "--data", str(twee), *DATUM]
+    md = invoke([*args, "-f", "markdown"]).stdout
+    assert "# Overzicht sociale basis: 2 gemeenten" in md and "Heusden en Vught" in md
+    assert "| Gemeente | Wijk | Kern |" in md and "| Vught | **Doeveren** |" in md
+    html = invoke([*args, "-f", "html"]).stdout
+    assert '<td>Vught</td><th scope="row">Doeveren</th>' in html
+    assert '<th scope="row" colspan="3">Totaal ✔ voldaan</th>' in html
+    tekst = invoke([*args, "-f", "csv"]).stdout_bytes.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(tekst), delimiter=";"))
+    assert {r["gemeente"] for r in rows} == {"Heusden", "Vught"} and len(rows) == 38
+    svg = invoke([*args, "-f", "svg"]).stdout
+    assert ">Gemeente</text>" in svg and ">Vught</text>" in svg
+    for fmt in (OutputFormat.PNG, OutputFormat.DOCX):
+        invoke([*args, "-o", str(tmp_path / f"twee.{fmt.value}")])
+    docx = pytest.importorskip("docx")
+    (table,) = docx.Document(str(tmp_path / "twee.docx")).tables
+    assert [c.text for c in table.rows[0].cells][:3] == ["Gemeente", "Wijk", "Kern"]
+    assert [c.text for c in table.rows[-1].cells][:3] == ["Totaal ? onbekend", "", ""]
+    assert len(table.rows) == 1 + 38 + 3
+
+
+def test_terminal_with_several_gemeenten(invoke, twee: Path, monkeypatch) -> None:
+    args = ["overview", "--data", str(twee), *DATUM]
+    monkeypatch.setenv("COLUMNS", "140")
+    out = invoke(args).stdout
+    assert re.search(r"Gemeente\s+┃ Wijk\s+┃ Kern", out)
+    assert re.search(r"Vught\s+│ Doeveren\s+│ Doeveren\s+│ ✘ niet voldaan", out)
+    assert re.search(r"│Totaal\s+│ ✘ niet voldaan\s+│", out)
+    # too narrow for a column: the gemeente heads its wijken instead
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke(args).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert re.search(r"│Vught\s+│\s+│", out) and "Gemeente " not in out
+
+
+def test_gemeenten_with_different_checklists(invoke, twee: Path) -> None:
+    checklists = twee / "checklists"
+    eigen = (checklists / "hart-van-brabant.yaml").read_text(encoding="utf-8")
+    (checklists / "vught.yaml").write_text(
+        eigen.replace("id: hart-van-brabant", "id: vught"), "utf-8"
+    )
+    g = twee / "data" / "wijken" / "vught" / "gemeente.yaml"
+    g.write_text(
+        g.read_text(encoding="utf-8").replace("checklist: hart-van-brabant", "checklist: vught"),
+        "utf-8",
+    )
+    out = invoke(["overview", "--data", str(twee)], code=2).output
+    assert "verschillende checklists" in out
+    assert "  hart-van-brabant 2026.1: Heusden\n  vught 2026.1: Vught\n" in out
+    assert "--gemeente" in out and "--checklist" in out
+    assert len(rijen(invoke, "--data", str(twee), "--checklist", "hart-van-brabant")["rijen"]) == 38
+    assert rijen(invoke, "--data", str(twee), "--gemeente", "vught")["checklist"]["id"] == "vught"
+
+
+def test_invalid_files_of_all_gemeenten_in_one_error(invoke, twee: Path) -> None:
+    for gemeente in ("heusden", "vught"):
+        path = twee / "data" / "wijken" / gemeente / "herpt.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("\nkern:", "\nkren:", 1), "utf-8")
+    out = invoke(["overview", "--data", str(twee)], code=2).output
+    assert "heusden/herpt.yaml" in out and "vught/herpt.yaml" in out
+
+
+def test_pictures_and_word_refuse_too_many_rows(invoke, twee: Path, tmp_path: Path, monkeypatch):
+    from wijkcheck.formatters import matrix, word
+
+    monkeypatch.setattr(matrix, "MAX_RIJEN", 30)
+    monkeypatch.setattr(word, "MAX_RIJEN", 30)
+    args = ["overview", "--data", str(twee), *DATUM]
+    out = invoke([*args, "-f", "svg"], code=2).output
+    assert "past tot 30 wijken" in out and "heeft er 38" in out and "--alleen-problemen" in out
+    out = invoke([*args, "-o", str(tmp_path / "x.docx")], code=2).output
+    assert "Word-document past tot 30 wijken" in out and not (tmp_path / "x.docx").exists()
+    invoke([*args, "--alleen-problemen", "-f", "svg"])
+
+
+def test_worker_processes_give_the_same_overview(twee: Path) -> None:
+    root = store.find_root(twee, {}, twee)
+    mappen = root.gemeente_mappen()
+    kwargs = {"alleen_problemen": True, "checklist": None}
+    hier = batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=1, **kwargs)
+    samen = batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=2, **kwargs)
+    assert samen == hier and len(samen.gemeenten) == 2
+
+
+@pytest.mark.parametrize("werkers", [1, 2])
+def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
+    root = store.find_root(twee, {}, twee)
+    gezien: list[tuple[int, int]] = []
+    batch.overzicht(
+        root,
+        root.gemeente_mappen(),
+        dt.date(2026, 1, 1),
+        werkers=werkers,
+        voortgang=lambda klaar, totaal: gezien.append((klaar, totaal)),
+    )
+    assert gezien[0] == (0, 38) and gezien[-1] == (38, 38)
+    klaar = [k for k, _ in gezien]
+    assert klaar == sorted(klaar) and len(gezien) >= 2
+
+
+def test_no_progress_bar_when_not_a_terminal(invoke, twee: Path, monkeypatch) -> None:
+    from wijkcheck.cli import voortgang
+
+    monkeypatch.setattr(voortgang, "DREMPEL", 1)
+    result = invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"])
+    assert json.loads(result.stdout)["soort"] == "overzicht"
+    assert result.stderr == ""
+
+
+def test_progress_bar_on_a_terminal_stays_out_of_stdout(invoke, twee: Path, monkeypatch) -> None:
+    from wijkcheck.cli import voortgang
+
+    monkeypatch.setattr(voortgang, "DREMPEL", 1)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich: stderr counts as a terminal
+    result = invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"])
+    assert json.loads(result.stdout)["soort"] == "overzicht"
+    assert "38/38" in result.stderr and "wijken" in result.stderr
+    monkeypatch.setenv("CI", "true")
+    assert invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"]).stderr == ""
