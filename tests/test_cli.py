@@ -148,3 +148,10 @@ def test_checklist_path_in_gemeente_may_not_leave_the_data_folder(invoke, data_c
     assert "gemeente.yaml:" in out and "pad-buiten-data" in out
     # the same file given on the command line is the user's own choice
     invoke(["audit", "Herpt", "--data", str(data_copy), "--checklist", str(elders)])
+
+
+@pytest.mark.parametrize("command", ["validate", "overview", "show"])
+def test_help_shows_no_python_type_labels(invoke, command: str) -> None:
+    out = invoke([command, "--help"]).output
+    assert "<bool>" not in out and "list[Path]" not in out
+    assert {"validate": "PADEN", "overview": "--alleen-problemen", "show": "WIJK"}[command] in out

@@ -114,6 +114,23 @@ def install() -> None:
 
     click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
+    # typer labels every parameter with its Python type. A switch takes no value, so '<bool>'
+    # says nothing; an argument with a metavar (PADEN) is shown as '<list[Path]>' as well.
+    from typer.core import TyperArgument, TyperOption
+
+    option_type = TyperOption.display_type_rich
+
+    def display_option_type(self: Any, ctx: Any) -> str | None:
+        return None if self.is_bool_flag else option_type(self, ctx)
+
+    argument_type = TyperArgument.display_type_rich
+
+    def display_argument_type(self: Any, ctx: Any) -> str | None:
+        return None if self.metavar is not None else argument_type(self, ctx)
+
+    TyperOption.display_type_rich = display_option_type  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = display_argument_type  # type: ignore[method-assign]
+
 
 UsageError = click.exceptions.UsageError
 ClickException = click.exceptions.ClickException

@@ -25,6 +25,7 @@ OverzichtGemeenteOpt = Annotated[
     typer.Option(
         "--gemeente",
         help="Alleen deze gemeente. Zonder --gemeente: alle gemeenten in één overzicht.",
+        metavar="NAAM",
         show_default=False,
     ),
 ]
@@ -123,7 +124,9 @@ def show_cmd(
     wijk: Annotated[
         str,
         typer.Argument(
-            help="Naam van de wijk, bijv. Geerpark of 'vlijmen dorp'.", show_default=False
+            help="Naam van de wijk, bijv. Geerpark of 'vlijmen dorp'.",
+            metavar="WIJK",
+            show_default=False,
         ),
     ],
     data: DataOpt = None,

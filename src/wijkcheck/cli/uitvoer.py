@@ -18,6 +18,7 @@ OutputOpt = Annotated[
         "-o",
         help="Schrijf naar dit bestand in plaats van naar het scherm ('-' is stdout). Zonder "
         "--format volgt de vorm uit de extensie (.md, .html, .docx, .json, .csv, .svg, .png).",
+        metavar="BESTAND",
         show_default=False,
     ),
 ]
