@@ -381,3 +381,53 @@ def test_github_summary_stays_under_githubs_size_limit() -> None:
     assert tekst.endswith(
         "En nog 8000 bevindingen; `wijkcheck validate --format json` geeft ze alle.\n"
     )
+
+
+@pytest.fixture
+def drie(data_copy: Path) -> Path:
+    """Three gemeenten with mistakes in and between files, and one checklist they share."""
+    wijken = data_copy / "data" / "wijken"
+    for naam in ("vught", "waalwijk"):
+        shutil.copytree(wijken / "heusden", wijken / naam)
+        g = wijken / naam / "gemeente.yaml"
+        g.write_text(
+            g.read_text(encoding="utf-8").replace("naam: Heusden\n", f"naam: {naam.title()}\n"),
+            "utf-8",
+        )
+    herpt = wijken / "vught" / "herpt.yaml"
+    herpt.write_text(herpt.read_text(encoding="utf-8").replace("\nkern:", "\nkren:", 1), "utf-8")
+    (wijken / "waalwijk" / "doeveren.yaml").unlink()
+    (wijken / "waalwijk" / "gemeente.yaml").write_text("naam: [Waalwijk\n", encoding="utf-8")
+    checklist = data_copy / "checklists" / "hart-van-brabant.yaml"
+    checklist.write_text(checklist.read_text(encoding="utf-8") + "onzin: 1\n", "utf-8")
+    return data_copy
+
+
+def test_worker_processes_find_the_same_in_the_same_order(drie: Path) -> None:
+    root = find_root(drie, {}, drie)
+    alleen = validate([], root, dt.date(2026, 6, 1), drie, werkers=1)
+    samen = validate([], root, dt.date(2026, 6, 1), drie, werkers=2)
+    assert samen == alleen
+    assert {"onbekend-veld", "yaml-syntaxis"} <= {f.rule for f in alleen.bevindingen}
+    assert sum(f.span.path.endswith("hart-van-brabant.yaml") for f in alleen.bevindingen) == 1
+
+
+@pytest.mark.parametrize("werkers", [1, 2])
+def test_progress_counts_up_to_all_files(drie: Path, werkers: int) -> None:
+    root = find_root(drie, {}, drie)
+    gezien: list[tuple[int, int]] = []
+    uitslag = validate(
+        [], root, dt.date(2026, 6, 1), drie, werkers=werkers, voortgang=lambda *a: gezien.append(a)
+    )
+    totaal = len(uitslag.bestanden)
+    assert gezien[0] == (0, totaal) and gezien[-1] == (totaal, totaal)
+    assert [k for k, _ in gezien] == sorted(k for k, _ in gezien)
+
+
+def test_no_progress_text_in_the_output(invoke, drie: Path, monkeypatch) -> None:
+    from wijkcheck.cli import voortgang
+
+    monkeypatch.setattr(voortgang, "DREMPEL", 1)
+    result = invoke(["validate", "--data", str(drie), "-f", "json"], code=1)
+    assert json.loads(result.stdout)["geldig"] is False
+    assert "bestanden" not in result.stderr and "━" not in result.stderr

@@ -2,7 +2,7 @@
 for large sets. No printing; progress goes to an optional callback.
 
 Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
-gemeente's files at a time. From `DREMPEL` wijk files on, the gemeenten go to a process pool in
+gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
 chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
 Below that, starting processes costs more than it saves.
 """
@@ -11,34 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
-import signal
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Sequence
 from pathlib import Path
 
 from wijkcheck import integrity, store
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, WijkcheckError
 from wijkcheck.overview import Deel, Overzicht, deel, samenvoegen
+from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
 from wijkcheck.sortering import Sortering
 from wijkcheck.store import DataRoot
 
-#: From this many wijk files on, worker processes pay for their start (measured on 2 cores).
-DREMPEL = 200
-
-#: Called with (done, total) wijk files: first (0, total), then as gemeenten are done.
-Voortgang = Callable[[int, int], None]
-
 Uitslag = Deel | list[Finding]
-
-
-def processoren() -> int:
-    """The processors this process may run on (fewer than the machine's in a container)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
 
 
 class Gemeenten:
@@ -87,15 +71,13 @@ def overzicht(
     """The overview of the gemeenten in `mappen` (folders with a gemeente.yaml) on `datum`.
 
     `checklist` (name or path) replaces the checklist each gemeente.yaml names. `werkers`: how
-    many processes; by default one below `DREMPEL` wijk files, else one per processor. Raises
-    `WijkcheckError` with the findings of every gemeente that cannot be shown, or when the
-    gemeenten do not share one checklist.
+    many processes; by default one below `processen.DREMPEL` wijk files, else one per processor.
+    `voortgang` is called with (done, total) wijk files. Raises `WijkcheckError` with the
+    findings of every gemeente that cannot be shown, or when the gemeenten do not share one
+    checklist.
     """
     aantallen = [len(store.wijk_bestanden(m)) for m in mappen]
-    totaal = sum(aantallen)
-    if werkers is None:
-        werkers = processoren() if totaal >= DREMPEL else 1
-    werkers = max(1, min(werkers, len(mappen)))
+    werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.
     was_enabled = gc.isenabled()
@@ -104,7 +86,15 @@ def overzicht(
         if werkers == 1:
             uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang)
         else:
-            uitslagen = _parallel(root, mappen, aantallen, datum, checklist, voortgang, werkers)
+            uitslagen = verdeel(
+                mappen,
+                aantallen,
+                _werk,
+                werkers=werkers,
+                begin=_begin,
+                begin_args=(root, checklist, datum),
+                voortgang=voortgang,
+            )
     finally:
         if was_enabled:
             gc.enable()
@@ -136,52 +126,6 @@ def _hier(
     return uitslagen
 
 
-def _parallel(
-    root: DataRoot,
-    mappen: Sequence[Path],
-    aantallen: list[int],
-    datum: dt.date,
-    checklist: str | None,
-    voortgang: Voortgang | None,
-    werkers: int,
-) -> list[Uitslag]:
-    totaal = sum(aantallen)
-    # Largest gemeenten first, so that no worker is left with a big one at the end; about
-    # sixteen chunks per worker keep the workers even and the progress bar moving.
-    grootte = max(1, totaal // (werkers * 16))
-    brokken: list[list[tuple[int, Path]]] = [[]]
-    gevuld = 0
-    for i in sorted(range(len(mappen)), key=lambda i: -aantallen[i]):
-        if gevuld >= grootte:
-            brokken.append([])
-            gevuld = 0
-        brokken[-1].append((i, mappen[i]))
-        gevuld += aantallen[i]
-    uitslagen: list[Uitslag | None] = [None] * len(mappen)
-    with ProcessPoolExecutor(werkers, initializer=_begin, initargs=(root, checklist, datum)) as ex:
-        try:
-            # All workers start at the first submit, before the caller's progress display may
-            # start a thread (forking a process with threads can deadlock).
-            bezig = {ex.submit(_brok, brok): brok for brok in brokken}
-            klaar = 0
-            if voortgang:
-                voortgang(0, totaal)
-            while bezig:
-                gedaan, _ = wait(bezig, return_when=FIRST_COMPLETED)
-                for future in gedaan:
-                    brok = bezig.pop(future)
-                    for i, uitslag in future.result():
-                        uitslagen[i] = uitslag
-                    klaar += sum(aantallen[i] for i, _ in brok)
-                    if voortgang:
-                        voortgang(klaar, totaal)
-        except BaseException:
-            ex.shutdown(wait=False, cancel_futures=True)
-            raise
-    assert all(u is not None for u in uitslagen)
-    return [u for u in uitslagen if u is not None]
-
-
 # -- in a worker process ----------------------------------------------------------------------
 
 _werker: Gemeenten | None = None
@@ -190,16 +134,8 @@ _werker: Gemeenten | None = None
 def _begin(root: DataRoot, checklist: str | None, datum: dt.date) -> None:
     global _werker
     _werker = Gemeenten(root, checklist, datum)
-    # Ctrl-C is the parent's to handle; workers would each print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # What is loaded now stays; a collection after each chunk only looks at what it left.
-    gc.freeze()
-    gc.disable()
 
 
-def _brok(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
+def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
     assert _werker is not None
-    try:
-        return [(i, _werker.uitslag(m)) for i, m in brok]
-    finally:
-        gc.collect()
+    return [(i, _werker.uitslag(m)) for i, m in brok]

@@ -25,6 +25,7 @@ from wijkcheck.errors import Finding, Severity, Span, WijkcheckError
 from wijkcheck.loader import validate as validate_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
 from wijkcheck.store import GEMEENTE_BESTAND, DataRoot, GemeenteData, WijkBestand, bundled_root
 from wijkcheck.yamlsource import YamlDocument, load_file
 
@@ -62,11 +63,20 @@ class Validatie:
 
 
 def validate(
-    paths: Sequence[Path], root: DataRoot, datum: dt.date, cwd: Path | None = None
+    paths: Sequence[Path],
+    root: DataRoot,
+    datum: dt.date,
+    cwd: Path | None = None,
+    *,
+    voortgang: Voortgang | None = None,
+    werkers: int | None = None,
 ) -> Validatie:
     """Check `paths` (files or folders), or with no paths every file of `root`.
 
     `datum` is the reference date: later dates are in the future, older figures stale.
+    `voortgang` is called with (done, total) files. `werkers`: how many processes check
+    gemeenten; by default one below `processen.DREMPEL` files, else one per processor. The
+    findings are the same, in the same order, however many.
     Raises `WijkcheckError` only when a named path does not exist.
     """
     run = _Run(root, datum, cwd or Path.cwd())
@@ -77,7 +87,7 @@ def validate(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return run.check(files)
+        return run.check(files, voortgang, werkers)
     finally:
         if was_enabled:
             gc.enable()
@@ -165,8 +175,11 @@ class _Run:
 
     # -- the run ----------------------------------------------------------------------------
 
-    def check(self, files: list[Path]) -> Validatie:
+    def check(
+        self, files: list[Path], voortgang: Voortgang | None = None, werkers: int | None = None
+    ) -> Validatie:
         gemeenten: dict[str, Path] = {}
+        per_gemeente: dict[str, int] = {}  # files asked about, for progress
         checklists: list[Path] = []
         losse: list[Path] = []
         for p in files:
@@ -176,19 +189,49 @@ class _Run:
             self.requested[shown] = p
             kind = self.kind(p)
             if kind in ("gemeente", "wijk"):
-                gemeenten.setdefault(os.path.abspath(p.parent), p.parent)
+                key = os.path.abspath(p.parent)
+                gemeenten.setdefault(key, p.parent)
+                per_gemeente[key] = per_gemeente.get(key, 0) + 1
             elif self.outside(p):
                 self.report_outside(p)
             elif kind == "checklist":
                 checklists.append(p)
             else:
                 losse.append(p)
-        for folder in gemeenten.values():
-            self.gemeente(folder)
+        totaal = len(self.requested)
+        gewichten = [per_gemeente[k] for k in gemeenten]
+        werkers = aantal_werkers(totaal, len(gemeenten), werkers)
+        if werkers > 1:
+            # Each worker checks whole gemeenten with a run of its own; merged in folder order,
+            # the findings are those of one run (duplicates of a shared checklist's fall away).
+            for found, context in verdeel(
+                list(gemeenten.values()),
+                gewichten,
+                _werk,
+                werkers=werkers,
+                begin=_begin,
+                begin_args=(self.root, self.datum, Path(self.cwd)),
+                # the total counts the checklists and loose files done here afterwards
+                voortgang=(lambda klaar, _: voortgang(klaar, totaal)) if voortgang else None,
+            ):
+                self.found.extend(found)
+                self.context |= context
+            klaar = sum(gewichten)
+        else:
+            klaar = 0
+            if voortgang:
+                voortgang(0, totaal)
+            for folder, aantal in zip(gemeenten.values(), gewichten, strict=True):
+                self.gemeente(folder)
+                klaar += aantal
+                if voortgang:
+                    voortgang(klaar, totaal)
         for p in checklists:
             self.checklist(p)
         for p in losse:
             self.los(p)
+        if voortgang and klaar < totaal:
+            voortgang(totaal, totaal)
         keep = {
             f: None
             for f, load in self.found
@@ -429,6 +472,28 @@ class _Run:
                 )
             ]
         )
+
+
+# -- in a worker process ----------------------------------------------------------------------
+
+_werker: _Run | None = None
+_Gevonden = tuple[list[tuple[Finding, bool]], set[str]]  # findings, and the files depended on
+
+
+def _begin(root: DataRoot, datum: dt.date, cwd: Path) -> None:
+    global _werker
+    _werker = _Run(root, datum, cwd)
+
+
+def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, _Gevonden]]:
+    """Check whole gemeenten, each with its findings and the files it depended on."""
+    assert _werker is not None
+    uit: list[tuple[int, _Gevonden]] = []
+    for i, folder in brok:
+        _werker.found, _werker.context = [], set()
+        _werker.gemeente(folder)
+        uit.append((i, (_werker.found, _werker.context)))
+    return uit
 
 
 def _volgorde(f: Finding) -> tuple[str, bool, int, int, str]:

@@ -62,12 +62,14 @@ def validate_cmd(
     mogen); 1: fouten (of waarschuwingen met --strikt); 2: een pad of bestand kon niet gelezen
     worden, of een onjuiste optie.
     """
+    from wijkcheck.cli.voortgang import Voortgang
     from wijkcheck.formatters.findings import kies, render
     from wijkcheck.validate import validate
 
     peil = auditdatum(datum)
     root = data_root(data)
-    uitslag = validate(list(paden or []), root, peil)
+    with Voortgang("bestanden") as voortgang:
+        uitslag = validate(list(paden or []), root, peil, voortgang=voortgang)
     gekozen = kies(fmt, os.environ)
     typer.echo(render(gekozen, uitslag), nl=False)
     doel = os.environ.get("GITHUB_STEP_SUMMARY")
