@@ -164,6 +164,12 @@ def main() -> int:
         regels.append(
             ("tijd per bestand 14.500 / 2.000 (lineair ≈ 1)", per_file[1] / per_file[0], "≈ 1")
         )
+    for n in sets:
+        if f"overview-{n}" in metingen:
+            ov = metingen[f"overview-{n}"]
+            doel_s = "≤ 10" if n == 14500 else ""
+            regels.append((f"overview {n} wijken, seconden", ov.mediaan_s, doel_s))
+            regels.append((f"overview {n} wijken, piekgeheugen MiB", ov.piek_mib, "≤ 200"))
     for naam, waarde, doel in regels:
         if waarde is not None:
             print(f"  {naam:48} {waarde:6.2f}  ({doel})" if doel else f"  {naam:48} {waarde:6.2f}")

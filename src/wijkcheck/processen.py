@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -59,6 +57,9 @@ def verdeel(
     `gewichten` are the files per task, for chunking and progress. `werk` and `begin` must be
     module-level functions, and tasks and results picklable.
     """
+    # imported here: multiprocessing costs a small run 30 ms at start-up
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     totaal = sum(gewichten)
     # Largest tasks first, so that no worker is left with a big one at the end.
     grootte = max(1, totaal // (werkers * _BROKKEN_PER_WERKER))
@@ -97,6 +98,8 @@ def verdeel(
 
 
 def _begin(begin: Callable[..., None], args: tuple[Any, ...]) -> None:
+    import signal
+
     # Ctrl-C is the parent's to handle; each worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     begin(*args)
