@@ -34,8 +34,14 @@ class Gemeenten:
 
     def checklist(self, naam: str) -> tuple[Checklist | None, list[Finding]]:
         if naam not in self.checklists:
+            # --checklist is the user's own choice; a name from gemeente.yaml stays in the data
+            bron = (
+                store.ChecklistBron.OPDRACHTREGEL
+                if self.checklist_naam
+                else (store.ChecklistBron.GEMEENTE)
+            )
             try:
-                cl, doc = store.load_checklist(self.root, naam)
+                cl, doc = store.load_checklist(self.root, naam, bron)
                 self.checklists[naam] = cl, integrity.check_checklist(cl, doc)
             except WijkcheckError as exc:
                 self.checklists[naam] = None, exc.findings

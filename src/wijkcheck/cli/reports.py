@@ -149,7 +149,7 @@ def show_cmd(
     fmt = kies_formaat(fmt, output, "show")
     root = data_root(data)
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
-    cl, cldoc = store.load_checklist(root, checklist or gd.gemeente.checklist)
+    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
     _controleer(cl, cldoc, gd)
     kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
     lever(kaart, fmt, output, force)
