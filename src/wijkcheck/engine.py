@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from wijkcheck.checklist import Checklist, Onderwerp
-from wijkcheck.models import Bereik, Gemeente, Voorziening, Wijk
+from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import getal
 from wijkcheck.results import ChecklistInfo, Rapport, Resultaat, Telling
-from wijkcheck.rules import Context, beoordeel
-
-
-@dataclass(frozen=True, slots=True)
-class _Context(Context):
-    """A context that remembers what is within reach: every `aanwezig` rule of a wijk asks, and
-    the answer depends only on the wijk and the reach (measured: 60 % of an overview's time)."""
-
-    bereik_cache: dict[Bereik, tuple[list[tuple[Voorziening, str]], bool]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-
-    def bereikbaar(self, bereik: Bereik) -> tuple[list[tuple[Voorziening, str]], bool]:
-        found = self.bereik_cache.get(bereik)
-        if found is None:
-            found = self.bereik_cache[bereik] = Context.bereikbaar(self, bereik)
-        return list(found[0]), found[1]
+from wijkcheck.rules import Context, Plekken, beoordeel
 
 
 def audit(
@@ -35,9 +19,14 @@ def audit(
     wijk: Wijk,
     wijken: Sequence[Wijk],
     datum: dt.date,
+    plekken: Plekken | None = None,
 ) -> Rapport:
-    """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`."""
-    basis = _Context(
+    """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
+
+    `plekken`, the gemeente's facility index, may be passed when auditing many wijken of one
+    gemeente, so that it is built once.
+    """
+    basis = Context(
         soorten=checklist.soorten,
         indicatoren=checklist.indicatoren,
         rollen=checklist.rollen,
@@ -46,6 +35,7 @@ def audit(
         wijk=wijk,
         wijken=wijken,
         datum=datum,
+        plekken=plekken or Plekken(gemeente, wijken, checklist.soorten),
     )
 
     def evalueer(onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:

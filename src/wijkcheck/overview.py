@@ -20,6 +20,7 @@ from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import sleutel
 from wijkcheck.results import SCHEMA_VERSIE, ChecklistInfo, Rapport, Result, Telling, Uitkomst
+from wijkcheck.rules import Plekken
 from wijkcheck.sortering import Sortering
 
 
@@ -148,6 +149,7 @@ def _sorteer(rijen: list[OverzichtRij], sortering: Sortering, delen: Sequence[De
 def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum: dt.date) -> Deel:
     """Audit every wijk of `gemeente` on `datum`: its rows of the overview."""
     aanwezig = {sleutel(w.naam) for w in wijken}
+    plekken = Plekken(gemeente, wijken, checklist.soorten)
     return Deel(
         gemeente=gemeente.naam,
         checklist=ChecklistInfo(
@@ -159,7 +161,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
         voorwaarden=tuple(Kolom(id=id, titel=o.titel) for id, o in checklist.voorwaarden.items()),
         aantal_items=len(checklist.items),
         rijen=tuple(
-            rij(engine.audit(checklist, gemeente, w, wijken, datum), w.inwoners.waarde)
+            rij(engine.audit(checklist, gemeente, w, wijken, datum, plekken), w.inwoners.waarde)
             for w in wijken
         ),
         volgorde={sleutel(w): i for i, ws in enumerate(gemeente.kernen.values()) for w in ws},

@@ -50,6 +50,7 @@ class Context:
     datum: dt.date
     onderwerp: str = ""
     pad: str = ""
+    plekken: Plekken | None = None
 
     def verouderd(self, peildatum: dt.date) -> bool:
         return maanden_tussen(peildatum, self.datum) > self.max_ouderdom_maanden
@@ -73,37 +74,105 @@ class Context:
     def indicatornaam(self, ind: str) -> str:
         return indicatornaam(self, ind)
 
-    def bereikbaar(self, bereik: Bereik) -> tuple[list[tuple[Voorziening, str]], bool]:
-        """Facilities within reach of the wijk, each with where it is; and whether the
-        facility data for that reach is complete (a wijk in reach recorded none at all)."""
+    def bereikbaar(
+        self, bereik: Bereik, keuze: Aanwezig | None = None
+    ) -> tuple[list[tuple[Voorziening, str]], bool]:
+        """Facilities within reach of the wijk (those `keuze` asks for, or all), each with where
+        it is, nearest first; and whether the facility data for that reach is complete (a wijk in
+        reach recorded none at all)."""
+        plekken = self.plekken or Plekken(self.gemeente, self.wijken, self.soorten)
         wijk, kern = self.wijk, sleutel(self.wijk.kern)
         eigen = sleutel(wijk.naam)
-        found: list[tuple[Voorziening, str]] = [(v, "in de wijk") for v in wijk.voorzieningen]
+        found: list[tuple[Voorziening, str]] = [
+            (v, "in de wijk") for v in wijk.voorzieningen if keuze is None or keuze.past(v, self)
+        ]
         compleet = "voorzieningen" in wijk.model_fields_set
         if bereik is Bereik.WIJK:
             return found, compleet
-        for andere in self.wijken:
-            if sleutel(andere.naam) == eigen:
+        for p in plekken.keuze(keuze):
+            bedient = eigen in p.bedient
+            if p.wijk is None:  # gemeente.yaml: gemeente-wide, or one kern's
+                if p.kern is None:
+                    if bereik is Bereik.GEMEENTE or bedient:
+                        found.append((p.voorziening, "gemeentebreed"))
+                elif p.kern == kern or bedient or bereik is Bereik.GEMEENTE:
+                    found.append((p.voorziening, f"kern {p.voorziening.kern}"))
                 continue
-            zelfde_kern = sleutel(andere.kern) == kern
-            in_reach = zelfde_kern or bereik is Bereik.GEMEENTE
-            for v in andere.voorzieningen:
-                bedient = any(sleutel(b) == eigen for b in v.bedient)
-                if in_reach or bedient:
-                    waar = "bedient deze wijk" if bedient and not zelfde_kern else "in de kern"
-                    if not (zelfde_kern or bedient):
-                        waar = "in de gemeente"
-                    found.append((v, f"{waar} ({andere.naam})"))
-            if in_reach and "voorzieningen" not in andere.model_fields_set:
-                compleet = False
-        for v in self.gemeente.voorzieningen:
-            bedient = any(sleutel(b) == eigen for b in v.bedient)
-            if v.kern is None:
-                if bereik is Bereik.GEMEENTE or bedient:
-                    found.append((v, "gemeentebreed"))
-            elif sleutel(v.kern) == kern or bedient or bereik is Bereik.GEMEENTE:
-                found.append((v, f"kern {v.kern}"))
+            if p.wijk == eigen:
+                continue
+            zelfde_kern = p.kern == kern
+            if zelfde_kern or bedient or bereik is Bereik.GEMEENTE:
+                waar = (
+                    "in de kern"
+                    if zelfde_kern
+                    else "bedient deze wijk"
+                    if bedient
+                    else ("in de gemeente")
+                )
+                found.append((p.voorziening, f"{waar} ({p.wijknaam})"))
+        if bereik is Bereik.GEMEENTE:
+            compleet = compleet and not plekken.onvolledig
+        else:
+            compleet = compleet and kern not in plekken.onvolledig
         return found, compleet
+
+
+@dataclass(frozen=True, slots=True)
+class Plek:
+    """A facility and whose it is: a wijk file's (`wijk`) or gemeente.yaml's (`wijk` None)."""
+
+    voorziening: Voorziening
+    wijk: str | None
+    wijknaam: str
+    kern: str | None
+    bedient: frozenset[str]
+
+
+class Plekken:
+    """All facilities of a gemeente, indexed by soort and function.
+
+    Built once per gemeente: without it every `aanwezig` rule of every wijk scans every facility
+    of the gemeente, which is quadratic in the size of the gemeente (an overview of a gemeente
+    with 170 wijken spent 1.7 s there).
+    """
+
+    __slots__ = ("alle", "onvolledig", "per_functie", "per_soort")
+
+    def __init__(self, gemeente: Gemeente, wijken: Sequence[Wijk], soorten: Mapping[str, Soort]):
+        self.alle: list[Plek] = []
+        self.onvolledig: set[str] = set()  # kernen with a wijk that recorded no facilities
+        for w in wijken:
+            if "voorzieningen" not in w.model_fields_set:
+                self.onvolledig.add(sleutel(w.kern))
+            for v in w.voorzieningen:
+                self.alle.append(
+                    Plek(v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient))
+                )
+        for v in gemeente.voorzieningen:
+            kern = sleutel(v.kern) if v.kern is not None else None
+            self.alle.append(Plek(v, None, "", kern, _sleutels(v.bedient)))
+        self.per_soort: dict[str, list[int]] = {}
+        self.per_functie: dict[str, list[int]] = {}
+        for i, p in enumerate(self.alle):
+            v = p.voorziening
+            self.per_soort.setdefault(v.soort, []).append(i)
+            soort = soorten.get(v.soort)
+            for f in {*v.functies, *(soort.functies if soort else ())}:
+                self.per_functie.setdefault(f, []).append(i)
+
+    def keuze(self, regel: Aanwezig | None) -> list[Plek]:
+        """The facilities `regel` can count, in file order (all of them for None)."""
+        if regel is None:
+            return self.alle
+        if regel.functie:
+            posities = self.per_functie.get(regel.functie, [])
+        else:
+            posities = sorted({i for s in regel.soorten for i in self.per_soort.get(s, ())})
+        return [self.alle[i] for i in posities]
+
+
+def _sleutels(namen: Sequence[str]) -> frozenset[str]:
+    return frozenset(sleutel(n) for n in namen)
 
 
 class Catalogus(Protocol):
@@ -229,8 +298,7 @@ class Aanwezig(RegelBasis):
         return rang[: self.minimaal]
 
     def evalueer(self, ctx: Context) -> Beoordeling:
-        kandidaten, compleet = ctx.bereikbaar(self.bereik)
-        passend = [(v, waar) for v, waar in kandidaten if self.past(v, ctx)]
+        passend, compleet = ctx.bereikbaar(self.bereik, self)
         zeker = [(v, w) for v, w in passend if v.toegankelijk or not self.toegankelijk]
         misschien = [(v, w) for v, w in passend if self.toegankelijk and v.toegankelijk is None]
         gegevens = [
