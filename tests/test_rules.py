@@ -55,7 +55,6 @@ def run(case: dict[str, Any]) -> Any:
         wijk=wijk,
         wijken=[wijk, *anderen],
         datum=dt.date.fromisoformat(str(case.get("datum", "2026-01-01"))),
-        onderwerp="test",
     )
     return beoordeel(REGEL.validate_python(case["regel"]), ctx, "test")
 

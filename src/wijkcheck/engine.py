@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 
 from wijkcheck.checklist import Checklist, Onderwerp
 from wijkcheck.models import Gemeente, Wijk
@@ -41,8 +40,7 @@ def audit(
     def evalueer(onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
         results = []
         for id, onderwerp in onderwerpen.items():
-            ctx = replace(basis, onderwerp=id)
-            r = beoordeel(onderwerp.regel, ctx, id)
+            r = beoordeel(onderwerp.regel, basis, id)
             results.append(
                 r.model_copy(
                     update={"titel": onderwerp.titel, "beleidsbron": onderwerp.beleidsbron}

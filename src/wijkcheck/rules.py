@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Annotated, ClassVar, Literal, Protocol
 
 from pydantic import Field, PositiveInt, StrictBool, model_validator
@@ -48,8 +48,6 @@ class Context:
     wijk: Wijk
     wijken: Sequence[Wijk]
     datum: dt.date
-    onderwerp: str = ""
-    pad: str = ""
     plekken: Plekken | None = None
 
     def verouderd(self, peildatum: dt.date) -> bool:
@@ -214,7 +212,7 @@ class RegelBasis(Model):
     type: str
     naam: ClassVar[str]
 
-    def evalueer(self, ctx: Context) -> Beoordeling:  # pragma: no cover - abstract
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def omschrijving(self, ctx: Catalogus | None = None) -> str:  # pragma: no cover - abstract
@@ -297,7 +295,7 @@ class Aanwezig(RegelBasis):
         rang = sorted(zeker, key=lambda p: (_nabijheid(p[1]), ctx.verouderd(p[0].peildatum)))
         return rang[: self.minimaal]
 
-    def evalueer(self, ctx: Context) -> Beoordeling:
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         passend, compleet = ctx.bereikbaar(self.bereik, self)
         zeker = [(v, w) for v, w in passend if v.toegankelijk or not self.toegankelijk]
         misschien = [(v, w) for v, w in passend if self.toegankelijk and v.toegankelijk is None]
@@ -390,7 +388,7 @@ class Drempel(RegelBasis):
             delen.append(f"≤ {getal(self.maximaal)}{unit}")
         return " en ".join(delen)
 
-    def evalueer(self, ctx: Context) -> Beoordeling:
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         cijfer = ctx.indicator(self.indicator)
         vereist = self.grens(ctx)
         if cijfer is None:
@@ -444,7 +442,7 @@ class PerInwoners(RegelBasis):
         index = " × vraagindex" if self.vraagindex else ""
         return f"≥ {getal(self.minimaal_per_1000)} fte per 1.000 inwoners{index}"
 
-    def evalueer(self, ctx: Context) -> Beoordeling:
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         wijk = ctx.wijk
         inwoners = wijk.inwoners.waarde
         gegevens = [ctx.gegeven("inwoners", getal(inwoners), wijk.inwoners)]
@@ -518,11 +516,12 @@ class OordeelRegel(RegelBasis):
     onderwerp: Id | None = None
 
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
-        wat = self.onderwerp or getattr(ctx, "onderwerp", "") or "dit onderwerp"
+        wat = self.onderwerp or "dit onderwerp"
         return f"oordeel 'voldaan' over {wat}"
 
-    def evalueer(self, ctx: Context) -> Beoordeling:
-        onderwerp = self.onderwerp or ctx.onderwerp
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+        # by default the condition or item this rule belongs to: the first part of its path
+        onderwerp = self.onderwerp or pad.split(".", 1)[0]
         oordeel = ctx.wijk.oordelen.get(onderwerp)
         vereist = "oordeel 'voldaan'"
         if oordeel is None:
@@ -543,8 +542,8 @@ class OordeelRegel(RegelBasis):
 class _Samengesteld(RegelBasis):
     regels: Annotated[list[Regel], Field(min_length=1)]
 
-    def _onderdelen(self, ctx: Context) -> list[Resultaat]:
-        return [beoordeel(regel, ctx, f"{ctx.pad}.{i}") for i, regel in enumerate(self.regels, 1)]
+    def _onderdelen(self, ctx: Context, pad: str) -> list[Resultaat]:
+        return [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
 
 
 class Alle(_Samengesteld):
@@ -564,8 +563,8 @@ class Alle(_Samengesteld):
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         return f"alle {len(self.regels)} onderdelen voldaan"
 
-    def evalueer(self, ctx: Context) -> Beoordeling:
-        delen = self._onderdelen(ctx)
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+        delen = self._onderdelen(ctx, pad)
         u = [d.uitkomst for d in delen]
         uitkomst = N if N in u else ONB if ONB in u else V
         return Beoordeling(uitkomst, _telling(u), f"alle {len(u)} voldaan", onderdelen=delen)
@@ -588,8 +587,8 @@ class EenVan(_Samengesteld):
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         return f"minstens één van {len(self.regels)} onderdelen voldaan"
 
-    def evalueer(self, ctx: Context) -> Beoordeling:
-        delen = self._onderdelen(ctx)
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+        delen = self._onderdelen(ctx, pad)
         u = [d.uitkomst for d in delen]
         uitkomst = V if V in u else ONB if ONB in u else N
         return Beoordeling(uitkomst, _telling(u), f"minstens 1 van {len(u)}", onderdelen=delen)
@@ -610,7 +609,7 @@ Regel = Annotated[
 
 def beoordeel(regel: RegelBasis, ctx: Context, id: str) -> Resultaat:
     """Evaluate a (sub)rule and name its result."""
-    b = regel.evalueer(replace(ctx, pad=id))
+    b = regel.evalueer(ctx, id)
     return Resultaat(
         id=id,
         titel=regel.titel or regel.kort(ctx),
