@@ -88,7 +88,11 @@ def verdeel(
                     klaar += sum(gewichten[i] for i, _ in brok)
                     if voortgang:
                         voortgang(klaar, totaal)
-        except BaseException:
+        except BaseException:  # Ctrl-C, or a worker's exception: stop the others now
+            # Only stopped workers let the pool's thread end; without this a Ctrl-C hangs at exit.
+            # ProcessPoolExecutor has no public way to stop them.
+            for proces in list(getattr(ex, "_processes", {}).values()):
+                proces.terminate()
             ex.shutdown(wait=False, cancel_futures=True)
             raise
     return [uitslagen[i] for i in range(len(taken))]

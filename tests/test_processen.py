@@ -1,0 +1,61 @@
+"""Work spread over processes: results in task order, progress counted up, failures stop all."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+
+import pytest
+
+from wijkcheck.processen import DREMPEL, aantal_werkers, verdeel
+
+
+def _niets() -> None:
+    pass
+
+
+def _dubbel(brok: list[tuple[int, int]]) -> list[tuple[int, tuple[int, int]]]:
+    return [(i, (taak * 2, os.getpid())) for i, taak in brok]
+
+
+def _kapot(brok: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if any(taak == 3 for _, taak in brok):
+        raise ValueError("kapot")
+    time.sleep(0.05)
+    return [(i, taak) for i, taak in brok]
+
+
+def test_results_in_task_order_from_several_processes() -> None:
+    gezien: list[tuple[int, int]] = []
+    taken = list(range(40))
+    uit = verdeel(
+        taken,
+        [1 + t % 7 for t in taken],
+        _dubbel,
+        werkers=2,
+        begin=_niets,
+        begin_args=(),
+        voortgang=lambda *a: gezien.append(a),
+    )
+    assert [waarde for waarde, _ in uit] == [t * 2 for t in taken]
+    assert len({pid for _, pid in uit} - {os.getpid()}) >= 1  # not in this process
+    totaal = sum(1 + t % 7 for t in taken)
+    assert gezien[0] == (0, totaal) and gezien[-1] == (totaal, totaal)
+    assert [k for k, _ in gezien] == sorted(k for k, _ in gezien)
+
+
+def test_a_failing_task_stops_every_worker() -> None:
+    with pytest.raises(ValueError, match="kapot"):
+        verdeel(list(range(200)), [1] * 200, _kapot, werkers=2, begin=_niets, begin_args=())
+    for _ in range(100):
+        if not multiprocessing.active_children():
+            break
+        time.sleep(0.02)
+    assert not multiprocessing.active_children()
+
+
+def test_one_process_for_small_runs() -> None:
+    assert aantal_werkers(DREMPEL - 1, 50) == 1
+    assert aantal_werkers(DREMPEL, 1) == 1  # one gemeente: nothing to share
+    assert aantal_werkers(10, 5, werkers=3) == 3 and aantal_werkers(10, 2, werkers=8) == 2
