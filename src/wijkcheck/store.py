@@ -10,6 +10,7 @@ Layout of a data root (a repository or folder):
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -107,11 +108,16 @@ def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """Path as a user (and GitHub) wants to see it: relative to the working folder if inside."""
-    cwd = cwd or Path.cwd()
     try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(cwd or Path.cwd())).as_posix()
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    # called once per data file; resolving the working folder each time cost ~10 % of reading
+    return folder.resolve()
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        metavar="MAP",
         help="Map met de gegevens (met data/wijken/). Anders: $WIJKCHECK_DATA, dan de repository "
         "waarin u staat, dan de meegeleverde Heusden-gegevens.",
         show_default=False,
@@ -32,6 +33,7 @@ ChecklistOpt = Annotated[
     str | None,
     typer.Option(
         "--checklist",
+        metavar="NAAM|PAD",
         help="Naam of pad van de checklist. Standaard: de checklist die gemeente.yaml noemt.",
         show_default=False,
     ),
@@ -39,13 +41,17 @@ ChecklistOpt = Annotated[
 DatumOpt = Annotated[
     str | None,
     typer.Option(
-        "--datum", help="Auditdatum als JJJJ-MM-DD. Standaard: vandaag.", show_default=False
+        "--datum",
+        metavar="JJJJ-MM-DD",
+        help="Auditdatum als JJJJ-MM-DD. Standaard: vandaag.",
+        show_default=False,
     ),
 ]
 GemeenteOpt = Annotated[
     str | None,
     typer.Option(
         "--gemeente",
+        metavar="NAAM",
         help="Gemeente, als een wijknaam in meer gemeenten voorkomt.",
         show_default=False,
     ),
@@ -94,7 +100,9 @@ def audit_cmd(
     wijk: Annotated[
         str,
         typer.Argument(
-            help="Naam van de wijk, bijv. Vlijmen-Dorp of 'vlijmen dorp'.", show_default=False
+            metavar="WIJK",
+            help="Naam van de wijk, bijv. Vlijmen-Dorp of 'vlijmen dorp'.",
+            show_default=False,
         ),
     ],
     data: DataOpt = None,
@@ -181,6 +189,7 @@ def explain_cmd(
     onderwerp: Annotated[
         str,
         typer.Argument(
+            metavar="ONDERWERP",
             help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'.",
             show_default=False,
         ),
