@@ -6,6 +6,7 @@ conditions), 2 the input could not be used (bad arguments, unreadable or invalid
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from typing import Any
@@ -93,6 +94,16 @@ app = typer.Typer(
 
 # Command modules register themselves on `app`; keep them cheap to import.
 from wijkcheck.cli import commands, reports, validate  # noqa: E402,F401
+
+
+def _herschik(doc: str) -> str:
+    # typer keeps a docstring's line breaks inside a paragraph; help should flow with the terminal
+    return "\n\n".join(" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n"))
+
+
+for _info in app.registered_commands:
+    if _info.callback is not None and _info.callback.__doc__:
+        _info.callback.__doc__ = _herschik(_info.callback.__doc__)
 
 
 def main() -> None:
