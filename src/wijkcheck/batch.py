@@ -57,9 +57,7 @@ class Gemeenten:
         if cl is None:
             return problemen
         # another wijk's missing file is left out of the matrix and named below it
-        problemen = problemen + [
-            f for f in integrity.check_gemeente(cl, gd) if f.rule != "wijk-zonder-bestand"
-        ]
+        problemen = problemen + integrity.bruikbaar(cl, gd)
         return problemen or deel(cl, gd.gemeente, gd.wijken, self.datum)
 
 

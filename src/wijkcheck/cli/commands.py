@@ -7,7 +7,7 @@ import inspect
 import os
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,11 @@ from wijkcheck.cli import EXIT_BEVINDINGEN, app
 from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters import OutputFormat
+
+if TYPE_CHECKING:  # the models load only when a command needs them (start-up time)
+    from wijkcheck.checklist import Checklist
+    from wijkcheck.models import Wijk
+    from wijkcheck.store import GemeenteData
 
 DataOpt = Annotated[
     Path | None,
@@ -95,6 +100,22 @@ def auditdatum(text: str | None) -> dt.date:
     )
 
 
+def wijk_met_checklist(
+    data: Path | None, wijk: str, gemeente: str | None, checklist: str | None
+) -> tuple[GemeenteData, Wijk, Checklist]:
+    """The wijk a command is about, its gemeente and checklist; stops on data that cannot be
+    used (as a user error with positions)."""
+    from wijkcheck import integrity, store
+
+    root = data_root(data)
+    gd, gevonden = store.find_wijk(root, wijk, gemeente)
+    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
+    problemen = integrity.check_checklist(cl, cldoc) + integrity.bruikbaar(cl, gd)
+    if problemen:
+        raise WijkcheckError(problemen)
+    return gd, gevonden, cl
+
+
 @app.command("audit")
 def audit_cmd(
     wijk: Annotated[
@@ -121,20 +142,10 @@ def audit_cmd(
     Per voorwaarde en item: voldaan, niet voldaan of onbekend, met wat gemeten is, wat vereist
     is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust.
     """
-    from wijkcheck import engine, integrity, store
+    from wijkcheck import engine
 
     fmt = kies_formaat(fmt, output, "audit")
-    root = data_root(data)
-    gd, gevonden = store.find_wijk(root, wijk, gemeente)
-    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
-    problemen = integrity.check_checklist(cl, cldoc) + [
-        # another wijk's missing file does not make this wijk's audit wrong; validate reports it
-        f
-        for f in integrity.check_gemeente(cl, gd)
-        if f.rule != "wijk-zonder-bestand"
-    ]
-    if problemen:
-        raise WijkcheckError(problemen)
+    gd, gevonden, cl = wijk_met_checklist(data, wijk, gemeente, checklist)
     rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
     lever(rapport, fmt, output, force)
     if strikt and rapport.niet_voldaan:

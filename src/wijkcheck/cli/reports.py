@@ -15,6 +15,7 @@ from wijkcheck.cli.commands import (
     GemeenteOpt,
     auditdatum,
     data_root,
+    wijk_met_checklist,
 )
 from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
 from wijkcheck.errors import Span, WijkcheckError
@@ -29,17 +30,6 @@ OverzichtGemeenteOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _controleer(cl, cldoc, gd) -> None:
-    """Stop on invalid data, as `audit` does; a wijk without a file is left out and named."""
-    from wijkcheck import integrity
-
-    problemen = integrity.check_checklist(cl, cldoc) + [
-        f for f in integrity.check_gemeente(cl, gd) if f.rule != "wijk-zonder-bestand"
-    ]
-    if problemen:
-        raise WijkcheckError(problemen)
 
 
 def _gemeente_mappen(root, gemeente: str | None):
@@ -143,13 +133,9 @@ def show_cmd(
     soort en toegankelijkheid, en daaronder wat de wijk ook bedient: voorzieningen elders in de
     kern, op kernniveau en gemeentebreed.
     """
-    from wijkcheck import store
     from wijkcheck.kaart import sociale_kaart
 
     fmt = kies_formaat(fmt, output, "show")
-    root = data_root(data)
-    gd, gevonden = store.find_wijk(root, wijk, gemeente)
-    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
-    _controleer(cl, cldoc, gd)
+    gd, gevonden, cl = wijk_met_checklist(data, wijk, gemeente, checklist)
     kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
     lever(kaart, fmt, output, force)
