@@ -58,12 +58,7 @@ def audit(
         gemeente=gemeente.naam,
         cbs_buurtcode=wijk.cbs_buurtcode,
         inwoners=inwoners,
-        checklist=ChecklistInfo(
-            id=checklist.id,
-            naam=checklist.naam,
-            versie=checklist.versie,
-            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
-        ),
+        checklist=ChecklistInfo.van(checklist),
         auditdatum=datum,
         voorwaarden=voorwaarden,
         items=items,

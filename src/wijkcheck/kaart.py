@@ -174,12 +174,7 @@ def sociale_kaart(
         cbs_buurtcode=wijk.cbs_buurtcode,
         inwoners=inwoners,
         omschrijving=wijk.omschrijving,
-        checklist=ChecklistInfo(
-            id=checklist.id,
-            naam=checklist.naam,
-            versie=checklist.versie,
-            maximale_ouderdom_maanden=max_maanden,
-        ),
+        checklist=ChecklistInfo.van(checklist),
         datum=datum,
         lagen=lagen,
         onbekende_soorten=[v for v in alle if v.soort not in checklist.soorten],

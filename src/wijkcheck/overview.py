@@ -152,12 +152,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
     plekken = Plekken(gemeente, wijken, checklist.soorten)
     return Deel(
         gemeente=gemeente.naam,
-        checklist=ChecklistInfo(
-            id=checklist.id,
-            naam=checklist.naam,
-            versie=checklist.versie,
-            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
-        ),
+        checklist=ChecklistInfo.van(checklist),
         voorwaarden=tuple(Kolom(id=id, titel=o.titel) for id, o in checklist.voorwaarden.items()),
         aantal_items=len(checklist.items),
         rijen=tuple(

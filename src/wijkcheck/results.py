@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from wijkcheck.models import Beleidsbron
+
+if TYPE_CHECKING:  # results sit below the checklist in the layers; only the type is needed
+    from wijkcheck.checklist import Checklist
 
 #: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
 SCHEMA_VERSIE = 1
@@ -91,6 +94,15 @@ class ChecklistInfo(Result):
     naam: str
     versie: str
     maximale_ouderdom_maanden: int
+
+    @classmethod
+    def van(cls, checklist: Checklist) -> ChecklistInfo:
+        return cls(
+            id=checklist.id,
+            naam=checklist.naam,
+            versie=checklist.versie,
+            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
+        )
 
 
 class Rapport(Result):
