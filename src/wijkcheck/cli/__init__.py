@@ -11,10 +11,6 @@ import os
 import sys
 from typing import Any
 
-# pydantic scans every installed package's entry points for plugins on first use (about 10 ms
-# per start); wijkcheck uses none. Only this process is affected.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
 import typer
 from typer.core import TyperGroup
 
