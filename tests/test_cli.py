@@ -155,3 +155,12 @@ def test_help_shows_no_python_type_labels(invoke, command: str) -> None:
     out = invoke([command, "--help"]).output
     assert "<bool>" not in out and "list[Path]" not in out
     assert {"validate": "PADEN", "overview": "--alleen-problemen", "show": "WIJK"}[command] in out
+
+
+def test_ctrl_c_says_afgebroken_and_exits_130(invoke, monkeypatch) -> None:
+    def onderbroken(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "audit", onderbroken)
+    out = invoke(["audit", "Vlijmen-Dorp"], code=130).output
+    assert out.strip() == "Afgebroken."

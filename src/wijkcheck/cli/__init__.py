@@ -18,6 +18,7 @@ from wijkcheck.cli import nl_click
 from wijkcheck.errors import WijkcheckError
 
 EXIT_OK, EXIT_BEVINDINGEN, EXIT_INVOER = 0, 1, 2
+EXIT_AFGEBROKEN = 130  # Ctrl-C, as shells report SIGINT
 
 
 def fout(exc: WijkcheckError) -> None:
@@ -30,6 +31,10 @@ def fout(exc: WijkcheckError) -> None:
 
 class WijkcheckGroup(TyperGroup):
     """Runs every command with one error policy: Dutch messages, exit code 2, no traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
 
     def main(
         self,
@@ -60,8 +65,7 @@ class WijkcheckGroup(TyperGroup):
             fout(exc)
             rv = EXIT_INVOER
         except (KeyboardInterrupt, EOFError, typer.Abort):
-            sys.stderr.write("Afgebroken.\n")
-            rv = 130
+            rv = EXIT_AFGEBROKEN
         except Exception as exc:  # a bug, not the user's fault: say so without a traceback
             if os.environ.get("WIJKCHECK_DEBUG"):
                 raise
@@ -72,6 +76,10 @@ class WijkcheckGroup(TyperGroup):
             )
             rv = EXIT_INVOER
         code = rv if isinstance(rv, int) else EXIT_OK
+        if code == EXIT_AFGEBROKEN:
+            # typer may turn Ctrl-C into a silent exit 130 before the handler above sees it;
+            # no command of ours exits with 130 otherwise.
+            sys.stderr.write("Afgebroken.\n")
         if standalone_mode:
             sys.exit(code)
         return code
@@ -84,6 +92,7 @@ app = typer.Typer(
     "Beleidsvisie sociale basis (Heusden) en de checklist langer thuis wonen (Hart van Brabant).",
     no_args_is_help=True,
     add_completion=False,
+    options_metavar="[OPTIES]",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -28,7 +28,10 @@ _FOUTEN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Option '(.+)' requires (.+)$"), "optie {0} heeft een waarde nodig"),
     (re.compile(r"Option '(.+)' does not take a value\.$"), "optie {0} neemt geen waarde"),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)$"), "onverwacht extra argument ({0})"),
-    (re.compile(r"Invalid value for '?(.+?)'?: (.+)$", re.S), "ongeldige waarde voor {0}: {1}"),
+    (
+        re.compile(r"Invalid value for ((?:'[^']+'(?: / )?)+|[^:]+): (.+)$", re.S),
+        "ongeldige waarde voor {0}: {1}",
+    ),
     (re.compile(r"Invalid value: (.+)$", re.S), "ongeldige waarde: {0}"),
 ]
 
@@ -52,12 +55,20 @@ def vertaal(message: str) -> str:
     for pattern, dutch in _FOUTEN:
         m = pattern.match(message.strip())
         if m:
-            parts = [vertaal_waarde(g) if g else "" for g in m.groups()]
+            parts = [vertaal_waarde(_hint(g)) if g else "" for g in m.groups()]
             text = dutch.format(*parts)
             if "Did you mean" in message and m.lastindex and m.lastindex > 1 and m.group(2):
                 text += f" (bedoelde u {m.group(2)}?)"
             return text
     return vertaal_waarde(message)
+
+
+def _hint(text: str) -> str:
+    """click quotes a parameter hint as "'--format' / '-f'"; we write "--format / -f"."""
+    return text.replace("'", "") if _QUOTED_HINT.match(text) else text
+
+
+_QUOTED_HINT = re.compile(r"^'[^']+'(?: / '[^']+')*$")
 
 
 def vertaal_waarde(message: str) -> str:
@@ -114,10 +125,15 @@ def install() -> None:
 
     click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
-    # typer labels every parameter with its Python type. A switch takes no value, so '<bool>'
-    # says nothing; an argument with a metavar (PADEN) is shown as '<list[Path]>' as well.
+    # typer >= 0.26 labels every parameter with its Python type. A switch takes no value, so
+    # '<bool>' says nothing; an argument with a metavar (PADEN) is shown as '<list[Path]>' as well.
     from typer.core import TyperArgument, TyperOption
 
+    if not hasattr(TyperOption, "display_type_rich"):
+        # typer < 0.26 shows the click type of an argument whose metavar is its own name.
+        click.types.STRING.name = "tekst"
+        click.types.Path.name = "pad"
+        return
     option_type = TyperOption.display_type_rich
 
     def display_option_type(self: Any, ctx: Any) -> str | None:
