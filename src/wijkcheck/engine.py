@@ -38,15 +38,9 @@ def audit(
     )
 
     def evalueer(onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
-        results = []
-        for id, onderwerp in onderwerpen.items():
-            r = beoordeel(onderwerp.regel, basis, id)
-            results.append(
-                r.model_copy(
-                    update={"titel": onderwerp.titel, "beleidsbron": onderwerp.beleidsbron}
-                )
-            )
-        return results
+        return [
+            beoordeel(o.regel, basis, id, o.titel, o.beleidsbron) for id, o in onderwerpen.items()
+        ]
 
     voorwaarden = evalueer(checklist.voorwaarden)
     items = evalueer(checklist.items)

@@ -11,6 +11,7 @@ case file in `tests/cases/`.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, ClassVar, Literal, Protocol
@@ -18,6 +19,7 @@ from typing import Annotated, ClassVar, Literal, Protocol
 from pydantic import Field, PositiveInt, StrictBool, model_validator
 
 from wijkcheck.models import (
+    Beleidsbron,
     Bereik,
     Cijfer,
     Gemeente,
@@ -49,9 +51,14 @@ class Context:
     wijken: Sequence[Wijk]
     datum: dt.date
     plekken: Plekken | None = None
+    _verouderd: dict[dt.date, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def verouderd(self, peildatum: dt.date) -> bool:
-        return maanden_tussen(peildatum, self.datum) > self.max_ouderdom_maanden
+        oud = self._verouderd.get(peildatum)
+        if oud is None:
+            oud = maanden_tussen(peildatum, self.datum) > self.max_ouderdom_maanden
+            self._verouderd[peildatum] = oud
+        return oud
 
     def gegeven(self, wat: str, waarde: str, cijfer: Cijfer) -> GebruiktGegeven:
         return GebruiktGegeven(
@@ -87,7 +94,7 @@ class Context:
         compleet = "voorzieningen" in wijk.model_fields_set
         if bereik is Bereik.WIJK:
             return found, compleet
-        for p in plekken.keuze(keuze):
+        for p in plekken.keuze(keuze, None if bereik is Bereik.GEMEENTE else kern):
             bedient = eigen in p.bedient
             if p.wijk is None:  # gemeente.yaml: gemeente-wide, or one kern's
                 if p.kern is None:
@@ -134,7 +141,7 @@ class Plekken:
     with 170 wijken spent 1.7 s there).
     """
 
-    __slots__ = ("alle", "onvolledig", "per_functie", "per_soort")
+    __slots__ = ("_keuzes", "alle", "onvolledig", "per_functie", "per_soort")
 
     def __init__(self, gemeente: Gemeente, wijken: Sequence[Wijk], soorten: Mapping[str, Soort]):
         self.alle: list[Plek] = []
@@ -157,16 +164,26 @@ class Plekken:
             soort = soorten.get(v.soort)
             for f in {*v.functies, *(soort.functies if soort else ())}:
                 self.per_functie.setdefault(f, []).append(i)
+        self._keuzes: dict[tuple[int, str | None], list[Plek]] = {}
 
-    def keuze(self, regel: Aanwezig | None) -> list[Plek]:
-        """The facilities `regel` can count, in file order (all of them for None)."""
+    def keuze(self, regel: Aanwezig | None, kern: str | None = None) -> list[Plek]:
+        """The facilities `regel` can count, in file order (all of them for None). With `kern`
+        (a kern key) only those that can be within a kern's reach: in that kern, or serving
+        some wijk with `bedient:`. Remembered per rule and kern: every wijk of a kern asks."""
         if regel is None:
             return self.alle
-        if regel.functie:
-            posities = self.per_functie.get(regel.functie, [])
-        else:
-            posities = sorted({i for s in regel.soorten for i in self.per_soort.get(s, ())})
-        return [self.alle[i] for i in posities]
+        sleutel_ = (id(regel), kern)
+        found = self._keuzes.get(sleutel_)
+        if found is None:
+            if regel.functie:
+                posities = self.per_functie.get(regel.functie, [])
+            else:
+                posities = sorted({i for s in regel.soorten for i in self.per_soort.get(s, ())})
+            found = [self.alle[i] for i in posities]
+            if kern is not None:
+                found = [p for p in found if p.kern == kern or p.bedient]
+            self._keuzes[sleutel_] = found
+        return found
 
 
 def _sleutels(namen: Sequence[str]) -> frozenset[str]:
@@ -292,8 +309,10 @@ class Aanwezig(RegelBasis):
         otherwise every candidate (each of them is part of why it is not met)."""
         if len(zeker) < self.minimaal:
             return passend
-        rang = sorted(zeker, key=lambda p: (_nabijheid(p[1]), ctx.verouderd(p[0].peildatum)))
-        return rang[: self.minimaal]
+        # sorted(...)[:minimaal] without sorting them all (a gemeente may have dozens)
+        return heapq.nsmallest(
+            self.minimaal, zeker, key=lambda p: (_nabijheid(p[1]), ctx.verouderd(p[0].peildatum))
+        )
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         passend, compleet = ctx.bereikbaar(self.bereik, self)
@@ -310,8 +329,8 @@ class Aanwezig(RegelBasis):
             )
             for v, waar in self._beslissend(zeker, passend, ctx)
         ]
-        zeker.sort(key=lambda p: _nabijheid(p[1]))
-        namen = ", ".join(v.naam for v, _ in zeker[:3]) + (" …" if len(zeker) > 3 else "")
+        nabij = heapq.nsmallest(3, zeker, key=lambda p: _nabijheid(p[1]))
+        namen = ", ".join(v.naam for v, _ in nabij) + (" …" if len(zeker) > 3 else "")
         gemeten = f"{len(zeker)}" + (f" ({namen})" if zeker else "")
         toelichting = ""
         if len(zeker) >= self.minimaal:
@@ -607,12 +626,19 @@ Regel = Annotated[
 ]
 
 
-def beoordeel(regel: RegelBasis, ctx: Context, id: str) -> Resultaat:
-    """Evaluate a (sub)rule and name its result."""
+def beoordeel(
+    regel: RegelBasis,
+    ctx: Context,
+    id: str,
+    titel: str | None = None,
+    beleidsbron: Beleidsbron | None = None,
+) -> Resultaat:
+    """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
     b = regel.evalueer(ctx, id)
     return Resultaat(
         id=id,
-        titel=regel.titel or regel.kort(ctx),
+        titel=titel or regel.titel or regel.kort(ctx),
+        beleidsbron=beleidsbron,
         regel=regel.type,
         uitkomst=b.uitkomst,
         gemeten=b.gemeten,

@@ -153,22 +153,29 @@ def wijk_bestanden(folder: Path) -> list[Path]:
     )
 
 
-def load_gemeente_file(folder: Path) -> tuple[Gemeente, YamlDocument]:
-    return load_model(folder / GEMEENTE_BESTAND, Gemeente, display_path(folder / GEMEENTE_BESTAND))
+def load_gemeente_file(folder: Path, shown: str | None = None) -> tuple[Gemeente, YamlDocument]:
+    shown = display_path(folder) if shown is None else shown
+    return load_model(folder / GEMEENTE_BESTAND, Gemeente, _in_map(shown, GEMEENTE_BESTAND))
+
+
+def _in_map(shown_folder: str, name: str) -> str:
+    # The folder is resolved once, not every file in it: a data set has thousands of files.
+    return name if shown_folder == "." else f"{shown_folder}/{name}"
 
 
 def load_gemeente(folder: Path) -> GemeenteData:
     """Load a gemeente and every wijk file; all findings of all files in one error."""
     findings: list[Finding] = []
+    shown = display_path(folder)
     try:
-        gemeente, doc = load_gemeente_file(folder)
+        gemeente, doc = load_gemeente_file(folder, shown)
     except WijkcheckError as exc:
         findings.extend(exc.findings)
         gemeente = None
     bestanden = []
     for path in wijk_bestanden(folder):
         try:
-            wijk, wdoc = load_model(path, Wijk, display_path(path))
+            wijk, wdoc = load_model(path, Wijk, _in_map(shown, path.name))
             bestanden.append(WijkBestand(wijk, wdoc))
         except WijkcheckError as exc:
             findings.extend(exc.findings)

@@ -60,6 +60,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
             return _PLAIN if implicit[0] else _STR
         return _COLLECTION_TAG[kind]
 
+    # The composer calls these for every node, for path resolvers we never register.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 _NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
 _TRUE = re.compile(r"(?:true|True|TRUE)\Z")
@@ -476,18 +483,24 @@ class _Builder:
 
 
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+_MAYBE_NUMBER = frozenset("0123456789+-.")
 
 
 def resolve_plain(value: str) -> Any:
     """YAML 1.2 core schema for an unquoted scalar."""
-    if value and value[0] not in _MAYBE_NOT_TEXT:
-        return value
-    if _NULL.match(value):
+    if not value:
         return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
+    first = value[0]
+    if first not in _MAYBE_NOT_TEXT:
+        return value
+    if first not in _MAYBE_NUMBER:  # ~, n, t, f: only null, true or false can start so
+        if _NULL.match(value):
+            return None
+        if _TRUE.match(value):
+            return True
+        if _FALSE.match(value):
+            return False
+        return value
     if _INT.match(value):
         try:
             return int(value)
