@@ -11,7 +11,6 @@ case file in `tests/cases/`.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, ClassVar, Literal, Protocol
@@ -83,43 +82,50 @@ class Context:
         self, bereik: Bereik, keuze: Aanwezig | None = None
     ) -> tuple[list[tuple[Voorziening, str]], bool]:
         """Facilities within reach of the wijk (those `keuze` asks for, or all), each with where
-        it is, nearest first; and whether the facility data for that reach is complete (a wijk in
-        reach recorded none at all)."""
+        it is, nearest first (in the wijk; in or serving its kern; elsewhere in the gemeente),
+        in file order within each; and whether the facility data for that reach is complete (a
+        wijk in reach recorded none at all)."""
         plekken = self.plekken or Plekken(self.gemeente, self.wijken, self.soorten)
         wijk, kern = self.wijk, sleutel(self.wijk.kern)
         eigen = sleutel(wijk.naam)
-        found: list[tuple[Voorziening, str]] = [
-            (v, "in de wijk") for v in wijk.voorzieningen if keuze is None or keuze.past(v, self)
-        ]
         compleet = "voorzieningen" in wijk.model_fields_set
-        if bereik is Bereik.WIJK:
-            return found, compleet
-        for p in plekken.keuze(keuze, None if bereik is Bereik.GEMEENTE else kern):
+        geindexeerd = id(wijk) in plekken.wijken  # then its own facilities come in the loop
+        found: list[tuple[Voorziening, str]] = []
+        if bereik is Bereik.WIJK or not geindexeerd:
+            found = [
+                (v, "in de wijk")
+                for v in wijk.voorzieningen
+                if keuze is None or keuze.past(v, self)
+            ]
+            if bereik is Bereik.WIJK:
+                return found, compleet
+        gemeente = bereik is Bereik.GEMEENTE
+        dichtbij: list[tuple[Voorziening, str]] = []
+        ver: list[tuple[Voorziening, str]] = []
+        for p in plekken.keuze(keuze, None if gemeente else kern):
             bedient = eigen in p.bedient
             if p.wijk is None:  # gemeente.yaml: gemeente-wide, or one kern's
                 if p.kern is None:
-                    if bereik is Bereik.GEMEENTE or bedient:
-                        found.append((p.voorziening, "gemeentebreed"))
-                elif p.kern == kern or bedient or bereik is Bereik.GEMEENTE:
-                    found.append((p.voorziening, f"kern {p.voorziening.kern}"))
+                    if gemeente or bedient:
+                        ver.append((p.voorziening, "gemeentebreed"))
+                elif p.kern == kern or bedient or gemeente:
+                    dichtbij.append((p.voorziening, f"kern {p.voorziening.kern}"))
                 continue
             if p.wijk == eigen:
+                if geindexeerd and p.id_wijk == id(wijk):
+                    found.append((p.voorziening, "in de wijk"))
                 continue
-            zelfde_kern = p.kern == kern
-            if zelfde_kern or bedient or bereik is Bereik.GEMEENTE:
-                waar = (
-                    "in de kern"
-                    if zelfde_kern
-                    else "bedient deze wijk"
-                    if bedient
-                    else ("in de gemeente")
-                )
-                found.append((p.voorziening, f"{waar} ({p.wijknaam})"))
-        if bereik is Bereik.GEMEENTE:
+            if p.kern == kern:
+                dichtbij.append((p.voorziening, f"in de kern ({p.wijknaam})"))
+            elif bedient:
+                dichtbij.append((p.voorziening, f"bedient deze wijk ({p.wijknaam})"))
+            elif gemeente:
+                ver.append((p.voorziening, f"in de gemeente ({p.wijknaam})"))
+        if gemeente:
             compleet = compleet and not plekken.onvolledig
         else:
             compleet = compleet and kern not in plekken.onvolledig
-        return found, compleet
+        return found + dichtbij + ver, compleet
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +137,7 @@ class Plek:
     wijknaam: str
     kern: str | None
     bedient: frozenset[str]
+    id_wijk: int = 0  # id() of the Wijk it belongs to, while the index lives
 
 
 class Plekken:
@@ -141,17 +148,18 @@ class Plekken:
     with 170 wijken spent 1.7 s there).
     """
 
-    __slots__ = ("_keuzes", "alle", "onvolledig", "per_functie", "per_soort")
+    __slots__ = ("_keuzes", "alle", "onvolledig", "per_functie", "per_soort", "wijken")
 
     def __init__(self, gemeente: Gemeente, wijken: Sequence[Wijk], soorten: Mapping[str, Soort]):
         self.alle: list[Plek] = []
         self.onvolledig: set[str] = set()  # kernen with a wijk that recorded no facilities
+        self.wijken = {id(w) for w in wijken}  # the caller keeps them alive
         for w in wijken:
             if "voorzieningen" not in w.model_fields_set:
                 self.onvolledig.add(sleutel(w.kern))
             for v in w.voorzieningen:
                 self.alle.append(
-                    Plek(v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient))
+                    Plek(v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient), id(w))
                 )
         for v in gemeente.voorzieningen:
             kern = sleutel(v.kern) if v.kern is not None else None
@@ -305,14 +313,22 @@ class Aanwezig(RegelBasis):
         passend: list[tuple[Voorziening, str]],
         ctx: Context,
     ) -> list[tuple[Voorziening, str]]:
-        """The facilities the outcome rests on: when met, the nearest and freshest `minimaal`;
-        otherwise every candidate (each of them is part of why it is not met)."""
+        """The facilities the outcome rests on: when met, the nearest `minimaal`, fresh figures
+        before outdated ones at the same distance; otherwise every candidate (each of them is
+        part of why it is not met). `zeker` comes nearest first (`Context.bereikbaar`)."""
         if len(zeker) < self.minimaal:
             return passend
-        # sorted(...)[:minimaal] without sorting them all (a gemeente may have dozens)
-        return heapq.nsmallest(
-            self.minimaal, zeker, key=lambda p: (_nabijheid(p[1]), ctx.verouderd(p[0].peildatum))
-        )
+        gekozen: list[tuple[Voorziening, str]] = []
+        i = 0
+        while len(gekozen) < self.minimaal:  # one distance at a time; usually only the first
+            nabijheid = _nabijheid(zeker[i][1])
+            j = i + 1
+            while j < len(zeker) and _nabijheid(zeker[j][1]) == nabijheid:
+                j += 1
+            groep = sorted(zeker[i:j], key=lambda p: ctx.verouderd(p[0].peildatum))
+            gekozen += groep[: self.minimaal - len(gekozen)]
+            i = j
+        return gekozen
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         passend, compleet = ctx.bereikbaar(self.bereik, self)
@@ -329,8 +345,7 @@ class Aanwezig(RegelBasis):
             )
             for v, waar in self._beslissend(zeker, passend, ctx)
         ]
-        nabij = heapq.nsmallest(3, zeker, key=lambda p: _nabijheid(p[1]))
-        namen = ", ".join(v.naam for v, _ in nabij) + (" …" if len(zeker) > 3 else "")
+        namen = ", ".join(v.naam for v, _ in zeker[:3]) + (" …" if len(zeker) > 3 else "")
         gemeten = f"{len(zeker)}" + (f" ({namen})" if zeker else "")
         toelichting = ""
         if len(zeker) >= self.minimaal:

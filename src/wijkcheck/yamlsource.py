@@ -413,7 +413,12 @@ class _Builder:
                     self.bad_key(node, key_node)
                     continue
                 if type(v) is ScalarNode:
-                    result[key] = v.value if v.tag == _STR else scalar(v)
+                    value = v.value
+                    tag = v.tag
+                    if tag == _STR or (tag == _PLAIN and value and value[0] not in _MAYBE_NOT_TEXT):
+                        result[key] = value  # text: most scalars, without a call
+                    else:
+                        result[key] = scalar(v)
                 else:
                     result[key] = collection(v, deeper)
         stack.pop()
