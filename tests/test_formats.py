@@ -6,6 +6,7 @@ import csv
 import importlib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -277,7 +278,8 @@ def test_binary_formatters_are_imported_lazily() -> None:
         "bad = [m for m in ('docx', 'PIL', 'wijkcheck.formatters.word') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    env = {**os.environ, "WIJKCHECK_CACHE": "uit"}  # the real work, not a remembered answer
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 def test_new_result_builders_are_pure() -> None:

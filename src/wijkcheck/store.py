@@ -10,7 +10,6 @@ Layout of a data root (a repository or folder):
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,101 +22,17 @@ from wijkcheck.errors import Finding, Span, WijkcheckError
 from wijkcheck.loader import load_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.plaats import (  # noqa: F401 - where the data lives, re-exported for callers
+    ENV_DATA,
+    GEMEENTE_BESTAND,
+    DataRoot,
+    bundled_root,
+    display_path,
+    find_root,
+)
 from wijkcheck.yamlsource import YamlDocument
 
-ENV_DATA = "WIJKCHECK_DATA"
-GEMEENTE_BESTAND = "gemeente.yaml"
-_PACKAGE_DIR = Path(__file__).resolve().parent
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
-
-
-@dataclass(frozen=True, slots=True)
-class DataRoot:
-    """A folder of gemeenten (`wijken`) and the checklists that go with it."""
-
-    wijken: Path
-    checklists: Path | None
-    herkomst: str
-    #: The data folder itself (with `data/wijken/` or `wijken/`); paths in data files stay inside.
-    basis: Path | None = None
-
-    @property
-    def map(self) -> Path:
-        return self.basis or self.wijken
-
-    def gemeente_mappen(self) -> list[Path]:
-        try:
-            return sorted(p.parent for p in self.wijken.glob(f"*/{GEMEENTE_BESTAND}"))
-        except OSError:
-            return []
-
-
-def bundled_root() -> DataRoot:
-    """The Heusden data shipped inside the package (or beside it in a source checkout)."""
-    for base in (_PACKAGE_DIR / "_bundled", _PACKAGE_DIR.parents[1]):
-        if (base / "data" / "wijken").is_dir():
-            return DataRoot(
-                base / "data" / "wijken", base / "checklists", "meegeleverde gegevens", base
-            )
-    raise WijkcheckError.single(
-        Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", "data-root"
-    )
-
-
-def _root_in(folder: Path, herkomst: str) -> DataRoot | None:
-    checklists = folder / "checklists"
-    cl = checklists if checklists.is_dir() else None
-    if (folder / "data" / "wijken").is_dir():
-        return DataRoot(folder / "data" / "wijken", cl, herkomst, folder)
-    if (folder / "wijken").is_dir():
-        parent_cl = folder.parent / "checklists"
-        return DataRoot(
-            folder / "wijken", cl or (parent_cl if parent_cl.is_dir() else None), herkomst, folder
-        )
-    if any(folder.glob(f"*/{GEMEENTE_BESTAND}")):
-        return DataRoot(folder, cl, herkomst, folder)
-    return None
-
-
-def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
-    """`--data`, else `$WIJKCHECK_DATA`, else the repository around `cwd`, else the bundled data."""
-    for given, herkomst in ((data, "--data"), (env.get(ENV_DATA) or None, ENV_DATA)):
-        if given is None:
-            continue
-        folder = Path(given).expanduser()
-        if not folder.is_dir():
-            raise WijkcheckError.single(
-                Span(str(given)), f"gegevensmap bestaat niet ({herkomst})", "data-root"
-            )
-        found = _root_in(folder, f"{herkomst}: {folder}")
-        if found is None:
-            raise WijkcheckError.single(
-                Span(str(given)),
-                f"geen wijkgegevens gevonden ({herkomst}); verwacht data/wijken/<gemeente>/"
-                f"{GEMEENTE_BESTAND} of <gemeente>/{GEMEENTE_BESTAND}",
-                "data-root",
-            )
-        return found
-    for folder in (cwd, *cwd.parents):
-        if (folder / "data" / "wijken").is_dir():
-            found = _root_in(folder, f"repository: {folder}")
-            if found is not None:
-                return found
-    return bundled_root()
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    """Path as a user (and GitHub) wants to see it: relative to the working folder if inside."""
-    try:
-        return path.resolve().relative_to(_resolved(cwd or Path.cwd())).as_posix()
-    except ValueError:
-        return str(path)
-
-
-@functools.lru_cache(maxsize=8)
-def _resolved(folder: Path) -> Path:
-    # called once per data file; resolving the working folder each time cost ~10 % of reading
-    return folder.resolve()
 
 
 @dataclass(slots=True)

@@ -12,9 +12,11 @@ rejected with a position, instead of a surprise boolean, number or a crash.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wijkcheck.errors import Finding, Span, WijkcheckError
+from wijkcheck.plaats import vingerafdruk
 
 #: Files above this size are refused (a wijk file is a few kilobytes).
 MAX_BYTES = 2 * 1024 * 1024
@@ -155,6 +158,21 @@ class YamlDocument:
         return key_node, node, exact
 
 
+#: While `volg_lezen` runs: every file read, as (absolute path, `vingerafdruk` of its bytes).
+_gelezen: list[tuple[str, str]] | None = None
+
+
+@contextlib.contextmanager
+def volg_lezen() -> Iterator[list[tuple[str, str]]]:
+    """Note every data file read inside the `with` block (for the output memo)."""
+    global _gelezen
+    vorige, _gelezen = _gelezen, []
+    try:
+        yield _gelezen
+    finally:
+        _gelezen = vorige
+
+
 def read_text(path: Path, display: str | None = None) -> str:
     """Read a data file as text: bounded size, UTF-8 (with or without BOM), not binary."""
     shown = display or str(path)
@@ -172,6 +190,8 @@ def read_text(path: Path, display: str | None = None) -> str:
             raw = f.read(MAX_BYTES + 1)  # the file may grow after stat
         if len(raw) > MAX_BYTES:
             raise _te_groot(shown, len(raw))
+        if _gelezen is not None:
+            _gelezen.append((os.path.abspath(path), vingerafdruk(raw)))
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise WijkcheckError.single(

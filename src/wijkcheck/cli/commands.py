@@ -10,18 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from wijkcheck.cli import EXIT_BEVINDINGEN, app
-from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever, toon
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters import OutputFormat
 
-if TYPE_CHECKING:  # the models load only when a command needs them (start-up time)
+if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)
+    from rich.console import Console
+
     from wijkcheck.checklist import Checklist
     from wijkcheck.models import Wijk
+    from wijkcheck.plaats import DataRoot
     from wijkcheck.store import GemeenteData
 
 DataOpt = Annotated[
@@ -76,13 +76,15 @@ FormatOpt = Annotated[
 
 def console() -> Console:
     # rich honours NO_COLOR and pipes. Our texts are data, not markup or emoji codes.
+    from rich.console import Console
+
     return Console(highlight=False, markup=False, emoji=False)
 
 
-def data_root(data: Path | None):
-    from wijkcheck import store
+def data_root(data: Path | None) -> DataRoot:
+    from wijkcheck import plaats
 
-    return store.find_root(data, os.environ, Path.cwd())
+    return plaats.find_root(data, os.environ, Path.cwd())
 
 
 def auditdatum(text: str | None) -> dt.date:
@@ -101,13 +103,12 @@ def auditdatum(text: str | None) -> dt.date:
 
 
 def wijk_met_checklist(
-    data: Path | None, wijk: str, gemeente: str | None, checklist: str | None
+    root: DataRoot, wijk: str, gemeente: str | None, checklist: str | None
 ) -> tuple[GemeenteData, Wijk, Checklist]:
     """The wijk a command is about, its gemeente and checklist; stops on data that cannot be
     used (as a user error with positions)."""
     from wijkcheck import integrity, store
 
-    root = data_root(data)
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
     cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
     problemen = integrity.check_checklist(cl, cldoc) + integrity.bruikbaar(cl, gd)
@@ -136,25 +137,52 @@ def audit_cmd(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    geen_cache: Annotated[
+        bool,
+        typer.Option(
+            "--geen-cache",
+            help="Reken opnieuw, ook als dezelfde audit over dezelfde, ongewijzigde bestanden "
+            "al eerder is gemaakt (zie docs/performance.md).",
+        ),
+    ] = False,
 ) -> None:
     """Toets één wijk aan de voorwaarden en de checklist.
 
     Per voorwaarde en item: voldaan, niet voldaan of onbekend, met wat gemeten is, wat vereist
     is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust.
     """
-    from wijkcheck import engine
+    from wijkcheck.cli.uitvoercache import Geheugen
 
     fmt = kies_formaat(fmt, output, "audit")
-    gd, gevonden, cl = wijk_met_checklist(data, wijk, gemeente, checklist)
-    rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
-    lever(rapport, fmt, output, force)
-    if strikt and rapport.niet_voldaan:
-        raise typer.Exit(EXIT_BEVINDINGEN)
+    root = data_root(data)
+    geheugen = None
+    if output is None and not geen_cache:
+        vraag = {"wijk": wijk, "checklist": checklist, "datum": datum, "gemeente": gemeente}
+        geheugen = Geheugen.open(os.environ, root, {**vraag, "strikt": strikt, "format": fmt})
+    treffer = geheugen.zoek() if geheugen else None
+    if treffer is not None:
+        toon(treffer.stdout)
+        code = treffer.code
+    else:
+        from wijkcheck import engine
+        from wijkcheck.yamlsource import volg_lezen
+
+        with volg_lezen() as gelezen:
+            gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
+        rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+        getoond = lever(rapport, fmt, output, force)
+        code = EXIT_BEVINDINGEN if strikt and rapport.niet_voldaan else 0
+        if geheugen is not None and getoond is not None:
+            geheugen.bewaar(gelezen, getoond, code)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("list")
 def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
     """Toon alle wijken met hun kern en aantal inwoners."""
+    from rich.table import Table
+
     from wijkcheck import store
     from wijkcheck.nl import datum as nl_datum
     from wijkcheck.nl import getal, sleutel
@@ -209,6 +237,8 @@ def explain_cmd(
     checklist: ChecklistOpt = None,
 ) -> None:
     """Leg een voorwaarde of checklist-item uit: de regel in woorden en de beleidspassage."""
+    from rich.text import Text
+
     from wijkcheck import store
     from wijkcheck.nl import bedoelde_u, sleutel
 
@@ -287,6 +317,8 @@ def _standaard_checklist(root) -> str:
 @app.command("regels")
 def regels_cmd() -> None:
     """Toon de soorten regels die een checklist kan gebruiken, met voorbeelden."""
+    from rich.text import Text
+
     from wijkcheck.rules import REGELS
 
     out = console()

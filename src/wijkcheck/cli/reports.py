@@ -136,6 +136,6 @@ def show_cmd(
     from wijkcheck.kaart import sociale_kaart
 
     fmt = kies_formaat(fmt, output, "show")
-    gd, gevonden, cl = wijk_met_checklist(data, wijk, gemeente, checklist)
+    gd, gevonden, cl = wijk_met_checklist(data_root(data), wijk, gemeente, checklist)
     kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
     lever(kaart, fmt, output, force)

@@ -51,8 +51,9 @@ def kies_formaat(fmt: OutputFormat | None, output: str | None, commando: str) ->
     return fmt
 
 
-def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> None:
-    """Render `result` and show or write it. Formatters are imported only now (start-up time)."""
+def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> str | None:
+    """Render `result` and show or write it; returns the text shown on stdout, if any.
+    Formatters are imported only now (start-up time)."""
     from wijkcheck.formatters import render
 
     if fmt is OutputFormat.TABEL and not output:
@@ -61,20 +62,30 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> No
         from wijkcheck.formatters.common import schoon
 
         out = console()
-        out.print(terminal.renderable(schoon(result), out.width))
-        return
+        with out.capture() as scherm:  # exactly what print() would write, for the memo
+            out.print(terminal.renderable(schoon(result), out.width))
+        tekst = scherm.get()
+        toon(tekst)
+        return tekst
     data = render(fmt, result)
     if output in (None, "-"):
         if isinstance(data, bytes):
             stdout = typer.get_binary_stream("stdout")
             stdout.write(data)
             stdout.flush()
-        else:
-            typer.echo(data, nl=False)
-        return
+            return None
+        toon(data)
+        return data
     from wijkcheck.output import schrijf_atomair
 
     assert output is not None
     path = Path(output).expanduser()
     schrijf_atomair(path, data if isinstance(data, bytes) else data.encode("utf-8"), force=force)
     sys.stderr.write(f"Geschreven: {path} ({fmt.value})\n")
+    return None
+
+
+def toon(tekst: str) -> None:
+    """Show text on stdout (a report, or the memo of one)."""
+    sys.stdout.write(tekst)
+    sys.stdout.flush()

@@ -1,0 +1,197 @@
+"""The memo of audit output: a repeated audit of unchanged files answers from the memo, and any
+change that could alter the answer computes it afresh."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wijkcheck import engine
+from wijkcheck.cli import uitvoercache
+
+
+@pytest.fixture
+def memo(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    map_ = tmp_path / "cache"
+    monkeypatch.setenv("WIJKCHECK_CACHE", str(map_))
+    return map_ / "uitvoer"
+
+
+@pytest.fixture
+def geteld(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The wijken the engine actually audited."""
+    audits: list[str] = []
+    echt = engine.audit
+
+    def audit(checklist, gemeente, wijk, *args, **kwargs):  # type: ignore[no-untyped-def]
+        audits.append(wijk.naam)
+        return echt(checklist, gemeente, wijk, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "audit", audit)
+    return audits
+
+
+def entries(memo: Path) -> list[Path]:
+    return sorted(memo.glob("*.json")) if memo.is_dir() else []
+
+
+def test_repeated_audit_answers_from_the_memo(invoke, memo: Path, geteld: list[str]) -> None:
+    eerste = invoke(["audit", "Vlijmen-Dorp", "--datum", "2026-11-23"]).output
+    tweede = invoke(["audit", "Vlijmen-Dorp", "--datum", "2026-11-23"]).output
+    assert tweede == eerste and "Audit sociale basis: Vlijmen-Dorp" in eerste
+    assert geteld == ["Vlijmen-Dorp"]  # the second answer came from the memo
+    assert len(entries(memo)) == 1
+
+
+def test_edited_data_file_is_audited_afresh(
+    invoke, memo: Path, geteld: list[str], data_copy: Path
+) -> None:
+    args = ["audit", "Vlijmen-Dorp", "--data", str(data_copy), "--format", "json"]
+    voor = json.loads(invoke(args).output)
+    wijkbestand = data_copy / "data" / "wijken" / "heusden" / "vlijmen-dorp.yaml"
+    tekst = wijkbestand.read_text(encoding="utf-8")
+    oud = f"waarde: {voor['inwoners']['waarde'].replace('.', '')}"
+    assert oud in tekst
+    wijkbestand.write_text(tekst.replace(oud, "waarde: 4321", 1), encoding="utf-8")
+    na = json.loads(invoke(args).output)
+    assert na["inwoners"]["waarde"] == "4.321"
+    assert geteld == ["Vlijmen-Dorp", "Vlijmen-Dorp"]
+
+
+def test_edited_other_file_of_the_gemeente_is_audited_afresh(
+    invoke, memo: Path, geteld: list[str], data_copy: Path
+) -> None:
+    args = ["audit", "Vlijmen-Dorp", "--data", str(data_copy)]
+    invoke(args)
+    buur = data_copy / "data" / "wijken" / "heusden" / "geerpark.yaml"
+    buur.write_text(buur.read_text(encoding="utf-8") + "\n# opmerking\n", encoding="utf-8")
+    invoke(args)
+    assert len(geteld) == 2
+
+
+def test_new_file_in_the_data_folder_is_audited_afresh(
+    invoke, memo: Path, geteld: list[str], data_copy: Path
+) -> None:
+    args = ["audit", "Vlijmen-Dorp", "--data", str(data_copy)]
+    invoke(args)
+    (data_copy / "checklists" / "nieuw.yaml").write_text("id: nieuw\n", encoding="utf-8")
+    invoke(args)
+    assert len(geteld) == 2
+
+
+@pytest.mark.parametrize(
+    "anders",
+    [
+        ["--datum", "2026-01-01"],
+        ["--format", "markdown"],
+        ["--strikt"],
+        ["--checklist", "hart-van-brabant"],
+    ],
+)
+def test_every_parameter_is_part_of_the_question(
+    invoke, memo: Path, geteld: list[str], anders: list[str]
+) -> None:
+    invoke(["audit", "Herpt"])
+    invoke(["audit", "Herpt", *anders], code=None)
+    assert len(geteld) == 2
+
+
+def test_terminal_width_is_part_of_the_question(
+    invoke, memo: Path, geteld: list[str], monkeypatch
+) -> None:
+    smal = invoke(["audit", "Herpt"]).output
+    monkeypatch.setenv("COLUMNS", "140")
+    breed = invoke(["audit", "Herpt"]).output
+    assert len(geteld) == 2 and smal != breed
+
+
+def test_strict_exit_code_is_remembered(invoke, memo: Path, geteld: list[str]) -> None:
+    # Doeveren misses something on the bundled data (see test_cli)
+    eerste = invoke(["audit", "Doeveren", "--strikt"], code=1).output
+    tweede = invoke(["audit", "Doeveren", "--strikt"], code=1).output
+    assert eerste == tweede and len(geteld) == 1
+
+
+def test_switched_off(invoke, memo: Path, geteld: list[str], monkeypatch) -> None:
+    invoke(["audit", "Herpt", "--geen-cache"])
+    invoke(["audit", "Herpt", "--geen-cache"])
+    monkeypatch.setenv("WIJKCHECK_CACHE", "uit")
+    invoke(["audit", "Herpt"])
+    assert len(geteld) == 3 and entries(memo) == []
+
+
+def test_files_and_errors_are_not_remembered(
+    invoke, memo: Path, geteld: list[str], tmp_path: Path
+) -> None:
+    invoke(["audit", "Herpt", "--output", str(tmp_path / "r.md")])
+    invoke(["audit", "Nergens"], code=2)
+    assert entries(memo) == []
+
+
+def test_damaged_entry_is_ignored_and_replaced(invoke, memo: Path, geteld: list[str]) -> None:
+    goed = invoke(["audit", "Herpt"]).output
+    [entry] = entries(memo)
+    entry.write_text("{niet af", encoding="utf-8")
+    assert invoke(["audit", "Herpt"]).output == goed
+    assert len(geteld) == 2
+    json.loads(entry.read_text(encoding="utf-8"))  # written anew
+
+
+def test_unwritable_memo_folder_does_not_stop_an_audit(
+    invoke, geteld: list[str], tmp_path: Path, monkeypatch
+) -> None:
+    bestand = tmp_path / "geen-map"
+    bestand.write_text("", encoding="utf-8")
+    monkeypatch.setenv("WIJKCHECK_CACHE", str(bestand))  # a file where a folder should be
+    assert "Audit sociale basis: Herpt" in invoke(["audit", "Herpt"]).output
+
+
+def test_oldest_entries_are_pruned(invoke, memo: Path, monkeypatch) -> None:
+    monkeypatch.setattr(uitvoercache, "MAX_ITEMS", 2)
+    for datum in ("2026-01-01", "2026-01-02", "2026-01-03"):
+        invoke(["audit", "Herpt", "--datum", datum, "-f", "json"])
+    overgebleven = [json.loads(e.read_text(encoding="utf-8"))["stdout"] for e in entries(memo)]
+    assert len(overgebleven) == 2
+    assert not any('"auditdatum": "2026-01-01"' in s for s in overgebleven)
+
+
+def test_cache_folder_follows_xdg() -> None:
+    assert uitvoercache.cachemap({"WIJKCHECK_CACHE": "Uit"}) is None
+    assert uitvoercache.cachemap({"WIJKCHECK_CACHE": "/x"}) == Path("/x/uitvoer")
+    assert uitvoercache.cachemap({"XDG_CACHE_HOME": "/c"}) == Path("/c/wijkcheck/uitvoer")
+    # a relative XDG_CACHE_HOME is to be ignored (XDG Base Directory Specification)
+    assert uitvoercache.cachemap({"XDG_CACHE_HOME": "rel"}) == (
+        Path.home() / ".cache" / "wijkcheck" / "uitvoer"
+    )
+
+
+def test_a_remembered_audit_loads_no_yaml_pydantic_or_engine(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from wijkcheck.cli import app\n"
+        "r = CliRunner().invoke(app, ['audit', 'Herpt', '-f', 'markdown'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "zwaar = ('yaml', 'pydantic.main', 'wijkcheck.engine', 'rich.console', 'rich.table')\n"
+        "print(','.join(m for m in zwaar if m in sys.modules))\n"
+    )
+    env = {**os.environ, "WIJKCHECK_CACHE": str(tmp_path), "NO_COLOR": "1"}
+    env.pop("WIJKCHECK_DATA", None)
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
+    assert "pydantic.main" in run()  # computed: everything loaded
+    assert run() == ""  # remembered: none of it
