@@ -98,7 +98,27 @@ def main() -> int:
         [py, "-c", "import typer, pydantic, yaml, rich"],
         runs_klein,
     )
-    m("audit", "wijkcheck audit Vlijmen-Dorp", [WIJKCHECK, "audit", "Vlijmen-Dorp"], runs_klein)
+    # A first audit (or one after the data changed) computes everything; a repeated audit of
+    # unchanged files is answered from wijkcheck's memo (docs/performance.md). Both are cold
+    # processes; the memo lives in a fresh folder of this run, filled by one run not counted.
+    env["WIJKCHECK_CACHE"] = "uit"
+    m(
+        "audit",
+        "wijkcheck audit Vlijmen-Dorp (berekend)",
+        [WIJKCHECK, "audit", "Vlijmen-Dorp"],
+        runs_klein,
+    )
+    env["WIJKCHECK_CACHE"] = str(leeg / "cache")
+    subprocess.run(
+        [WIJKCHECK, "audit", "Vlijmen-Dorp"], cwd=leeg, env=env, stdout=subprocess.DEVNULL
+    )
+    m(
+        "audit-herhaald",
+        "wijkcheck audit Vlijmen-Dorp (herhaald)",
+        [WIJKCHECK, "audit", "Vlijmen-Dorp"],
+        runs_klein,
+    )
+    env["WIJKCHECK_CACHE"] = "uit"
 
     sets = [2000] if args.snel else [2000, 14500]
     for n in sets:
@@ -146,7 +166,10 @@ def main() -> int:
         return None
 
     print("\nVerhoudingen (doel tussen haakjes):")
-    regels = [("koude audit / kale import", ratio("audit", "import"), "≤ 1,5")]
+    regels = [
+        ("koude audit, herhaald / kale import", ratio("audit-herhaald", "import"), "≤ 1,5"),
+        ("koude audit, berekend / kale import", ratio("audit", "import"), "≤ 1,5: niet gehaald"),
+    ]
     for n in sets:
         regels.append(
             (
