@@ -195,3 +195,55 @@ def test_a_remembered_audit_loads_no_yaml_pydantic_or_engine(tmp_path: Path) -> 
 
     assert "pydantic.main" in run()  # computed: everything loaded
     assert run() == ""  # remembered: none of it
+
+
+def test_new_file_in_a_symlinked_gemeente_folder_is_audited_afresh(
+    invoke, memo: Path, geteld: list[str], data_copy: Path, tmp_path: Path
+) -> None:
+    wijken = data_copy / "data" / "wijken"
+    elders = tmp_path / "elders"
+    (wijken / "heusden").rename(elders)
+    (wijken / "heusden").symlink_to(elders, target_is_directory=True)
+    args = ["audit", "Vlijmen-Dorp", "--data", str(data_copy)]
+    invoke(args)
+    (elders / "kapot.yaml").write_text("naam: [\n", encoding="utf-8")
+    assert "kapot.yaml" in invoke(args, code=2).output  # as without a memo
+
+
+def test_output_of_a_run_whose_question_changed_meanwhile_is_not_kept(
+    invoke, memo: Path, data_copy: Path, monkeypatch
+) -> None:
+    # A file that appears while the audit runs: the report was made without it, so it belongs
+    # neither to the key taken before (no such file) nor to the key after (with it).
+    echt = engine.audit
+    nieuw = data_copy / "checklists" / "later.yaml"
+
+    def audit(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nieuw.write_text("id: later\n", encoding="utf-8")
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "audit", audit)
+    invoke(["audit", "Herpt", "--data", str(data_copy)])
+    assert entries(memo) == []
+
+
+@pytest.mark.parametrize("inhoud", ["[]", '{"versie": 1, "bestanden": [[0, "x"]]}', "null"])
+def test_foreign_entries_are_ignored(invoke, memo: Path, geteld: list[str], inhoud: str) -> None:
+    goed = invoke(["audit", "Herpt"]).output
+    [entry] = entries(memo)
+    entry.write_text(inhoud, encoding="utf-8")
+    assert invoke(["audit", "Herpt"]).output == goed
+    assert len(geteld) == 2
+
+
+def test_a_failing_memo_never_fails_the_audit(invoke, monkeypatch, memo: Path) -> None:
+    def stuk(*args: object) -> str:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(uitvoercache, "sleutel", stuk)
+    assert "Audit sociale basis: Herpt" in invoke(["audit", "Herpt"]).output
+
+
+def test_cache_folder_of_an_unknown_user_is_ignored(invoke, monkeypatch) -> None:
+    monkeypatch.setenv("WIJKCHECK_CACHE", "~geen-gebruiker-met-deze-naam/x")
+    assert "Audit sociale basis: Herpt" in invoke(["audit", "Herpt"]).output

@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -70,52 +71,88 @@ class Geheugen:
 
     def __init__(self, map_: Path, sleutel: str) -> None:
         self.pad = map_ / f"{sleutel}.json"
+        self._env: Mapping[str, str] = {}
+        self._root: DataRoot | None = None
+        self._parameters: Mapping[str, Any] = {}
 
     @classmethod
     def open(
         cls, env: Mapping[str, str], root: DataRoot, parameters: Mapping[str, Any]
     ) -> Geheugen | None:
-        map_ = cachemap(env)
-        if map_ is None:
+        """The memo of this run, or None when it is switched off or cannot be used."""
+        try:
+            map_ = cachemap(env)
+            if map_ is None:
+                return None
+            geheugen = cls(map_, sleutel(env, root, parameters))
+        except Exception:  # the memo may make a run faster, never make it fail
             return None
-        return cls(map_, sleutel(env, root, parameters))
+        geheugen._env, geheugen._root, geheugen._parameters = env, root, parameters
+        return geheugen
 
     def zoek(self) -> Treffer | None:
         """The remembered output, if every file it was made from still has the same content."""
         try:
-            entry = json.loads(self.pad.read_text(encoding="utf-8"))
-            if entry.get("versie") != VERSIE:
-                return None
-            for pad, afdruk in entry["bestanden"]:
-                with open(pad, "rb") as f:
-                    if vingerafdruk(f.read()) != afdruk:
-                        return None
-            treffer = Treffer(str(entry["stdout"]), int(entry["code"]))
-            os.utime(self.pad)  # recently used: pruned last
-        except (OSError, ValueError, KeyError, TypeError):
+            treffer = self._lees()
+        except Exception:  # damaged, foreign or unreadable: compute afresh
             return None
+        if treffer is not None:
+            with contextlib.suppress(OSError):
+                os.utime(self.pad)  # recently used: pruned last (a read-only cache still answers)
         return treffer
 
+    def _lees(self) -> Treffer | None:
+        entry = json.loads(self.pad.read_text(encoding="utf-8"))
+        if not isinstance(entry, dict) or entry.get("versie") != VERSIE:
+            return None
+        stdout, code, bestanden = entry["stdout"], entry["code"], entry["bestanden"]
+        if not (isinstance(stdout, str) and isinstance(code, int) and isinstance(bestanden, list)):
+            return None
+        for pad, afdruk in bestanden:
+            if not (isinstance(pad, str) and os.path.isabs(pad)) or _afdruk(pad) != afdruk:
+                return None
+        return Treffer(stdout, code)
+
     def bewaar(self, bestanden: Sequence[tuple[str, str]], stdout: str, code: int) -> None:
-        """Remember the output of a run that read `bestanden` (path, fingerprint)."""
-        gelezen = list(dict.fromkeys(bestanden))  # a file read twice is checked once
-        entry = {"versie": VERSIE, "bestanden": gelezen, "stdout": stdout, "code": code}
-        map_ = self.pad.parent
-        tijdelijk = None
+        """Remember the output of a run that read `bestanden` (path, fingerprint), unless
+        something the key covers changed while it ran (a file came or went, the terminal was
+        resized, midnight passed): then the output may belong to neither key."""
         try:
-            map_.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=map_)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(entry, f, ensure_ascii=False)
-            os.replace(tijdelijk, self.pad)  # a reader sees the old entry or the new one
-            tijdelijk = None
-            _snoei(map_)
-        except OSError:
+            if sleutel(self._env, self._root, self._parameters) != self.pad.stem:
+                return
+            gelezen = [list(b) for b in dict.fromkeys(bestanden)]  # read twice, checked once
+            entry = {"versie": VERSIE, "bestanden": gelezen, "stdout": stdout, "code": code}
+            _schrijf(self.pad, json.dumps(entry, ensure_ascii=False))
+        except Exception:  # the memo may make a run faster, never make it fail
             pass
-        finally:
-            if tijdelijk is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tijdelijk)
+
+
+def _afdruk(pad: str) -> str | None:
+    """Fingerprint of a regular file (not a FIFO or device a real run would refuse)."""
+    with open(pad, "rb", opener=_niet_blokkerend) as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
+        return vingerafdruk(f.read())
+
+
+def _niet_blokkerend(pad: str, vlaggen: int) -> int:
+    return os.open(pad, vlaggen | getattr(os, "O_NONBLOCK", 0))
+
+
+def _schrijf(pad: Path, tekst: str) -> None:
+    """Write atomically: a reader sees the old entry or the new one, never half of one."""
+    map_ = pad.parent
+    map_.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=map_)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(tekst)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tijdelijk)
+        raise
+    _snoei(map_)
 
 
 def _snoei(map_: Path) -> None:
@@ -150,15 +187,16 @@ def sleutel(env: Mapping[str, str], root: DataRoot, parameters: Mapping[str, Any
     return h.hexdigest()
 
 
-def _code() -> list[tuple[str, int, int]]:
-    """wijkcheck's own modules, as changed by an upgrade or by editing a source checkout."""
+def _code() -> list[tuple[str, str]]:
+    """wijkcheck's own modules, by content: an upgrade or an edit of a source checkout."""
     found = []
     for pad, mappen, bestanden in os.walk(_PAKKET):
         mappen[:] = sorted(m for m in mappen if m not in ("_bundled", "__pycache__"))
         for naam in sorted(bestanden):
-            if naam.endswith(".py"):
-                info = os.stat(os.path.join(pad, naam))
-                found.append((os.path.join(pad, naam), info.st_mtime_ns, info.st_size))
+            if naam.endswith(".py") and not naam.startswith("."):
+                volledig = os.path.join(pad, naam)
+                with contextlib.suppress(OSError), open(volledig, "rb") as f:
+                    found.append((volledig, vingerafdruk(f.read())))
     return found
 
 
@@ -180,9 +218,13 @@ def _terminal() -> list[object]:
     found: list[object] = [getattr(sys.stdout, "encoding", None)]
     for fd in (0, 1, 2):
         try:
-            found += [os.isatty(fd), tuple(os.get_terminal_size(fd))]
+            found.append(os.isatty(fd))
         except (OSError, ValueError):
-            found += [None, None]
+            found.append(None)
+        try:
+            found.append(tuple(os.get_terminal_size(fd)))
+        except (OSError, ValueError):
+            found.append(None)
     return found
 
 
@@ -191,7 +233,14 @@ def _namen(map_: Path | None) -> list[str] | None:
     if map_ is None:
         return None
     found = []
-    for pad, mappen, bestanden in os.walk(map_):
+    gezien = set()
+    # Symlinked folders are followed, as the data is read (a gemeente folder may be a link).
+    for pad, mappen, bestanden in os.walk(map_, followlinks=True):
+        echt = os.path.realpath(pad)
+        if echt in gezien:  # a link back up the tree
+            mappen.clear()
+            continue
+        gezien.add(echt)
         mappen.sort()
         found += [os.path.join(pad, n) for n in (*mappen, *sorted(bestanden))]
     return found
