@@ -401,7 +401,16 @@ def _schoon(waarde: Any) -> Any:
     return waarde
 
 
+# The same characters as they appear in pydantic's JSON: C0 escaped (\b, \f or \u00XX),
+# DEL and C1 as they are. A literal backslash in a text may match too; that only costs time.
+_BESTURING_JSON = re.compile(
+    r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\\[bf]|[\x7f-\x9f]"
+)
+
+
 def schoon(result: R) -> R:
     """The result without control characters in its texts: a name with an escape sequence
     must not recolour the terminal, and XML (docx, svg) cannot hold them at all."""
+    if not _BESTURING_JSON.search(result.model_dump_json()):
+        return result  # nearly always (the loader refuses them): one fast scan, no copy
     return type(result).model_validate(_schoon(result.model_dump()))

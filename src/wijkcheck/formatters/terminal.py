@@ -3,6 +3,7 @@ so output stays readable with NO_COLOR, in pipes and at 80 columns."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -142,35 +143,59 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
         pad_edge=False,
         show_footer=False,
     )
-    if gemeente:
-        table.add_column("Gemeente", no_wrap=True)
-    table.add_column("Wijk", no_wrap=True)
-    if breed:
-        table.add_column("Kern", no_wrap=True)
-    for i, (k, w) in enumerate(zip(ov.voorwaarden, titels, strict=True), 1):
-        if breed:
-            table.add_column(k.titel, width=w)
-        else:
-            table.add_column(f"V{i}", no_wrap=True)
-    table.add_column("Checklist" if breed else "Items", no_wrap=True, justify="right")
+    koppen = [
+        *(["Gemeente"] if gemeente else []),
+        "Wijk",
+        *(["Kern"] if breed else []),
+        *(k.titel if breed else f"V{i}" for i, k in enumerate(ov.voorwaarden, 1)),
+        "Checklist" if breed else "Items",
+    ]
     leeg = [""] * int(breed)  # under the kern
+    rijen: list[list[str | Text]] = []
     vorige = None
     for r, uitkomsten in zip(ov.rijen, view.uitkomsten, strict=True):
         if kop_rijen and r.gemeente != vorige:
-            table.add_row(Text(r.gemeente, style="bold underline"), *leeg, *[""] * (n + 1))
+            rijen.append([Text(r.gemeente, style="bold underline"), *leeg, *[""] * (n + 1)])
             vorige = r.gemeente
         cellen = [
             Text(f"{u.symbool} {_KORT[u] if kort else u.value}", style=STIJL[u]) for u in uitkomsten
         ]
         eerste = [*([r.gemeente] if gemeente else []), r.wijk, *([r.kern] if breed else [])]
-        table.add_row(*eerste, *cellen, score_tekst(r.score) if breed else _score_kort(r.score))
-    table.add_section()
+        rijen.append([*eerste, *cellen, score_tekst(r.score) if breed else _score_kort(r.score)])
+    totalen: list[list[str | Text]] = []
     for totaal in view.totalen:
         wat = totaal[0].removeprefix("Totaal ")
         if kort:
             wat = wat.replace("niet voldaan", "niet")
         label_cellen = ["Totaal", wat] if gemeente else [f"Totaal {wat}"]
-        table.add_row(*label_cellen, *leeg, *totaal[view.voor : -1], "")
+        totalen.append([*label_cellen, *leeg, *totaal[view.voor : -1], ""])
+    # When the table fits, every column gets the width rich would measure, so that rich measures
+    # no cell (a quarter of the time of a matrix of thousands of wijken); otherwise rich
+    # measures and shrinks the columns itself. The condition titles wrap within their width.
+    breedtes: list[int | None] = [
+        max(cell_len(str(rij[c])) for rij in [[*koppen], *rijen, *totalen])
+        for c in range(len(koppen))
+    ]
+    titelkolommen = range(len(koppen) - 1 - n, len(koppen) - 1)
+    if breed:
+        for c, w in zip(titelkolommen, titels, strict=True):
+            breedtes[c] = w
+    if _tabelbreedte([w or 0 for w in breedtes]) > breedte:
+        breedtes = [w if breed and c in titelkolommen else None for c, w in enumerate(breedtes)]
+    for c, kolomkop in enumerate(koppen):
+        titel = breed and c in titelkolommen
+        rechts = c == len(koppen) - 1
+        table.add_column(
+            kolomkop,
+            no_wrap=not titel,
+            width=breedtes[c],
+            justify="right" if rechts else "left",
+        )
+    for rij in rijen:
+        table.add_row(*rij)
+    table.add_section()
+    for rij in totalen:
+        table.add_row(*rij)
     parts.append(table)
     legenda = Text()
     if not breed:
