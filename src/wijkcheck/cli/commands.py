@@ -158,7 +158,8 @@ def audit_cmd(
     geheugen = None
     if output is None and not geen_cache:
         vraag = {"wijk": wijk, "checklist": checklist, "datum": datum, "gemeente": gemeente}
-        geheugen = Geheugen.open(os.environ, root, {**vraag, "strikt": strikt, "format": fmt})
+        vraag |= {"strikt": strikt, "format": fmt}
+        geheugen = Geheugen.open(os.environ, root, vraag)
     treffer = geheugen.zoek() if geheugen else None
     if treffer is not None:
         toon(treffer.stdout)

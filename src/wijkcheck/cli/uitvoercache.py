@@ -69,11 +69,11 @@ class Treffer:
 class Geheugen:
     """The memo entry of one run: look it up first, store the output after a miss."""
 
-    def __init__(self, map_: Path, sleutel: str) -> None:
-        self.pad = map_ / f"{sleutel}.json"
-        self._env: Mapping[str, str] = {}
-        self._root: DataRoot | None = None
-        self._parameters: Mapping[str, Any] = {}
+    def __init__(
+        self, map_: Path, env: Mapping[str, str], root: DataRoot, parameters: Mapping[str, Any]
+    ) -> None:
+        self._vraag = env, root, parameters
+        self.pad = map_ / f"{sleutel(env, root, parameters)}.json"
 
     @classmethod
     def open(
@@ -82,13 +82,9 @@ class Geheugen:
         """The memo of this run, or None when it is switched off or cannot be used."""
         try:
             map_ = cachemap(env)
-            if map_ is None:
-                return None
-            geheugen = cls(map_, sleutel(env, root, parameters))
+            return None if map_ is None else cls(map_, env, root, parameters)
         except Exception:  # the memo may make a run faster, never make it fail
             return None
-        geheugen._env, geheugen._root, geheugen._parameters = env, root, parameters
-        return geheugen
 
     def zoek(self) -> Treffer | None:
         """The remembered output, if every file it was made from still has the same content."""
@@ -118,7 +114,7 @@ class Geheugen:
         something the key covers changed while it ran (a file came or went, the terminal was
         resized, midnight passed): then the output may belong to neither key."""
         try:
-            if sleutel(self._env, self._root, self._parameters) != self.pad.stem:
+            if sleutel(*self._vraag) != self.pad.stem:
                 return
             gelezen = [list(b) for b in dict.fromkeys(bestanden)]  # read twice, checked once
             entry = {"versie": VERSIE, "bestanden": gelezen, "stdout": stdout, "code": code}
