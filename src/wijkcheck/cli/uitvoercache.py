@@ -25,7 +25,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +136,8 @@ def _niet_blokkerend(pad: str, vlaggen: int) -> int:
 
 def _schrijf(pad: Path, tekst: str) -> None:
     """Write atomically: a reader sees the old entry or the new one, never half of one."""
+    import tempfile  # only after a miss: a hit does not pay for its import (random, …)
+
     map_ = pad.parent
     map_.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=map_)
