@@ -153,7 +153,8 @@ class Plekken:
     def __init__(self, gemeente: Gemeente, wijken: Sequence[Wijk], soorten: Mapping[str, Soort]):
         self.alle: list[Plek] = []
         self.onvolledig: set[str] = set()  # kernen with a wijk that recorded no facilities
-        self.wijken = {id(w) for w in wijken}  # the caller keeps them alive
+        # by identity; holding them keeps their ids from being reused while the index lives
+        self.wijken = {id(w): w for w in wijken}
         for w in wijken:
             if "voorzieningen" not in w.model_fields_set:
                 self.onvolledig.add(sleutel(w.kern))
@@ -172,7 +173,8 @@ class Plekken:
             soort = soorten.get(v.soort)
             for f in {*v.functies, *(soort.functies if soort else ())}:
                 self.per_functie.setdefault(f, []).append(i)
-        self._keuzes: dict[tuple[int, str | None], list[Plek]] = {}
+        # rule identity → (the rule, held so that its id stays its own; its facilities)
+        self._keuzes: dict[tuple[int, str | None], tuple[Aanwezig, list[Plek]]] = {}
 
     def keuze(self, regel: Aanwezig | None, kern: str | None = None) -> list[Plek]:
         """The facilities `regel` can count, in file order (all of them for None). With `kern`
@@ -181,8 +183,9 @@ class Plekken:
         if regel is None:
             return self.alle
         sleutel_ = (id(regel), kern)
-        found = self._keuzes.get(sleutel_)
-        if found is None:
+        if sleutel_ in self._keuzes:
+            found = self._keuzes[sleutel_][1]
+        else:
             if regel.functie:
                 posities = self.per_functie.get(regel.functie, [])
             else:
@@ -190,7 +193,7 @@ class Plekken:
             found = [self.alle[i] for i in posities]
             if kern is not None:
                 found = [p for p in found if p.kern == kern or p.bedient]
-            self._keuzes[sleutel_] = found
+            self._keuzes[sleutel_] = regel, found
         return found
 
 
