@@ -164,3 +164,15 @@ def test_ctrl_c_says_afgebroken_and_exits_130(invoke, monkeypatch) -> None:
     monkeypatch.setattr(engine, "audit", onderbroken)
     out = invoke(["audit", "Vlijmen-Dorp"], code=130).output
     assert out.strip() == "Afgebroken."
+
+
+def test_no_arguments_shows_the_help_without_an_error_line(invoke) -> None:
+    out = invoke([], code=2).output
+    assert "Gebruik: wijkcheck [OPTIES] COMMANDO [ARGUMENTEN]" in out and "audit" in out
+    assert "fout" not in out
+
+
+def test_misspelt_option_gets_dutch_suggestions(invoke) -> None:
+    out = invoke(["audit", "Herpt", "--forc"], code=2).output
+    assert "onbekende optie: --forc (bedoelde u een van '--force', '--format'?)" in out
+    assert "Did you mean" not in out

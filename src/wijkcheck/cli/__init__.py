@@ -52,6 +52,9 @@ class WijkcheckGroup(TyperGroup):
             rv = super().main(
                 args, prog_name or "wijkcheck", complete_var, standalone_mode=False, **extra
             )
+        except nl_click.NoArgsIsHelpError as exc:
+            sys.stdout.write(exc.format_message())  # typer's own help has printed itself already
+            rv = EXIT_INVOER  # no command: as click, exit code 2, but no error line under the help
         except nl_click.UsageError as exc:
             hint = ""
             if exc.ctx is not None:

@@ -16,7 +16,9 @@ except ImportError:  # pragma: no cover - depends on the installed typer
 
 _FOUTEN: list[tuple[re.Pattern[str], str]] = [
     (
-        re.compile(r"No such option:? '?(.+?)'?\.?(?: Did you mean (.+)\?)?$", re.S),
+        re.compile(
+            r"No such option:? '?(.+?)'?\.?(?: \(?Did you mean (?:one of: )?(.+?)\?\)?)?$", re.S
+        ),
         "onbekende optie: {0}",
     ),
     (re.compile(r"No such command '(.+)'\.$"), "onbekend commando '{0}'"),
@@ -58,7 +60,8 @@ def vertaal(message: str) -> str:
             parts = [vertaal_waarde(_hint(g)) if g else "" for g in m.groups()]
             text = dutch.format(*parts)
             if "Did you mean" in message and m.lastindex and m.lastindex > 1 and m.group(2):
-                text += f" (bedoelde u {m.group(2)}?)"
+                een_van = "een van " if "one of" in message else ""
+                text += f" (bedoelde u {een_van}{m.group(2)}?)"
             return text
     return vertaal_waarde(message)
 
@@ -149,4 +152,6 @@ def install() -> None:
 
 
 UsageError = click.exceptions.UsageError
+#: click >= 8.2: raised after the help is shown for a command given without arguments.
+NoArgsIsHelpError = getattr(click.exceptions, "NoArgsIsHelpError", ())
 ClickException = click.exceptions.ClickException
