@@ -159,6 +159,13 @@ def main() -> int:
                 [WIJKCHECK, "overview", "--data", str(data), "--format", "json"],
                 runs,
             )
+            # the default format: rich's table (docs/performance.md, no target of its own)
+            m(
+                f"overview-tabel-{n}",
+                "wijkcheck overview (tabel, 80 kolommen)",
+                [WIJKCHECK, "overview", "--data", str(data)],
+                1,
+            )
 
     def ratio(a: str, b: str) -> float | None:
         if a in metingen and b in metingen and metingen[b].mediaan_s > 0:
