@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import batch, store
+from wijkcheck import batch, plaats
 from wijkcheck.formatters import OutputFormat
 
 DATUM = ["--datum", "2026-01-01"]
@@ -142,7 +142,7 @@ def test_pictures_and_word_refuse_too_many_rows(invoke, twee: Path, tmp_path: Pa
 
 
 def test_worker_processes_give_the_same_overview(twee: Path) -> None:
-    root = store.find_root(twee, {}, twee)
+    root = plaats.find_root(twee, {}, twee)
     mappen = root.gemeente_mappen()
     kwargs = {"alleen_problemen": True, "checklist": None}
     hier = batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=1, **kwargs)
@@ -152,7 +152,7 @@ def test_worker_processes_give_the_same_overview(twee: Path) -> None:
 
 @pytest.mark.parametrize("werkers", [1, 2])
 def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
-    root = store.find_root(twee, {}, twee)
+    root = plaats.find_root(twee, {}, twee)
     gezien: list[tuple[int, int]] = []
     batch.overzicht(
         root,

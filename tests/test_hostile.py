@@ -253,7 +253,7 @@ def test_validation_run_never_crashes(case: tuple[str, str]) -> None:
     import shutil
     import tempfile
 
-    from wijkcheck.store import find_root
+    from wijkcheck.plaats import find_root
     from wijkcheck.validate import validate
 
     target, text = case

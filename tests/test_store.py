@@ -11,7 +11,8 @@ import pytest
 
 from wijkcheck import store
 from wijkcheck.errors import WijkcheckError
-from wijkcheck.store import ChecklistBron, find_root
+from wijkcheck.plaats import find_root
+from wijkcheck.store import ChecklistBron
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from wijkcheck.errors import Finding, Severity, Span
 from wijkcheck.formatters import findings_github, findings_json, findings_text
 from wijkcheck.formatters.findings import FORMATTERS, ValidateFormat, kies, render
-from wijkcheck.store import find_root
+from wijkcheck.plaats import find_root
 from wijkcheck.validate import Validatie, validate
 
 from .conftest import BUNDLED

@@ -18,9 +18,9 @@ from wijkcheck import integrity, store
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, WijkcheckError
 from wijkcheck.overview import Deel, Overzicht, deel, samenvoegen
+from wijkcheck.plaats import DataRoot
 from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
 from wijkcheck.sortering import Sortering
-from wijkcheck.store import DataRoot
 
 Uitslag = Deel | list[Finding]
 

@@ -9,8 +9,9 @@ from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding
 from wijkcheck.models import Gemeente, Voorziening, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.plaats import GEMEENTE_BESTAND
 from wijkcheck.rules import Aanwezig, Drempel, OordeelRegel, PerInwoners, RegelBasis, _Samengesteld
-from wijkcheck.store import GEMEENTE_BESTAND, GemeenteData
+from wijkcheck.store import GemeenteData
 from wijkcheck.yamlsource import YamlDocument
 
 Loc = tuple[str | int, ...]

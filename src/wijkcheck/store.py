@@ -22,14 +22,7 @@ from wijkcheck.errors import Finding, Span, WijkcheckError
 from wijkcheck.loader import load_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
-from wijkcheck.plaats import (  # noqa: F401 - where the data lives, re-exported for callers
-    ENV_DATA,
-    GEMEENTE_BESTAND,
-    DataRoot,
-    bundled_root,
-    display_path,
-    find_root,
-)
+from wijkcheck.plaats import GEMEENTE_BESTAND, DataRoot, bundled_root, display_path
 from wijkcheck.yamlsource import YamlDocument
 
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default

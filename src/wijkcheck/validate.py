@@ -25,8 +25,9 @@ from wijkcheck.errors import Finding, Severity, Span, WijkcheckError
 from wijkcheck.loader import validate as validate_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.plaats import GEMEENTE_BESTAND, DataRoot, bundled_root
 from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
-from wijkcheck.store import GEMEENTE_BESTAND, DataRoot, GemeenteData, WijkBestand, bundled_root
+from wijkcheck.store import GemeenteData, WijkBestand
 from wijkcheck.yamlsource import YamlDocument, load_file
 
 T = TypeVar("T", bound=BaseModel)
@@ -95,7 +96,7 @@ def validate(
 
 def data_root_in(folder: Path) -> DataRoot | None:
     """The data root a folder is, if it is one (a repository, `data/` or a `wijken` folder)."""
-    from wijkcheck.store import find_root
+    from wijkcheck.plaats import find_root
 
     try:
         return find_root(folder, {}, folder)
