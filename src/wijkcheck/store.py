@@ -71,15 +71,18 @@ def _in_map(shown_folder: str, name: str) -> str:
     return name if shown_folder == "." else f"{shown_folder}/{name}"
 
 
-def load_gemeente(folder: Path) -> GemeenteData:
-    """Load a gemeente and every wijk file; all findings of all files in one error."""
+def load_gemeente(
+    folder: Path, gemeentebestand: tuple[Gemeente, YamlDocument] | None = None
+) -> GemeenteData:
+    """Load a gemeente and every wijk file; all findings of all files in one error.
+    `gemeentebestand`: its gemeente.yaml, if the caller has read it already."""
     findings: list[Finding] = []
     shown = display_path(folder)
+    gemeente: Gemeente | None = None
     try:
-        gemeente, doc = load_gemeente_file(folder, shown)
+        gemeente, doc = gemeentebestand or load_gemeente_file(folder, shown)
     except WijkcheckError as exc:
         findings.extend(exc.findings)
-        gemeente = None
     bestanden = []
     for path in wijk_bestanden(folder):
         try:
@@ -99,9 +102,16 @@ def alle_wijknamen(gemeenten: Iterable[tuple[Path, Gemeente]]) -> list[tuple[Pat
 def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[GemeenteData, Wijk]:
     """Find a wijk by forgiving name; load its gemeente. Unknown names get suggestions."""
     mappen = root.gemeente_mappen()
+    gelezen: dict[Path, tuple[Gemeente, YamlDocument]] = {}  # each gemeente.yaml read once
+
+    def lees(m: Path) -> tuple[Gemeente, YamlDocument]:
+        if m not in gelezen:
+            gelezen[m] = load_gemeente_file(m)
+        return gelezen[m]
+
     if gemeente is not None:
         mappen = [m for m in mappen if sleutel(m.name) == sleutel(gemeente)] or [
-            m for m in mappen if sleutel(load_gemeente_file(m)[0].naam) == sleutel(gemeente)
+            m for m in mappen if sleutel(lees(m)[0].naam) == sleutel(gemeente)
         ]
         if not mappen:
             raise WijkcheckError.single(
@@ -113,7 +123,7 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             f"geen gemeenten gevonden (verwacht <gemeente>/{GEMEENTE_BESTAND})",
             "data-root",
         )
-    gemeenten = [(m, load_gemeente_file(m)[0]) for m in mappen]
+    gemeenten = [(m, lees(m)[0]) for m in mappen]
     namen = alle_wijknamen(gemeenten)
     key = sleutel(naam)
     treffers = [(m, w) for m, _, w in namen if sleutel(w) == key]
@@ -131,7 +141,7 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             f"wijk '{naam}' komt in meerdere gemeenten voor ({opties}); kies met --gemeente",
             "dubbele-wijk",
         )
-    data = load_gemeente(treffers[0][0])
+    data = load_gemeente(treffers[0][0], lees(treffers[0][0]))
     bestand = data.zoek(treffers[0][1])
     if bestand is None:
         raise WijkcheckError.single(
