@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from wijkcheck.checklist import Checklist, Onderwerp
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import getal
-from wijkcheck.results import ChecklistInfo, GebruiktGegeven, Rapport, Resultaat, Telling
+from wijkcheck.results import ChecklistInfo, Rapport, Resultaat, Telling
 from wijkcheck.rules import Context, Plekken, beoordeel
 
 
@@ -44,7 +44,7 @@ def audit(
 
     voorwaarden = evalueer(checklist.voorwaarden)
     items = evalueer(checklist.items)
-    alle = [g for r in voorwaarden + items for g in _gegevens(r)]
+    alle = [g for r in voorwaarden + items for g in r.alle_gegevens()]
     inwoners = basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
     return Rapport(
         wijk=wijk.naam,
@@ -61,10 +61,3 @@ def audit(
         voorbeelddata=inwoners.voorbeeld or any(g.voorbeeld for g in alle),
         verouderde_gegevens=inwoners.verouderd or any(g.verouderd for g in alle),
     )
-
-
-def _gegevens(r: Resultaat) -> Iterator[GebruiktGegeven]:
-    """Every figure a result and its parts rest on (with repeats: only for the report's flags)."""
-    yield from r.gegevens
-    for deel in r.onderdelen:
-        yield from _gegevens(deel)

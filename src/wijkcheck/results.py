@@ -61,12 +61,11 @@ class Resultaat(Result):
     def alle_gegevens(self) -> list[GebruiktGegeven]:
         """Figures of this result and all of its parts, without repeats."""
         seen: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
-        stack = [self]
-        while stack:
-            r = stack.pop(0)
+        rij = [self]
+        for r in rij:  # breadth first: the list grows while it is walked
             for g in r.gegevens:
                 seen.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
-            stack.extend(r.onderdelen)
+            rij.extend(r.onderdelen)
         return list(seen.values())
 
 
