@@ -32,10 +32,6 @@ def fout(exc: WijkcheckError) -> None:
 class WijkcheckGroup(TyperGroup):
     """Runs every command with one error policy: Dutch messages, exit code 2, no traceback."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
-
     def main(
         self,
         args: Any = None,
@@ -96,6 +92,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     options_metavar="[OPTIES]",
+    subcommand_metavar="COMMANDO [ARGUMENTEN]...",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
