@@ -112,7 +112,7 @@ class Context:
                     dichtbij.append((p.voorziening, f"kern {p.voorziening.kern}"))
                 continue
             if p.wijk == eigen:
-                if geindexeerd and p.id_wijk == id(wijk):
+                if geindexeerd and p.eigenaar is wijk:
                     found.append((p.voorziening, "in de wijk"))
                 continue
             if p.kern == kern:
@@ -137,7 +137,8 @@ class Plek:
     wijknaam: str
     kern: str | None
     bedient: frozenset[str]
-    id_wijk: int = 0  # id() of the Wijk it belongs to, while the index lives
+    # the wijk file's Wijk (None: gemeente.yaml); by identity, not compared or hashed
+    eigenaar: Wijk | None = field(default=None, compare=False, repr=False)
 
 
 class Plekken:
@@ -160,7 +161,7 @@ class Plekken:
                 self.onvolledig.add(sleutel(w.kern))
             for v in w.voorzieningen:
                 self.alle.append(
-                    Plek(v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient), id(w))
+                    Plek(v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient), w)
                 )
         for v in gemeente.voorzieningen:
             kern = sleutel(v.kern) if v.kern is not None else None
