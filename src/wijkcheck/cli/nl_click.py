@@ -1,4 +1,4 @@
-"""Dutch for the parts of help and errors that typer and its vendored click write in English.
+"""Dutch for the parts of help and errors that typer and click write in English.
 
 Users of wijkcheck read Dutch; click's texts are plain English f-strings, so headings are set on
 typer's module constants and usage errors are translated where `main` prints them.
@@ -9,10 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # typer >= 0.26 vendors click
-    from typer import _click as click
-except ImportError:  # pragma: no cover - depends on the installed typer
-    import click  # type: ignore[no-redef]
+import click  # typer < 0.26 (pyproject.toml) uses click itself, not a vendored copy
 
 _FOUTEN: list[tuple[re.Pattern[str], str]] = [
     (
@@ -128,30 +125,12 @@ def install() -> None:
 
     click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
-    # typer >= 0.26 labels every parameter with its Python type. A switch takes no value, so
-    # '<bool>' says nothing; an argument with a metavar (PADEN) is shown as '<list[Path]>' as well.
-    from typer.core import TyperArgument, TyperOption
-
-    if not hasattr(TyperOption, "display_type_rich"):
-        # typer < 0.26 shows the click type of an argument whose metavar is its own name.
-        click.types.STRING.name = "tekst"
-        click.types.Path.name = "pad"
-        return
-    option_type = TyperOption.display_type_rich
-
-    def display_option_type(self: Any, ctx: Any) -> str | None:
-        return None if self.is_bool_flag else option_type(self, ctx)
-
-    argument_type = TyperArgument.display_type_rich
-
-    def display_argument_type(self: Any, ctx: Any) -> str | None:
-        return None if self.metavar is not None else argument_type(self, ctx)
-
-    TyperOption.display_type_rich = display_option_type  # type: ignore[method-assign]
-    TyperArgument.display_type_rich = display_argument_type  # type: ignore[method-assign]
+    # typer shows the click type of an argument whose metavar is its own name (WIJK: TEXT).
+    click.types.STRING.name = "tekst"
+    click.types.Path.name = "pad"
 
 
 UsageError = click.exceptions.UsageError
-#: click >= 8.2: raised after the help is shown for a command given without arguments.
-NoArgsIsHelpError = getattr(click.exceptions, "NoArgsIsHelpError", ())
+#: Raised after the help is shown for a command given without arguments (click >= 8.2).
+NoArgsIsHelpError = click.exceptions.NoArgsIsHelpError
 ClickException = click.exceptions.ClickException
