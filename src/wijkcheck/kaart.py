@@ -13,8 +13,8 @@ from typing import Literal
 
 from wijkcheck.checklist import Checklist
 from wijkcheck.models import Gemeente, Laag, Soort, Voorziening, Wijk
-from wijkcheck.nl import getal, maanden_tussen, sleutel
-from wijkcheck.results import SCHEMA_VERSIE, ChecklistInfo, GebruiktGegeven, Result
+from wijkcheck.nl import getal, sleutel
+from wijkcheck.results import SCHEMA_VERSIE, ChecklistInfo, GebruiktGegeven, Result, verouderd
 
 LAAG_TITELS = {
     Laag.PERSOONLIJK: "Persoonlijk netwerk",
@@ -99,7 +99,7 @@ def _kaart_voorziening(
         bron=v.bron,
         peildatum=v.peildatum,
         voorbeeld=v.voorbeeld,
-        verouderd=maanden_tussen(v.peildatum, datum) > max_maanden,
+        verouderd=verouderd(v.peildatum, datum, max_maanden),
     )
 
 
@@ -164,7 +164,7 @@ def sociale_kaart(
         waarde=getal(inw.waarde),
         bron=inw.bron,
         peildatum=inw.peildatum,
-        verouderd=maanden_tussen(inw.peildatum, datum) > max_maanden,
+        verouderd=verouderd(inw.peildatum, datum, max_maanden),
         voorbeeld=inw.voorbeeld,
     )
     return SocialeKaart(

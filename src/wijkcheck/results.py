@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from wijkcheck.models import Beleidsbron
+from wijkcheck.nl import maanden_tussen
 
 if TYPE_CHECKING:  # results sit below the checklist in the layers; only the type is needed
     from wijkcheck.checklist import Checklist
@@ -28,6 +29,12 @@ class Uitkomst(StrEnum):
 
 
 _SYMBOLEN = {Uitkomst.VOLDAAN: "✔", Uitkomst.NIET_VOLDAAN: "✘", Uitkomst.ONBEKEND: "?"}
+
+
+def verouderd(peildatum: dt.date, datum: dt.date, max_maanden: int) -> bool:
+    """A figure from `peildatum` is outdated on `datum` when it is more than `max_maanden`
+    whole months old (the checklist's `maximale_ouderdom_maanden`)."""
+    return maanden_tussen(peildatum, datum) > max_maanden
 
 
 class Result(BaseModel):

@@ -31,8 +31,8 @@ from wijkcheck.models import (
     Voorziening,
     Wijk,
 )
-from wijkcheck.nl import datum, getal, maanden_tussen, sleutel
-from wijkcheck.results import GebruiktGegeven, Resultaat, Uitkomst
+from wijkcheck.nl import datum, getal, sleutel
+from wijkcheck.results import GebruiktGegeven, Resultaat, Uitkomst, verouderd
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
 
@@ -55,7 +55,7 @@ class Context:
     def verouderd(self, peildatum: dt.date) -> bool:
         oud = self._verouderd.get(peildatum)
         if oud is None:
-            oud = maanden_tussen(peildatum, self.datum) > self.max_ouderdom_maanden
+            oud = verouderd(peildatum, self.datum, self.max_ouderdom_maanden)
             self._verouderd[peildatum] = oud
         return oud
 
