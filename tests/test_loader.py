@@ -80,8 +80,8 @@ def test_list_where_mapping_belongs() -> None:
     assert e.startswith("w.yaml:1:1: fout: verwacht een mapping") and "een lijst" in e
 
 
-def test_unknown_rule_kind_suggests() -> None:
-    text = """\
+# A checklist up to the rule of its one condition (the rule is on line 11).
+CHECKLIST_KOP = """\
 id: t
 naam: T
 versie: "1"
@@ -92,31 +92,32 @@ voorwaarden:
   a:
     titel: A
     beleidsbron: {document: d, passage: p}
+"""
+
+
+def test_unknown_rule_kind_suggests() -> None:
+    text = (
+        CHECKLIST_KOP
+        + """\
     regel: {type: aanwezg, functie: ontmoeten}
 """
+    )
     [e] = errors(text, Checklist)
     assert e.startswith("w.yaml:11:19:") and "onbekend regeltype 'aanwezg'" in e
     assert "Bedoelde u 'aanwezig'?" in e
 
 
 def test_rule_parameter_typo_points_inside_rule() -> None:
-    text = """\
-id: t
-naam: T
-versie: "1"
-uitgever: test
-maximale_ouderdom_maanden: 36
-soorten: {}
-voorwaarden:
-  a:
-    titel: A
-    beleidsbron: {document: d, passage: p}
+    text = (
+        CHECKLIST_KOP
+        + """\
     regel:
       type: drempel
       indicator: x
       maximal: 3
       norm_bron: n
 """
+    )
     found = errors(text, Checklist)
     assert any(e.startswith("w.yaml:14:7:") and "Bedoelde u 'maximaal'" in e for e in found)
 
@@ -132,19 +133,12 @@ def test_number_where_text_belongs_suggests_quotes() -> None:
     assert e.startswith("w.yaml:1:7:") and "aanhalingstekens" in e
 
 
-CHECKLIST = """\
-id: t
-naam: T
-versie: "1"
-uitgever: test
-maximale_ouderdom_maanden: 36
-soorten: {}
-voorwaarden:
-  a:
-    titel: A
-    beleidsbron: {document: d, passage: p}
+CHECKLIST = (
+    CHECKLIST_KOP
+    + """\
     regel: {type: aanwezig, functie: ontmoeten, toegankelijk: true}
 """
+)
 
 
 @pytest.mark.parametrize("waarde", ["ja", "yes", "on", "1", '"true"'])
