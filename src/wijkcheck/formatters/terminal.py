@@ -26,6 +26,7 @@ from wijkcheck.formatters.common import (
     score_tekst,
     titel,
 )
+from wijkcheck.formatters.vastetabel import VasteTabel
 from wijkcheck.kaart import SocialeKaart
 from wijkcheck.overview import Overzicht
 from wijkcheck.results import Rapport, Uitkomst
@@ -135,14 +136,6 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
             wijk = max([len(r.wijk) for r in ov.rijen] + [len(g) for g in ov.gemeenten] + [label])
     breed = breedte >= _tabelbreedte([*gemeente, wijk, kern, *titels, len("15 van 15")])
     kort = breedte < _tabelbreedte([*gemeente, wijk, *[len("✘ niet voldaan")] * n, len("Items")])
-    table = Table(
-        title="Voorwaarden en checklist per wijk",
-        title_justify="left",
-        title_style="bold",
-        header_style="bold",
-        pad_edge=False,
-        show_footer=False,
-    )
     koppen = [
         *(["Gemeente"] if gemeente else []),
         "Wijk",
@@ -169,9 +162,9 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
             wat = wat.replace("niet voldaan", "niet")
         label_cellen = ["Totaal", wat] if gemeente else [f"Totaal {wat}"]
         totalen.append([*label_cellen, *leeg, *totaal[view.voor : -1], ""])
-    # When the table fits, every column gets the width rich would measure, so that rich measures
-    # no cell (a quarter of the time of a matrix of thousands of wijken); otherwise rich
-    # measures and shrinks the columns itself. The condition titles wrap within their width.
+    # When the table fits, every column gets the width rich would measure, so that no cell needs
+    # measuring and VasteTabel can draw the rows; otherwise rich measures and shrinks the columns
+    # itself. The condition titles wrap within their width.
     breedtes: list[int | None] = [
         max(cell_len(str(rij[c])) for rij in [[*koppen], *rijen, *totalen])
         for c in range(len(koppen))
@@ -182,21 +175,29 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
             breedtes[c] = w
     if _tabelbreedte([w or 0 for w in breedtes]) > breedte:
         breedtes = [w if breed and c in titelkolommen else None for c, w in enumerate(breedtes)]
-    for c, kolomkop in enumerate(koppen):
-        titel = breed and c in titelkolommen
-        rechts = c == len(koppen) - 1
-        table.add_column(
-            kolomkop,
-            no_wrap=not titel,
-            width=breedtes[c],
-            justify="right" if rechts else "left",
+
+    def kop() -> Table:
+        table = Table(
+            title="Voorwaarden en checklist per wijk",
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+            pad_edge=False,
+            show_footer=False,
         )
-    for rij in rijen:
-        table.add_row(*rij)
-    table.add_section()
-    for rij in totalen:
-        table.add_row(*rij)
-    parts.append(table)
+        for c, kolomkop in enumerate(koppen):
+            titel = breed and c in titelkolommen
+            rechts = c == len(koppen) - 1
+            table.add_column(
+                kolomkop,
+                no_wrap=not titel,
+                width=breedtes[c],
+                justify="right" if rechts else "left",
+            )
+        return table
+
+    # thousands of rows: rich renders each distinct cell once (same output, formatters/vastetabel)
+    parts.append(VasteTabel(kop, [rijen, totalen]))
     legenda = Text()
     if not breed:
         for i, k in enumerate(ov.voorwaarden, 1):
