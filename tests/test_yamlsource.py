@@ -100,6 +100,15 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
         load_file(big)
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux procfs")
+def test_file_longer_than_its_stat_size_is_read_whole() -> None:
+    # procfs reports size 0 for files with content, as a file that grows after stat would
+    from wijkcheck.yamlsource import read_text
+
+    tekst = read_text(Path("/proc/self/status"))
+    assert tekst.startswith("Name:") and "\nPid:" in tekst
+
+
 def test_empty_file_is_none() -> None:
     assert parse("", "f").data is None
 

@@ -187,7 +187,12 @@ def read_text(path: Path, display: str | None = None) -> str:
         if info.st_size > MAX_BYTES:
             raise _te_groot(shown, info.st_size)
         with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)  # the file may grow after stat
+            # Ask for the size stat gave (read(n) allocates n bytes up front: asking for
+            # MAX_BYTES cost more than reading the file), then for whatever was added since,
+            # never more than MAX_BYTES in all.
+            raw = f.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += f.read(MAX_BYTES + 1 - len(raw))
         if len(raw) > MAX_BYTES:
             raise _te_groot(shown, len(raw))
         if _gelezen is not None:
