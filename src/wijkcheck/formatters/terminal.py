@@ -146,13 +146,13 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     leeg = [""] * int(breed)  # under the kern
     rijen: list[list[str | Text]] = []
     vorige = None
+    # one Text per outcome, shared by every row (neither rich nor VasteTabel changes a cell)
+    cel = {u: Text(f"{u.symbool} {_KORT[u] if kort else u.value}", STIJL[u]) for u in Uitkomst}
     for r, uitkomsten in zip(ov.rijen, view.uitkomsten, strict=True):
         if kop_rijen and r.gemeente != vorige:
             rijen.append([Text(r.gemeente, style="bold underline"), *leeg, *[""] * (n + 1)])
             vorige = r.gemeente
-        cellen = [
-            Text(f"{u.symbool} {_KORT[u] if kort else u.value}", style=STIJL[u]) for u in uitkomsten
-        ]
+        cellen = [cel[u] for u in uitkomsten]
         eerste = [*([r.gemeente] if gemeente else []), r.wijk, *([r.kern] if breed else [])]
         rijen.append([*eerste, *cellen, score_tekst(r.score) if breed else _score_kort(r.score)])
     totalen: list[list[str | Text]] = []
@@ -166,7 +166,7 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     # measuring and VasteTabel can draw the rows; otherwise rich measures and shrinks the columns
     # itself. The condition titles wrap within their width.
     breedtes: list[int | None] = [
-        max(cell_len(str(rij[c])) for rij in [[*koppen], *rijen, *totalen])
+        max(map(cell_len, {str(rij[c]) for rij in [[*koppen], *rijen, *totalen]}))
         for c in range(len(koppen))
     ]
     titelkolommen = range(len(koppen) - 1 - n, len(koppen) - 1)
