@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from wijkcheck.models import Beleidsbron, Id, Indicator, Model, Rol, Soort, Tekst
+from wijkcheck.models import Beleidsbron, Id, Indicator, Model, Rol, Soort, Tekst, leeg
 from wijkcheck.rules import Regel
 
 
@@ -26,12 +26,12 @@ class Checklist(Model):
     uitgever: Tekst
     omschrijving: str | None = None
     maximale_ouderdom_maanden: Annotated[int, Field(gt=0)]
-    functies: dict[Id, Tekst] = {}
+    functies: dict[Id, Tekst] = leeg(dict)
     soorten: dict[Id, Soort]
-    indicatoren: dict[Id, Indicator] = {}
-    rollen: dict[Id, Rol] = {}
+    indicatoren: dict[Id, Indicator] = leeg(dict)
+    rollen: dict[Id, Rol] = leeg(dict)
     voorwaarden: dict[Id, Onderwerp]
-    items: dict[Id, Onderwerp] = {}
+    items: dict[Id, Onderwerp] = leeg(dict)
 
     def onderwerpen(self) -> dict[str, Onderwerp]:
         return {**self.voorwaarden, **self.items}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from wijkcheck.models import Beleidsbron
+from wijkcheck.models import Beleidsbron, leeg
 from wijkcheck.nl import maanden_tussen
 
 if TYPE_CHECKING:  # results sit below the checklist in the layers; only the type is needed
@@ -61,9 +61,9 @@ class Resultaat(Result):
     vereist: str
     toelichting: str = ""
     norm: str = ""
-    gegevens: list[GebruiktGegeven] = []
+    gegevens: list[GebruiktGegeven] = leeg(list)
     beleidsbron: Beleidsbron | None = None
-    onderdelen: list[Resultaat] = []
+    onderdelen: list[Resultaat] = leeg(list)
 
     def alle_gegevens(self) -> list[GebruiktGegeven]:
         """Figures of this result and all of its parts, without repeats."""

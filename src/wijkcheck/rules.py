@@ -30,6 +30,7 @@ from wijkcheck.models import (
     Tekst,
     Voorziening,
     Wijk,
+    leeg,
 )
 from wijkcheck.nl import datum, getal, sleutel
 from wijkcheck.results import GebruiktGegeven, Resultaat, Uitkomst, verouderd
@@ -279,7 +280,7 @@ class Aanwezig(RegelBasis):
 
     type: Literal["aanwezig"]
     naam: ClassVar[str] = "voorziening aanwezig"
-    soorten: list[Id] = []
+    soorten: list[Id] = leeg(list)
     functie: Id | None = None
     minimaal: PositiveInt = 1
     toegankelijk: StrictBool = False
