@@ -161,9 +161,8 @@ def _rijen(
 
 
 def _rand(links: str, rechts: str, scheiding: str, stijl: Style) -> tuple[Segment, ...]:
-    # Table._render gives a whitespace divider the row's background; rows here have no style
-    deler = Segment(scheiding, stijl if scheiding.strip() else Style.null() + stijl)
-    return Segment(links, stijl), Segment(rechts, stijl), deler
+    # Table._render adds the row's background to a whitespace divider; rows here have no style
+    return Segment(links, stijl), Segment(rechts, stijl), Segment(scheiding, stijl)
 
 
 def _sleutel(i: int, waarde: Cel) -> tuple:
@@ -176,5 +175,6 @@ def _sleutel(i: int, waarde: Cel) -> tuple:
             waarde.justify,
             waarde.overflow,
             waarde.no_wrap,
+            waarde.tab_size,
         )
     return i, waarde
