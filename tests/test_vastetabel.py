@@ -9,6 +9,7 @@ import io
 import shutil
 
 import pytest
+from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -121,6 +122,18 @@ def test_any_table_equals_rich(rijen, snel: bool) -> None:
     vast = VasteTabel(_tabel, [rijen, rijen[:1]])
     console = Console(width=60, file=io.StringIO())
     assert (_rijen(vast.kop(), vast.secties, console, console.options) is not None) == snel
+    for kleur in KLEUREN:
+        assert teken(vast, 60, kleur) == teken(vast.volledig(), 60, kleur)
+
+
+@pytest.mark.parametrize("soort", [box.SIMPLE, box.ROUNDED, box.ASCII2, box.MINIMAL])
+def test_other_boxes_equal_rich(soort) -> None:
+    def kop() -> Table:
+        return _tabel(box=soort, border_style="blue", style="on grey11")
+
+    vast = VasteTabel(kop, [RIJEN, RIJEN[:1]])
+    console = Console(width=60, file=io.StringIO())
+    assert _rijen(vast.kop(), vast.secties, console, console.options) is not None
     for kleur in KLEUREN:
         assert teken(vast, 60, kleur) == teken(vast.volledig(), 60, kleur)
 
