@@ -36,9 +36,9 @@ class VasteTabel:
         self.kop = kop
         self.secties = secties
 
-    def volledig(self) -> Table:
-        """The same table with all rows, for rich to draw."""
-        table = self.kop()
+    def volledig(self, table: Table | None = None) -> Table:
+        """The same table with all rows (added to `table`, a fresh `kop()`), for rich to draw."""
+        table = self.kop() if table is None else table
         for sectie in self.secties:
             for rij in sectie:
                 table.add_row(*rij)
@@ -49,7 +49,7 @@ class VasteTabel:
         table = self.kop()
         regels = _rijen(table, self.secties, console, options)
         if regels is None:
-            yield self.volledig()
+            yield self.volledig(table)
             return
         # rich's drawing of the table without rows: title, top edge, header, the line under the
         # header, bottom edge. The rows go in before the bottom edge.
@@ -96,8 +96,9 @@ def _rijen(
         )
         for i in range(len(kolommen))
     ]
+    # as Table._calculate_column_widths: the fixed width plus padding, at least 1
     breedtes = [
-        (k.width or 0) + lp + rp or 1 for k, (lp, rp) in zip(kolommen, opvulling, strict=True)
+        max(1, (k.width or 0) + lp + rp) for k, (lp, rp) in zip(kolommen, opvulling, strict=True)
     ]
     tabelbreedte = sum(breedtes) + table._extra_width
     if tabelbreedte > options.max_width:
