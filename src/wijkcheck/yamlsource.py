@@ -288,35 +288,52 @@ def _nesting_bound(text: str) -> int:
 
 def _check_depth(text: str, path: str) -> None:
     """Depth and node count from the event stream, before the composer builds a node tree."""
-    depth = nodes = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.NodeEvent):
-                nodes += 1
-                if nodes > MAX_NODES:
-                    raise WijkcheckError.single(
-                        Span.from_mark(path, event.start_mark),
-                        f"te veel knooppunten (meer dan {MAX_NODES:,}); een wijkbestand heeft er "
-                        "hooguit enkele duizenden".replace(",", "."),
-                        "te-veel-knooppunten",
-                    )
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise WijkcheckError.single(
-                        Span.from_mark(path, event.start_mark),
-                        f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                        "te-diep",
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        _count_events(yaml.parse(text, Loader=_Loader), path)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path, text) from None
+        if not _is_nesting_limit(exc):
+            raise _syntax_error(exc, path, text) from None
+        # libyaml (PyYAML >= 6.0.4) has a nesting limit of its own that its scanner can hit
+        # ahead of the events we count; PyYAML's pure-Python parser streams without a limit,
+        # so it finds where our own limit is crossed.
+        with contextlib.suppress(yaml.YAMLError):
+            _count_events(yaml.parse(text, Loader=yaml.SafeLoader), path)
+        raise _too_deep(Span.from_mark(path, exc.problem_mark or exc.context_mark)) from None
     except yaml.YAMLError as exc:
         raise _reader_error(exc, path, text) from None
 
 
+def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
+    return "maximum nesting depth" in f"{exc.problem or ''} {exc.context or ''}"
+
+
+def _too_deep(span: Span) -> WijkcheckError:
+    return WijkcheckError.single(span, f"te diep genest (meer dan {MAX_DEPTH} niveaus)", "te-diep")
+
+
+def _count_events(events: Iterator[yaml.Event], path: str) -> None:
+    depth = nodes = 0
+    for event in events:
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise WijkcheckError.single(
+                    Span.from_mark(path, event.start_mark),
+                    f"te veel knooppunten (meer dan {MAX_NODES:,}); een wijkbestand heeft er "
+                    "hooguit enkele duizenden".replace(",", "."),
+                    "te-veel-knooppunten",
+                )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _too_deep(Span.from_mark(path, event.start_mark))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> WijkcheckError:
+    if _is_nesting_limit(exc):
+        return _too_deep(Span.from_mark(path, exc.problem_mark or exc.context_mark))
     problem = (exc.problem or exc.context or "onbekende fout").strip()
     mark = exc.problem_mark or exc.context_mark
     dutch = _PROBLEMS.get(problem)
