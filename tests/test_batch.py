@@ -103,20 +103,18 @@ def test_terminal_with_several_gemeenten(invoke, twee: Path, monkeypatch) -> Non
 
 def test_gemeenten_with_different_checklists(invoke, twee: Path) -> None:
     checklists = twee / "checklists"
-    eigen = (checklists / "hart-van-brabant.yaml").read_text(encoding="utf-8")
-    (checklists / "vught.yaml").write_text(
-        eigen.replace("id: hart-van-brabant", "id: vught"), "utf-8"
-    )
+    eigen = (checklists / "heusden.yaml").read_text(encoding="utf-8")
+    (checklists / "vught.yaml").write_text(eigen.replace("id: heusden", "id: vught"), "utf-8")
     g = twee / "data" / "wijken" / "vught" / "gemeente.yaml"
     g.write_text(
-        g.read_text(encoding="utf-8").replace("checklist: hart-van-brabant", "checklist: vught"),
+        g.read_text(encoding="utf-8").replace("checklist: heusden", "checklist: vught"),
         "utf-8",
     )
     out = invoke(["overview", "--data", str(twee)], code=2).output
     assert "verschillende checklists" in out
-    assert "  hart-van-brabant 2026.1: Heusden\n  vught 2026.1: Vught\n" in out
+    assert "  heusden 2026.2: Heusden\n  vught 2026.2: Vught\n" in out
     assert "--gemeente" in out and "--checklist" in out
-    assert len(rijen(invoke, "--data", str(twee), "--checklist", "hart-van-brabant")["rijen"]) == 38
+    assert len(rijen(invoke, "--data", str(twee), "--checklist", "heusden")["rijen"]) == 38
     assert rijen(invoke, "--data", str(twee), "--gemeente", "vught")["checklist"]["id"] == "vught"
 
 
@@ -131,13 +129,13 @@ def test_invalid_files_of_all_gemeenten_in_one_error(invoke, twee: Path) -> None
 def test_pictures_and_word_refuse_too_many_rows(invoke, twee: Path, tmp_path: Path, monkeypatch):
     from wijkcheck.formatters import matrix, word
 
-    monkeypatch.setattr(matrix, "MAX_RIJEN", 30)
-    monkeypatch.setattr(word, "MAX_RIJEN", 30)
+    monkeypatch.setattr(matrix, "MAX_RIJEN", 37)
+    monkeypatch.setattr(word, "MAX_RIJEN", 37)
     args = ["overview", "--data", str(twee), *DATUM]
     out = invoke([*args, "-f", "svg"], code=2).output
-    assert "past tot 30 wijken" in out and "heeft er 38" in out and "--alleen-problemen" in out
+    assert "past tot 37 wijken" in out and "heeft er 38" in out and "--alleen-problemen" in out
     out = invoke([*args, "-o", str(tmp_path / "x.docx")], code=2).output
-    assert "Word-document past tot 30 wijken" in out and not (tmp_path / "x.docx").exists()
+    assert "Word-document past tot 37 wijken" in out and not (tmp_path / "x.docx").exists()
     invoke([*args, "--alleen-problemen", "-f", "svg"])
 
 

@@ -17,7 +17,7 @@ from .conftest import BUNDLED
 def test_audit_from_an_empty_folder_uses_bundled_data(invoke) -> None:
     out = invoke(["audit", "Vlijmen-Dorp", "--datum", "2026-11-23"]).output
     assert "Audit sociale basis: Vlijmen-Dorp" in out
-    assert "kern Vlijmen" in out and "versie 2026.1" in out and "23-11-2026" in out
+    assert "kern Vlijmen" in out and "versie 2026.2" in out and "23-11-2026" in out
     assert "voorbeeldgegevens" in out
     for titel in ("Ontmoetingsplekken", "Sociaaleconomische", "Institutionele"):
         assert titel in out
@@ -47,7 +47,7 @@ def test_strikt_exits_1_when_something_fails(invoke) -> None:
 def test_json_equals_python_api(invoke) -> None:
     out = invoke(["audit", "vlijmen-dorp", "--format", "json", "--datum", "2026-11-23"]).output
     gd = store.load_gemeente(BUNDLED.wijken / "heusden")
-    cl, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    cl, _ = store.load_checklist(BUNDLED, "heusden")
     wijk = gd.zoek("Vlijmen-Dorp")
     assert wijk is not None
     expected = engine.audit(cl, gd.gemeente, wijk.wijk, gd.wijken, dt.date(2026, 11, 23))
@@ -136,13 +136,11 @@ def test_help_is_dutch(invoke) -> None:
 
 def test_checklist_path_in_gemeente_may_not_leave_the_data_folder(invoke, data_copy: Path) -> None:
     elders = data_copy.parent / "elders.yaml"
-    elders.write_text(
-        (data_copy / "checklists" / "hart-van-brabant.yaml").read_text("utf-8"), "utf-8"
-    )
+    elders.write_text((data_copy / "checklists" / "heusden.yaml").read_text("utf-8"), "utf-8")
     gemeente = data_copy / "data" / "wijken" / "heusden" / "gemeente.yaml"
     text = gemeente.read_text(encoding="utf-8")
     gemeente.write_text(
-        text.replace("checklist: hart-van-brabant", "checklist: ../../../../elders.yaml"), "utf-8"
+        text.replace("checklist: heusden", "checklist: ../../../../elders.yaml"), "utf-8"
     )
     out = invoke(["audit", "Herpt", "--data", str(data_copy)], code=2).output
     assert "gemeente.yaml:" in out and "pad-buiten-data" in out

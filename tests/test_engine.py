@@ -13,7 +13,7 @@ from .conftest import BUNDLED
 
 DATUM = dt.date(2026, 11, 23)
 HEUSDEN = store.load_gemeente(BUNDLED.wijken / "heusden")
-CHECKLIST, CHECKLIST_DOC = store.load_checklist(BUNDLED, "hart-van-brabant")
+CHECKLIST, CHECKLIST_DOC = store.load_checklist(BUNDLED, "heusden")
 
 
 def test_bundled_data_is_consistent() -> None:

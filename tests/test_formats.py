@@ -239,7 +239,7 @@ def test_overview_terminal_table(invoke, monkeypatch) -> None:
     kop = next(line for line in out.splitlines() if "Ontmoetingsplekken" in line)
     assert "Kern" in kop and "Checklist" in kop
     assert re.search(r"Doeveren\s+│ Doeveren\s+│ ✘ niet voldaan", out)
-    assert "V1" not in out and "10 van 15" in out
+    assert "V1" not in out and "10 van 24" in out
 
 
 def test_overview_filter_and_sort(invoke) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wijkcheck.checklist import Checklist
+from wijkcheck.checklist import ChecklistBestand
 from wijkcheck.errors import WijkcheckError
 from wijkcheck.loader import validate
 from wijkcheck.models import Wijk
@@ -80,18 +80,20 @@ def test_list_where_mapping_belongs() -> None:
     assert e.startswith("w.yaml:1:1: fout: verwacht een mapping") and "een lijst" in e
 
 
-# A checklist up to the rule of its one condition (the rule is on line 11).
+# A checklist up to the rule of its one condition (the rule is on line 13).
 CHECKLIST_KOP = """\
 id: t
 naam: T
 versie: "1"
 uitgever: test
-maximale_ouderdom_maanden: 36
+niveau: regionaal
+status: {status: concept}
+maximale_ouderdom: {maanden: 36, norm: {basis: voorbeeldnorm}}
 soorten: {}
 voorwaarden:
   a:
     titel: A
-    beleidsbron: {document: d, passage: p}
+    beleidsbron: {document: d, passage: p, verband: noemt}
 """
 
 
@@ -102,8 +104,8 @@ def test_unknown_rule_kind_suggests() -> None:
     regel: {type: aanwezg, functie: ontmoeten}
 """
     )
-    [e] = errors(text, Checklist)
-    assert e.startswith("w.yaml:11:19:") and "onbekend regeltype 'aanwezg'" in e
+    [e] = errors(text, ChecklistBestand)
+    assert e.startswith("w.yaml:13:19:") and "onbekend regeltype 'aanwezg'" in e
     assert "Bedoelde u 'aanwezig'?" in e
 
 
@@ -115,11 +117,11 @@ def test_rule_parameter_typo_points_inside_rule() -> None:
       type: drempel
       indicator: x
       maximal: 3
-      norm_bron: n
+      norm: {basis: voorbeeldnorm}
 """
     )
-    found = errors(text, Checklist)
-    assert any(e.startswith("w.yaml:14:7:") and "Bedoelde u 'maximaal'" in e for e in found)
+    found = errors(text, ChecklistBestand)
+    assert any(e.startswith("w.yaml:16:7:") and "Bedoelde u 'maximaal'" in e for e in found)
 
 
 @pytest.mark.parametrize("bron", ['""', "' '", "~", ""])
@@ -143,9 +145,11 @@ CHECKLIST = (
 
 @pytest.mark.parametrize("waarde", ["ja", "yes", "on", "1", '"true"'])
 def test_rule_boolean_is_as_strict_as_in_a_wijk_file(waarde: str) -> None:
-    validate(parse(CHECKLIST, "w.yaml"), Checklist)
-    [e] = errors(CHECKLIST.replace("toegankelijk: true", f"toegankelijk: {waarde}"), Checklist)
-    assert e.startswith("w.yaml:11:63: fout: 'toegankelijk': verwacht true of false")
+    validate(parse(CHECKLIST, "w.yaml"), ChecklistBestand)
+    [e] = errors(
+        CHECKLIST.replace("toegankelijk: true", f"toegankelijk: {waarde}"), ChecklistBestand
+    )
+    assert e.startswith("w.yaml:13:63: fout: 'toegankelijk': verwacht true of false")
     assert e.endswith("(type)")
 
 
@@ -161,10 +165,10 @@ def test_rule_boolean_is_as_strict_as_in_a_wijk_file(waarde: str) -> None:
 )
 def test_infinite_or_endless_whole_numbers_in_dutch(waarde: str, rule: str, bericht: str) -> None:
     text = CHECKLIST.replace("maanden: 36", f"maanden: {waarde}")
-    [e] = errors(text, Checklist)
-    assert e.startswith(f"w.yaml:5:28: fout: 'maximale_ouderdom_maanden': {bericht}")
+    [e] = errors(text, ChecklistBestand)
+    assert e.startswith(f"w.yaml:7:30: fout: 'maanden': {bericht}")
     assert e.endswith(f"({rule})")
-    [e] = errors(CHECKLIST.replace("toegankelijk: true", f"minimaal: {waarde}"), Checklist)
+    [e] = errors(CHECKLIST.replace("toegankelijk: true", f"minimaal: {waarde}"), ChecklistBestand)
     assert f"'minimaal': {bericht}" in e and e.endswith(f"({rule})")
 
 
@@ -188,7 +192,7 @@ def test_no_wrong_value_anywhere_gets_an_english_message() -> None:
 
     valid = Path(__file__).parent / "examples" / "valid"
     cases = [
-        (valid / "checklists" / "proef.yaml", Checklist),
+        (valid / "checklists" / "proef.yaml", ChecklistBestand),
         (valid / "data" / "wijken" / "proefdorp" / "gemeente.yaml", Gemeente),
         (valid / "data" / "wijken" / "proefdorp" / "noord-oost.yaml", Wijk),
     ]

@@ -10,15 +10,14 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from wijkcheck.checklist import Checklist
-from wijkcheck.loader import load_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.rules import REGELS, Context, Regel, beoordeel
+from wijkcheck.store import load_checklist_file
 
 from .conftest import BUNDLED
 
 CASES = Path(__file__).parent / "cases"
-CATALOGUS, _ = load_model(BUNDLED.checklists / "hart-van-brabant.yaml", Checklist)
+CATALOGUS, _ = load_checklist_file(BUNDLED.checklists / "heusden.yaml", BUNDLED)
 REGEL = TypeAdapter(Regel)
 
 GEMEENTE = {

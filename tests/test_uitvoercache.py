@@ -14,6 +14,8 @@ import pytest
 from wijkcheck import engine
 from wijkcheck.cli import uitvoercache
 
+from .conftest import BUNDLED
+
 
 @pytest.fixture
 def memo(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
@@ -90,7 +92,7 @@ def test_new_file_in_the_data_folder_is_audited_afresh(
         ["--datum", "2026-01-01"],
         ["--format", "markdown"],
         ["--strikt"],
-        ["--checklist", "hart-van-brabant"],
+        ["--checklist", str(BUNDLED.checklists / "heusden.yaml")],
     ],
 )
 def test_every_parameter_is_part_of_the_question(

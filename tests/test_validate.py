@@ -77,13 +77,13 @@ def test_bundled_data_validates_without_errors() -> None:
     assert uitslag.fouten == 0, [str(f) for f in uitslag.bevindingen]
     # Only genuinely old figures (the sources are from 2020-2023) are warned about.
     assert {f.rule for f in uitslag.bevindingen} <= {"verouderd"}
-    assert len(uitslag.bestanden) == 21
+    assert len(uitslag.bestanden) == 22
 
 
 def test_bundled_data_from_an_empty_folder(invoke) -> None:
     out = invoke(["validate", "--datum", "2025-06-01"]).output
     assert out.startswith("/") and "/data/wijken/heusden/" in out  # outside cwd: absolute
-    assert re.search(r"\nGeen fouten; \d+ waarschuwingen in \d+ van 21 bestanden\.\n$", out)
+    assert re.search(r"\nGeen fouten; \d+ waarschuwingen in \d+ van 22 bestanden\.\n$", out)
 
 
 def test_strikt_fails_on_warnings(invoke) -> None:

@@ -35,6 +35,7 @@ def audit(
         wijken=wijken,
         datum=datum,
         plekken=plekken or Plekken(gemeente, wijken, checklist.soorten),
+        herkomst=checklist.herkomst,
     )
 
     def evalueer(onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:

@@ -10,7 +10,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+
+from wijkcheck.nl import datum
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
@@ -124,15 +126,77 @@ class Gemeente(Model):
     referentie: dict[Id, Cijfer] = leeg(dict)
 
 
+class Verband(StrEnum):
+    """How a requirement relates to its passage: the passage names it, or it is derived."""
+
+    NOEMT = "noemt"
+    AFGELEID = "afgeleid"
+
+
 class Beleidsbron(Model):
-    """Which policy document and which passage a requirement rests on."""
+    """Which policy document and which passage a requirement rests on, and whether that
+    passage names the requirement (`noemt`) or the requirement is derived from it (`afgeleid`)."""
 
     document: Tekst
     passage: Tekst
     citaat: str | None = None
+    verband: Verband
 
     def __str__(self) -> str:
-        return f"{self.document}, {self.passage}"
+        tekst = f"{self.document}, {self.passage}"
+        return f"afgeleid van {tekst}" if self.verband is Verband.AFGELEID else tekst
+
+
+class NormBasis(StrEnum):
+    """What a threshold rests on."""
+
+    #: a published reference figure (a national or regional average, a guideline)
+    REFERENTIE = "referentie"
+    #: adopted by a named body (raad, college) with a decision reference
+    BESLUIT = "besluit"
+    #: a placeholder nobody has adopted
+    VOORBEELDNORM = "voorbeeldnorm"
+
+
+class Norm(Model):
+    """The basis of a threshold: `{basis: referentie, bron: ..., jaar: ..., wat: ...}`,
+    `{basis: besluit, door: ..., datum: ..., besluit: ...}` or `{basis: voorbeeldnorm}`."""
+
+    basis: NormBasis
+    bron: Tekst | None = None
+    jaar: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    wat: Tekst | None = None
+    door: Tekst | None = None
+    datum: dt.date | None = None
+    besluit: Tekst | None = None
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _volledig(self) -> Norm:
+        nodig = {
+            NormBasis.REFERENTIE: ("bron", "wat"),
+            NormBasis.BESLUIT: ("door", "datum", "besluit"),
+            NormBasis.VOORBEELDNORM: (),
+        }[self.basis]
+        ontbreekt = [v for v in nodig if getattr(self, v) is None]
+        if ontbreekt:
+            velden = ", ".join(f"'{v}'" for v in ontbreekt)
+            raise ValueError(f"een norm met basis '{self.basis}' heeft ook {velden} nodig")
+        return self
+
+    @property
+    def voorbeeldnorm(self) -> bool:
+        return self.basis is NormBasis.VOORBEELDNORM
+
+    def __str__(self) -> str:
+        if self.basis is NormBasis.REFERENTIE:
+            jaar = f" ({self.jaar})" if self.jaar else ""
+            tekst = f"referentie: {self.wat}, {self.bron}{jaar}"
+        elif self.basis is NormBasis.BESLUIT:
+            tekst = f"vastgesteld door {self.door} op {datum(self.datum)}, {self.besluit}"  # type: ignore[arg-type]
+        else:
+            tekst = "VOORBEELDNORM: door niemand vastgesteld"
+        return f"{tekst}; {self.toelichting}" if self.toelichting else tekst
 
 
 class Soort(Model):
@@ -146,6 +210,9 @@ class Soort(Model):
 class Richting(StrEnum):
     HOGER_IS_BETER = "hoger_is_beter"
     LAGER_IS_BETER = "lager_is_beter"
+    #: a measure of demand for support (share of 65+, Wmo clients): neither higher nor lower
+    #: is better, it says how much is needed
+    VRAAG = "vraag"
 
 
 class Indicator(Model):

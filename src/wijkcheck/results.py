@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from wijkcheck.models import Beleidsbron, leeg
-from wijkcheck.nl import maanden_tussen
+from wijkcheck.nl import datum, maanden_tussen
 
 if TYPE_CHECKING:  # results sit below the checklist in the layers; only the type is needed
-    from wijkcheck.checklist import Checklist
+    from wijkcheck.checklist import Checklist, ChecklistLaag
 
 #: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
 SCHEMA_VERSIE = 1
@@ -60,10 +60,18 @@ class Resultaat(Result):
     gemeten: str
     vereist: str
     toelichting: str = ""
+    #: the basis of this result's own threshold(s), in words; empty for rules without one
     norm: str = ""
     gegevens: list[GebruiktGegeven] = leeg(list)
     beleidsbron: Beleidsbron | None = None
     onderdelen: list[Resultaat] = leeg(list)
+    #: the checklist layer the requirement (or its overridden norm) comes from, and its level
+    herkomst: str = ""
+    niveau: str = ""
+    #: what the verdict rests on, this result's own and everything below it
+    voorbeeldgegevens: bool = False
+    verouderd: bool = False
+    voorbeeldnorm: bool = False
 
     def alle_gegevens(self) -> list[GebruiktGegeven]:
         """Figures of this result and all of its parts, without repeats."""
@@ -95,20 +103,79 @@ class Telling(Result):
         return self.voldaan + self.niet_voldaan + self.onbekend
 
 
+class LaagInfo(Result):
+    """One layer of the checklist as a report names it."""
+
+    id: str
+    naam: str
+    versie: str
+    uitgever: str
+    niveau: str
+    status: str
+    #: for a `vastgesteld` layer: who adopted it, when, by which decision; for a concept: why
+    toelichting: str = ""
+
+
+class SectieInfo(Result):
+    titel: str
+    bron: str = ""
+
+
 class ChecklistInfo(Result):
     id: str
     naam: str
     versie: str
     maximale_ouderdom_maanden: int
+    #: the basis of the maximum age, in words, and whether it is a voorbeeldnorm
+    maximale_ouderdom_norm: str
+    maximale_ouderdom_voorbeeldnorm: bool
+    #: true as long as any layer is a concept
+    concept: bool
+    #: the layers, the lowest (regional) first
+    lagen: list[LaagInfo]
+    #: report section titles by section (`voorwaarden`, `items`), from the checklist
+    secties: dict[str, SectieInfo]
 
     @classmethod
     def van(cls, checklist: Checklist) -> ChecklistInfo:
+        ouderdom = checklist.maximale_ouderdom
         return cls(
             id=checklist.id,
             naam=checklist.naam,
             versie=checklist.versie,
-            maximale_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
+            maximale_ouderdom_maanden=ouderdom.maanden,
+            maximale_ouderdom_norm=str(ouderdom.norm),
+            maximale_ouderdom_voorbeeldnorm=ouderdom.norm.voorbeeldnorm,
+            concept=checklist.concept,
+            lagen=[_laag(laag) for laag in checklist.lagen],
+            secties={
+                naam: SectieInfo(titel=s.titel, bron=s.bron or "")
+                for naam, s in checklist.secties.items()
+            },
         )
+
+    def sectietitel(self, sectie: str, standaard: str) -> str:
+        found = self.secties.get(sectie)
+        if found is None:
+            return standaard
+        return f"{found.titel} ({found.bron})" if found.bron else found.titel
+
+
+def _laag(laag: ChecklistLaag) -> LaagInfo:
+    st = laag.status
+    if st.status == "vastgesteld":
+        toelichting = f"vastgesteld door {st.door} op {datum(st.datum)}, {st.besluit}"  # type: ignore[arg-type]
+    else:
+        toelichting = st.toelichting or ""
+    return LaagInfo(
+        id=laag.id,
+        naam=laag.naam,
+        versie=laag.versie,
+        uitgever=laag.uitgever,
+        niveau=laag.niveau.value,
+        status=st.status,
+        toelichting=toelichting,
+    )
 
 
 class Rapport(Result):

@@ -25,6 +25,7 @@ from wijkcheck.models import (
     Id,
     Indicator,
     Model,
+    Norm,
     Rol,
     Soort,
     Tekst,
@@ -51,7 +52,17 @@ class Context:
     wijken: Sequence[Wijk]
     datum: dt.date
     plekken: Plekken | None = None
+    #: result id (`huisarts`, `huisarts.2`) → (checklist layer id, its level); see Checklist
+    herkomst: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     _verouderd: dict[dt.date, bool] = field(default_factory=dict, repr=False, compare=False)
+
+    def herkomst_van(self, id: str) -> tuple[str, str]:
+        """The layer of a result: its own entry (an overridden norm), else its parent's."""
+        while True:
+            found = self.herkomst.get(id)
+            if found is not None or "." not in id:
+                return found or ("", "")
+            id = id.rsplit(".", 1)[0]
 
     def verouderd(self, peildatum: dt.date) -> bool:
         oud = self._verouderd.get(peildatum)
@@ -234,7 +245,7 @@ class Beoordeling:
     toelichting: str = ""
     gegevens: list[GebruiktGegeven] = field(default_factory=list)
     onderdelen: list[Resultaat] = field(default_factory=list)
-    norm: str = ""
+    normen: tuple[Norm, ...] = ()
 
 
 class RegelBasis(Model):
@@ -383,13 +394,19 @@ def _toegankelijkheid(v: Voorziening) -> str:
 class Drempel(RegelBasis):
     """Indicator binnen een grens: de waarde van `indicator` is ≥ `minimaal` en/of ≤ `maximaal`.
 
-    `norm_bron` zegt waar de grens vandaan komt (landelijk gemiddelde, gemeentelijke keuze).
+    `norm` zegt waar de grens op rust: een gepubliceerde referentie (`basis: referentie` met
+    `bron`, `jaar` en `wat`), een besluit (`basis: besluit` met `door`, `datum` en `besluit`) of
+    `basis: voorbeeldnorm`: een plaatshouder die niemand heeft vastgesteld.
     Onbekend als de wijk geen cijfer voor de indicator heeft.
 
     Voldaan bij `eenzaamheid: {waarde: 41, ...}`, niet voldaan bij 52:
 
-        regel: {type: drempel, indicator: eenzaamheid, maximaal: 48.6,
-                norm_bron: "landelijk gemiddelde 2022 (RIVM)"}
+        regel:
+          type: drempel
+          indicator: eenzaamheid
+          maximaal: 48.6
+          norm: {basis: referentie, bron: RIVM/GGD Gezondheidsmonitor, jaar: 2022,
+                 wat: landelijk gemiddelde volwassenen}
     """
 
     type: Literal["drempel"]
@@ -397,7 +414,7 @@ class Drempel(RegelBasis):
     indicator: Id
     minimaal: float | None = None
     maximaal: float | None = None
-    norm_bron: Tekst
+    norm: Norm
 
     @model_validator(mode="after")
     def _grens(self) -> Drempel:
@@ -431,22 +448,24 @@ class Drempel(RegelBasis):
         cijfer = ctx.indicator(self.indicator)
         vereist = self.grens(ctx)
         if cijfer is None:
-            return Beoordeling(ONB, "geen cijfer", vereist, "cijfer ontbreekt", norm=self.norm_bron)
+            return Beoordeling(ONB, "geen cijfer", vereist, "cijfer ontbreekt", normen=(self.norm,))
         w = cijfer.waarde
         goed = (self.minimaal is None or w >= self.minimaal) and (
             self.maximaal is None or w <= self.maximaal
         )
         gemeten = f"{getal(w)} {ctx.eenheid(self.indicator)}".strip()
         gegeven = ctx.gegeven(ctx.indicatornaam(self.indicator), gemeten, cijfer)
-        return Beoordeling(V if goed else N, gemeten, vereist, "", [gegeven], norm=self.norm_bron)
+        return Beoordeling(V if goed else N, gemeten, vereist, "", [gegeven], normen=(self.norm,))
 
 
 class Vraagindex(Model):
-    """Scale the norm by the wijk's demand relative to the municipal reference value."""
+    """Scale the norm by the wijk's demand relative to the municipal reference value; the
+    bounds are a norm of their own, so they state their basis too."""
 
     indicator: Id
     minimaal: Annotated[float, Field(gt=0)] = 0.5
     maximaal: Annotated[float, Field(gt=0)] = 2.0
+    norm: Norm
 
 
 class PerInwoners(RegelBasis):
@@ -464,8 +483,8 @@ class PerInwoners(RegelBasis):
           type: per_inwoners
           rollen: [buurtondersteuner, sociaal-werker, jongerenwerker]
           minimaal_per_1000: 0.4
-          vraagindex: {indicator: wmo-cliënten}
-          norm_bron: "gemeentelijke keuze (geen landelijke norm, Movisie 2023)"
+          vraagindex: {indicator: wmo-clienten, norm: {basis: voorbeeldnorm}}
+          norm: {basis: voorbeeldnorm, toelichting: geen landelijke norm (Movisie 2023)}
 
     Voldaan bij 5.000 inwoners, index 1,0 en 2,5 fte (vereist 2,0); niet voldaan bij 1,0 fte.
     """
@@ -475,7 +494,7 @@ class PerInwoners(RegelBasis):
     rollen: Annotated[list[Id], Field(min_length=1)]
     minimaal_per_1000: Annotated[float, Field(gt=0)]
     vraagindex: Vraagindex | None = None
-    norm_bron: Tekst
+    norm: Norm
 
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         index = " × vraagindex" if self.vraagindex else ""
@@ -512,9 +531,8 @@ class PerInwoners(RegelBasis):
             uitkomst = N
         else:
             uitkomst = ONB
-        return Beoordeling(
-            uitkomst, gemeten, vereist, "; ".join(notes), gegevens, norm=self.norm_bron
-        )
+        normen = (self.norm,) + ((self.vraagindex.norm,) if self.vraagindex else ())
+        return Beoordeling(uitkomst, gemeten, vereist, "; ".join(notes), gegevens, normen=normen)
 
     def _index(
         self, ctx: Context, gegevens: list[GebruiktGegeven]
@@ -655,6 +673,8 @@ def beoordeel(
 ) -> Resultaat:
     """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
     b = regel.evalueer(ctx, id)
+    herkomst, niveau = ctx.herkomst_van(id)
+    delen = b.onderdelen
     return Resultaat(
         id=id,
         titel=titel or regel.titel or regel.kort(ctx),
@@ -664,7 +684,13 @@ def beoordeel(
         gemeten=b.gemeten,
         vereist=b.vereist,
         toelichting=b.toelichting,
-        norm=b.norm,
+        norm="; ".join(str(n) for n in b.normen),
         gegevens=b.gegevens,
-        onderdelen=b.onderdelen,
+        onderdelen=delen,
+        herkomst=herkomst,
+        niveau=niveau,
+        voorbeeldgegevens=any(g.voorbeeld for g in b.gegevens)
+        or any(d.voorbeeldgegevens for d in delen),
+        verouderd=any(g.verouderd for g in b.gegevens) or any(d.verouderd for d in delen),
+        voorbeeldnorm=any(n.voorbeeldnorm for n in b.normen) or any(d.voorbeeldnorm for d in delen),
     )

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from wijkcheck.checklist import Checklist
+from wijkcheck.checklist import Checklist, ChecklistBestand
 from wijkcheck.errors import Finding, Span, WijkcheckError
+from wijkcheck.lagen import GelaagdDocument, stapel
 from wijkcheck.loader import load_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
@@ -212,15 +213,60 @@ def load_checklist(
     naam: str,
     bron: ChecklistBron = ChecklistBron.OPDRACHTREGEL,
     waar: Span | None = None,
-) -> tuple[Checklist, YamlDocument]:
+) -> tuple[Checklist, GelaagdDocument]:
     """Load a checklist; `bron` says where `naam` came from (see `checklist_voor`)."""
-    path = checklist_path(root, naam, bron, waar)
-    return load_model(path, Checklist, display_path(path))
+    return load_checklist_file(checklist_path(root, naam, bron, waar), root)
+
+
+def load_checklist_file(
+    path: Path, root: DataRoot, shown: Callable[[Path], str] = display_path
+) -> tuple[Checklist, GelaagdDocument]:
+    """A checklist file and every checklist it `extends`, merged (`wijkcheck.lagen`).
+
+    A parent is looked up by name beside the file that names it, then in the data root's and
+    the bundled checklists; a chain that returns to a file it passed is refused.
+    """
+    keten: list[tuple[ChecklistBestand, YamlDocument]] = []
+    gezien: dict[str, str] = {}
+    while True:
+        laag, doc = load_model(path, ChecklistBestand, shown(path))
+        gezien[os.path.realpath(path)] = laag.id
+        keten.append((laag, doc))
+        if laag.extends is None:
+            break
+        waar = doc.span(("extends",))
+        path = _ouder(root, laag.extends, path.parent, waar)
+        if os.path.realpath(path) in gezien:
+            kring = " → ".join([*(b.id for b, _ in keten), gezien[os.path.realpath(path)]])
+            raise WijkcheckError.single(
+                waar, f"checklists bouwen in een kring op elkaar voort: {kring}", "extends-kring"
+            )
+    return stapel(keten[::-1])
+
+
+def _ouder(root: DataRoot, naam: str, naast: Path, waar: Span) -> Path:
+    folders = [naast, root.checklists]
+    with contextlib.suppress(WijkcheckError):
+        folders.append(bundled_root().checklists)
+    known: list[str] = []
+    for folder in folders:
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            if sleutel(path.stem) == sleutel(naam):
+                return path
+            known.append(path.stem)
+    hint = bedoelde_u(naam, sorted(set(known)))
+    raise WijkcheckError.single(
+        waar,
+        f"onbekende checklist '{naam}' bij 'extends'.{hint}".rstrip("."),
+        "onbekende-checklist",
+    )
 
 
 def checklist_voor(
     root: DataRoot, gegeven: str | None, gemeente: Gemeente, doc: YamlDocument | None = None
-) -> tuple[Checklist, YamlDocument]:
+) -> tuple[Checklist, GelaagdDocument]:
     """The checklist of a run: `--checklist` if the user gave one, else the one gemeente.yaml
     names (errors about that one point at its line in gemeente.yaml)."""
     if gegeven:

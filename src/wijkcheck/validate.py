@@ -22,12 +22,13 @@ from pydantic import BaseModel
 from wijkcheck import integrity, plausibility
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, Severity, Span, WijkcheckError
+from wijkcheck.lagen import GelaagdDocument
 from wijkcheck.loader import validate as validate_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
 from wijkcheck.plaats import GEMEENTE_BESTAND, DataRoot, bundled_root
 from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
-from wijkcheck.store import GemeenteData, WijkBestand
+from wijkcheck.store import GemeenteData, WijkBestand, load_checklist_file
 from wijkcheck.yamlsource import YamlDocument, load_file
 
 T = TypeVar("T", bound=BaseModel)
@@ -112,7 +113,7 @@ class _Run:
         self.found: list[tuple[Finding, bool]] = []  # (finding, is a load error)
         self.requested: dict[str, Path] = {}
         self.context: set[str] = set()
-        self.checklists: dict[str, tuple[Checklist | None, YamlDocument | None]] = {}
+        self.checklists: dict[str, tuple[Checklist | None, GelaagdDocument | None]] = {}
         self.grenzen: dict[str, str] = {}
         self.links: dict[str, bool] = {}
         self.heeft_gemeente: dict[str, bool] = {}
@@ -302,20 +303,23 @@ class _Run:
                 data = GemeenteData(folder, g, gdoc, bestanden)
                 self.add(integrity.check_gemeente(cl, data, geclaimd))
 
-    def checklist(self, p: Path) -> tuple[Checklist | None, YamlDocument | None]:
+    def checklist(self, p: Path) -> tuple[Checklist | None, GelaagdDocument | None]:
         key = os.path.abspath(p)
         if key not in self.checklists:
-            doc = self.parse(p)
-            cl = self.model(doc, Checklist)
-            if cl is not None and doc is not None:
+            try:
+                cl, doc = load_checklist_file(p, self.root, self.shown)
+            except WijkcheckError as exc:
+                self.add(exc.findings, load=True)
+                self.checklists[key] = (None, None)
+            else:
                 self.add(integrity.check_checklist(cl, doc))
                 self.add(plausibility.check_checklist(cl, doc))
-            self.checklists[key] = (cl, doc)
+                self.checklists[key] = (cl, doc)
         return self.checklists[key]
 
     def checklist_voor(
         self, naam: str, folder: Path, gdoc: YamlDocument | None
-    ) -> tuple[Checklist | None, YamlDocument | None]:
+    ) -> tuple[Checklist | None, GelaagdDocument | None]:
         """The checklist a gemeente names: in the nearest `checklists/` folder, the data root's
         or the bundled one. A path must stay inside the data folder."""
         path: Path | None = None
@@ -388,11 +392,10 @@ class _Run:
         if doc is None:
             return
         data = doc.data
-        if isinstance(data, dict) and ("voorwaarden" in data or "soorten" in data):
-            cl = self.model(doc, Checklist)
-            if cl is not None:
-                self.add(integrity.check_checklist(cl, doc))
-                self.add(plausibility.check_checklist(cl, doc))
+        if isinstance(data, dict) and (
+            "voorwaarden" in data or "soorten" in data or "extends" in data
+        ):
+            self.checklist(p)
             return
         if isinstance(data, dict) and ("kernen" in data or "cbs_code" in data):
             g = self.model(doc, Gemeente)
