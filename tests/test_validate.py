@@ -431,3 +431,29 @@ def test_no_progress_text_in_the_output(invoke, drie: Path, monkeypatch) -> None
     result = invoke(["validate", "--data", str(drie), "-f", "json"], code=1)
     assert json.loads(result.stdout)["geldig"] is False
     assert "bestanden" not in result.stderr and "━" not in result.stderr
+
+
+# -- one file discovery for validate and every other command ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "verborgen", ["data/wijken/proefdorp/.kopie.yaml", "data/wijken/.oud/gemeente.yaml"]
+)
+def test_validate_and_overview_see_the_same_files(invoke, tmp_path: Path, verborgen: str) -> None:
+    """A hidden copy of a wijk (or of a gemeente) is no data, for validate as for overview."""
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "valid", repo)
+    bron = repo / "data/wijken/proefdorp" / ("zuid.yaml" if "kopie" in verborgen else "")
+    doel = repo / verborgen
+    if bron.is_file():
+        shutil.copy(bron, doel)
+    else:
+        shutil.copytree(bron, doel.parent)
+    out = invoke(["validate", "--data", "repo", "--datum", DATUM, "--strikt"]).output
+    assert out == "Geen fouten of waarschuwingen in 5 bestanden.\n"
+    overzicht = invoke(["overview", "--data", "repo", "--datum", DATUM, "-f", "json"]).output
+    assert [r["wijk"] for r in json.loads(overzicht)["rijen"]] == [
+        "Noord-Oost",
+        "Noord-West",
+        "Zuid",
+    ]

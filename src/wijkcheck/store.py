@@ -22,7 +22,13 @@ from wijkcheck.errors import Finding, Span, WijkcheckError
 from wijkcheck.loader import load_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
-from wijkcheck.plaats import GEMEENTE_BESTAND, DataRoot, bundled_root, display_path
+from wijkcheck.plaats import (
+    GEMEENTE_BESTAND,
+    DataRoot,
+    bundled_root,
+    display_path,
+    wijk_bestanden,
+)
 from wijkcheck.yamlsource import YamlDocument
 
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
@@ -53,12 +59,6 @@ class GemeenteData:
             if sleutel(b.wijk.naam) == key:
                 return b
         return None
-
-
-def wijk_bestanden(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name != GEMEENTE_BESTAND
-    )
 
 
 def load_gemeente_file(folder: Path, shown: str | None = None) -> tuple[Gemeente, YamlDocument]:
