@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,19 @@ def test_misspelt_option_gets_dutch_suggestions(invoke) -> None:
     out = invoke(["audit", "Herpt", "--forc"], code=2).output
     assert "onbekende optie: --forc (bedoelde u een van '--force', '--format'?)" in out
     assert "Did you mean" not in out
+
+
+@pytest.mark.parametrize("command", ["audit", "show"])
+def test_wijk_without_file_points_at_its_name_as_validate_does(
+    invoke, tmp_path: Path, command: str
+) -> None:
+    examples = Path(__file__).parent / "examples"
+    repo = tmp_path / "repo"
+    shutil.copytree(examples / "valid", repo)
+    geval = examples / "invalid" / "wijk-zonder-bestand.yaml"
+    (repo / "data/wijken/proefdorp/gemeente.yaml").write_bytes(geval.read_bytes())
+    gemeld = "repo/data/wijken/proefdorp/gemeente.yaml:9:16: fout: "
+    validate = invoke(["validate", "--data", "repo", "--datum", "2026-06-01"], code=1).output
+    assert gemeld in validate and "(wijk-zonder-bestand)" in validate
+    out = invoke([command, "Zuid-Oost", "--data", "repo"], code=2).output
+    assert out.startswith(gemeld) and "wijk 'Zuid-Oost'" in out and "(wijk-zonder-bestand)" in out

@@ -145,12 +145,21 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     bestand = data.zoek(treffers[0][1])
     if bestand is None:
         raise WijkcheckError.single(
-            data.doc.span(("kernen",)),
+            _naam_in_kernen(data, treffers[0][1]),
             f"wijk '{treffers[0][1]}' staat in {GEMEENTE_BESTAND} maar heeft geen wijkbestand "
             f"in {display_path(data.map)}",
             "wijk-zonder-bestand",
         )
     return data, bestand.wijk
+
+
+def _naam_in_kernen(data: GemeenteData, naam: str) -> Span:
+    """Where gemeente.yaml names a wijk (as `validate` reports it), else its `kernen`."""
+    for kern, wijken in data.gemeente.kernen.items():
+        for i, w in enumerate(wijken):
+            if w == naam:
+                return data.doc.span(("kernen", kern, i))
+    return data.doc.span(("kernen",))
 
 
 class ChecklistBron(StrEnum):
