@@ -58,7 +58,8 @@ def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) ->
     errors = exc.errors(include_url=False)
     for err in errors[:MAX_FINDINGS]:
         loc = tuple(err["loc"])
-        message, rule, at_key, loc = _message(err, loc, model)
+        komma = _decimale_komma(err, loc, doc)
+        message, rule, at_key, loc = komma or _message(err, loc, model)
         result.append(Finding(doc.span(loc, key=at_key), message, rule))
     return begrens(result, len(errors) - len(result), doc.path)
 
@@ -161,6 +162,40 @@ def _message(
     if kind == "value_error":
         return f"{naam}: {ctx.get('error')}", "waarde", at_key, loc
     return f"{naam}: {err.get('msg')} ({gevonden})", "schema", at_key, loc
+
+
+def _decimale_komma(
+    err: Any, loc: tuple[str | int, ...], doc: YamlDocument
+) -> tuple[str, str, bool, tuple[str | int, ...]] | None:
+    """`{waarde: 8,1, bron: x}`: in a flow mapping the comma ends the value, so YAML reads
+    `waarde: 8` and an empty key `1`. Reported as the block style's `waarde: 8,1` is."""
+    if err["type"] != "extra_forbidden" or not loc or not str(loc[-1]).isdigit():
+        return None
+    mapping: Any = doc.data
+    for part in loc[:-1]:
+        try:
+            mapping = mapping[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(mapping, dict) or mapping.get(str(loc[-1]), "") is not None:
+        return None
+    sleutels = list(mapping)
+    i = sleutels.index(str(loc[-1]))
+    if i == 0:
+        return None
+    vorige = sleutels[i - 1]
+    geheel = mapping[vorige]
+    if isinstance(geheel, bool) or not isinstance(geheel, int):
+        return None
+    geschreven = f"{geheel},{loc[-1]}"
+    return (
+        f"'{vorige}': verwacht een getal, gevonden: {geschreven} (gebruik een punt als "
+        f"decimaalteken: {geheel}.{loc[-1]}, niet {geschreven}; tussen {{ }} scheidt de komma "
+        f"de velden, dus las YAML '{loc[-1]}' als een veld)",
+        "type",
+        False,
+        (*loc[:-1], vorige),
+    )
 
 
 def _veldnaam(loc: Sequence[str | int]) -> str:
