@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -193,3 +194,23 @@ def test_wijk_without_file_points_at_its_name_as_validate_does(
     assert gemeld in validate and "(wijk-zonder-bestand)" in validate
     out = invoke([command, "Zuid-Oost", "--data", "repo"], code=2).output
     assert out.startswith(gemeld) and "wijk 'Zuid-Oost'" in out and "(wijk-zonder-bestand)" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate"], ["audit", "Herpt"], ["show", "Herpt"], ["overview"], ["list"]],
+    ids=lambda a: a[0],
+)
+def test_a_count_with_a_thousands_dot_is_refused_by_every_command(
+    invoke, data_copy: Path, monkeypatch, args: list[str]
+) -> None:
+    herpt = data_copy / "data/wijken/heusden/herpt.yaml"
+    tekst = herpt.read_text(encoding="utf-8")
+    waarde = re.search(r"inwoners: \{waarde: (\d+),", tekst)
+    assert waarde, tekst
+    herpt.write_text(tekst.replace(waarde.group(0), "inwoners: {waarde: 12.345,"), "utf-8")
+    monkeypatch.chdir(data_copy)
+    out = invoke(args, code=1 if args == ["validate"] else 2).output
+    assert "data/wijken/heusden/herpt.yaml:" in out and "(duizendtal-punt)" in out
+    assert "inwoners 12.345: bedoelde u 12345?" in out and ": fout: " in out
+    assert "12,35" not in out

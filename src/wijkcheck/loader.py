@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -11,10 +12,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wijkcheck.errors import Finding, WijkcheckError
+from wijkcheck.models import GEEN_GEHEEL_GETAL
 from wijkcheck.nl import bedoelde_u
 from wijkcheck.yamlsource import MAX_FINDINGS, YamlDocument, begrens, load_file
 
 T = TypeVar("T", bound=BaseModel)
+
+# `12.345` or `1.234.567`: a Dutch thousands separator, read by YAML as a decimal point.
+_DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 
 _SOORT_NAMEN = {
     dict: "een mapping (sleutel: waarde)",
@@ -58,16 +63,22 @@ def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) ->
     errors = exc.errors(include_url=False)
     for err in errors[:MAX_FINDINGS]:
         loc = tuple(err["loc"])
-        komma = _decimale_komma(err, loc, doc)
-        message, rule, at_key, loc = komma or _message(err, loc, model)
+        message, rule, at_key, loc = _message(err, loc, model, doc)
         result.append(Finding(doc.span(loc, key=at_key), message, rule))
     return begrens(result, len(errors) - len(result), doc.path)
 
 
 def _message(
-    err: Any, loc: tuple[str | int, ...], model: type[BaseModel]
+    err: Any, loc: tuple[str | int, ...], model: type[BaseModel], doc: YamlDocument | None = None
 ) -> tuple[str, str, bool, tuple[str | int, ...]]:
+    """Dutch message, rule id, whether it points at the key, and where; `doc` (if given) lets
+    a message quote a value as written."""
     kind: str = err["type"]
+    if kind == GEEN_GEHEEL_GETAL:
+        return _aantal(err, loc, doc)
+    komma = _decimale_komma(err, loc, doc) if doc is not None else None
+    if komma is not None:
+        return komma
     value = err.get("input")
     ctx = err.get("ctx") or {}
     naam = _veldnaam(loc)
@@ -195,6 +206,33 @@ def _decimale_komma(
         "type",
         False,
         (*loc[:-1], vorige),
+    )
+
+
+def _aantal(
+    err: Any, loc: tuple[str | int, ...], doc: YamlDocument | None
+) -> tuple[str, str, bool, tuple[str | int, ...]]:
+    """A count with decimals, worded as written: YAML turns `2.400` into 2.4 before we see it."""
+    ctx = err.get("ctx") or {}
+    veld = ctx.get("veld", "waarde")
+    if not loc or loc[-1] != veld:
+        loc = (*loc, veld)
+    wat = ctx.get("wat") or (str(loc[-2]) if len(loc) > 1 else "aantal")
+    geschreven = doc.source_text(loc) if doc is not None else None
+    tekst = geschreven or _toon(err.get("input"))
+    if _DUIZENDTAL.fullmatch(tekst):
+        return (
+            f"{wat} {tekst}: bedoelde u {int(tekst.replace('.', ''))}? In YAML is de punt een "
+            "decimaalteken, geen duizendtalscheiding, en een aantal is een geheel getal",
+            "duizendtal-punt",
+            False,
+            loc,
+        )
+    return (
+        f"{wat} {tekst} is geen geheel getal; een aantal heeft geen decimalen",
+        "geen-geheel-getal",
+        False,
+        loc,
     )
 
 
