@@ -129,9 +129,11 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     treffers = [(m, w) for m, _, w in namen if sleutel(w) == key]
     if not treffers:
         hint = bedoelde_u(naam, [w for _, _, w in namen])
+        waar = gezocht_in(root, [g.naam for _, g in gemeenten])
         raise WijkcheckError.single(
             Span(""),
-            f"onbekende wijk '{naam}'.{hint} Zie 'wijkcheck list' voor alle wijken.",
+            f"onbekende wijk '{naam}'.{hint} Gezocht in {waar}. Zie 'wijkcheck list' voor "
+            "alle wijken.",
             "onbekende-wijk",
         )
     if len({m for m, _ in treffers}) > 1:
@@ -151,6 +153,18 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             "wijk-zonder-bestand",
         )
     return data, bestand.wijk
+
+
+def gezocht_in(root: DataRoot, gemeenten: list[str]) -> str:
+    """Where a name was looked for, for an error: the folder, and whether it is the user's."""
+    if not root.meegeleverd:
+        return display_path(root.wijken)
+    wie = ", ".join(gemeenten) or "?"
+    return (
+        f"de meegeleverde voorbeeldgegevens van gemeente {wie} ({root.wijken}), want er is geen "
+        "eigen gegevensmap gevonden; wijs uw gegevens aan met --data MAP, met WIJKCHECK_DATA of "
+        "werk in een map met data/wijken/"
+    )
 
 
 def _naam_in_kernen(data: GemeenteData, naam: str) -> Span:
