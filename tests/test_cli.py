@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,8 @@ def test_json_equals_python_api(invoke) -> None:
     wijk = gd.zoek("Vlijmen-Dorp")
     assert wijk is not None
     expected = engine.audit(cl, gd.gemeente, wijk.wijk, gd.wijken, dt.date(2026, 11, 23))
+    # from an empty folder: the bundled data, and the JSON says so
+    expected = expected.model_copy(update={"meegeleverde_gegevens": True})
     assert json.loads(out) == expected.model_dump(mode="json")
 
 
@@ -174,3 +178,39 @@ def test_misspelt_option_gets_dutch_suggestions(invoke) -> None:
     out = invoke(["audit", "Herpt", "--forc"], code=2).output
     assert "onbekende optie: --forc (bedoelde u een van '--force', '--format'?)" in out
     assert "Did you mean" not in out
+
+
+@pytest.mark.parametrize("command", ["audit", "show"])
+def test_wijk_without_file_points_at_its_name_as_validate_does(
+    invoke, tmp_path: Path, command: str
+) -> None:
+    examples = Path(__file__).parent / "examples"
+    repo = tmp_path / "repo"
+    shutil.copytree(examples / "valid", repo)
+    geval = examples / "invalid" / "wijk-zonder-bestand.yaml"
+    (repo / "data/wijken/proefdorp/gemeente.yaml").write_bytes(geval.read_bytes())
+    gemeld = "repo/data/wijken/proefdorp/gemeente.yaml:9:16: fout: "
+    validate = invoke(["validate", "--data", "repo", "--datum", "2026-06-01"], code=1).output
+    assert gemeld in validate and "(wijk-zonder-bestand)" in validate
+    out = invoke([command, "Zuid-Oost", "--data", "repo"], code=2).output
+    assert out.startswith(gemeld) and "wijk 'Zuid-Oost'" in out and "(wijk-zonder-bestand)" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate"], ["audit", "Herpt"], ["show", "Herpt"], ["overview"], ["list"]],
+    ids=lambda a: a[0],
+)
+def test_a_count_with_a_thousands_dot_is_refused_by_every_command(
+    invoke, data_copy: Path, monkeypatch, args: list[str]
+) -> None:
+    herpt = data_copy / "data/wijken/heusden/herpt.yaml"
+    tekst = herpt.read_text(encoding="utf-8")
+    waarde = re.search(r"inwoners: \{waarde: (\d+),", tekst)
+    assert waarde, tekst
+    herpt.write_text(tekst.replace(waarde.group(0), "inwoners: {waarde: 12.345,"), "utf-8")
+    monkeypatch.chdir(data_copy)
+    out = invoke(args, code=1 if args == ["validate"] else 2).output
+    assert "data/wijken/heusden/herpt.yaml:" in out and "(duizendtal-punt)" in out
+    assert "inwoners 12.345: bedoelde u 12345?" in out and ": fout: " in out
+    assert "12,35" not in out

@@ -368,3 +368,57 @@ def test_control_characters_in_data_reach_no_terminal_and_no_xml(
         html = invoke([*COMMANDS[command], *args, "-f", "html"]).stdout
         assert "\x1b" not in html
     assert "\\u001b" in invoke([*COMMANDS["show"], *args, "-f", "json"]).stdout  # data kept
+
+
+MEEGELEVERD = "meegeleverde voorbeeldgegevens van gemeente Heusden"
+
+
+def _tekst(fmt: OutputFormat, path: Path) -> str:
+    if fmt is OutputFormat.DOCX:
+        docx = pytest.importorskip("docx")
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_bundled_data_is_named_in_every_format(
+    invoke, tmp_path: Path, data_copy: Path, command: str
+) -> None:
+    """From a folder without data the report says it shows wijkcheck's own example data; with
+    the user's data (here a copy of the same files) it does not."""
+    for fmt in OutputFormat:
+        if fmt is OutputFormat.PNG or (fmt in ALLEEN_OVERZICHT and command != "overview"):
+            continue
+        for eigen in (False, True):
+            target = tmp_path / f"{command}-{eigen}.{fmt.value}"
+            data = ["--data", str(data_copy)] if eigen else []
+            invoke([*COMMANDS[command], *data, "--format", fmt.value, "-o", str(target)])
+            ruw = _tekst(fmt, target)
+            tekst = " ".join(re.sub(r"[│|>*]", " ", ruw).split())  # as read, not as wrapped
+            if fmt is OutputFormat.JSON:
+                assert json.loads(ruw)["meegeleverde_gegevens"] is not eigen
+            elif fmt is OutputFormat.CSV:
+                rijen = list(csv.DictReader(io.StringIO(ruw.lstrip("\ufeff")), delimiter=";"))
+                assert {r["meegeleverde_gegevens"] for r in rijen} == {"nee" if eigen else "ja"}
+            elif fmt is OutputFormat.SVG:
+                assert ("meegeleverde voorbeeldgegevens" in tekst) is not eigen, fmt
+            else:
+                assert (MEEGELEVERD in tekst) is not eigen, (fmt, tekst[:600])
+                assert ("--data MAP" in tekst) is not eigen, fmt
+
+
+@pytest.mark.parametrize("args", [["list"], ["explain", "huisarts"]], ids=["list", "explain"])
+def test_list_and_explain_name_the_bundled_data(invoke, data_copy: Path, args: list[str]) -> None:
+    assert MEEGELEVERD in " ".join(invoke(args).output.split())
+    assert MEEGELEVERD not in invoke([*args, "--data", str(data_copy)]).output
+
+
+@pytest.mark.parametrize("command", ["audit", "show"])
+def test_unknown_wijk_says_where_it_looked(invoke, data_copy: Path, command: str) -> None:
+    out = " ".join(invoke([command, "Tilburg-Noord"], code=2).output.split())
+    assert "onbekende wijk 'Tilburg-Noord'" in out and f"Gezocht in de {MEEGELEVERD}" in out
+    assert "--data MAP" in out and "WIJKCHECK_DATA" in out
+    out = " ".join(
+        invoke([command, "Tilburg-Noord", "--data", str(data_copy)], code=2).output.split()
+    )
+    assert "Gezocht in " in out and "data/wijken" in out and "meegeleverde" not in out

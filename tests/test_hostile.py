@@ -104,8 +104,6 @@ def test_hostile_file(
 ) -> None:
     (tmp_path / f"{name}.yaml").write_bytes(content)
     args = ["validate", f"{name}.yaml", "--datum", "2026-06-01"]
-    if rule in ("duizendtal-punt",):
-        args.append("--strikt")
     start = time.perf_counter()
     out = invoke(args, code=code).output
     assert time.perf_counter() - start < 5, "te traag"

@@ -225,3 +225,24 @@ def test_no_wrong_value_anywhere_gets_an_english_message() -> None:
                             if rule == "schema":
                                 english.setdefault(err["type"], message)
     assert not english, english
+
+
+@pytest.mark.parametrize(
+    "figuur",
+    [
+        "indicatoren:\n  eenzaamheid:\n    waarde: 8,1\n    bron: x\n    peildatum: 2024-01-01\n",
+        "indicatoren:\n  eenzaamheid: {waarde: 8,1, bron: x, peildatum: 2024-01-01}\n",
+    ],
+    ids=["blok", "flow"],
+)
+def test_decimal_comma_gets_the_same_hint_in_block_and_flow_style(figuur: str) -> None:
+    [e] = errors(GOOD + figuur)
+    assert "onbekend veld" not in e and e.endswith("(type)")
+    assert "'waarde': verwacht een getal, gevonden: " in e
+    assert "gebruik een punt als decimaalteken: 12.5, niet 12,5" in e or "8.1, niet 8,1" in e
+
+
+def test_a_number_key_after_a_text_is_still_an_unknown_field() -> None:
+    found = errors(GOOD + "indicatoren:\n  eenzaamheid: {bron: x, 1: , peildatum: 2024-01-01}\n")
+    assert any("onbekend veld '1'" in e for e in found), found
+    assert not any("decimaalteken" in e for e in found), found

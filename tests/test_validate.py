@@ -80,14 +80,33 @@ def test_bundled_data_validates_without_errors() -> None:
     assert len(uitslag.bestanden) == 22
 
 
-def test_bundled_data_from_an_empty_folder(invoke) -> None:
-    out = invoke(["validate", "--datum", "2025-06-01"]).output
+def test_no_data_folder_is_no_green_on_the_bundled_data(invoke, tmp_path: Path) -> None:
+    """A data gate never passes on other data than the user's (issue 10)."""
+    for args in ([], ["--strikt"], ["-f", "json"], ["-f", "github"]):
+        out = invoke(["validate", *args], code=2).output
+        assert out.startswith("fout: geen gegevensmap gevonden: ") and "(geen-gegevensmap)" in out
+        assert str(tmp_path) in out and "--data MAP" in out and "WIJKCHECK_DATA" in out
+        assert "data/wijken/" in out and "Geen fouten" not in out
+    # A user who keeps wijken/<gemeente>/ at the top is told how to point at it.
+    (tmp_path / "wijken").mkdir()
+    assert "'wijkcheck validate --data .'" in invoke(["validate"], code=2).output
+
+
+def test_bundled_data_from_an_empty_folder_with_data(invoke) -> None:
+    out = invoke(["validate", "--data", str(BUNDLED.map), "--datum", "2025-06-01"]).output
     assert out.startswith("/") and "/data/wijken/heusden/" in out  # outside cwd: absolute
     assert re.search(r"\nGeen fouten; \d+ waarschuwingen in \d+ van 22 bestanden\.\n$", out)
 
 
+def test_named_files_need_no_data_folder(invoke, tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "valid", tmp_path / "eigen")
+    out = invoke(["validate", "eigen", "--datum", DATUM, "--strikt"]).output
+    assert out == "Geen fouten of waarschuwingen in 5 bestanden.\n"
+
+
 def test_strikt_fails_on_warnings(invoke) -> None:
-    out = invoke(["validate", "--datum", "2026-11-23", "--strikt"], code=1).output
+    args = ["validate", "--data", str(BUNDLED.map), "--datum", "2026-11-23", "--strikt"]
+    out = invoke(args, code=1).output
     assert "(verouderd)" in out and "Geen fouten; " in out
 
 
@@ -431,3 +450,29 @@ def test_no_progress_text_in_the_output(invoke, drie: Path, monkeypatch) -> None
     result = invoke(["validate", "--data", str(drie), "-f", "json"], code=1)
     assert json.loads(result.stdout)["geldig"] is False
     assert "bestanden" not in result.stderr and "━" not in result.stderr
+
+
+# -- one file discovery for validate and every other command ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "verborgen", ["data/wijken/proefdorp/.kopie.yaml", "data/wijken/.oud/gemeente.yaml"]
+)
+def test_validate_and_overview_see_the_same_files(invoke, tmp_path: Path, verborgen: str) -> None:
+    """A hidden copy of a wijk (or of a gemeente) is no data, for validate as for overview."""
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "valid", repo)
+    bron = repo / "data/wijken/proefdorp" / ("zuid.yaml" if "kopie" in verborgen else "")
+    doel = repo / verborgen
+    if bron.is_file():
+        shutil.copy(bron, doel)
+    else:
+        shutil.copytree(bron, doel.parent)
+    out = invoke(["validate", "--data", "repo", "--datum", DATUM, "--strikt"]).output
+    assert out == "Geen fouten of waarschuwingen in 5 bestanden.\n"
+    overzicht = invoke(["overview", "--data", "repo", "--datum", DATUM, "-f", "json"]).output
+    assert [r["wijk"] for r in json.loads(overzicht)["rijen"]] == [
+        "Noord-Oost",
+        "Noord-West",
+        "Zuid",
+    ]

@@ -18,7 +18,7 @@ from wijkcheck import integrity, store
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, WijkcheckError
 from wijkcheck.overview import Deel, Overzicht, deel, samenvoegen
-from wijkcheck.plaats import DataRoot
+from wijkcheck.plaats import DataRoot, wijk_bestanden
 from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
 from wijkcheck.sortering import Sortering
 
@@ -80,7 +80,7 @@ def overzicht(
     findings of every gemeente that cannot be shown, or when the gemeenten do not share one
     checklist.
     """
-    aantallen = [len(store.wijk_bestanden(m)) for m in mappen]
+    aantallen = [len(wijk_bestanden(m)) for m in mappen]
     werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.

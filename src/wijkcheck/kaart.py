@@ -73,6 +73,8 @@ class SocialeKaart(Result):
     onbekende_soorten: list[KaartVoorziening]
     voorbeelddata: bool
     verouderde_gegevens: bool
+    #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
+    meegeleverde_gegevens: bool = False
 
 
 def _kaart_voorziening(

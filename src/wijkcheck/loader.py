@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -11,10 +12,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wijkcheck.errors import Finding, WijkcheckError
+from wijkcheck.models import GEEN_GEHEEL_GETAL
 from wijkcheck.nl import bedoelde_u
 from wijkcheck.yamlsource import MAX_FINDINGS, YamlDocument, begrens, load_file
 
 T = TypeVar("T", bound=BaseModel)
+
+# `12.345` or `1.234.567`: a Dutch thousands separator, read by YAML as a decimal point.
+_DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 
 _SOORT_NAMEN = {
     dict: "een mapping (sleutel: waarde)",
@@ -58,15 +63,22 @@ def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) ->
     errors = exc.errors(include_url=False)
     for err in errors[:MAX_FINDINGS]:
         loc = tuple(err["loc"])
-        message, rule, at_key, loc = _message(err, loc, model)
+        message, rule, at_key, loc = _message(err, loc, model, doc)
         result.append(Finding(doc.span(loc, key=at_key), message, rule))
     return begrens(result, len(errors) - len(result), doc.path)
 
 
 def _message(
-    err: Any, loc: tuple[str | int, ...], model: type[BaseModel]
+    err: Any, loc: tuple[str | int, ...], model: type[BaseModel], doc: YamlDocument | None = None
 ) -> tuple[str, str, bool, tuple[str | int, ...]]:
+    """Dutch message, rule id, whether it points at the key, and where; `doc` (if given) lets
+    a message quote a value as written."""
     kind: str = err["type"]
+    if kind == GEEN_GEHEEL_GETAL:
+        return _aantal(err, loc, doc)
+    komma = _decimale_komma(err, loc, doc) if doc is not None else None
+    if komma is not None:
+        return komma
     value = err.get("input")
     ctx = err.get("ctx") or {}
     naam = _veldnaam(loc)
@@ -161,6 +173,67 @@ def _message(
     if kind == "value_error":
         return f"{naam}: {ctx.get('error')}", "waarde", at_key, loc
     return f"{naam}: {err.get('msg')} ({gevonden})", "schema", at_key, loc
+
+
+def _decimale_komma(
+    err: Any, loc: tuple[str | int, ...], doc: YamlDocument
+) -> tuple[str, str, bool, tuple[str | int, ...]] | None:
+    """`{waarde: 8,1, bron: x}`: in a flow mapping the comma ends the value, so YAML reads
+    `waarde: 8` and an empty key `1`. Reported as the block style's `waarde: 8,1` is."""
+    if err["type"] != "extra_forbidden" or not loc or not str(loc[-1]).isdigit():
+        return None
+    mapping: Any = doc.data
+    for part in loc[:-1]:
+        try:
+            mapping = mapping[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(mapping, dict) or mapping.get(str(loc[-1]), "") is not None:
+        return None
+    sleutels = list(mapping)
+    i = sleutels.index(str(loc[-1]))
+    if i == 0:
+        return None
+    vorige = sleutels[i - 1]
+    geheel = mapping[vorige]
+    if isinstance(geheel, bool) or not isinstance(geheel, int):
+        return None
+    geschreven = f"{geheel},{loc[-1]}"
+    return (
+        f"'{vorige}': verwacht een getal, gevonden: {geschreven} (gebruik een punt als "
+        f"decimaalteken: {geheel}.{loc[-1]}, niet {geschreven}; tussen {{ }} scheidt de komma "
+        f"de velden, dus las YAML '{loc[-1]}' als een veld)",
+        "type",
+        False,
+        (*loc[:-1], vorige),
+    )
+
+
+def _aantal(
+    err: Any, loc: tuple[str | int, ...], doc: YamlDocument | None
+) -> tuple[str, str, bool, tuple[str | int, ...]]:
+    """A count with decimals, worded as written: YAML turns `2.400` into 2.4 before we see it."""
+    ctx = err.get("ctx") or {}
+    veld = ctx.get("veld", "waarde")
+    if not loc or loc[-1] != veld:
+        loc = (*loc, veld)
+    wat = ctx.get("wat") or (str(loc[-2]) if len(loc) > 1 else "aantal")
+    geschreven = doc.source_text(loc) if doc is not None else None
+    tekst = geschreven or _toon(err.get("input"))
+    if _DUIZENDTAL.fullmatch(tekst):
+        return (
+            f"{wat} {tekst}: bedoelde u {int(tekst.replace('.', ''))}? In YAML is de punt een "
+            "decimaalteken, geen duizendtalscheiding, en een aantal is een geheel getal",
+            "duizendtal-punt",
+            False,
+            loc,
+        )
+    return (
+        f"{wat} {tekst} is geen geheel getal; een aantal heeft geen decimalen",
+        "geen-geheel-getal",
+        False,
+        loc,
+    )
 
 
 def _veldnaam(loc: Sequence[str | int]) -> str:

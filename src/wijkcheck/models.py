@@ -7,10 +7,21 @@ never silently drop data.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from wijkcheck.nl import datum
 
@@ -67,9 +78,45 @@ def is_voorbeeld(bron: str) -> bool:
     return bron.strip().casefold().startswith(VOORBEELD)
 
 
+#: The error type of a count with decimals; the loader words it (with the thousands-dot hint).
+GEEN_GEHEEL_GETAL = "geen_geheel_getal"
+# Units of capacity that are not counts; any other unit (places, visitors, beds) counts.
+_GEEN_AANTAL = re.compile(r"fte|uur|%|km|per", re.IGNORECASE)
+
+
+def telt(eenheid: str) -> bool:
+    """Whether a capacity in `eenheid` is a count (`plaatsen`), not a measure (`fte`, `uur`)."""
+    return not _GEEN_AANTAL.search(eenheid)
+
+
+def _geheel(waarde: float, wat: str | None = None) -> float:
+    """A count is a whole number. `.nan` and `.inf` pass: plausibility names those."""
+    if math.isfinite(waarde) and not waarde.is_integer():
+        ctx = {"veld": "waarde"} | ({"wat": wat} if wat else {})
+        raise PydanticCustomError(GEEN_GEHEEL_GETAL, "een aantal is een geheel getal", ctx)
+    return waarde
+
+
+class Aantal(Cijfer):
+    """A figure that counts (inhabitants): a whole number, `{waarde: 5445, …}`."""
+
+    @field_validator("waarde")
+    @classmethod
+    def _aantal(cls, waarde: float) -> float:
+        return _geheel(waarde)
+
+
 class Capaciteit(Model):
+    """Capacity of a facility; in a unit that counts (`plaatsen`) a whole number."""
+
     waarde: Annotated[float, Field(ge=0)]
     eenheid: Tekst
+
+    @model_validator(mode="after")
+    def _aantal(self) -> Capaciteit:
+        if telt(self.eenheid):
+            _geheel(self.waarde, f"capaciteit ({self.eenheid})")
+        return self
 
 
 class Voorziening(Model):
@@ -107,7 +154,7 @@ class Wijk(Model):
     kern: Tekst
     cbs_buurtcode: Annotated[str, StringConstraints(pattern=r"^BU\d{8}$")] | None = None
     peildatum: dt.date
-    inwoners: Cijfer
+    inwoners: Aantal
     omschrijving: str | None = None
     voorzieningen: list[Voorziening] = leeg(list)
     indicatoren: dict[Id, Cijfer] = leeg(dict)
@@ -119,7 +166,7 @@ class Wijk(Model):
 class Gemeente(Model):
     naam: Tekst
     cbs_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
-    inwoners: Cijfer | None = None
+    inwoners: Aantal | None = None
     checklist: Tekst = "hart-van-brabant"
     kernen: dict[Tekst, list[Tekst]]
     voorzieningen: list[Voorziening] = leeg(list)

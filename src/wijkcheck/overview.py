@@ -70,6 +70,8 @@ class Overzicht(Result):
     ontbrekende_wijken: list[str]
     voorbeelddata: bool
     verouderde_gegevens: bool
+    #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
+    meegeleverde_gegevens: bool = False
 
     @property
     def meerdere_gemeenten(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from wijkcheck.errors import Span, WijkcheckError
 
 ENV_DATA = "WIJKCHECK_DATA"
 GEMEENTE_BESTAND = "gemeente.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -29,16 +31,49 @@ class DataRoot:
     herkomst: str
     #: The data folder itself (with `data/wijken/` or `wijken/`); paths in data files stay inside.
     basis: Path | None = None
+    #: The example data shipped with wijkcheck: no data folder of the user's was found.
+    meegeleverd: bool = False
 
     @property
     def map(self) -> Path:
         return self.basis or self.wijken
 
     def gemeente_mappen(self) -> list[Path]:
-        try:
-            return sorted(p.parent for p in self.wijken.glob(f"*/{GEMEENTE_BESTAND}"))
-        except OSError:
-            return []
+        return gemeente_mappen(self.wijken)
+
+
+# -- file discovery: the one place that decides which files are data (docs/ontwerp.md) ---------
+
+
+def verborgen(naam: str) -> bool:
+    """A hidden file or folder (`.kopie.yaml`, `.git`, an editor's `.#zuid.yaml`): never data."""
+    return naam.startswith(".")
+
+
+def gemeente_mappen(wijken: Path) -> list[Path]:
+    """The gemeente folders of a `wijken` folder: visible subfolders with a gemeente.yaml."""
+    try:
+        namen = sorted(os.listdir(wijken))
+    except OSError:
+        return []
+    return [
+        wijken / n
+        for n in namen
+        if not verborgen(n) and os.path.isfile(os.path.join(wijken, n, GEMEENTE_BESTAND))
+    ]
+
+
+def wijk_bestanden(folder: Path) -> list[Path]:
+    """The wijk files of a gemeente folder: every visible `.yaml`/`.yml` beside gemeente.yaml."""
+    try:
+        namen = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    return [
+        folder / n
+        for n in namen
+        if n.endswith(YAML_SUFFIXES) and n != GEMEENTE_BESTAND and not verborgen(n)
+    ]
 
 
 def bundled_root() -> DataRoot:
@@ -46,7 +81,11 @@ def bundled_root() -> DataRoot:
     for base in (_PACKAGE_DIR / "_bundled", _PACKAGE_DIR.parents[1]):
         if (base / "data" / "wijken").is_dir():
             return DataRoot(
-                base / "data" / "wijken", base / "checklists", "meegeleverde gegevens", base
+                base / "data" / "wijken",
+                base / "checklists",
+                "meegeleverde voorbeeldgegevens",
+                base,
+                meegeleverd=True,
             )
     raise WijkcheckError.single(
         Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", "data-root"
@@ -63,7 +102,7 @@ def _root_in(folder: Path, herkomst: str) -> DataRoot | None:
         return DataRoot(
             folder / "wijken", cl or (parent_cl if parent_cl.is_dir() else None), herkomst, folder
         )
-    if any(folder.glob(f"*/{GEMEENTE_BESTAND}")):
+    if gemeente_mappen(folder):
         return DataRoot(folder, cl, herkomst, folder)
     return None
 

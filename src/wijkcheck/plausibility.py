@@ -14,7 +14,7 @@ from functools import lru_cache
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, Severity
 from wijkcheck.integrity import Loc, walk_rules
-from wijkcheck.models import Cijfer, Gemeente, Indicator, Richting, Voorziening, Wijk
+from wijkcheck.models import Cijfer, Gemeente, Indicator, Richting, Voorziening, Wijk, telt
 from wijkcheck.nl import datum, getal, maanden_tussen
 from wijkcheck.rules import Drempel, PerInwoners
 from wijkcheck.yamlsource import YamlDocument
@@ -23,10 +23,6 @@ W = Severity.WAARSCHUWING
 
 # A name is also a file name (scaffolding writes `<wijk>.yaml`); it must never be a path.
 _PADTEKEN = re.compile(r"[/\\\x00-\x1f\x7f]")
-# `12.345` or `1.234.567`: a Dutch thousands separator, read by YAML as a decimal point.
-_DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
-# Units of capacity that are counts (places, visitors), where `12.345` is a Dutch thousands dot.
-_GEEN_AANTAL = re.compile(r"fte|uur|%|km|per", re.IGNORECASE)
 
 
 def onveilige_naam(naam: str) -> bool:
@@ -90,22 +86,9 @@ class _Checks:
         return False
 
     def aantal(self, loc: Loc, waarde: float, wat: str) -> None:
-        """A count (inhabitants, places): not negative, and a whole number."""
+        """A count (inhabitants, places) is not negative; decimals the model refuses already."""
         if waarde < 0:
             self.add(loc, f"{wat} kan niet negatief zijn, gevonden: {getal(waarde)}", "negatief")
-        elif not waarde.is_integer():
-            # As written: YAML turns `2.400` into 2.4 before we see it.
-            tekst = self.doc.source_text(loc) or repr(waarde)
-            if _DUIZENDTAL.fullmatch(tekst):
-                self.add(
-                    loc,
-                    f"{wat} {tekst}: bedoelde u {int(tekst.replace('.', ''))}? In YAML is de punt "
-                    "een decimaalteken, geen duizendtalscheiding",
-                    "duizendtal-punt",
-                    W,
-                )
-            else:
-                self.add(loc, f"{wat} {tekst} is geen geheel getal", "geen-geheel-getal", W)
 
     def cijfer(self, loc: Loc, c: Cijfer, soort: str, ind: Indicator | None = None) -> None:
         self.datum((*loc, "peildatum"), c.peildatum)
@@ -134,11 +117,7 @@ class _Checks:
             loc: Loc = ("voorzieningen", i)
             self.datum((*loc, "peildatum"), v.peildatum)
             cap, plek = v.capaciteit, (*loc, "capaciteit", "waarde")
-            if (
-                cap is not None
-                and self.eindig(plek, cap.waarde)
-                and not _GEEN_AANTAL.search(cap.eenheid)
-            ):
+            if cap is not None and self.eindig(plek, cap.waarde) and telt(cap.eenheid):
                 self.aantal(plek, cap.waarde, cap.eenheid)
 
 

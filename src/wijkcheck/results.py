@@ -196,6 +196,8 @@ class Rapport(Result):
     samenvatting_items: Telling
     voorbeelddata: bool
     verouderde_gegevens: bool
+    #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
+    meegeleverde_gegevens: bool = False
 
     @property
     def niet_voldaan(self) -> bool:

@@ -23,7 +23,13 @@ from wijkcheck.lagen import GelaagdDocument, stapel
 from wijkcheck.loader import load_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
-from wijkcheck.plaats import GEMEENTE_BESTAND, DataRoot, bundled_root, display_path
+from wijkcheck.plaats import (
+    GEMEENTE_BESTAND,
+    DataRoot,
+    bundled_root,
+    display_path,
+    wijk_bestanden,
+)
 from wijkcheck.yamlsource import YamlDocument
 
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
@@ -54,12 +60,6 @@ class GemeenteData:
             if sleutel(b.wijk.naam) == key:
                 return b
         return None
-
-
-def wijk_bestanden(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name != GEMEENTE_BESTAND
-    )
 
 
 def load_gemeente_file(folder: Path, shown: str | None = None) -> tuple[Gemeente, YamlDocument]:
@@ -130,9 +130,11 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     treffers = [(m, w) for m, _, w in namen if sleutel(w) == key]
     if not treffers:
         hint = bedoelde_u(naam, [w for _, _, w in namen])
+        waar = gezocht_in(root, [g.naam for _, g in gemeenten])
         raise WijkcheckError.single(
             Span(""),
-            f"onbekende wijk '{naam}'.{hint} Zie 'wijkcheck list' voor alle wijken.",
+            f"onbekende wijk '{naam}'.{hint} Gezocht in {waar}. Zie 'wijkcheck list' voor "
+            "alle wijken.",
             "onbekende-wijk",
         )
     if len({m for m, _ in treffers}) > 1:
@@ -146,12 +148,33 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     bestand = data.zoek(treffers[0][1])
     if bestand is None:
         raise WijkcheckError.single(
-            data.doc.span(("kernen",)),
+            _naam_in_kernen(data, treffers[0][1]),
             f"wijk '{treffers[0][1]}' staat in {GEMEENTE_BESTAND} maar heeft geen wijkbestand "
             f"in {display_path(data.map)}",
             "wijk-zonder-bestand",
         )
     return data, bestand.wijk
+
+
+def gezocht_in(root: DataRoot, gemeenten: list[str]) -> str:
+    """Where a name was looked for, for an error: the folder, and whether it is the user's."""
+    if not root.meegeleverd:
+        return display_path(root.wijken)
+    wie = ", ".join(gemeenten) or "?"
+    return (
+        f"de meegeleverde voorbeeldgegevens van gemeente {wie} ({root.wijken}), want er is geen "
+        "eigen gegevensmap gevonden; wijs uw gegevens aan met --data MAP, met WIJKCHECK_DATA of "
+        "werk in een map met data/wijken/"
+    )
+
+
+def _naam_in_kernen(data: GemeenteData, naam: str) -> Span:
+    """Where gemeente.yaml names a wijk (as `validate` reports it), else its `kernen`."""
+    for kern, wijken in data.gemeente.kernen.items():
+        for i, w in enumerate(wijken):
+            if w == naam:
+                return data.doc.span(("kernen", kern, i))
+    return data.doc.span(("kernen",))
 
 
 class ChecklistBron(StrEnum):

@@ -26,7 +26,14 @@ from wijkcheck.lagen import GelaagdDocument
 from wijkcheck.loader import validate as validate_model
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import bedoelde_u, sleutel
-from wijkcheck.plaats import GEMEENTE_BESTAND, DataRoot, bundled_root
+from wijkcheck.plaats import (
+    GEMEENTE_BESTAND,
+    YAML_SUFFIXES,
+    DataRoot,
+    bundled_root,
+    verborgen,
+    wijk_bestanden,
+)
 from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
 from wijkcheck.store import GemeenteData, WijkBestand, load_checklist_file
 from wijkcheck.yamlsource import YamlDocument, load_file
@@ -35,7 +42,6 @@ T = TypeVar("T", bound=BaseModel)
 
 #: Findings that mean the input could not be read at all: exit code 2 instead of 1.
 ONLEESBAAR = frozenset({"bestand-onleesbaar"})
-YAML_SUFFIXES = (".yaml", ".yml")
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
 
@@ -147,19 +153,22 @@ class _Run:
         return files
 
     def walk(self, folder: Path) -> list[Path]:
-        """YAML files under `folder`; hidden folders skipped, linked folders not followed."""
+        """YAML files under `folder`; hidden files and folders skipped (as `plaats` does),
+        linked folders not followed."""
         found: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(folder, onerror=None):
             here = Path(dirpath)
             for name in list(dirnames):
                 sub = here / name
-                if name.startswith(".") or os.path.islink(sub):
+                if verborgen(name) or os.path.islink(sub):
                     dirnames.remove(name)
-                    if not name.startswith(".") and self.outside(sub):
+                    if not verborgen(name) and self.outside(sub):
                         self.report_outside(sub)
             dirnames.sort()
             found.extend(
-                here / n for n in sorted(filenames) if n.endswith(YAML_SUFFIXES) and n[0] != "."
+                here / n
+                for n in sorted(filenames)
+                if n.endswith(YAML_SUFFIXES) and not verborgen(n)
             )
         return found
 
@@ -281,7 +290,7 @@ class _Run:
         bestanden: list[WijkBestand] = []
         geclaimd: set[str] = set()
         map_link = os.path.islink(folder)
-        for p in _wijk_bestanden(folder):
+        for p in wijk_bestanden(folder):
             if (map_link or os.path.islink(p)) and self.outside(p, report=True):
                 continue
             wdoc = self.parse(p)
@@ -507,18 +516,6 @@ def _volgorde(f: Finding) -> tuple[str, bool, int, int, str]:
 
 def _binnen(path: str, grens: str) -> bool:
     return path == grens or path.startswith(grens.rstrip(os.sep) + os.sep)
-
-
-def _wijk_bestanden(folder: Path) -> list[Path]:
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return []
-    return [
-        folder / n
-        for n in names
-        if n.endswith(YAML_SUFFIXES) and n != GEMEENTE_BESTAND and not n.startswith(".")
-    ]
 
 
 def _tekst(doc: YamlDocument | None, veld: str, default: str) -> str:

@@ -7,7 +7,7 @@ import inspect
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -20,9 +20,14 @@ if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (
     from rich.console import Console
 
     from wijkcheck.checklist import Checklist
+    from wijkcheck.kaart import SocialeKaart
     from wijkcheck.models import Wijk
+    from wijkcheck.overview import Overzicht
     from wijkcheck.plaats import DataRoot
+    from wijkcheck.results import Rapport
     from wijkcheck.store import GemeenteData
+
+    R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
 
 DataOpt = Annotated[
     Path | None,
@@ -85,6 +90,14 @@ def data_root(data: Path | None) -> DataRoot:
     from wijkcheck import plaats
 
     return plaats.find_root(data, os.environ, Path.cwd())
+
+
+def herkomst(result: R, root: DataRoot) -> R:
+    """The result, marked when it was made from the bundled example data (every format then
+    says so in its header)."""
+    if not root.meegeleverd:
+        return result
+    return result.model_copy(update={"meegeleverde_gegevens": True})
 
 
 def auditdatum(text: str | None) -> dt.date:
@@ -171,6 +184,7 @@ def audit_cmd(
         with volg_lezen() as gelezen:
             gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
         rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+        rapport = herkomst(rapport, root)
         getoond = lever(rapport, fmt, output, force)
         code = EXIT_BEVINDINGEN if strikt and rapport.niet_voldaan else 0
         if geheugen is not None and getoond is not None:
@@ -218,6 +232,10 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
             )
         out.print(table)
         out.print(f"{len(gd.wijken)} wijken in {len(gd.gemeente.kernen)} kernen ({root.herkomst}).")
+        if root.meegeleverd:
+            from wijkcheck.formatters.common import MEEGELEVERD_MELDING
+
+            out.print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gd.gemeente.naam}"))
     if gemeente and not getoond:
         raise WijkcheckError.single(
             Span(str(root.wijken)), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
@@ -244,10 +262,12 @@ def explain_cmd(
     from wijkcheck.nl import bedoelde_u, sleutel
 
     root = data_root(data)
+    gemeentenaam: str | None = None
     if checklist:
         cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
     else:
-        cl, _ = store.load_checklist(root, _standaard_checklist(root), store.ChecklistBron.GEMEENTE)
+        naam, gemeentenaam = _standaard_checklist(root)
+        cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
     onderwerpen = cl.onderwerpen()
     key = sleutel(onderwerp)
     gevonden = [(i, o) for i, o in onderwerpen.items() if key in (sleutel(i), sleutel(o.titel))]
@@ -274,6 +294,10 @@ def explain_cmd(
     out = console()
     out.print(Text(f"{o.titel}", style="bold underline"))
     out.print(f"{soort} '{id}' uit {cl.naam}, versie {cl.versie}")
+    if root.meegeleverd and not checklist:
+        from wijkcheck.formatters.common import MEEGELEVERD_MELDING
+
+        out.print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gemeentenaam or '?'}"))
     if o.omschrijving:
         out.print()
         out.print(o.omschrijving)
@@ -304,15 +328,17 @@ def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
     return regels
 
 
-def _standaard_checklist(root) -> str:
+def _standaard_checklist(root) -> tuple[str, str | None]:
+    """The checklist the first readable gemeente.yaml names, with that gemeente's name."""
     from wijkcheck import store
 
     for folder in root.gemeente_mappen():
         try:
-            return store.load_gemeente_file(folder)[0].checklist
+            gemeente = store.load_gemeente_file(folder)[0]
+            return gemeente.checklist, gemeente.naam
         except WijkcheckError:
             continue
-    return "hart-van-brabant"
+    return "hart-van-brabant", None
 
 
 @app.command("regels")

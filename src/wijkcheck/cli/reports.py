@@ -15,6 +15,7 @@ from wijkcheck.cli.commands import (
     GemeenteOpt,
     auditdatum,
     data_root,
+    herkomst,
     wijk_met_checklist,
 )
 from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever
@@ -106,7 +107,7 @@ def overview_cmd(
             alleen_problemen=alleen_problemen,
             voortgang=voortgang,
         )
-    lever(ov, fmt, output, force)
+    lever(herkomst(ov, root), fmt, output, force)
 
 
 @app.command("show")
@@ -136,6 +137,7 @@ def show_cmd(
     from wijkcheck.kaart import sociale_kaart
 
     fmt = kies_formaat(fmt, output, "show")
-    gd, gevonden, cl = wijk_met_checklist(data_root(data), wijk, gemeente, checklist)
+    root = data_root(data)
+    gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
     kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
-    lever(kaart, fmt, output, force)
+    lever(herkomst(kaart, root), fmt, output, force)

@@ -11,6 +11,7 @@ import typer
 
 from wijkcheck.cli import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
 from wijkcheck.cli.commands import DataOpt, auditdatum, data_root
+from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters.findings import ValidateFormat
 
 PadenArg = Annotated[
@@ -47,6 +48,24 @@ PeildatumOpt = Annotated[
 ]
 
 
+def geen_gegevensmap(cwd: Path) -> WijkcheckError:
+    """A data gate never passes on other data than the user's: not on the bundled examples."""
+    from wijkcheck.plaats import ENV_DATA, gemeente_mappen
+
+    hint = ""
+    if (cwd / "wijken").is_dir() or gemeente_mappen(cwd):
+        hint = " Deze map heeft zelf wijkgegevens: gebruik 'wijkcheck validate --data .'"
+    return WijkcheckError.single(
+        Span(""),
+        f"geen gegevensmap gevonden: geen --data, geen {ENV_DATA} en geen map data/wijken/ in "
+        f"{cwd} of een map daarboven. validate controleert alleen uw eigen gegevens, nooit de "
+        "meegeleverde voorbeeldgegevens. Wijs uw gegevens aan met --data MAP, met "
+        f"{ENV_DATA}=MAP, of werk in een map met data/wijken/; of noem de bestanden of mappen "
+        f"(wijkcheck validate PADEN).{hint}",
+        "geen-gegevensmap",
+    )
+
+
 @app.command("validate")
 def validate_cmd(
     paden: PadenArg = None,
@@ -60,7 +79,9 @@ def validate_cmd(
     Elke bevinding staat op één regel als pad:regel:kolom: fout: bericht (regel-id). Alle
     bevindingen van alle bestanden komen in één keer. Exitcode 0: geen fouten (waarschuwingen
     mogen); 1: fouten (of waarschuwingen met --strikt); 2: een pad of bestand kon niet gelezen
-    worden, of een onjuiste optie.
+    worden, een onjuiste optie, of er is geen gegevensmap (validate controleert nooit de
+    meegeleverde voorbeeldgegevens: geef --data, WIJKCHECK_DATA of werk in een map met
+    data/wijken/).
     """
     from wijkcheck.cli.voortgang import Voortgang
     from wijkcheck.formatters.findings import kies, render
@@ -68,6 +89,8 @@ def validate_cmd(
 
     peil = auditdatum(datum)
     root = data_root(data)
+    if root.meegeleverd and not paden:
+        raise geen_gegevensmap(Path.cwd())
     with Voortgang("bestanden") as voortgang:
         uitslag = validate(list(paden or []), root, peil, voortgang=voortgang)
     gekozen = kies(fmt, os.environ)

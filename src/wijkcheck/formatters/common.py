@@ -21,6 +21,11 @@ VOORBEELD_MELDING = (
     "Dit rapport bevat voorbeeldgegevens (bron: voorbeeld). Dat zijn geen officiële cijfers; "
     "vervang ze door echte cijfers voordat u het rapport gebruikt."
 )
+MEEGELEVERD_MELDING = (
+    "Gemaakt met de meegeleverde voorbeeldgegevens van {}, niet met uw eigen gegevens: "
+    "wijkcheck vond geen gegevensmap. Wijs uw gegevens aan met --data MAP, met de "
+    "omgevingsvariabele WIJKCHECK_DATA, of werk in een map met data/wijken/."
+)
 VEROUDERD_MELDING = (
     "Sommige gegevens zijn ouder dan de maximale ouderdom van de checklist ({} maanden)."
 )
@@ -152,8 +157,24 @@ def samenvatting(rapport: Rapport) -> str:
     )
 
 
+def meegeleverd_melding(rapport: Rapport | Overzicht | SocialeKaart) -> str | None:
+    """The notice that a result rests on the bundled example data, naming its gemeenten."""
+    if not rapport.meegeleverde_gegevens:
+        return None
+    return MEEGELEVERD_MELDING.format(van_gemeenten(rapport))
+
+
+def van_gemeenten(rapport: Rapport | Overzicht | SocialeKaart) -> str:
+    """`gemeente Heusden`, or `de gemeenten A en B`: whose data a result shows."""
+    namen = rapport.gemeenten if isinstance(rapport, Overzicht) else [rapport.gemeente]
+    return f"gemeente {namen[0]}" if len(namen) == 1 else f"de gemeenten {_opsomming(namen)}"
+
+
 def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
     out = []
+    meegeleverd = meegeleverd_melding(rapport)
+    if meegeleverd:
+        out.append(meegeleverd)
     if rapport.voorbeelddata:
         out.append(VOORBEELD_MELDING)
     if rapport.verouderde_gegevens:

@@ -67,6 +67,7 @@ AUDIT_KOLOMMEN = [
     "beleidsbron",
     "voorbeeldgegevens",
     "verouderd",
+    "meegeleverde_gegevens",
 ]
 
 
@@ -97,6 +98,7 @@ def audit(rapport: Rapport) -> str:
             str(r.beleidsbron) if r.beleidsbron else "",
             ja_nee(any(g.voorbeeld for g in gegevens)),
             ja_nee(any(g.verouderd for g in gegevens)),
+            ja_nee(rapport.meegeleverde_gegevens),
         ]
         for deel in r.onderdelen:
             yield from rijen(deel, soort, r.id, niveau + 1)
@@ -123,6 +125,7 @@ def overzicht(ov: Overzicht) -> str:
         "items_totaal",
         "voorbeeldgegevens",
         "verouderd",
+        "meegeleverde_gegevens",
     ]
     rijen = [
         [
@@ -139,6 +142,7 @@ def overzicht(ov: Overzicht) -> str:
             r.score.van,
             ja_nee(r.voorbeelddata),
             ja_nee(r.verouderde_gegevens),
+            ja_nee(ov.meegeleverde_gegevens),
         ]
         for r in ov.rijen
     ]
@@ -165,6 +169,7 @@ def kaart(k: SocialeKaart) -> str:
         "peildatum",
         "voorbeeldgegevens",
         "verouderd",
+        "meegeleverde_gegevens",
     ]
     groepen = [(laag.laag.value, laag.in_de_wijk + laag.ook_voor_de_wijk) for laag in k.lagen]
     groepen.append(("", k.onbekende_soorten))
@@ -188,6 +193,7 @@ def kaart(k: SocialeKaart) -> str:
             v.peildatum.isoformat(),
             ja_nee(v.voorbeeld),
             ja_nee(v.verouderd),
+            ja_nee(k.meegeleverde_gegevens),
         ]
         for laag, vs in groepen
         for v in vs

@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.formatters.common import overzicht_kop, overzicht_view, score_tekst, titel
+from wijkcheck.formatters.common import (
+    overzicht_kop,
+    overzicht_view,
+    score_tekst,
+    titel,
+    van_gemeenten,
+)
 from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht
 from wijkcheck.results import Uitkomst
@@ -204,9 +210,14 @@ def teken(ov: Overzicht) -> Tekening:
     onder = f"{feiten['Checklist']} · auditdatum {datum(ov.auditdatum)} · wijken {feiten['Wijken']}"
     vormen.append(Tekst(marge, y, onder, 12.5, kleur=GRIJS))
     y += 14
-    if ov.voorbeelddata:
+    if ov.voorbeelddata or ov.meegeleverde_gegevens:
         y += 6
         melding = "Let op: bevat voorbeeldgegevens, geen echte cijfers."
+        if ov.meegeleverde_gegevens:
+            melding = (
+                f"Let op: meegeleverde voorbeeldgegevens van {van_gemeenten(ov)}, "
+                "niet uw eigen gegevens."
+            )
         vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
         vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
         y += 28
