@@ -176,3 +176,50 @@ def test_misspelt_option_gets_dutch_suggestions(invoke) -> None:
     out = invoke(["audit", "Herpt", "--forc"], code=2).output
     assert "onbekende optie: --forc (bedoelde u een van '--force', '--format'?)" in out
     assert "Did you mean" not in out
+
+
+def test_version(invoke) -> None:
+    from importlib.metadata import version
+
+    import wijkcheck
+
+    assert invoke(["--version"]).stdout == f"wijkcheck {version('wijkcheck')}\n"
+    assert wijkcheck.__version__ == version("wijkcheck")  # pyproject.toml and __init__ agree
+
+
+def test_completion_options_in_dutch(invoke) -> None:
+    out = invoke(["--help"]).output
+    assert "--install-completion" in out and "Installeer de aanvulling" in out
+    assert "--show-completion" in out and "Toon het aanvulscript" in out
+    assert "Install completion" not in out and "Show completion" not in out
+
+
+def test_show_completion_prints_the_script(invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer import completion
+
+    monkeypatch.setattr(completion, "_get_shell_name", lambda: "bash")
+    out = invoke(["--show-completion"]).stdout
+    assert "_wijkcheck_completion()" in out and "_WIJKCHECK_COMPLETE" in out
+
+
+def test_completion_without_a_known_shell_is_a_dutch_error(
+    invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer import completion
+
+    monkeypatch.setattr(completion, "_get_shell_name", lambda: None)
+    out = invoke(["--install-completion"], code=2).stderr
+    assert out.startswith("fout: aanvulling met Tab bestaat niet voor shell 'onbekend'")
+
+
+@pytest.mark.parametrize(
+    ("woorden", "verwacht"),
+    [("wijkcheck au", {"audit"}), ("wijkcheck overview --sorteer ", {"kern", "naam", "problemen"})],
+)
+def test_tab_completes_commands_and_choices(
+    invoke, monkeypatch: pytest.MonkeyPatch, woorden: str, verwacht: set[str]
+) -> None:
+    monkeypatch.setenv("_WIJKCHECK_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", woorden)
+    monkeypatch.setenv("COMP_CWORD", str(len(woorden.split()) - (not woorden.endswith(" "))))
+    assert set(invoke([]).stdout.split()) == verwacht

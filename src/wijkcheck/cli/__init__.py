@@ -9,8 +9,9 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
+import click
 import typer
 from typer.core import TyperGroup
 
@@ -41,6 +42,7 @@ class WijkcheckGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = sys.argv[1:] if args is None else list(args)
+        _aanvulling_in_het_nederlands(self)
         if not argv or "-h" in argv or "--help" in argv:
             # typer's help renderer is costly to import: load it, in Dutch, only to show help
             nl_click.install()
@@ -90,12 +92,90 @@ app = typer.Typer(
     help="Controleer of elke wijk een sterke sociale basis heeft: de vier voorwaarden van de "
     "Beleidsvisie sociale basis (Heusden) en de checklist langer thuis wonen (Hart van Brabant).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     options_metavar="[OPTIES]",
     subcommand_metavar="COMMANDO [ARGUMENTEN]...",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _versie(waarde: bool) -> None:
+    if waarde:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"wijkcheck {version('wijkcheck')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_versie,
+            is_eager=True,
+            expose_value=True,
+            help="Toon de versie van wijkcheck en stop.",
+        ),
+    ] = False,
+) -> None:
+    pass
+
+
+def _aanvulling_in_het_nederlands(group: TyperGroup) -> None:
+    """typer's --install-completion and --show-completion, with Dutch help and messages."""
+    for param in group.params:
+        if param.name == "install_completion":
+            param.help = (
+                "Installeer de aanvulling met Tab voor uw shell (bash, zsh, fish, PowerShell)."
+            )
+            param.callback = _installeer_aanvulling
+        elif param.name == "show_completion":
+            param.help = "Toon het aanvulscript voor uw shell, om het zelf te installeren."
+            param.callback = _toon_aanvulling
+
+
+def _shell(ctx: click.Context, waarde: Any) -> tuple[str, str, str]:
+    """The shell asked for or detected, the program name and its completion variable."""
+    from typer import completion
+
+    shell = waarde if isinstance(waarde, str) else completion._get_shell_name()
+    prog = ctx.find_root().info_name or "wijkcheck"
+    if shell not in {s.value for s in completion.Shells}:
+        sys.stderr.write(
+            f"fout: aanvulling met Tab bestaat niet voor shell '{shell or 'onbekend'}'; "
+            "wel voor bash, zsh, fish en PowerShell\n"
+        )
+        raise typer.Exit(EXIT_INVOER)
+    return shell, prog, "_{}_COMPLETE".format(prog.replace("-", "_").upper())
+
+
+def _installeer_aanvulling(ctx: click.Context, param: click.Parameter, waarde: Any) -> None:
+    if not waarde or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    shell, prog, var = _shell(ctx, waarde)
+    _, pad = completion.install(shell=shell, prog_name=prog, complete_var=var)
+    sys.stdout.write(
+        f"Aanvulling voor {shell} geïnstalleerd in {pad}.\n"
+        "Ze werkt zodra u een nieuwe terminal opent.\n"
+    )
+    raise typer.Exit()
+
+
+def _toon_aanvulling(ctx: click.Context, param: click.Parameter, waarde: Any) -> None:
+    if not waarde or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    shell, prog, var = _shell(ctx, waarde)
+    script = completion.get_completion_script(prog_name=prog, complete_var=var, shell=shell)
+    sys.stdout.write(script + "\n")
+    raise typer.Exit()
+
 
 # Command modules register themselves on `app`; keep them cheap to import.
 from wijkcheck.cli import commands, reports, validate  # noqa: E402,F401
