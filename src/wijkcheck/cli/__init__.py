@@ -6,7 +6,9 @@ conditions), 2 the input could not be used (bad arguments, unreadable or invalid
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import os
 import sys
 from typing import Annotated, Any
@@ -20,6 +22,7 @@ from wijkcheck.errors import WijkcheckError
 
 EXIT_OK, EXIT_BEVINDINGEN, EXIT_INVOER = 0, 1, 2
 EXIT_AFGEBROKEN = 130  # Ctrl-C, as shells report SIGINT
+EXIT_PIJP_DICHT = 141  # the reader closed our stdout, as shells report SIGPIPE
 
 
 def fout(exc: WijkcheckError) -> None:
@@ -41,6 +44,30 @@ class WijkcheckGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        try:
+            code = self._voer_uit(args, prog_name, complete_var, **extra)
+        except BrokenPipeError:  # also from our own writes to stdout or stderr below
+            code = _pijp_dicht()
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    # typer's own handler turns a closed pipe into exit code 1 (click's choice); we step past it.
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise _PijpDicht from exc
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PijpDicht from exc
+
+    def _voer_uit(
+        self, args: Any, prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> int:
         argv = sys.argv[1:] if args is None else list(args)
         _aanvulling_in_het_nederlands(self)
         if not argv or "-h" in argv or "--help" in argv:
@@ -67,6 +94,8 @@ class WijkcheckGroup(TyperGroup):
             rv = EXIT_INVOER
         except (KeyboardInterrupt, EOFError, typer.Abort):
             rv = EXIT_AFGEBROKEN
+        except _PijpDicht:
+            rv = _pijp_dicht()
         except Exception as exc:  # a bug, not the user's fault: say so without a traceback
             if os.environ.get("WIJKCHECK_DEBUG"):
                 raise
@@ -81,9 +110,36 @@ class WijkcheckGroup(TyperGroup):
             # typer may turn Ctrl-C into a silent exit 130 before the handler above sees it;
             # no command of ours exits with 130 otherwise.
             sys.stderr.write("Afgebroken.\n")
-        if standalone_mode:
-            sys.exit(code)
         return code
+
+
+def pijp_dicht_is_stil(console: Any) -> Any:
+    """A rich console that leaves a closed pipe to `WijkcheckGroup.main`: rich's own
+    `Console.on_broken_pipe` (its documented hook) would exit with code 1."""
+
+    def on_broken_pipe() -> None:
+        console.quiet = True
+        raise BrokenPipeError
+
+    console.on_broken_pipe = on_broken_pipe
+    return console
+
+
+class _PijpDicht(Exception):
+    """stdout was closed by its reader (`wijkcheck regels | head -1`)."""
+
+
+def _pijp_dicht() -> int:
+    """The reader of our output has gone: stop without a word, as `cat` and `yes` do.
+
+    Exit code 141 (128 + SIGPIPE), what a shell reports for those: with `set -o pipefail` a
+    pipeline whose output was cut short never counts as a clean pass (docs/uitvoer.md).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # what is still buffered would fail again when Python flushes it at exit
+        with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    return EXIT_PIJP_DICHT
 
 
 app = typer.Typer(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wijkcheck.cli import EXIT_BEVINDINGEN, app
+from wijkcheck.cli import EXIT_BEVINDINGEN, app, pijp_dicht_is_stil
 from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever, toon
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters import OutputFormat
@@ -78,7 +78,7 @@ def console() -> Console:
     # rich honours NO_COLOR and pipes. Our texts are data, not markup or emoji codes.
     from rich.console import Console
 
-    return Console(highlight=False, markup=False, emoji=False)
+    return pijp_dicht_is_stil(Console(highlight=False, markup=False, emoji=False))
 
 
 def data_root(data: Path | None) -> DataRoot:

@@ -111,6 +111,15 @@ def install() -> None:
     rich_utils.RICH_HELP = "Probeer [blue]'{command_path} {help_option}'[/] voor hulp."
     rich_utils.DEPRECATED_STRING = "(verouderd) "
 
+    from wijkcheck.cli import pijp_dicht_is_stil
+
+    original_console = rich_utils._get_rich_console
+
+    def get_rich_console(stderr: bool = False) -> Any:
+        return pijp_dicht_is_stil(original_console(stderr=stderr))
+
+    rich_utils._get_rich_console = get_rich_console
+
     original_usage = click_formatting.HelpFormatter.write_usage
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
