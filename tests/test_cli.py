@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,28 @@ def test_explain_quotes_the_policy(invoke) -> None:
 def test_explain_unknown(invoke) -> None:
     assert "Ontmoetingsplekken" in invoke(["explain", "ontmoetingsplek"]).output
     assert "onbekende voorwaarde" in invoke(["explain", "zwembad"], code=2).output
+
+
+def test_explain_without_topic_lists_the_topics(invoke) -> None:
+    from wijkcheck.checklist import Checklist
+    from wijkcheck.loader import load_model
+
+    assert BUNDLED.checklists is not None
+    cl, _ = load_model(BUNDLED.checklists / "hart-van-brabant.yaml", Checklist)
+    out = invoke(["explain"]).stdout
+    assert cl.onderwerpen()
+    for id, onderwerp in cl.onderwerpen().items():
+        assert re.search(rf"│ {re.escape(id)} +│ {re.escape(onderwerp.titel)} +│", out), id
+    assert out.index("Voorwaarden") < out.index("Checklist-items")
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["overview"], ["audit", "Herpt"], ["show", "Herpt"]], ids=" ".join
+)
+def test_unknown_gemeente_lists_the_known_ones(invoke, args: list[str]) -> None:
+    out = invoke([*args, "--gemeente", "Tilburg"], code=2).stderr
+    assert "fout: onbekende gemeente 'Tilburg'. Bekende gemeenten: Heusden." in out
+    assert out.count("fout:") == 1
 
 
 def test_regels(invoke) -> None:

@@ -261,7 +261,7 @@ def test_overview_filter_and_sort(invoke) -> None:
 def test_overview_gemeente_option(invoke) -> None:
     assert "gemeente Heusden" in invoke(["overview", "--gemeente", "heusden"]).stdout
     out = invoke(["overview", "--gemeente", "Heusdn"], code=2).output
-    assert "onbekende gemeente 'Heusdn'" in out and "Bedoelde u 'heusden'" in out
+    assert "onbekende gemeente 'Heusdn'. Bedoelde u 'Heusden'?" in out
 
 
 def test_show_unknown_wijk(invoke) -> None:

@@ -193,12 +193,10 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
     mappen = root.gemeente_mappen()
     if not mappen:
         raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
-    getoond = 0
+    if gemeente:
+        mappen = [store.kies_gemeente(root, gemeente, mappen)]
     for folder in mappen:
         gd = store.load_gemeente(folder)
-        if gemeente and sleutel(gemeente) not in (sleutel(folder.name), sleutel(gd.gemeente.naam)):
-            continue
-        getoond += 1
         table = Table(
             title=f"Wijken van gemeente {gd.gemeente.naam}",
             title_justify="left",
@@ -218,22 +216,19 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
             )
         out.print(table)
         out.print(f"{len(gd.wijken)} wijken in {len(gd.gemeente.kernen)} kernen ({root.herkomst}).")
-    if gemeente and not getoond:
-        raise WijkcheckError.single(
-            Span(str(root.wijken)), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
-        )
 
 
 @app.command("explain")
 def explain_cmd(
     onderwerp: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="ONDERWERP",
-            help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'.",
+            metavar="[ONDERWERP]",
+            help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'. Zonder "
+            "onderwerp: de lijst van alle voorwaarden en items.",
             show_default=False,
         ),
-    ],
+    ] = None,
     data: DataOpt = None,
     checklist: ChecklistOpt = None,
 ) -> None:
@@ -248,6 +243,9 @@ def explain_cmd(
         cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
     else:
         cl, _ = store.load_checklist(root, _standaard_checklist(root), store.ChecklistBron.GEMEENTE)
+    if onderwerp is None:
+        _onderwerpen_tonen(cl)
+        return
     onderwerpen = cl.onderwerpen()
     key = sleutel(onderwerp)
     gevonden = [(i, o) for i, o in onderwerpen.items() if key in (sleutel(i), sleutel(o.titel))]
@@ -286,6 +284,22 @@ def explain_cmd(
     out.print(f"{o.beleidsbron.document}, {o.beleidsbron.passage}")
     if o.beleidsbron.citaat:
         out.print(Text(f"“{o.beleidsbron.citaat.strip()}”", style="italic"))
+
+
+def _onderwerpen_tonen(cl: Checklist) -> None:
+    """What `explain` can explain: every condition and item, id and title."""
+    from rich.table import Table
+
+    out = console()
+    out.print(f"Onderwerpen van {cl.naam}, versie {cl.versie}")
+    for kop, groep in (("Voorwaarden", cl.voorwaarden), ("Checklist-items", cl.items)):
+        table = Table(title=kop, title_justify="left", title_style="bold", header_style="bold")
+        table.add_column("Id", no_wrap=True)
+        table.add_column("Titel")
+        for id, o in groep.items():
+            table.add_row(id, o.titel)
+        out.print(table)
+    out.print("Uitleg bij één onderwerp: wijkcheck explain ONDERWERP (id of titel).")
 
 
 def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
