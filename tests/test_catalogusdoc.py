@@ -29,7 +29,8 @@ def test_a_change_in_the_checklist_makes_the_doc_out_of_date() -> None:
 
 def test_main_rewrites_only_the_generated_section(tmp_path: Path) -> None:
     pad = tmp_path / "gegevens.md"
-    pad.write_text(f"# Kop\n\n{catalogusdoc.BEGIN}\nOUDE TEKST\n{catalogusdoc.EIND}\nstaart\n", "utf-8")
+    oud = f"# Kop\n\n{catalogusdoc.BEGIN}\nOUDE TEKST\n{catalogusdoc.EIND}\nstaart\n"
+    pad.write_text(oud, encoding="utf-8")
     assert catalogusdoc.main([str(pad)]) == 0
     tekst = pad.read_text(encoding="utf-8")
     assert tekst.startswith(f"# Kop\n\n{catalogusdoc.BEGIN}\nDeze namen kent")

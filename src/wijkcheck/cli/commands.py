@@ -340,6 +340,14 @@ def regels_cmd() -> None:
     for kind in REGELS:
         type_naam = kind.model_fields["type"].annotation.__args__[0]
         out.print(Text(f"type: {type_naam}  ({kind.naam})", style="bold"))
-        doc = inspect.cleandoc(kind.__doc__ or "")
-        out.print(re.sub(r"\n{3,}", "\n\n", doc), markup=False)
-        out.print()
+        for alinea in voorbeeld_alineas(kind.__doc__ or ""):
+            if alinea.startswith("    "):  # an example: never wrapped, so that it can be copied
+                out.print(alinea, soft_wrap=True)
+            else:
+                out.print(" ".join(alinea.split()))
+            out.print()
+
+
+def voorbeeld_alineas(doc: str) -> list[str]:
+    """A rule kind's docstring as paragraphs; an indented paragraph is a YAML example."""
+    return [a for a in re.split(r"\n\s*\n", inspect.cleandoc(doc)) if a.strip()]

@@ -17,7 +17,8 @@ OutputOpt = Annotated[
         "--output",
         "-o",
         help="Schrijf naar dit bestand in plaats van naar het scherm ('-' is stdout). Zonder "
-        "--format volgt de vorm uit de extensie (.md, .html, .docx, .json, .csv, .svg, .png).",
+        "--format volgt de vorm uit de extensie (.txt, .md, .html, .docx, .json, .csv, .svg, "
+        ".png); een andere extensie weigert wijkcheck.",
         metavar="BESTAND",
         show_default=False,
     ),
