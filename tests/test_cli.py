@@ -127,6 +127,24 @@ def test_explain_unknown(invoke) -> None:
     assert "onbekende voorwaarde" in invoke(["explain", "zwembad"], code=2).output
 
 
+def test_explain_without_topic_lists_the_topics(invoke) -> None:
+    cl, _ = store.load_checklist(BUNDLED, "heusden")
+    out = invoke(["explain"]).stdout
+    assert cl.onderwerpen()
+    for id, onderwerp in cl.onderwerpen().items():
+        assert re.search(rf"│ {re.escape(id)} +│ {re.escape(onderwerp.titel)} +│", out), id
+    assert out.index("Voorwaarden") < out.index("Checklist-items")
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["overview"], ["audit", "Herpt"], ["show", "Herpt"]], ids=" ".join
+)
+def test_unknown_gemeente_lists_the_known_ones(invoke, args: list[str]) -> None:
+    out = invoke([*args, "--gemeente", "Tilburg"], code=2).stderr
+    assert "fout: onbekende gemeente 'Tilburg'. Bekende gemeenten: Heusden." in out
+    assert out.count("fout:") == 1
+
+
 def test_regels(invoke) -> None:
     out = invoke(["regels"]).output
     for kind in ("aanwezig", "per_inwoners", "drempel", "oordeel", "alle", "een_van"):
@@ -214,3 +232,50 @@ def test_a_count_with_a_thousands_dot_is_refused_by_every_command(
     assert "data/wijken/heusden/herpt.yaml:" in out and "(duizendtal-punt)" in out
     assert "inwoners 12.345: bedoelde u 12345?" in out and ": fout: " in out
     assert "12,35" not in out
+
+
+def test_version(invoke) -> None:
+    from importlib.metadata import version
+
+    import wijkcheck
+
+    assert invoke(["--version"]).stdout == f"wijkcheck {version('wijkcheck')}\n"
+    assert wijkcheck.__version__ == version("wijkcheck")  # pyproject.toml and __init__ agree
+
+
+def test_completion_options_in_dutch(invoke) -> None:
+    out = invoke(["--help"]).output
+    assert "--install-completion" in out and "Installeer de aanvulling" in out
+    assert "--show-completion" in out and "Toon het aanvulscript" in out
+    assert "Install completion" not in out and "Show completion" not in out
+
+
+def test_show_completion_prints_the_script(invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer import completion
+
+    monkeypatch.setattr(completion, "_get_shell_name", lambda: "bash")
+    out = invoke(["--show-completion"]).stdout
+    assert "_wijkcheck_completion()" in out and "_WIJKCHECK_COMPLETE" in out
+
+
+def test_completion_without_a_known_shell_is_a_dutch_error(
+    invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer import completion
+
+    monkeypatch.setattr(completion, "_get_shell_name", lambda: None)
+    out = invoke(["--install-completion"], code=2).stderr
+    assert out.startswith("fout: aanvulling met Tab bestaat niet voor shell 'onbekend'")
+
+
+@pytest.mark.parametrize(
+    ("woorden", "verwacht"),
+    [("wijkcheck au", {"audit"}), ("wijkcheck overview --sorteer ", {"kern", "naam", "problemen"})],
+)
+def test_tab_completes_commands_and_choices(
+    invoke, monkeypatch: pytest.MonkeyPatch, woorden: str, verwacht: set[str]
+) -> None:
+    monkeypatch.setenv("_WIJKCHECK_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", woorden)
+    monkeypatch.setenv("COMP_CWORD", str(len(woorden.split()) - (not woorden.endswith(" "))))
+    assert set(invoke([]).stdout.split()) == verwacht

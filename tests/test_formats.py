@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck.formatters import ALLEEN_OVERZICHT, FORMATTERS, OutputFormat, uit_bestandsnaam
+from wijkcheck.formatters import (
+    ALLEEN_OVERZICHT,
+    EXTENSIES,
+    FORMATTERS,
+    OutputFormat,
+    uit_bestandsnaam,
+)
 
 COMMANDS = {
     "audit": ["audit", "Herpt", "--datum", "2026-01-01"],
@@ -39,7 +45,7 @@ def test_every_command_in_every_format(invoke, tmp_path: Path, command: str) -> 
             out = invoke(args, code=2).output
             assert "kan alleen bij 'wijkcheck overview'" in out, fmt
             continue
-        target = tmp_path / f"{command}.{fmt.value}"
+        target = tmp_path / f"{command}{next(e for e, f in EXTENSIES.items() if f is fmt)}"
         if fmt.binair:
             assert "geef een naam met --output" in invoke(args, code=2).output, fmt
             invoke([*args, "--output", str(target)])
@@ -61,6 +67,35 @@ def test_format_follows_the_output_extension(invoke, tmp_path: Path) -> None:
     assert (tmp_path / "overzicht.png").read_bytes().startswith(MAGIC[OutputFormat.PNG])
     assert (tmp_path / "memo.md").read_text(encoding="utf-8").startswith("# Audit")
     assert uit_bestandsnaam("x.HTML") is OutputFormat.HTML and uit_bestandsnaam("x.pdf") is None
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("naam", ["rapport.pdf", "rapport.doc", "Rapport.XLSX", "memo.tabel"])
+def test_an_extension_that_is_no_format_is_refused(
+    invoke, tmp_path: Path, command: str, naam: str
+) -> None:
+    for extra in ([], ["--format", "docx"]):
+        out = invoke([*COMMANDS[command], *extra, "-o", str(tmp_path / naam)], code=2).stderr
+        assert f"wijkcheck schrijft geen '{Path(naam).suffix}'-bestanden" in out
+        assert ".txt (tabel), .md/.markdown (markdown), .html/.htm (html), .docx (docx)" in out
+        assert out.rstrip().endswith("(onbekende-extensie)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_extension_of_another_format_is_refused(invoke, tmp_path: Path) -> None:
+    out = invoke([*COMMANDS["audit"], "-f", "markdown", "-o", str(tmp_path / "x.json")], code=2)
+    assert "'.json' is de extensie van --format json, niet van markdown" in out.stderr
+    assert "extensie .md/.markdown" in out.stderr and not (tmp_path / "x.json").exists()
+
+
+def test_txt_and_no_extension_get_terminal_text(invoke, tmp_path: Path) -> None:
+    invoke([*COMMANDS["audit"], "-o", str(tmp_path / "audit.txt")])
+    invoke([*COMMANDS["audit"], "-o", str(tmp_path / "audit")])
+    invoke([*COMMANDS["audit"], "-f", "json", "-o", str(tmp_path / "audit-json")])
+    tekst = (tmp_path / "audit.txt").read_text(encoding="utf-8")
+    assert tekst.startswith("Audit sociale basis: Herpt")
+    assert (tmp_path / "audit").read_text(encoding="utf-8") == tekst
+    assert json.loads((tmp_path / "audit-json").read_text(encoding="utf-8"))["soort"] == "audit"
 
 
 def test_existing_file_is_not_overwritten_without_force(invoke, tmp_path: Path) -> None:
@@ -261,7 +296,7 @@ def test_overview_filter_and_sort(invoke) -> None:
 def test_overview_gemeente_option(invoke) -> None:
     assert "gemeente Heusden" in invoke(["overview", "--gemeente", "heusden"]).stdout
     out = invoke(["overview", "--gemeente", "Heusdn"], code=2).output
-    assert "onbekende gemeente 'Heusdn'" in out and "Bedoelde u 'heusden'" in out
+    assert "onbekende gemeente 'Heusdn'. Bedoelde u 'Heusden'?" in out
 
 
 def test_show_unknown_wijk(invoke) -> None:
@@ -390,7 +425,8 @@ def test_bundled_data_is_named_in_every_format(
         if fmt is OutputFormat.PNG or (fmt in ALLEEN_OVERZICHT and command != "overview"):
             continue
         for eigen in (False, True):
-            target = tmp_path / f"{command}-{eigen}.{fmt.value}"
+            extensie = "txt" if fmt is OutputFormat.TABEL else fmt.value
+            target = tmp_path / f"{command}-{eigen}.{extensie}"
             data = ["--data", str(data_copy)] if eigen else []
             invoke([*COMMANDS[command], *data, "--format", fmt.value, "-o", str(target)])
             ruw = _tekst(fmt, target)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wijkcheck import store
-from wijkcheck.errors import WijkcheckError
+from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.plaats import find_root
 from wijkcheck.store import ChecklistBron
 
@@ -98,3 +98,19 @@ def test_the_same_path_is_judged_by_where_it_came_from(repo: Path) -> None:
     with pytest.raises(WijkcheckError) as info:
         store.checklist_path(root, buiten, ChecklistBron.GEMEENTE)
     assert info.value.findings[0].rule == "pad-buiten-data"
+
+
+def test_unknown_gemeente_names_at_most_twenty(tmp_path: Path) -> None:
+    mappen = [tmp_path / f"gemeente-{i:02}" for i in range(25)]
+    root = store.DataRoot(tmp_path, None, "test")
+
+    def onleesbaar(m: Path):
+        raise WijkcheckError.single(Span(str(m)), "kapot", "yaml-syntaxis")
+
+    with pytest.raises(WijkcheckError) as exc:
+        store.kies_gemeente(root, "Tilburg", mappen, onleesbaar)
+    bericht = exc.value.findings[0].message
+    assert "Bekende gemeenten: gemeente-00, gemeente-01," in bericht
+    assert "gemeente-19 en 5 andere (zie 'wijkcheck list')." in bericht
+    assert "gemeente-20" not in bericht
+    assert store.kies_gemeente(root, "Gemeente 07", mappen, onleesbaar) == mappen[7]

@@ -281,12 +281,19 @@ class Aanwezig(RegelBasis):
     Onbekend als er te weinig zijn maar de wijk geen voorzieningen heeft vastgelegd, of als de
     toegankelijkheid van de gevonden voorzieningen niet is vastgelegd.
 
-    Voldaan:
+    In de checklist:
 
         regel: {type: aanwezig, functie: ontmoeten, bereik: wijk}
-        # wijk: voorzieningen: [{naam: De Schakel, soort: buurthuis, ...}]
 
-    Niet voldaan: dezelfde regel voor een wijk met `voorzieningen: []`.
+    Voldaan voor een wijk met een buurthuis (een soort met de functie ontmoeten):
+
+        voorzieningen:
+          - naam: Buurthuis De Schakel
+            soort: buurthuis
+            bron: heusden.nl
+            peildatum: 2025-01-01
+
+    Niet voldaan voor een wijk met `voorzieningen: []`.
     """
 
     type: Literal["aanwezig"]
@@ -399,14 +406,22 @@ class Drempel(RegelBasis):
     `basis: voorbeeldnorm`: een plaatshouder die niemand heeft vastgesteld.
     Onbekend als de wijk geen cijfer voor de indicator heeft.
 
-    Voldaan bij `eenzaamheid: {waarde: 41, ...}`, niet voldaan bij 52:
+    In de checklist:
 
         regel:
           type: drempel
           indicator: eenzaamheid
           maximaal: 48.6
-          norm: {basis: referentie, bron: RIVM/GGD Gezondheidsmonitor, jaar: 2022,
-                 wat: landelijk gemiddelde volwassenen}
+          norm:
+            basis: referentie
+            bron: RIVM / GGD Gezondheidsmonitor
+            jaar: 2022
+            wat: landelijk aandeel volwassenen dat zich eenzaam voelt
+
+    Voldaan voor deze wijk, niet voldaan bij een waarde van 52:
+
+        indicatoren:
+          eenzaamheid: {waarde: 41, bron: GGD, peildatum: 2024-09-01}
     """
 
     type: Literal["drempel"]
@@ -478,6 +493,8 @@ class PerInwoners(RegelBasis):
     de hele bandbreedte: voldaan als het zelfs bij de hoogste index genoeg is, niet voldaan als
     het zelfs bij de laagste te weinig is, anders onbekend. Ontbreekt de fte van een rol, dan is
     de uitkomst onbekend tenzij de vastgelegde rollen al genoeg zijn.
+
+    In de checklist:
 
         regel:
           type: per_inwoners
@@ -563,9 +580,18 @@ class OordeelRegel(RegelBasis):
     `onderwerp` (standaard: de voorwaarde of het item waar de regel bij hoort), met motivering,
     auteur en datum. Onbekend als er geen oordeel is vastgelegd.
 
+    In de checklist, bij de voorwaarde sociale-cohesie-en-inclusie:
+
         regel: {type: oordeel}
-        # wijk: oordelen: {sociale-cohesie: {oordeel: voldaan, motivering: ..., auteur: ...,
-        #                                    datum: 2025-03-01}}
+
+    Voldaan voor een wijk met dit oordeel:
+
+        oordelen:
+          sociale-cohesie-en-inclusie:
+            oordeel: voldaan
+            motivering: Actieve Buurt Bestuurt; geen signalen van uitsluiting.
+            auteur: A. de Vries, beleidsmedewerker
+            datum: 2025-03-01
     """
 
     type: Literal["oordeel"]
@@ -607,10 +633,15 @@ class Alle(_Samengesteld):
     """Alle onderdelen: voldaan als alle `regels` voldaan zijn; niet voldaan zodra één niet
     voldaan is; anders onbekend.
 
+    In de checklist:
+
         regel:
           type: alle
           regels:
-            - {type: drempel, indicator: sociale-cohesie, minimaal: 6.4, norm_bron: ...}
+            - type: drempel
+              indicator: sociale-cohesie
+              minimaal: 6.4
+              norm: {basis: voorbeeldnorm}
             - {type: oordeel}
     """
 
@@ -630,6 +661,8 @@ class Alle(_Samengesteld):
 class EenVan(_Samengesteld):
     """Eén van de onderdelen: voldaan zodra één van de `regels` voldaan is; niet voldaan als ze
     alle niet voldaan zijn; anders onbekend.
+
+    In de checklist:
 
         regel:
           type: een_van

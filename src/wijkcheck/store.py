@@ -100,6 +100,42 @@ def alle_wijknamen(gemeenten: Iterable[tuple[Path, Gemeente]]) -> list[tuple[Pat
     return [(p, g, w) for p, g in gemeenten for ws in g.kernen.values() for w in ws]
 
 
+def kies_gemeente(
+    root: DataRoot,
+    gemeente: str,
+    mappen: list[Path],
+    lees: Callable[[Path], tuple[Gemeente, YamlDocument]] = load_gemeente_file,
+) -> Path:
+    """The folder of `gemeente` (by folder name, else by its name in gemeente.yaml); an unknown
+    one is an error that lists the gemeenten there are (`--gemeente` of every command)."""
+    key = sleutel(gemeente)
+    for m in mappen:
+        if key == sleutel(m.name):
+            return m
+    namen: list[str] = []
+    for m in mappen:
+        try:
+            naam = lees(m)[0].naam
+        except WijkcheckError:  # a broken gemeente.yaml: still name it, by its folder
+            naam = m.name
+        if key == sleutel(naam):
+            return m
+        namen.append(naam)
+    hint = bedoelde_u(gemeente, namen)
+    getoond = ", ".join(namen[:_HOOGSTENS_GENOEMD])
+    if len(namen) > _HOOGSTENS_GENOEMD:
+        getoond += f" en {len(namen) - _HOOGSTENS_GENOEMD} andere (zie 'wijkcheck list')"
+    bekend = f" Bekende gemeenten: {getoond}." if namen else " Er zijn geen gemeenten."
+    raise WijkcheckError.single(
+        Span(display_path(root.wijken)),
+        f"onbekende gemeente '{gemeente}'.{hint}{bekend}",
+        "onbekende-gemeente",
+    )
+
+
+_HOOGSTENS_GENOEMD = 20
+
+
 def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[GemeenteData, Wijk]:
     """Find a wijk by forgiving name; load its gemeente. Unknown names get suggestions."""
     mappen = root.gemeente_mappen()
@@ -110,14 +146,8 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             gelezen[m] = load_gemeente_file(m)
         return gelezen[m]
 
-    if gemeente is not None:
-        mappen = [m for m in mappen if sleutel(m.name) == sleutel(gemeente)] or [
-            m for m in mappen if sleutel(lees(m)[0].naam) == sleutel(gemeente)
-        ]
-        if not mappen:
-            raise WijkcheckError.single(
-                Span(""), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
-            )
+    if gemeente is not None and mappen:
+        mappen = [kies_gemeente(root, gemeente, mappen, lees)]
     if not mappen:
         raise WijkcheckError.single(
             Span(str(root.wijken)),

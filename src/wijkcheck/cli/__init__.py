@@ -6,11 +6,14 @@ conditions), 2 the input could not be used (bad arguments, unreadable or invalid
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
+import click
 import typer
 from typer.core import TyperGroup
 
@@ -19,6 +22,7 @@ from wijkcheck.errors import WijkcheckError
 
 EXIT_OK, EXIT_BEVINDINGEN, EXIT_INVOER = 0, 1, 2
 EXIT_AFGEBROKEN = 130  # Ctrl-C, as shells report SIGINT
+EXIT_PIJP_DICHT = 141  # the reader closed our stdout, as shells report SIGPIPE
 
 
 def fout(exc: WijkcheckError) -> None:
@@ -40,7 +44,32 @@ class WijkcheckGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        try:
+            code = self._voer_uit(args, prog_name, complete_var, **extra)
+        except BrokenPipeError:  # also from our own writes to stdout or stderr below
+            code = _pijp_dicht()
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    # typer's own handler turns a closed pipe into exit code 1 (click's choice); we step past it.
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise _PijpDicht from exc
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PijpDicht from exc
+
+    def _voer_uit(
+        self, args: Any, prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> int:
         argv = sys.argv[1:] if args is None else list(args)
+        _aanvulling_in_het_nederlands(self)
         if not argv or "-h" in argv or "--help" in argv:
             # typer's help renderer is costly to import: load it, in Dutch, only to show help
             nl_click.install()
@@ -65,6 +94,8 @@ class WijkcheckGroup(TyperGroup):
             rv = EXIT_INVOER
         except (KeyboardInterrupt, EOFError, typer.Abort):
             rv = EXIT_AFGEBROKEN
+        except _PijpDicht:
+            rv = _pijp_dicht()
         except Exception as exc:  # a bug, not the user's fault: say so without a traceback
             if os.environ.get("WIJKCHECK_DEBUG"):
                 raise
@@ -79,9 +110,36 @@ class WijkcheckGroup(TyperGroup):
             # typer may turn Ctrl-C into a silent exit 130 before the handler above sees it;
             # no command of ours exits with 130 otherwise.
             sys.stderr.write("Afgebroken.\n")
-        if standalone_mode:
-            sys.exit(code)
         return code
+
+
+def pijp_dicht_is_stil(console: Any) -> Any:
+    """A rich console that leaves a closed pipe to `WijkcheckGroup.main`: rich's own
+    `Console.on_broken_pipe` (its documented hook) would exit with code 1."""
+
+    def on_broken_pipe() -> None:
+        console.quiet = True
+        raise BrokenPipeError
+
+    console.on_broken_pipe = on_broken_pipe
+    return console
+
+
+class _PijpDicht(Exception):
+    """stdout was closed by its reader (`wijkcheck regels | head -1`)."""
+
+
+def _pijp_dicht() -> int:
+    """The reader of our output has gone: stop without a word, as `cat` and `yes` do.
+
+    Exit code 141 (128 + SIGPIPE), what a shell reports for those: with `set -o pipefail` a
+    pipeline whose output was cut short never counts as a clean pass (docs/uitvoer.md).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # what is still buffered would fail again when Python flushes it at exit
+        with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    return EXIT_PIJP_DICHT
 
 
 app = typer.Typer(
@@ -90,12 +148,90 @@ app = typer.Typer(
     help="Controleer of elke wijk een sterke sociale basis heeft: de vier voorwaarden van de "
     "Beleidsvisie sociale basis (Heusden) en de checklist langer thuis wonen (Hart van Brabant).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     options_metavar="[OPTIES]",
     subcommand_metavar="COMMANDO [ARGUMENTEN]...",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _versie(waarde: bool) -> None:
+    if waarde:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"wijkcheck {version('wijkcheck')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_versie,
+            is_eager=True,
+            expose_value=True,
+            help="Toon de versie van wijkcheck en stop.",
+        ),
+    ] = False,
+) -> None:
+    pass
+
+
+def _aanvulling_in_het_nederlands(group: TyperGroup) -> None:
+    """typer's --install-completion and --show-completion, with Dutch help and messages."""
+    for param in group.params:
+        if param.name == "install_completion":
+            param.help = (
+                "Installeer de aanvulling met Tab voor uw shell (bash, zsh, fish, PowerShell)."
+            )
+            param.callback = _installeer_aanvulling
+        elif param.name == "show_completion":
+            param.help = "Toon het aanvulscript voor uw shell, om het zelf te installeren."
+            param.callback = _toon_aanvulling
+
+
+def _shell(ctx: click.Context, waarde: Any) -> tuple[str, str, str]:
+    """The shell asked for or detected, the program name and its completion variable."""
+    from typer import completion
+
+    shell = waarde if isinstance(waarde, str) else completion._get_shell_name()
+    prog = ctx.find_root().info_name or "wijkcheck"
+    if shell not in {s.value for s in completion.Shells}:
+        sys.stderr.write(
+            f"fout: aanvulling met Tab bestaat niet voor shell '{shell or 'onbekend'}'; "
+            "wel voor bash, zsh, fish en PowerShell\n"
+        )
+        raise typer.Exit(EXIT_INVOER)
+    return shell, prog, "_{}_COMPLETE".format(prog.replace("-", "_").upper())
+
+
+def _installeer_aanvulling(ctx: click.Context, param: click.Parameter, waarde: Any) -> None:
+    if not waarde or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    shell, prog, var = _shell(ctx, waarde)
+    _, pad = completion.install(shell=shell, prog_name=prog, complete_var=var)
+    sys.stdout.write(
+        f"Aanvulling voor {shell} geïnstalleerd in {pad}.\n"
+        "Ze werkt zodra u een nieuwe terminal opent.\n"
+    )
+    raise typer.Exit()
+
+
+def _toon_aanvulling(ctx: click.Context, param: click.Parameter, waarde: Any) -> None:
+    if not waarde or ctx.resilient_parsing:
+        return
+    from typer import completion
+
+    shell, prog, var = _shell(ctx, waarde)
+    script = completion.get_completion_script(prog_name=prog, complete_var=var, shell=shell)
+    sys.stdout.write(script + "\n")
+    raise typer.Exit()
+
 
 # Command modules register themselves on `app`; keep them cheap to import.
 from wijkcheck.cli import commands, reports, validate  # noqa: E402,F401

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from wijkcheck.cli import EXIT_BEVINDINGEN, app
+from wijkcheck.cli import EXIT_BEVINDINGEN, app, pijp_dicht_is_stil
 from wijkcheck.cli.uitvoer import ForceOpt, OutputOpt, kies_formaat, lever, toon
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters import OutputFormat
@@ -83,7 +83,7 @@ def console() -> Console:
     # rich honours NO_COLOR and pipes. Our texts are data, not markup or emoji codes.
     from rich.console import Console
 
-    return Console(highlight=False, markup=False, emoji=False)
+    return pijp_dicht_is_stil(Console(highlight=False, markup=False, emoji=False))
 
 
 def data_root(data: Path | None) -> DataRoot:
@@ -207,12 +207,10 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
     mappen = root.gemeente_mappen()
     if not mappen:
         raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
-    getoond = 0
+    if gemeente:
+        mappen = [store.kies_gemeente(root, gemeente, mappen)]
     for folder in mappen:
         gd = store.load_gemeente(folder)
-        if gemeente and sleutel(gemeente) not in (sleutel(folder.name), sleutel(gd.gemeente.naam)):
-            continue
-        getoond += 1
         table = Table(
             title=f"Wijken van gemeente {gd.gemeente.naam}",
             title_justify="left",
@@ -236,22 +234,27 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
             from wijkcheck.formatters.common import MEEGELEVERD_MELDING
 
             out.print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gd.gemeente.naam}"))
-    if gemeente and not getoond:
-        raise WijkcheckError.single(
-            Span(str(root.wijken)), f"onbekende gemeente '{gemeente}'", "onbekende-gemeente"
-        )
+
+
+def _meegeleverd_melden(root: DataRoot, gemeentenaam: str | None) -> None:
+    """Say that the checklist came with the bundled example data (not with `--checklist`)."""
+    if root.meegeleverd and gemeentenaam is not None:
+        from wijkcheck.formatters.common import MEEGELEVERD_MELDING
+
+        console().print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gemeentenaam}"))
 
 
 @app.command("explain")
 def explain_cmd(
     onderwerp: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="ONDERWERP",
-            help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'.",
+            metavar="[ONDERWERP]",
+            help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'. Zonder "
+            "onderwerp: de lijst van alle voorwaarden en items.",
             show_default=False,
         ),
-    ],
+    ] = None,
     data: DataOpt = None,
     checklist: ChecklistOpt = None,
 ) -> None:
@@ -268,6 +271,10 @@ def explain_cmd(
     else:
         naam, gemeentenaam = _standaard_checklist(root)
         cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
+    if onderwerp is None:
+        _onderwerpen_tonen(cl)
+        _meegeleverd_melden(root, gemeentenaam)
+        return
     onderwerpen = cl.onderwerpen()
     key = sleutel(onderwerp)
     gevonden = [(i, o) for i, o in onderwerpen.items() if key in (sleutel(i), sleutel(o.titel))]
@@ -294,10 +301,7 @@ def explain_cmd(
     out = console()
     out.print(Text(f"{o.titel}", style="bold underline"))
     out.print(f"{soort} '{id}' uit {cl.naam}, versie {cl.versie}")
-    if root.meegeleverd and not checklist:
-        from wijkcheck.formatters.common import MEEGELEVERD_MELDING
-
-        out.print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gemeentenaam or '?'}"))
+    _meegeleverd_melden(root, None if checklist else gemeentenaam)
     if o.omschrijving:
         out.print()
         out.print(o.omschrijving)
@@ -312,6 +316,22 @@ def explain_cmd(
         out.print(Text(f"“{o.beleidsbron.citaat.strip()}”", style="italic"))
 
 
+def _onderwerpen_tonen(cl: Checklist) -> None:
+    """What `explain` can explain: every condition and item, id and title."""
+    from rich.table import Table
+
+    out = console()
+    out.print(f"Onderwerpen van {cl.naam}, versie {cl.versie}")
+    for kop, groep in (("Voorwaarden", cl.voorwaarden), ("Checklist-items", cl.items)):
+        table = Table(title=kop, title_justify="left", title_style="bold", header_style="bold")
+        table.add_column("Id", no_wrap=True)
+        table.add_column("Titel")
+        for id, o in groep.items():
+            table.add_row(id, o.titel)
+        out.print(table)
+    out.print("Uitleg bij één onderwerp: wijkcheck explain ONDERWERP (id of titel).")
+
+
 def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
     from wijkcheck.rules import Alle, EenVan, RegelBasis
 
@@ -319,9 +339,12 @@ def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
     inspring = "  " * diepte + ("- " if diepte else "")
     titel = f"{regel.titel}: " if regel.titel else ""
     regels = [f"{inspring}{titel}{regel.omschrijving(cl)} ({regel.naam})"]
-    norm = getattr(regel, "norm_bron", None)
-    if norm:
+    norm = getattr(regel, "norm", None)
+    if norm is not None:
         regels.append(f"{'  ' * (diepte + 1)}norm: {norm}")
+    vraagindex = getattr(regel, "vraagindex", None)
+    if vraagindex is not None:
+        regels.append(f"{'  ' * (diepte + 1)}grenzen van de vraagindex: {vraagindex.norm}")
     if isinstance(regel, (Alle, EenVan)):
         for sub in regel.regels:
             regels.extend(regel_in_woorden(sub, cl, diepte + 1))
@@ -352,6 +375,14 @@ def regels_cmd() -> None:
     for kind in REGELS:
         type_naam = kind.model_fields["type"].annotation.__args__[0]
         out.print(Text(f"type: {type_naam}  ({kind.naam})", style="bold"))
-        doc = inspect.cleandoc(kind.__doc__ or "")
-        out.print(re.sub(r"\n{3,}", "\n\n", doc), markup=False)
-        out.print()
+        for alinea in voorbeeld_alineas(kind.__doc__ or ""):
+            if alinea.startswith("    "):  # an example: never wrapped, so that it can be copied
+                out.print(alinea, soft_wrap=True)
+            else:
+                out.print(" ".join(alinea.split()))
+            out.print()
+
+
+def voorbeeld_alineas(doc: str) -> list[str]:
+    """A rule kind's docstring as paragraphs; an indented paragraph is a YAML example."""
+    return [a for a in re.split(r"\n\s*\n", inspect.cleandoc(doc)) if a.strip()]

@@ -18,7 +18,6 @@ _FOUTEN: list[tuple[re.Pattern[str], str]] = [
         ),
         "onbekende optie: {0}",
     ),
-    (re.compile(r"No such command '(.+)'\.$"), "onbekend commando '{0}'"),
     (re.compile(r"Missing argument '(.+)'\.$"), "argument {0} ontbreekt"),
     (re.compile(r"Missing option '(.+)'\.$"), "optie {0} ontbreekt"),
     (re.compile(r"Missing command\.$"), "commando ontbreekt"),
@@ -50,7 +49,16 @@ _WAARDEN: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# click >= 8.4 suggests a command itself and typer adds the same suggestion again.
+_COMMANDO = re.compile(r"No such command '(.+?)'\.(.*)$", re.S)
+
+
 def vertaal(message: str) -> str:
+    m = _COMMANDO.match(message.strip())
+    if m:
+        namen = list(dict.fromkeys(re.findall(r"'([^']+)'", m.group(2))))
+        hint = " Bedoelde u " + " of ".join(f"'{n}'" for n in namen) + "?" if namen else ""
+        return f"onbekend commando '{m.group(1)}'.{hint}".rstrip(".")
     for pattern, dutch in _FOUTEN:
         m = pattern.match(message.strip())
         if m:
@@ -102,6 +110,15 @@ def install() -> None:
     rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
     rich_utils.RICH_HELP = "Probeer [blue]'{command_path} {help_option}'[/] voor hulp."
     rich_utils.DEPRECATED_STRING = "(verouderd) "
+
+    from wijkcheck.cli import pijp_dicht_is_stil
+
+    original_console = rich_utils._get_rich_console
+
+    def get_rich_console(stderr: bool = False) -> Any:
+        return pijp_dicht_is_stil(original_console(stderr=stderr))
+
+    rich_utils._get_rich_console = get_rich_console
 
     original_usage = click_formatting.HelpFormatter.write_usage
 

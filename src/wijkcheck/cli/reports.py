@@ -36,24 +36,13 @@ OverzichtGemeenteOpt = Annotated[
 def _gemeente_mappen(root, gemeente: str | None):
     """The folder of the gemeente asked for, or without --gemeente those of all gemeenten."""
     from wijkcheck import store
-    from wijkcheck.nl import bedoelde_u, sleutel
 
     mappen = root.gemeente_mappen()
     if not mappen:
         raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
     if gemeente is None:
         return mappen
-    key = sleutel(gemeente)
-    for m in mappen:
-        if key == sleutel(m.name):
-            return [m]
-    for m in mappen:
-        if key == sleutel(store.load_gemeente_file(m)[0].naam):
-            return [m]
-    hint = bedoelde_u(gemeente, [m.name for m in mappen])
-    raise WijkcheckError.single(
-        Span(""), f"onbekende gemeente '{gemeente}'.{hint}".rstrip("."), "onbekende-gemeente"
-    )
+    return [store.kies_gemeente(root, gemeente, mappen)]
 
 
 @app.command("overview")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any
 
 import typer
 
 from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.formatters import ALLEEN_OVERZICHT, OutputFormat, uit_bestandsnaam
+from wijkcheck.formatters import ALLEEN_OVERZICHT, EXTENSIES, OutputFormat, uit_bestandsnaam
 
 OutputOpt = Annotated[
     str | None,
@@ -17,7 +17,8 @@ OutputOpt = Annotated[
         "--output",
         "-o",
         help="Schrijf naar dit bestand in plaats van naar het scherm ('-' is stdout). Zonder "
-        "--format volgt de vorm uit de extensie (.md, .html, .docx, .json, .csv, .svg, .png).",
+        "--format volgt de vorm uit de extensie (.txt, .md, .html, .docx, .json, .csv, .svg, "
+        ".png); een andere extensie weigert wijkcheck.",
         metavar="BESTAND",
         show_default=False,
     ),
@@ -33,8 +34,9 @@ def _fout(bericht: str, regel: str) -> WijkcheckError:
 
 def kies_formaat(fmt: OutputFormat | None, output: str | None, commando: str) -> OutputFormat:
     """The format asked for (or implied by the output file name), checked against the command."""
-    if fmt is None:
-        fmt = (uit_bestandsnaam(output) if output and output != "-" else None) or OutputFormat.TABEL
+    if output and output != "-":
+        fmt = _past_bij_extensie(fmt, output)
+    fmt = fmt or OutputFormat.TABEL
     if fmt in ALLEEN_OVERZICHT and commando != "overview":
         toegestaan = ", ".join(f.value for f in OutputFormat if f not in ALLEEN_OVERZICHT)
         raise _fout(
@@ -49,6 +51,38 @@ def kies_formaat(fmt: OutputFormat | None, output: str | None, commando: str) ->
             "uitvoer-nodig",
         )
     return fmt
+
+
+def _past_bij_extensie(fmt: OutputFormat | None, output: str) -> OutputFormat | None:
+    """A file name's extension must be one of a format's, and the format asked for: terminal text
+    in a `.pdf` helps nobody. No extension (`/dev/stdout`, `rapport`) is fine (docs/uitvoer.md)."""
+    extensie = PurePath(output).suffix
+    if not extensie:
+        return fmt
+    bij_extensie = uit_bestandsnaam(output)
+    if bij_extensie is None:
+        pdf = " (een PDF: schrijf .html of .docx en druk die af als PDF)"
+        raise _fout(
+            f"--output {output}: wijkcheck schrijft geen '{extensie}'-bestanden; kies een van "
+            f"de extensies {_extensies()}{pdf if extensie.lower() == '.pdf' else ''}",
+            "onbekende-extensie",
+        )
+    if fmt is not None and fmt is not bij_extensie:
+        eigen = "/".join(e for e, f in EXTENSIES.items() if f is fmt)
+        raise _fout(
+            f"--output {output}: '{extensie}' is de extensie van --format {bij_extensie.value}, "
+            f"niet van {fmt.value}; geef het bestand de extensie {eigen}, of laat --format weg",
+            "extensie-past-niet",
+        )
+    return bij_extensie
+
+
+def _extensies() -> str:
+    per_vorm: dict[OutputFormat, list[str]] = {}
+    for extensie, f in EXTENSIES.items():
+        per_vorm.setdefault(f, []).append(extensie)
+    delen = [f"{'/'.join(e)} ({f.value})" for f, e in per_vorm.items()]
+    return ", ".join(delen[:-1]) + " of " + delen[-1]
 
 
 def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> str | None:
