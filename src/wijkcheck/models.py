@@ -67,6 +67,22 @@ class Cijfer(Model):
     waarde: float
     bron: Tekst
     peildatum: dt.date
+    #: true when the peildatum is an estimate (the source gives no date, or only a year)
+    geschat: StrictBool = False
+    toelichting: str | None = None
+
+    @property
+    def voorbeeld(self) -> bool:
+        return is_voorbeeld(self.bron)
+
+
+class Inventarisatie(Model):
+    """Who listed a wijk's (or gemeente's) facilities, and when: the source of every "none
+    found". `{bron: "rondgang wijkteam", peildatum: 2025-03-01}`."""
+
+    bron: Tekst
+    peildatum: dt.date
+    geschat: StrictBool = False
     toelichting: str | None = None
 
     @property
@@ -132,6 +148,7 @@ class Voorziening(Model):
     adres: str | None = None
     bron: Tekst
     peildatum: dt.date
+    geschat: StrictBool = False
     opmerking: str | None = None
 
     @property
@@ -156,6 +173,7 @@ class Wijk(Model):
     peildatum: dt.date
     inwoners: Aantal
     omschrijving: str | None = None
+    inventarisatie: Inventarisatie | None = None
     voorzieningen: list[Voorziening] = leeg(list)
     indicatoren: dict[Id, Cijfer] = leeg(dict)
     ondersteuningsvraag: dict[Id, Cijfer] = leeg(dict)
@@ -169,6 +187,7 @@ class Gemeente(Model):
     inwoners: Aantal | None = None
     checklist: Tekst = "hart-van-brabant"
     kernen: dict[Tekst, list[Tekst]]
+    inventarisatie: Inventarisatie | None = None
     voorzieningen: list[Voorziening] = leeg(list)
     referentie: dict[Id, Cijfer] = leeg(dict)
 

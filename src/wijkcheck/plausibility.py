@@ -14,7 +14,16 @@ from functools import lru_cache
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Finding, Severity
 from wijkcheck.integrity import Loc, walk_rules
-from wijkcheck.models import Cijfer, Gemeente, Indicator, Richting, Voorziening, Wijk, telt
+from wijkcheck.models import (
+    Cijfer,
+    Gemeente,
+    Indicator,
+    Inventarisatie,
+    Richting,
+    Voorziening,
+    Wijk,
+    telt,
+)
 from wijkcheck.nl import datum, getal, maanden_tussen
 from wijkcheck.rules import Drempel, PerInwoners
 from wijkcheck.yamlsource import YamlDocument
@@ -112,7 +121,22 @@ class _Checks:
                 "buiten-bereik",
             )
 
-    def voorzieningen(self, voorzieningen: list[Voorziening]) -> None:
+    def voorzieningen(
+        self, voorzieningen: list[Voorziening], vastgelegd: bool, inv: Inventarisatie | None
+    ) -> None:
+        """The facilities and their inventory: a list without one has no source for absence."""
+        if inv is not None:
+            wat = "peildatum van de inventarisatie"
+            self.datum(("inventarisatie", "peildatum"), inv.peildatum, wat)
+        elif vastgelegd:
+            self.add(
+                ("voorzieningen",),
+                "wie heeft deze voorzieningen geteld, en wanneer? Zonder 'inventarisatie:' (met "
+                "bron en peildatum) heeft 'geen voorziening gevonden' geen bron",
+                "geen-inventarisatie",
+                W,
+                key=True,
+            )
         for i, v in enumerate(voorzieningen):
             loc: Loc = ("voorzieningen", i)
             self.datum((*loc, "peildatum"), v.peildatum)
@@ -159,7 +183,7 @@ def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) 
             c.cijfer((veld, ind), cijfer, "indicator", indicatoren.get(ind))
     for rol, cijfer in w.capaciteit.items():
         c.cijfer(("capaciteit", rol), cijfer, "fte")
-    c.voorzieningen(w.voorzieningen)
+    c.voorzieningen(w.voorzieningen, "voorzieningen" in w.model_fields_set, w.inventarisatie)
     for onderwerp, oordeel in w.oordelen.items():
         c.datum(("oordelen", onderwerp, "datum"), oordeel.datum, "datum van het oordeel")
         if oordeel.bron is not None and not oordeel.bron.strip():
@@ -185,7 +209,7 @@ def check_gemeente(
     indicatoren = cl.indicatoren if cl is not None else {}
     for ind, cijfer in g.referentie.items():
         c.cijfer(("referentie", ind), cijfer, "indicator", indicatoren.get(ind))
-    c.voorzieningen(g.voorzieningen)
+    c.voorzieningen(g.voorzieningen, "voorzieningen" in g.model_fields_set, g.inventarisatie)
     if cl is not None:
         nodig: dict[str, str] = {}
         for oid, onderwerp in cl.onderwerpen().items():

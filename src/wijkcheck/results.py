@@ -50,6 +50,8 @@ class GebruiktGegeven(Result):
     peildatum: dt.date
     verouderd: bool = False
     voorbeeld: bool = False
+    #: the peildatum is an estimate
+    geschat: bool = False
 
 
 class Resultaat(Result):

@@ -79,6 +79,7 @@ class Context:
             peildatum=cijfer.peildatum,
             verouderd=self.verouderd(cijfer.peildatum),
             voorbeeld=cijfer.voorbeeld,
+            geschat=cijfer.geschat,
         )
 
     def indicator(self, ind: str) -> Cijfer | None:
@@ -365,6 +366,7 @@ class Aanwezig(RegelBasis):
                 peildatum=v.peildatum,
                 verouderd=ctx.verouderd(v.peildatum),
                 voorbeeld=v.voorbeeld,
+                geschat=v.geschat,
             )
             for v, waar in self._beslissend(zeker, passend, ctx)
         ]
