@@ -12,20 +12,15 @@ from wijkcheck.results import ChecklistInfo, Rapport, Resultaat, Telling
 from wijkcheck.rules import Context, Plekken, beoordeel
 
 
-def audit(
+def _context(
     checklist: Checklist,
     gemeente: Gemeente,
-    wijk: Wijk,
+    wijk: Wijk | None,
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken | None = None,
-) -> Rapport:
-    """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
-
-    `plekken`, the gemeente's facility index, may be passed when auditing many wijken of one
-    gemeente, so that it is built once.
-    """
-    basis = Context(
+    plekken: Plekken | None,
+) -> Context:
+    return Context(
         soorten=checklist.soorten,
         indicatoren=checklist.indicatoren,
         rollen=checklist.rollen,
@@ -38,14 +33,54 @@ def audit(
         herkomst=checklist.herkomst,
     )
 
-    def evalueer(onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
-        return [
-            beoordeel(o.regel, basis, id, o.titel, o.beleidsbron) for id, o in onderwerpen.items()
-        ]
 
-    voorwaarden = evalueer(checklist.voorwaarden)
-    items = evalueer(checklist.items)
-    alle = [g for r in voorwaarden + items for g in r.alle_gegevens()]
+def _evalueer(ctx: Context, onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
+    return [beoordeel(o.regel, ctx, id, o.titel, o.beleidsbron) for id, o in onderwerpen.items()]
+
+
+def per_wijk(onderwerpen: dict[str, Onderwerp]) -> dict[str, Onderwerp]:
+    """The conditions or items judged per wijk: all but the gemeente-wide ones."""
+    return {id: o for id, o in onderwerpen.items() if not o.regel.gemeentebreed()}
+
+
+def gemeentebrede_onderwerpen(checklist: Checklist) -> dict[str, Onderwerp]:
+    """Conditions and items whose outcome is the same for every wijk of a gemeente."""
+    return {id: o for id, o in checklist.onderwerpen().items() if o.regel.gemeentebreed()}
+
+
+def gemeentebreed(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken | None = None,
+) -> list[Resultaat]:
+    """Judge the gemeente-wide requirements once for `gemeente` (all its `wijken`)."""
+    ctx = _context(checklist, gemeente, None, wijken, datum, plekken)
+    return _evalueer(ctx, gemeentebrede_onderwerpen(checklist))
+
+
+def audit(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijk: Wijk,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken | None = None,
+    gemeentebrede: list[Resultaat] | None = None,
+) -> Rapport:
+    """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
+
+    `plekken`, the gemeente's facility index, and `gemeentebrede`, the gemeente-wide results,
+    may be passed when auditing many wijken of one gemeente, so that each is made once.
+    """
+    basis = _context(checklist, gemeente, wijk, wijken, datum, plekken)
+    voorwaarden = _evalueer(basis, per_wijk(checklist.voorwaarden))
+    items = _evalueer(basis, per_wijk(checklist.items))
+    if gemeentebrede is None:
+        gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, basis.plekken)
+    alle = voorwaarden + items + gemeentebrede
+    gegevens = [g for r in alle for g in r.alle_gegevens()]
     inwoners = basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
     return Rapport(
         wijk=wijk.naam,
@@ -57,8 +92,11 @@ def audit(
         auditdatum=datum,
         voorwaarden=voorwaarden,
         items=items,
+        gemeentebreed=gemeentebrede,
         samenvatting_voorwaarden=Telling.van(voorwaarden),
         samenvatting_items=Telling.van(items),
-        voorbeelddata=inwoners.voorbeeld or any(g.voorbeeld for g in alle),
-        verouderde_gegevens=inwoners.verouderd or any(g.verouderd for g in alle),
+        samenvatting_gemeentebreed=Telling.van(gemeentebrede),
+        voorbeelddata=inwoners.voorbeeld or any(g.voorbeeld for g in gegevens),
+        verouderde_gegevens=inwoners.verouderd or any(g.verouderd for g in gegevens),
+        voorbeeldnormen=sum(r.voorbeeldnorm for r in alle),
     )

@@ -19,7 +19,15 @@ from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.models import Gemeente, Wijk
 from wijkcheck.nl import sleutel
-from wijkcheck.results import SCHEMA_VERSIE, ChecklistInfo, Rapport, Result, Telling, Uitkomst
+from wijkcheck.results import (
+    SCHEMA_VERSIE,
+    ChecklistInfo,
+    Rapport,
+    Result,
+    Resultaat,
+    Telling,
+    Uitkomst,
+)
 from wijkcheck.rules import Plekken
 from wijkcheck.sortering import Sortering
 
@@ -36,6 +44,26 @@ class Score(Result):
 
     voldaan: int
     van: int
+
+
+class GemeentebreedUitkomst(Result):
+    """A requirement judged once for a whole gemeente."""
+
+    id: str
+    titel: str
+    uitkomst: Uitkomst
+    gemeten: str
+    voorbeeldgegevens: bool
+    verouderd: bool
+    voorbeeldnorm: bool
+
+
+class Gemeentebreed(Result):
+    """The gemeente-wide requirements of one gemeente: shown once, in no wijk's score."""
+
+    gemeente: str
+    resultaten: list[GemeentebreedUitkomst]
+    telling: Telling
 
 
 class OverzichtRij(Result):
@@ -65,6 +93,8 @@ class Overzicht(Result):
     sortering: Sortering
     alleen_problemen: bool
     rijen: list[OverzichtRij]
+    #: per gemeente, the requirements judged once for the whole gemeente
+    gemeentebreed: list[Gemeentebreed]
     totalen: dict[str, Telling]
     weggelaten: int
     ontbrekende_wijken: list[str]
@@ -87,6 +117,7 @@ class Deel:
     voorwaarden: tuple[Kolom, ...]
     aantal_items: int
     rijen: tuple[OverzichtRij, ...]
+    gemeentebreed: Gemeentebreed
     volgorde: dict[str, int]  # wijk key → its place in gemeente.yaml (kern by kern)
     ontbrekende_wijken: tuple[str, ...]
 
@@ -94,6 +125,25 @@ class Deel:
     def checklist_sleutel(self) -> tuple[str, str, tuple[str, ...]]:
         """One matrix needs one checklist: the same id, version and conditions."""
         return self.checklist.id, self.checklist.versie, tuple(k.id for k in self.voorwaarden)
+
+
+def _gemeentebreed(gemeente: str, resultaten: Sequence[Resultaat]) -> Gemeentebreed:
+    return Gemeentebreed(
+        gemeente=gemeente,
+        resultaten=[
+            GemeentebreedUitkomst(
+                id=r.id,
+                titel=r.titel,
+                uitkomst=r.uitkomst,
+                gemeten=r.gemeten,
+                voorbeeldgegevens=r.voorbeeldgegevens,
+                verouderd=r.verouderd,
+                voorbeeldnorm=r.voorbeeldnorm,
+            )
+            for r in resultaten
+        ],
+        telling=Telling.van(list(resultaten)),
+    )
 
 
 def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
@@ -152,15 +202,21 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
     """Audit every wijk of `gemeente` on `datum`: its rows of the overview."""
     aanwezig = {sleutel(w.naam) for w in wijken}
     plekken = Plekken(gemeente, wijken, checklist.soorten)
+    eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
+    voorwaarden = engine.per_wijk(checklist.voorwaarden)
     return Deel(
         gemeente=gemeente.naam,
         checklist=ChecklistInfo.van(checklist),
-        voorwaarden=tuple(Kolom(id=id, titel=o.titel) for id, o in checklist.voorwaarden.items()),
-        aantal_items=len(checklist.items),
+        voorwaarden=tuple(Kolom(id=id, titel=o.titel) for id, o in voorwaarden.items()),
+        aantal_items=len(engine.per_wijk(checklist.items)),
         rijen=tuple(
-            rij(engine.audit(checklist, gemeente, w, wijken, datum, plekken), w.inwoners.waarde)
+            rij(
+                engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens),
+                w.inwoners.waarde,
+            )
             for w in wijken
         ),
+        gemeentebreed=_gemeentebreed(gemeente.naam, eens),
         volgorde={sleutel(w): i for i, ws in enumerate(gemeente.kernen.values()) for w in ws},
         ontbrekende_wijken=tuple(
             w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
@@ -226,13 +282,16 @@ def samenvoegen(
         sortering=sortering,
         alleen_problemen=alleen_problemen,
         rijen=rijen,
+        gemeentebreed=[d.gemeentebreed for d in delen],
         totalen={k.id: _telling([r.voorwaarden[k.id] for r in rijen]) for k in kolommen},
         weggelaten=len(alle) - len(rijen),
         ontbrekende_wijken=[
             f"{w} ({d.gemeente})" if meer else w for d in delen for w in d.ontbrekende_wijken
         ],
-        voorbeelddata=any(r.voorbeelddata for r in rijen),
-        verouderde_gegevens=any(r.verouderde_gegevens for r in rijen),
+        voorbeelddata=any(r.voorbeelddata for r in rijen)
+        or any(u.voorbeeldgegevens for d in delen for u in d.gemeentebreed.resultaten),
+        verouderde_gegevens=any(r.verouderde_gegevens for r in rijen)
+        or any(u.verouderd for d in delen for u in d.gemeentebreed.resultaten),
     )
 
 

@@ -192,15 +192,23 @@ class Rapport(Result):
     inwoners: GebruiktGegeven
     checklist: ChecklistInfo
     auditdatum: dt.date
+    #: the conditions and items judged for this wijk (they make its score)
     voorwaarden: list[Resultaat]
     items: list[Resultaat]
+    #: conditions and items judged once for the whole gemeente: the same in every wijk's
+    #: report, and not part of its score
+    gemeentebreed: list[Resultaat]
     samenvatting_voorwaarden: Telling
     samenvatting_items: Telling
+    samenvatting_gemeentebreed: Telling
     voorbeelddata: bool
     verouderde_gegevens: bool
+    #: how many of the results above rest (in part) on a voorbeeldnorm
+    voorbeeldnormen: int
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
     meegeleverde_gegevens: bool = False
 
     @property
     def niet_voldaan(self) -> bool:
-        return any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in self.voorwaarden + self.items)
+        alle = self.voorwaarden + self.items + self.gemeentebreed
+        return any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in alle)

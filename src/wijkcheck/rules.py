@@ -48,7 +48,8 @@ class Context:
     rollen: Mapping[str, Rol]
     max_ouderdom_maanden: int
     gemeente: Gemeente
-    wijk: Wijk
+    #: the wijk audited; None for a gemeente-wide judgement, made once for the whole gemeente
+    wijk: Wijk | None
     wijken: Sequence[Wijk]
     datum: dt.date
     plekken: Plekken | None = None
@@ -82,8 +83,17 @@ class Context:
             geschat=cijfer.geschat,
         )
 
+    @property
+    def eigen_wijk(self) -> Wijk:
+        """The audited wijk, for rules that judge one wijk (never asked of a gemeente-wide
+        rule: `RegelBasis.gemeentebreed`)."""
+        if self.wijk is None:
+            raise ValueError("a rule that judges one wijk was asked for the whole gemeente")
+        return self.wijk
+
     def indicator(self, ind: str) -> Cijfer | None:
-        return self.wijk.indicatoren.get(ind) or self.wijk.ondersteuningsvraag.get(ind)
+        wijk = self.eigen_wijk
+        return wijk.indicatoren.get(ind) or wijk.ondersteuningsvraag.get(ind)
 
     def eenheid(self, ind: str) -> str:
         return eenheid(self, ind)
@@ -99,6 +109,8 @@ class Context:
         in file order within each; and whether the facility data for that reach is complete (a
         wijk in reach recorded none at all)."""
         plekken = self.plekken or Plekken(self.gemeente, self.wijken, self.soorten)
+        if self.wijk is None:
+            return _gemeentebreed(plekken, keuze), not plekken.onvolledig
         wijk, kern = self.wijk, sleutel(self.wijk.kern)
         eigen = sleutel(wijk.naam)
         compleet = "voorzieningen" in wijk.model_fields_set
@@ -139,6 +151,19 @@ class Context:
         else:
             compleet = compleet and kern not in plekken.onvolledig
         return found + dichtbij + ver, compleet
+
+
+def _gemeentebreed(plekken: Plekken, keuze: Aanwezig | None) -> list[tuple[Voorziening, str]]:
+    """Every facility of the gemeente that `keuze` counts, with where it is, in file order."""
+    found = []
+    for p in plekken.keuze(keuze):
+        if p.wijk is not None:
+            found.append((p.voorziening, f"in {p.wijknaam}"))
+        elif p.kern is not None:
+            found.append((p.voorziening, f"kern {p.voorziening.kern}"))
+        else:
+            found.append((p.voorziening, "gemeentebreed"))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +289,12 @@ class RegelBasis(Model):
         """Short name of this (part of a) rule, used when the checklist gives no `titel`."""
         return self.naam[:1].upper() + self.naam[1:]
 
+    def gemeentebreed(self) -> bool:
+        """Whether the outcome is the same for every wijk of a gemeente (it looks at nothing of
+        the wijk itself): such a requirement is judged once per gemeente, not in every wijk's
+        score."""
+        return False
+
 
 _BEREIK_TEKST = {
     Bereik.WIJK: "in de wijk",
@@ -324,6 +355,9 @@ class Aanwezig(RegelBasis):
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         toeg = "toegankelijke " if self.toegankelijk else ""
         return f"≥ {self.minimaal} {toeg}{self.wat(ctx)} {_BEREIK_TEKST[self.bereik]}"
+
+    def gemeentebreed(self) -> bool:
+        return self.bereik is Bereik.GEMEENTE
 
     def past(self, v: Voorziening, ctx: Context) -> bool:
         if self.soorten:
@@ -520,7 +554,7 @@ class PerInwoners(RegelBasis):
         return f"≥ {getal(self.minimaal_per_1000)} fte per 1.000 inwoners{index}"
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
-        wijk = ctx.wijk
+        wijk = ctx.eigen_wijk
         inwoners = wijk.inwoners.waarde
         gegevens = [ctx.gegeven("inwoners", getal(inwoners), wijk.inwoners)]
         fte = 0.0
@@ -607,7 +641,7 @@ class OordeelRegel(RegelBasis):
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         # by default the condition or item this rule belongs to: the first part of its path
         onderwerp = self.onderwerp or pad.split(".", 1)[0]
-        oordeel = ctx.wijk.oordelen.get(onderwerp)
+        oordeel = ctx.eigen_wijk.oordelen.get(onderwerp)
         vereist = "oordeel 'voldaan'"
         if oordeel is None:
             return Beoordeling(ONB, "geen oordeel", vereist, f"geen oordeel over '{onderwerp}'")
@@ -626,6 +660,9 @@ class OordeelRegel(RegelBasis):
 
 class _Samengesteld(RegelBasis):
     regels: Annotated[list[Regel], Field(min_length=1)]
+
+    def gemeentebreed(self) -> bool:
+        return all(r.gemeentebreed() for r in self.regels)
 
     def _onderdelen(self, ctx: Context, pad: str) -> list[Resultaat]:
         return [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
