@@ -58,9 +58,13 @@ class Resultaat(Result):
     regel: str
     uitkomst: Uitkomst
     gemeten: str
+    #: The measured number behind `gemeten` (a count, an indicator value, fte), if there is one.
+    gemeten_getal: float | None = None
     vereist: str
     toelichting: str = ""
     norm: str = ""
+    #: Names of every facility counted (rule `aanwezig`), nearest first; `gemeten` names them too.
+    voorzieningen: list[str] = leeg(list)
     gegevens: list[GebruiktGegeven] = leeg(list)
     beleidsbron: Beleidsbron | None = None
     onderdelen: list[Resultaat] = leeg(list)
