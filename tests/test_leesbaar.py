@@ -121,3 +121,91 @@ def test_csv_number_format() -> None:
         "-3,5",
         "4200",
     ]
+
+
+HERPT = ["audit", "Herpt", "--datum", "2026-12-01"]
+
+
+def test_memo_opens_with_its_conclusion(invoke, tmp_path: Path) -> None:
+    """Counts and what needs attention come before the tables, in every memo format."""
+    rapport = json.loads(invoke([*HERPT, "-f", "json"]).stdout)
+    niet = [
+        r["titel"]
+        for r in rapport["voorwaarden"] + rapport["items"]
+        if r["uitkomst"] == "niet voldaan"
+    ]
+    assert niet, "Herpt has items that are not met"
+    teksten = {
+        "tabel": invoke(HERPT).stdout,
+        "markdown": invoke([*HERPT, "-f", "markdown"]).stdout,
+        "html": html.unescape(invoke([*HERPT, "-f", "html"]).stdout),
+    }
+    invoke([*HERPT, "-o", str(tmp_path / "h.docx")])
+    docx = pytest.importorskip("docx")
+    teksten["docx"] = "\n".join(p.text for p in docx.Document(str(tmp_path / "h.docx")).paragraphs)
+    for fmt, tekst in teksten.items():
+        plat = " ".join(tekst.split())
+        telling = plat.find("Voorwaarden: 4 van 4 voldaan, 0 niet voldaan, 0 onbekend.")
+        aandacht = plat.find("Niet voldaan: " + ", ".join(niet) + ".")
+        tabel = plat.find("Voorwaarden (Beleidsvisie sociale basis")
+        assert 0 <= telling < aandacht < tabel, fmt
+        assert plat.count("Checklist: 11 van 15 items voldaan") == 1, fmt  # once, at the top
+
+
+def test_overview_and_map_open_with_their_conclusion(invoke) -> None:
+    out = " ".join(invoke(["overview", "--datum", "2026-01-01", "-f", "markdown"]).stdout.split())
+    assert out.find("## Samenvatting") < out.find("## Voorwaarden en checklist per wijk")
+    assert "19 wijken × 4 voorwaarden:" in out
+    assert "Centrum-Drunen: Sociaaleconomische zekerheid" in out
+    out = " ".join(invoke(["show", "Herpt", "-f", "markdown"]).stdout.split())
+    assert 0 < out.find("In de wijk: 4 voorzieningen") < out.find("## Persoonlijk netwerk")
+
+
+def verouderd(rapport: dict) -> list[dict]:
+    gegevens = [rapport["inwoners"], *(g for r in resultaten(rapport) for g in r["gegevens"])]
+    return [g for g in gegevens if g["verouderd"]]
+
+
+def _datum(iso: str) -> str:
+    jaar, maand, dag = iso.split("-")
+    return f"{int(dag)}-{int(maand)}-{jaar}"
+
+
+def test_outdated_notice_names_every_outdated_figure(invoke, tmp_path: Path) -> None:
+    rapport = json.loads(invoke([*HERPT, "-f", "json"]).stdout)
+    oud = verouderd(rapport)
+    assert len(oud) >= 5 and {g["wat"] for g in oud} >= {"inwoners", "Supermarkt"}
+    md = invoke([*HERPT, "-f", "markdown"]).stdout
+    (melding,) = [regel for regel in md.splitlines() if "ouder dan de maximale ouderdom" in regel]
+    for g in oud:
+        assert f"{g['wat']}: {g['waarde']} ({_datum(g['peildatum'])})" in html.unescape(
+            melding.replace("\\", "")
+        ), g
+    scherm = " ".join(invoke(HERPT).stdout.replace("│", " ").split())
+    assert (
+        "ouder dan de maximale ouderdom van de checklist (36 maanden), met hun peildatum" in scherm
+    )
+    assert "Eenzaamheid (volwassenen): 37,5 % (1-9-2022)" in scherm
+
+
+def test_outdated_notice_of_the_overview_and_its_pictures(invoke, tmp_path: Path) -> None:
+    args = ["overview", "--datum", "2026-12-01"]
+    ov = json.loads(invoke([*args, "-f", "json"]).stdout)
+    oude = [r for r in ov["rijen"] if r["verouderde_gegevens"]]
+    assert oude and all(r["verouderde_cijfers"] for r in oude)
+    assert all(not r["verouderde_cijfers"] for r in ov["rijen"] if not r["verouderde_gegevens"])
+    herpt = next(r for r in oude if r["wijk"] == "Herpt")
+    assert {g["wat"] for g in herpt["verouderde_cijfers"]} >= {"inwoners", "Supermarkt"}
+
+    svg = invoke([*args, "-f", "svg"]).stdout
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg.encode("utf-8"))
+    tekst = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "ouder dan de maximale ouderdom van de checklist (36 maanden)" in tekst
+    for r in oude:
+        assert f"{r['wijk']}:" in tekst
+        for g in r["verouderde_cijfers"]:
+            assert f"{g['wat']} ({_datum(g['peildatum'])})" in tekst
+    md = invoke([*args, "-f", "markdown"]).stdout
+    assert "Herpt: inwoners (1-1-2023)" in md and f"In {len(oude)} wijken zijn gegevens" in md

@@ -134,6 +134,18 @@ class Rapport(Result):
     voorbeelddata: bool
     verouderde_gegevens: bool
 
+    def verouderde_cijfers(self) -> list[GebruiktGegeven]:
+        """Every figure of the report older than the checklist allows, without repeats."""
+        alle = [
+            self.inwoners,
+            *(g for r in self.voorwaarden + self.items for g in r.alle_gegevens()),
+        ]
+        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        for g in alle:
+            if g.verouderd:
+                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+        return list(gezien.values())
+
     @property
     def niet_voldaan(self) -> bool:
         return any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in self.voorwaarden + self.items)

@@ -14,15 +14,14 @@ from wijkcheck.formatters.common import (
     LEGENDA,
     Rij,
     bron_tekst,
+    conclusie,
     kaart_kop,
-    kaart_samenvatting,
     kaart_view,
     kop,
     meldingen,
     memo_view,
     overzicht_kop,
     overzicht_view,
-    samenvatting,
     score_tekst,
     titel,
 )
@@ -86,6 +85,8 @@ def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, s
     parts.append(header)
     for melding in meldingen(result):
         parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+    # a memo opens with its conclusion; the tables below are the evidence
+    parts.append(Text("\n".join(conclusie(result)), style="bold"))
     return parts
 
 
@@ -101,7 +102,6 @@ def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
     )
     if view.items:
         parts.append(_tabel("Checklist langer thuis wonen (Hart van Brabant)", view.items, breedte))
-    parts.append(Text(samenvatting(rapport), style="bold"))
     parts.append(_bronnen(view.bronnen))
     return Group(*parts)
 
@@ -257,7 +257,6 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
                 refs = ", ".join(str(n) for n in rij.bronnen)
                 table.add_row(naam_tekst, rij.soort, rij.toegankelijk, rij.waar, refs)
         parts.append(table)
-    parts.append(Text(kaart_samenvatting(k), style="bold"))
     parts.append(_bronnen(view.bronnen))
     return Group(*parts)
 

@@ -18,15 +18,14 @@ from wijkcheck.formatters.common import (
     Bron,
     Rij,
     bron_tekst,
+    conclusie,
     kaart_kop,
-    kaart_samenvatting,
     kaart_view,
     kop,
     meldingen,
     memo_view,
     overzicht_kop,
     overzicht_view,
-    samenvatting,
     titel,
 )
 from wijkcheck.kaart import SocialeKaart
@@ -113,6 +112,12 @@ class _Doc:
             p.add_run(waarde)
         for melding in meldingen(result):
             self.melding(melding)
+        # a memo opens with its conclusion; the tables below are the evidence
+        self.doc.add_heading("Samenvatting", level=1)
+        for i, regel in enumerate(conclusie(result)):
+            p = self.doc.add_paragraph(style="List Bullet")
+            p.paragraph_format.space_after = self.Pt(2)
+            p.add_run(regel).bold = i == 0
 
     def melding(self, tekst: str) -> None:
         p = self.doc.add_paragraph()
@@ -245,7 +250,6 @@ def audit(rapport: Rapport) -> bytes:
     )
     if view.items:
         _resultaten(d, "Checklist langer thuis wonen (Hart van Brabant)", view.items)
-    d.alinea(samenvatting(rapport), vet=True).paragraph_format.space_before = d.Pt(8)
     d.bronnen(view.bronnen)
     return d.bytes()
 
@@ -322,7 +326,6 @@ def kaart(k: SocialeKaart) -> bytes:
                 r.cells[0].paragraphs[0].runs[0].bold = sectie.eigen
                 if rij.details:
                     d.toelichting(r.cells[0], rij.details)
-    d.alinea(kaart_samenvatting(k), vet=True).paragraph_format.space_before = d.Pt(8)
     d.bronnen(view.bronnen)
     return d.bytes()
 
