@@ -4,6 +4,7 @@ pasted (80 columns, Word, Excel)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -11,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from wijkcheck.sortering import Sortering
 
 AUDIT = ["audit", "Vlijmen-Dorp", "--datum", "2026-01-01"]
 
@@ -209,3 +212,143 @@ def test_outdated_notice_of_the_overview_and_its_pictures(invoke, tmp_path: Path
             assert f"{g['wat']} ({_datum(g['peildatum'])})" in tekst
     md = invoke([*args, "-f", "markdown"]).stdout
     assert "Herpt: inwoners (1-1-2023)" in md and f"In {len(oude)} wijken zijn gegevens" in md
+
+
+# --- 80 columns -------------------------------------------------------------------------------
+
+DATUMS = [dt.date(2026, 1, 1), dt.date(2026, 12, 1)]  # the second makes figures outdated
+
+
+@pytest.fixture(scope="module")
+def heusden():
+    from wijkcheck import store
+
+    from .conftest import BUNDLED
+
+    gd = store.load_gemeente(BUNDLED.wijken / "heusden")
+    checklist, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    return checklist, gd
+
+
+def _teksten_audit(rapport) -> list[str]:
+    from wijkcheck.formatters import common
+
+    view = common.memo_view(rapport)
+    rijen = view.voorwaarden + view.items
+    return [
+        *(t for r in rijen for t in (r.titel, r.gemeten, r.vereist, r.toelichting)),
+        *(w for _, w in common.kop(rapport)),
+        *common.meldingen(rapport),
+        *common.conclusie(rapport),
+        *(common.bron_tekst(b) for b in view.bronnen),
+    ]
+
+
+def _teksten_kaart(kaart) -> list[str]:
+    from wijkcheck.formatters import common
+
+    view = common.kaart_view(kaart)
+    rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
+    return [
+        *(t for r in rijen for t in (r.naam, r.soort, r.waar, r.details, r.toegankelijk)),
+        *(s.titel for g in view.groepen for s in g.secties),
+        *(g.titel for g in view.groepen),
+        *common.meldingen(kaart),
+        *common.conclusie(kaart),
+        *(common.bron_tekst(b) for b in view.bronnen),
+    ]
+
+
+def _leesbaar(uit: str, teksten: list[str], breedte: int) -> None:
+    assert "…" not in uit
+    assert max(len(regel) for regel in uit.splitlines()) <= breedte
+    gezien = woorden(uit)
+    heel = [w for t in teksten for w in woorden(t)]
+    assert heel
+    gesneden = sorted({w for w in heel if w not in gezien})
+    assert not gesneden, gesneden
+
+
+@pytest.mark.parametrize("datum", DATUMS)
+@pytest.mark.parametrize("breedte", [80, 100, 120])
+def test_audit_and_map_of_every_wijk_keep_every_word_whole(heusden, datum, breedte) -> None:
+    from wijkcheck import engine, kaart
+    from wijkcheck.formatters import terminal
+    from wijkcheck.formatters.common import schoon
+
+    checklist, gd = heusden
+    for wijk in gd.wijken:
+        rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, datum))
+        _leesbaar(terminal.render(rapport, breedte), _teksten_audit(rapport), breedte)
+        k = schoon(kaart.sociale_kaart(checklist, gd.gemeente, wijk, gd.wijken, datum))
+        _leesbaar(terminal.render(k, breedte), _teksten_kaart(k), breedte)
+
+
+@pytest.mark.parametrize("sortering", list(Sortering))
+@pytest.mark.parametrize("breedte", [80, 100, 120, 140])
+def test_overview_keeps_every_word_whole(heusden, breedte: int, sortering) -> None:
+    from wijkcheck.formatters import common, terminal
+    from wijkcheck.overview import overzicht
+
+    checklist, gd = heusden
+    ov = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[1], sortering=sortering)
+    uit = terminal.render(ov, breedte)
+    teksten = [
+        *(t for r in ov.rijen for t in (r.wijk,)),
+        *(k.titel for k in ov.voorwaarden),
+        *common.meldingen(ov),
+        *common.conclusie(ov),
+    ]
+    if sortering is Sortering.KERN or breedte >= 100:
+        teksten += [r.kern for r in ov.rijen]
+    _leesbaar(uit, teksten, breedte)
+
+
+def test_parts_keep_their_indent_when_they_wrap(heusden) -> None:
+    """A part's label that wraps continues under its text, not under the bullet or at the
+    border: '│ · Afstand tot' / '│   huisarts'."""
+    from wijkcheck import engine
+    from wijkcheck.formatters import common, terminal
+    from wijkcheck.formatters.common import schoon
+
+    checklist, gd = heusden
+    gewrapt = 0
+    for wijk in gd.wijken:
+        rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, DATUMS[0]))
+        view = common.memo_view(rapport)
+        hoofd = [r.titel for r in view.voorwaarden + view.items if not r.niveau]
+        regels = terminal.render(rapport, 64).splitlines()
+        for i, regel in enumerate(regels[:-1]):
+            if not regel.startswith("│ · "):
+                continue
+            volgende = regels[i + 1].split("│")[1]
+            if volgende.strip() and not volgende.startswith("   "):
+                # no indent: only the start of the next top-level row may stand there
+                assert any(t.startswith(volgende.strip()) for t in hoofd), (regel, volgende)
+            elif volgende.startswith("   ") and not volgende.startswith("   bron"):
+                gewrapt += 1
+    assert gewrapt > 10  # at 64 columns many labels wrap
+
+
+def test_overview_uses_titles_and_a_kern_column_when_they_fit(heusden) -> None:
+    from wijkcheck.formatters import terminal
+    from wijkcheck.overview import overzicht
+
+    checklist, gd = heusden
+    ov = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[0])
+    breed = terminal.render(ov, 120)
+    kop = " ".join(r for r in breed.splitlines() if r.startswith("┃"))
+    assert all(w in kop for k in ov.voorwaarden for w in k.titel.split()) and "V1" not in breed
+    assert re.search(r"┃ Wijk\s+┃ Kern\s+┃", breed)
+    assert re.search(r"│ Doeveren\s+│ Doeveren\s+│ ✘ niet", breed)
+    # 100: numbered conditions (a legend says which), still a Kern column
+    midden = terminal.render(ov, 100)
+    assert re.search(r"┃ Wijk\s+┃ Kern\s+┃ V1", midden) and "V1    Ontmoetingsplekken" in midden
+    # 80: the kern heads its wijken
+    smal = terminal.render(ov, 80)
+    assert "Kern" not in smal.split("Voorwaarden en checklist per wijk")[1]
+    assert re.search(r"│ Vlijmen\s+│\s+│.*\n│ De Grassen\s+│", smal)
+    # sorted by name at 80 there is no room and no order for kern rows: the legend says so
+    naam = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[0], sortering=Sortering.NAAM)
+    assert "De kern staat er niet bij" in terminal.render(naam, 80)
+    assert "De kern staat er niet bij" not in terminal.render(naam, 100)

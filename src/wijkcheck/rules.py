@@ -584,7 +584,9 @@ class OordeelRegel(RegelBasis):
         oordeel = ctx.wijk.oordelen.get(onderwerp)
         vereist = "oordeel 'voldaan'"
         if oordeel is None:
-            return Beoordeling(ONB, "geen oordeel", vereist, f"geen oordeel over '{onderwerp}'")
+            return Beoordeling(
+                ONB, "geen oordeel", vereist, f"geen oordeel over {onderwerp} vastgelegd"
+            )
         gegeven = GebruiktGegeven(
             wat=f"oordeel {onderwerp}",
             waarde=oordeel.oordeel,
