@@ -144,6 +144,7 @@ def test_docx_opens_with_python_docx(invoke, hostile: Path, tmp_path: Path) -> N
     target = tmp_path / "overzicht.docx"
     invoke([*COMMANDS["overview"], "--data", str(hostile), "-o", str(target)])
     doc = docx.Document(str(target))
+    # the full condition titles do not fit 17.4 cm: this matrix goes landscape (docs/uitvoer.md)
     assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
     assert doc.paragraphs[0].text == "Overzicht sociale basis: gemeente Heusden <b>"
     assert any(

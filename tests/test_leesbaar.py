@@ -352,3 +352,78 @@ def test_overview_uses_titles_and_a_kern_column_when_they_fit(heusden) -> None:
     naam = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[0], sortering=Sortering.NAAM)
     assert "De kern staat er niet bij" in terminal.render(naam, 80)
     assert "De kern staat er niet bij" not in terminal.render(naam, 100)
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+
+def _docx(invoke, tmp_path: Path, args: list[str]):
+    docx = pytest.importorskip("docx")
+    pad = tmp_path / "memo.docx"
+    invoke([*args, "-o", str(pad), "--force"])
+    return docx.Document(str(pad))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "Vlijmen-Dorp", "--datum", "2026-12-01"],
+        ["audit", "Braken-Oost", "--datum", "2026-12-01"],
+        ["show", "Braken-Oost", "--datum", "2026-12-01"],
+        ["overview", "--datum", "2026-12-01"],
+    ],
+)
+def test_word_tables_fit_the_page(invoke, tmp_path: Path, args: list[str]) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    doc = _docx(invoke, tmp_path, args)
+    sectie = doc.sections[0]
+    if args[0] != "overview":
+        assert sectie.orientation == WD_ORIENT.PORTRAIT
+        assert abs(sectie.page_width - Cm(21)) < Cm(0.01)
+    tekstbreedte = sectie.page_width - sectie.left_margin - sectie.right_margin
+    if args[0] != "overview":
+        assert abs(tekstbreedte - Cm(17.4)) < Cm(0.01)
+    for tabel in doc.tables:
+        grid = [int(c.get(qn("w:w"))) for c in tabel._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert sum(grid) * 635 <= tekstbreedte + Cm(0.01)  # twips to EMU
+        for rij in tabel.rows:
+            assert rij._tr.trPr.find(qn("w:cantSplit")) is not None  # never split over pages
+            if len({id(c._tc) for c in rij.cells}) == len(rij.cells):  # not a merged title row
+                assert [c.width for c in rij.cells] == [c.width for c in tabel.rows[0].cells]
+
+
+def test_word_keeps_a_rule_and_its_parts_together(invoke, tmp_path: Path) -> None:
+    """Every row of a composite rule keeps with the next row, except the group's last: the
+    group moves to the next page as a whole."""
+    doc = _docx(invoke, tmp_path, AUDIT)
+    rapport = json.loads(invoke([*AUDIT, "-f", "json"]).stdout)
+
+    def houdt(rij) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in rij.cells for p in c.paragraphs)
+
+    delen = 0
+    for tabel, lijst in zip(doc.tables, (rapport["voorwaarden"], rapport["items"]), strict=True):
+        rijen = iter(tabel.rows[1:])
+        for r in lijst:
+            groep = [next(rijen) for _ in range(_tel(r))]
+            assert [houdt(g) for g in groep] == [True] * (len(groep) - 1) + [False], r["id"]
+            delen += len(groep) > 1
+    assert delen >= 4
+
+
+def _tel(r: dict) -> int:
+    return 1 + sum(_tel(d) for d in r["onderdelen"])
+
+
+def test_word_footer_has_one_font_size(invoke, tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    doc = _docx(invoke, tmp_path, AUDIT)
+    voet = doc.sections[0].footer.paragraphs[0]
+    assert "pagina" in voet.text and voet._p.find(qn("w:fldSimple")) is not None
+    # no run sets its own size: text and page number both take the Footer style's 8 pt
+    assert not voet._p.findall(".//" + qn("w:sz"))
+    assert voet.style.name == "Footer" and voet.style.font.size.pt == 8

@@ -135,6 +135,31 @@ def memo_view(rapport: Rapport) -> MemoView:
     return MemoView(voorwaarden, items, bronnen.af())
 
 
+Maat = TypeVar("Maat", int, float)
+
+
+def verdeel(
+    minimum: list[Maat], wens: list[Maat], gewicht: list[float], ruimte: Maat, stap: Maat = 1
+) -> list[Maat]:
+    """Column widths within `ruimte`: each column at least `minimum` (its longest word, so that
+    no word is cut), at most `wens` (its longest line); the room in between goes to the columns
+    by `gewicht`, `stap` at a time. When even the minimums do not fit, the minimums. Terminal
+    columns count cells (`stap` 1), Word columns centimetres."""
+    wens = [max(m, w) for m, w in zip(minimum, wens, strict=True)]
+    breedtes = list(minimum)
+    over = ruimte - sum(breedtes)
+    while over >= stap:
+        open_ = [i for i, (b, w) in enumerate(zip(breedtes, wens, strict=True)) if b < w]
+        if not open_:
+            break
+        # one step at a time to the column furthest below its share
+        i = min(open_, key=lambda i: (breedtes[i] / gewicht[i], i))
+        extra = min(stap, wens[i] - breedtes[i])
+        breedtes[i] += extra
+        over -= extra
+    return breedtes
+
+
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Header facts of a report as label/value pairs."""
     inw = rapport.inwoners

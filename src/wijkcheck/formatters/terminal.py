@@ -26,6 +26,7 @@ from wijkcheck.formatters.common import (
     overzicht_view,
     score_tekst,
     titel,
+    verdeel,
 )
 from wijkcheck.formatters.vastetabel import VasteTabel
 from wijkcheck.kaart import SocialeKaart
@@ -42,24 +43,6 @@ STIJL = {
 
 def uitkomst(u: Uitkomst) -> Text:
     return Text(f"{u.symbool} {u.value}", style=STIJL[u])
-
-
-def verdeel(minimum: list[int], wens: list[int], gewicht: list[float], ruimte: int) -> list[int]:
-    """Column widths for `ruimte` cells of text: each column at least `minimum` (its longest
-    word, so no word is ever cut), at most `wens` (its longest line); the room in between goes
-    to the columns by `gewicht`. When even the minimums do not fit, the minimums."""
-    wens = [max(m, w) for m, w in zip(minimum, wens, strict=True)]
-    breedtes = list(minimum)
-    over = ruimte - sum(breedtes)
-    while over > 0:
-        open_ = [i for i, (b, w) in enumerate(zip(breedtes, wens, strict=True)) if b < w]
-        if not open_:
-            break
-        # one cell at a time to the column furthest below its share
-        i = min(open_, key=lambda i: (breedtes[i] / gewicht[i], i))
-        breedtes[i] += 1
-        over -= 1
-    return breedtes
 
 
 def _langste_woord(teksten) -> int:
