@@ -58,9 +58,13 @@ class Resultaat(Result):
     regel: str
     uitkomst: Uitkomst
     gemeten: str
+    #: The measured number behind `gemeten` (a count, an indicator value, fte), if there is one.
+    gemeten_getal: float | None = None
     vereist: str
     toelichting: str = ""
     norm: str = ""
+    #: Names of every facility counted (rule `aanwezig`), nearest first; `gemeten` names them too.
+    voorzieningen: list[str] = leeg(list)
     gegevens: list[GebruiktGegeven] = leeg(list)
     beleidsbron: Beleidsbron | None = None
     onderdelen: list[Resultaat] = leeg(list)
@@ -131,6 +135,18 @@ class Rapport(Result):
     verouderde_gegevens: bool
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
     meegeleverde_gegevens: bool = False
+
+    def verouderde_cijfers(self) -> list[GebruiktGegeven]:
+        """Every figure of the report older than the checklist allows, without repeats."""
+        alle = [
+            self.inwoners,
+            *(g for r in self.voorwaarden + self.items for g in r.alle_gegevens()),
+        ]
+        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        for g in alle:
+            if g.verouderd:
+                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+        return list(gezien.values())
 
     @property
     def niet_voldaan(self) -> bool:
