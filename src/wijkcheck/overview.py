@@ -17,11 +17,12 @@ from typing import Literal
 from wijkcheck import engine
 from wijkcheck.checklist import Checklist
 from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.models import Gemeente, Wijk
+from wijkcheck.models import Gemeente, Wijk, leeg
 from wijkcheck.nl import sleutel
 from wijkcheck.results import (
     SCHEMA_VERSIE,
     ChecklistInfo,
+    GebruiktGegeven,
     Rapport,
     Result,
     Resultaat,
@@ -77,6 +78,8 @@ class OverzichtRij(Result):
     problemen: bool
     voorbeelddata: bool
     verouderde_gegevens: bool
+    #: Which figures are older than the checklist allows (`Rapport.verouderde_cijfers`).
+    verouderde_cijfers: list[GebruiktGegeven] = leeg(list)
 
 
 class Overzicht(Result):
@@ -159,6 +162,7 @@ def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
         problemen=any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in alle),
         voorbeelddata=rapport.voorbeelddata,
         verouderde_gegevens=rapport.verouderde_gegevens,
+        verouderde_cijfers=rapport.verouderde_cijfers(),
     )
 
 

@@ -60,10 +60,14 @@ class Resultaat(Result):
     regel: str
     uitkomst: Uitkomst
     gemeten: str
+    #: The measured number behind `gemeten` (a count, an indicator value, fte), if there is one.
+    gemeten_getal: float | None = None
     vereist: str
     toelichting: str = ""
     #: the basis of this result's own threshold(s), in words; empty for rules without one
     norm: str = ""
+    #: Names of every facility counted (rule `aanwezig`), nearest first; `gemeten` names them too.
+    voorzieningen: list[str] = leeg(list)
     gegevens: list[GebruiktGegeven] = leeg(list)
     beleidsbron: Beleidsbron | None = None
     onderdelen: list[Resultaat] = leeg(list)
@@ -207,6 +211,22 @@ class Rapport(Result):
     voorbeeldnormen: int
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
     meegeleverde_gegevens: bool = False
+
+    def verouderde_cijfers(self) -> list[GebruiktGegeven]:
+        """Every figure of the report older than the checklist allows, without repeats."""
+        alle = [
+            self.inwoners,
+            *(
+                g
+                for r in self.voorwaarden + self.items + self.gemeentebreed
+                for g in r.alle_gegevens()
+            ),
+        ]
+        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        for g in alle:
+            if g.verouderd:
+                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+        return list(gezien.values())
 
     @property
     def niet_voldaan(self) -> bool:

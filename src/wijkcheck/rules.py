@@ -272,6 +272,8 @@ class Beoordeling:
     gegevens: list[GebruiktGegeven] = field(default_factory=list)
     onderdelen: list[Resultaat] = field(default_factory=list)
     normen: tuple[Norm, ...] = ()
+    gemeten_getal: float | None = None
+    voorzieningen: list[str] = field(default_factory=list)
 
 
 class RegelBasis(Model):
@@ -404,8 +406,9 @@ class Aanwezig(RegelBasis):
             )
             for v, waar in self._beslissend(zeker, passend, ctx)
         ]
-        namen = ", ".join(v.naam for v, _ in zeker[:3]) + (" …" if len(zeker) > 3 else "")
-        gemeten = f"{len(zeker)}" + (f" ({namen})" if zeker else "")
+        # every name: a report that counts four facilities names all four (issue 10)
+        namen = [v.naam for v, _ in zeker]
+        gemeten = f"{len(zeker)}" + (f" ({', '.join(namen)})" if zeker else "")
         toelichting = ""
         if len(zeker) >= self.minimaal:
             uitkomst = V
@@ -419,7 +422,15 @@ class Aanwezig(RegelBasis):
             uitkomst = N
             if misschien or len(passend) > len(zeker):
                 toelichting = "gevonden voorzieningen zijn niet (aantoonbaar) toegankelijk"
-        return Beoordeling(uitkomst, gemeten, self.omschrijving(ctx), toelichting, gegevens)
+        return Beoordeling(
+            uitkomst,
+            gemeten,
+            self.omschrijving(ctx),
+            toelichting,
+            gegevens,
+            gemeten_getal=len(zeker),
+            voorzieningen=namen,
+        )
 
 
 def _nabijheid(waar: str) -> int:
@@ -506,7 +517,9 @@ class Drempel(RegelBasis):
         )
         gemeten = f"{getal(w)} {ctx.eenheid(self.indicator)}".strip()
         gegeven = ctx.gegeven(ctx.indicatornaam(self.indicator), gemeten, cijfer)
-        return Beoordeling(V if goed else N, gemeten, vereist, "", [gegeven], normen=(self.norm,))
+        return Beoordeling(
+            V if goed else N, gemeten, vereist, "", [gegeven], normen=(self.norm,), gemeten_getal=w
+        )
 
 
 class Vraagindex(Model):
@@ -584,8 +597,16 @@ class PerInwoners(RegelBasis):
             uitkomst = N
         else:
             uitkomst = ONB
-        normen = (self.norm,) + ((self.vraagindex.norm,) if self.vraagindex else ())
-        return Beoordeling(uitkomst, gemeten, vereist, "; ".join(notes), gegevens, normen=normen)
+        return Beoordeling(
+            uitkomst,
+            gemeten,
+            vereist,
+            "; ".join(notes),
+            gegevens,
+            normen=(self.norm,) + ((self.vraagindex.norm,) if self.vraagindex else ()),
+            # a sum of fte: 0.1 + 0.2 must not reach a spreadsheet as 0.30000000000000004
+            gemeten_getal=round(fte, 6) if len(ontbrekend) < len(self.rollen) else None,
+        )
 
     def _index(
         self, ctx: Context, gegevens: list[GebruiktGegeven]
@@ -644,7 +665,9 @@ class OordeelRegel(RegelBasis):
         oordeel = ctx.eigen_wijk.oordelen.get(onderwerp)
         vereist = "oordeel 'voldaan'"
         if oordeel is None:
-            return Beoordeling(ONB, "geen oordeel", vereist, f"geen oordeel over '{onderwerp}'")
+            return Beoordeling(
+                ONB, "geen oordeel", vereist, f"geen oordeel over {onderwerp} vastgelegd"
+            )
         gegeven = GebruiktGegeven(
             wat=f"oordeel {onderwerp}",
             waarde=oordeel.oordeel,
@@ -694,7 +717,13 @@ class Alle(_Samengesteld):
         delen = self._onderdelen(ctx, pad)
         u = [d.uitkomst for d in delen]
         uitkomst = N if N in u else ONB if ONB in u else V
-        return Beoordeling(uitkomst, _telling(u), f"alle {len(u)} voldaan", onderdelen=delen)
+        return Beoordeling(
+            uitkomst,
+            _telling(u),
+            f"alle {len(u)} voldaan",
+            onderdelen=delen,
+            gemeten_getal=u.count(V),
+        )
 
 
 class EenVan(_Samengesteld):
@@ -720,7 +749,13 @@ class EenVan(_Samengesteld):
         delen = self._onderdelen(ctx, pad)
         u = [d.uitkomst for d in delen]
         uitkomst = V if V in u else ONB if ONB in u else N
-        return Beoordeling(uitkomst, _telling(u), f"minstens 1 van {len(u)}", onderdelen=delen)
+        return Beoordeling(
+            uitkomst,
+            _telling(u),
+            f"minstens 1 van {len(u)}",
+            onderdelen=delen,
+            gemeten_getal=u.count(V),
+        )
 
 
 def _telling(uitkomsten: list[Uitkomst]) -> str:
@@ -754,11 +789,13 @@ def beoordeel(
         regel=regel.type,
         uitkomst=b.uitkomst,
         gemeten=b.gemeten,
+        gemeten_getal=b.gemeten_getal,
         vereist=b.vereist,
         toelichting=b.toelichting,
         norm="; ".join(str(n) for n in b.normen),
         gegevens=b.gegevens,
         onderdelen=delen,
+        voorzieningen=b.voorzieningen,
         herkomst=herkomst,
         niveau=niveau,
         voorbeeldgegevens=any(g.voorbeeld for g in b.gegevens)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from wijkcheck.kaart import KaartVoorziening, SocialeKaart
 from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht, Score
-from wijkcheck.results import Rapport, Resultaat, Uitkomst
+from wijkcheck.results import Rapport, Resultaat, Telling, Uitkomst
 
 VOORBEELD_MELDING = (
     "Dit rapport bevat voorbeeldgegevens (bron: voorbeeld). Dat zijn geen officiële cijfers; "
@@ -27,7 +27,12 @@ MEEGELEVERD_MELDING = (
     "omgevingsvariabele WIJKCHECK_DATA, of werk in een map met data/wijken/."
 )
 VEROUDERD_MELDING = (
-    "Sommige gegevens zijn ouder dan de maximale ouderdom van de checklist ({} maanden)."
+    "Deze gegevens zijn ouder dan de maximale ouderdom van de checklist ({} maanden), met hun "
+    "peildatum: {}."
+)
+VEROUDERD_OVERZICHT = (
+    "In {} zijn gegevens ouder dan de maximale ouderdom van de checklist ({} maanden), met "
+    "hun peildatum: {}."
 )
 
 
@@ -135,6 +140,31 @@ def memo_view(rapport: Rapport) -> MemoView:
     return MemoView(voorwaarden, items, bronnen.af())
 
 
+Maat = TypeVar("Maat", int, float)
+
+
+def verdeel(
+    minimum: list[Maat], wens: list[Maat], gewicht: list[float], ruimte: Maat, stap: Maat = 1
+) -> list[Maat]:
+    """Column widths within `ruimte`: each column at least `minimum` (its longest word, so that
+    no word is cut), at most `wens` (its longest line); the room in between goes to the columns
+    by `gewicht`, `stap` at a time. When even the minimums do not fit, the minimums. Terminal
+    columns count cells (`stap` 1), Word columns centimetres."""
+    wens = [max(m, w) for m, w in zip(minimum, wens, strict=True)]
+    breedtes = list(minimum)
+    over = ruimte - sum(breedtes)
+    while over >= stap:
+        open_ = [i for i, (b, w) in enumerate(zip(breedtes, wens, strict=True)) if b < w]
+        if not open_:
+            break
+        # one step at a time to the column furthest below its share
+        i = min(open_, key=lambda i: (breedtes[i] / gewicht[i], i))
+        extra = min(stap, wens[i] - breedtes[i])
+        breedtes[i] += extra
+        over -= extra
+    return breedtes
+
+
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Header facts of a report as label/value pairs."""
     inw = rapport.inwoners
@@ -178,7 +208,7 @@ def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
     if rapport.voorbeelddata:
         out.append(VOORBEELD_MELDING)
     if rapport.verouderde_gegevens:
-        out.append(VEROUDERD_MELDING.format(rapport.checklist.maximale_ouderdom_maanden))
+        out.append(verouderd_melding(rapport))
     if isinstance(rapport, Overzicht):
         if rapport.weggelaten:
             out.append(
@@ -192,6 +222,84 @@ def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
                 + "."
             )
     return out
+
+
+def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
+    """The notice that names every outdated figure, with its peildatum."""
+    maanden = result.checklist.maximale_ouderdom_maanden
+    if isinstance(result, Overzicht):
+        wijken = [r for r in result.rijen if r.verouderde_gegevens]
+        per_wijk = [
+            f"{r.wijk}{f' ({r.gemeente})' if result.meerdere_gemeenten else ''}: "
+            + ", ".join(_uniek(f"{g.wat} ({datum(g.peildatum)})" for g in r.verouderde_cijfers))
+            for r in wijken
+        ]
+        aantal = f"{getal(len(wijken))} {'wijk' if len(wijken) == 1 else 'wijken'}"
+        return VEROUDERD_OVERZICHT.format(aantal, maanden, "; ".join(per_wijk))
+    if isinstance(result, SocialeKaart):
+        vs = [v for laag in result.lagen for v in laag.in_de_wijk + laag.ook_voor_de_wijk]
+        vs += result.onbekende_soorten
+        cijfers = [f"inwoners ({datum(result.inwoners.peildatum)})"] * result.inwoners.verouderd
+        cijfers += [f"{v.naam} ({v.soort_naam}, {datum(v.peildatum)})" for v in vs if v.verouderd]
+    else:
+        cijfers = [
+            f"{g.wat}: {g.waarde} ({datum(g.peildatum)})" for g in result.verouderde_cijfers()
+        ]
+    return VEROUDERD_MELDING.format(maanden, "; ".join(_uniek(cijfers)))
+
+
+def _uniek(teksten) -> list[str]:
+    return list(dict.fromkeys(teksten))
+
+
+def conclusie(result: Rapport | Overzicht | SocialeKaart) -> list[str]:
+    """What a memo opens with: the counts, and what needs attention (the tables follow)."""
+    if isinstance(result, SocialeKaart):
+        return [kaart_samenvatting(result)]
+    if isinstance(result, Overzicht):
+        return _overzicht_conclusie(result)
+    regels = [samenvatting(result)]
+    alle = result.voorwaarden + result.items
+    for u, wat in (
+        (Uitkomst.NIET_VOLDAAN, "Niet voldaan"),
+        (Uitkomst.ONBEKEND, "Onbekend (er ontbreken gegevens)"),
+    ):
+        namen = [r.titel for r in alle if r.uitkomst is u]
+        if namen:
+            regels.append(f"{wat}: {', '.join(namen)}.")
+    if len(regels) == 1:
+        regels.append("Alle voorwaarden en checklist-items zijn voldaan.")
+    return regels
+
+
+def _overzicht_conclusie(ov: Overzicht) -> list[str]:
+    som = Telling(
+        voldaan=sum(t.voldaan for t in ov.totalen.values()),
+        niet_voldaan=sum(t.niet_voldaan for t in ov.totalen.values()),
+        onbekend=sum(t.onbekend for t in ov.totalen.values()),
+    )
+    n = len(ov.rijen)
+    regels = [
+        f"{getal(n)} {'wijk' if n == 1 else 'wijken'} × {len(ov.voorwaarden)} voorwaarden: "
+        f"{som.voldaan} voldaan, {som.niet_voldaan} niet voldaan, {som.onbekend} onbekend."
+    ]
+    titels = {k.id: k.titel for k in ov.voorwaarden}
+    aandacht = []
+    for r in ov.rijen:
+        if not r.problemen:
+            continue
+        wat = [titels[k] for k, u in r.voorwaarden.items() if u is Uitkomst.NIET_VOLDAAN]
+        if r.items.niet_voldaan:
+            n_items = r.items.niet_voldaan
+            wat.append(f"{n_items} checklist-{'item' if n_items == 1 else 'items'}")
+        naam = f"{r.wijk} ({r.gemeente})" if ov.meerdere_gemeenten else r.wijk
+        aandacht.append(f"{naam}: {', '.join(wat)}")
+    if aandacht:
+        wijken = "1 wijk" if len(aandacht) == 1 else f"{getal(len(aandacht))} wijken"
+        regels.append(f"Niet voldaan in {wijken}: {'; '.join(aandacht)}.")
+    else:
+        regels.append("In geen enkele getoonde wijk is iets niet voldaan.")
+    return regels
 
 
 def bron_tekst(bron: Bron) -> str:

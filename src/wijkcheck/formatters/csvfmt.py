@@ -34,6 +34,15 @@ def veilig(waarde: object) -> object:
 _GETAL = re.compile(r"-?\d+([.,]\d+)?")
 
 
+def getal_nl(waarde: float | None) -> str:
+    """A number as Dutch Excel reads it: decimal comma, no thousands separator, no unit
+    (`7,2`, `4200`); empty when there is none. A dot would make `7.2` a date there."""
+    if waarde is None:
+        return ""
+    tekst = f"{round(waarde, 6):f}".rstrip("0").rstrip(".")
+    return "0" if tekst == "-0" else tekst.replace(".", ",")
+
+
 def _checklist(result: Rapport | Overzicht) -> str:
     # "2026.1" alone would become a number (or 20261) in a Dutch spreadsheet
     return f"{result.checklist.id} {result.checklist.versie}"
@@ -60,9 +69,11 @@ AUDIT_KOLOMMEN = [
     "titel",
     "uitkomst",
     "gemeten",
+    "gemeten_getal",
     "vereist",
     "toelichting",
     "norm",
+    "voorzieningen",
     "gegevens",
     "beleidsbron",
     "voorbeeldgegevens",
@@ -91,9 +102,11 @@ def audit(rapport: Rapport) -> str:
             r.titel,
             r.uitkomst.value,
             r.gemeten,
+            getal_nl(r.gemeten_getal),
             r.vereist,
             r.toelichting,
             r.norm,
+            " | ".join(r.voorzieningen),
             " | ".join(f"{g.wat}: {g.waarde} ({g.bron}, {datum(g.peildatum)})" for g in gegevens),
             str(r.beleidsbron) if r.beleidsbron else "",
             ja_nee(any(g.voorbeeld for g in gegevens)),

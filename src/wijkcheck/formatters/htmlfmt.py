@@ -16,15 +16,14 @@ from wijkcheck.formatters.common import (
     Bron,
     Rij,
     bron_tekst,
+    conclusie,
     kaart_kop,
-    kaart_samenvatting,
     kaart_view,
     kop,
     meldingen,
     memo_view,
     overzicht_kop,
     overzicht_view,
-    samenvatting,
     titel,
 )
 from wijkcheck.kaart import SocialeKaart
@@ -72,7 +71,8 @@ tr.totaal + tr.totaal td, tr.totaal + tr.totaal th { border-top: 1px solid #555;
 .toelichting { display: block; color: #444; font-size: 9pt; font-style: italic; }
 .details { display: block; color: #444; font-size: 9pt; }
 .eigen { font-weight: bold; }
-.samenvatting { font-weight: bold; }
+ul.samenvatting { padding-left: 1.4em; margin: .3em 0 1em; }
+ul.samenvatting li:first-child { font-weight: bold; }
 .legenda { font-size: 9.5pt; }
 ol.bronnen { font-size: 9.5pt; padding-left: 2em; }
 ol.bronnen li.markeer { font-weight: bold; }
@@ -133,7 +133,9 @@ def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, s
         f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
         for m in meldingen(result)
     ]
-    return out
+    out += ["<h2>Samenvatting</h2>", '<ul class="samenvatting">']
+    out += [f"<li>{e(regel)}</li>" for regel in conclusie(result)]
+    return [*out, "</ul>"]
 
 
 def _refs(nummers: list[int]) -> str:
@@ -194,7 +196,6 @@ def audit(rapport: Rapport) -> str:
     )
     if view.items:
         body += _tabel("Checklist langer thuis wonen (Hart van Brabant)", view.items)
-    body.append(f'<p class="samenvatting">{e(samenvatting(rapport))}</p>')
     body += _bronnen(view.bronnen)
     return _pagina(rapport, body)
 
@@ -255,7 +256,6 @@ def kaart(k: SocialeKaart) -> str:
                 )
             body.append("</tbody>")
         body.append("</table>")
-    body.append(f'<p class="samenvatting">{e(kaart_samenvatting(k))}</p>')
     body += _bronnen(view.bronnen)
     return _pagina(k, body)
 

@@ -14,15 +14,14 @@ from wijkcheck.formatters.common import (
     Bron,
     Rij,
     bron_tekst,
+    conclusie,
     kaart_kop,
-    kaart_samenvatting,
     kaart_view,
     kop,
     meldingen,
     memo_view,
     overzicht_kop,
     overzicht_view,
-    samenvatting,
     titel,
 )
 from wijkcheck.kaart import SocialeKaart
@@ -61,6 +60,7 @@ def _begin(result, feiten: list[tuple[str, str]]) -> list[str]:
     out.append("")
     for melding in meldingen(result):
         out += [f"> ⚠ **Let op:** {esc(melding)}", ""]
+    out += ["## Samenvatting", "", *(f"- {esc(regel)}" for regel in conclusie(result)), ""]
     return out
 
 
@@ -91,7 +91,7 @@ def audit(rapport: Rapport) -> str:
     if view.items:
         out += ["## Checklist langer thuis wonen (Hart van Brabant)", ""]
         out += [_rijen(view.items), ""]
-    out += [f"**{esc(samenvatting(rapport))}**", "", *_bronnen(view.bronnen)]
+    out += _bronnen(view.bronnen)
     return "\n".join(out)
 
 
@@ -130,7 +130,7 @@ def kaart(k: SocialeKaart) -> str:
                 refs = ", ".join(str(n) for n in rij.bronnen)
                 rijen.append([naam, esc(rij.soort), esc(rij.toegankelijk), esc(rij.waar), refs])
         out += [_tabel(KAART_KOLOMMEN, rijen), ""]
-    out += [f"**{esc(kaart_samenvatting(k))}**", "", *_bronnen(view.bronnen)]
+    out += _bronnen(view.bronnen)
     return "\n".join(out)
 
 

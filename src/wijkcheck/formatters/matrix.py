@@ -17,6 +17,7 @@ from wijkcheck.formatters.common import (
     score_tekst,
     titel,
     van_gemeenten,
+    verouderd_melding,
 )
 from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht
@@ -221,6 +222,15 @@ def teken(ov: Overzicht) -> Tekening:
         vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
         vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
         y += 28
+    if ov.verouderde_gegevens:
+        # which figures are outdated, wrapped to the table's width (the picture stays that wide)
+        y += 6
+        regels = _regels("Let op: " + verouderd_melding(ov), tabel_w - 2 * pad, 12.5, False)
+        hoogte = 12 + len(regels) * 17
+        vormen.append(Rect(marge, y, tabel_w, hoogte, "#fff1c2", INKT, 1.5, dashed=True))
+        for i, regel in enumerate(regels):
+            vormen.append(Tekst(marge + pad, y + 19 + i * 17, regel, 12.5))
+        y += hoogte
     y += 12
 
     # header: condition titles wrapped over as many lines as they need
