@@ -23,7 +23,7 @@ def test_audit_from_an_empty_folder_uses_bundled_data(invoke) -> None:
     assert "voorbeeldgegevens" in out
     for titel in ("Ontmoetingsplekken", "Sociaaleconomische", "Institutionele"):
         assert titel in out
-    assert "Voorwaarden: 4 van 4 voldaan" in out
+    assert "Voorwaarden (4): 4 voldaan · 0 niet voldaan · 0 onbekend" in out
     assert "Bronnen" in out and "Uitgangspunt 6" in out
 
 

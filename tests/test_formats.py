@@ -212,9 +212,10 @@ def test_audit_docx_has_one_row_per_result(invoke, tmp_path: Path) -> None:
     def count(results: list[dict]) -> int:
         return sum(1 + count(r["onderdelen"]) for r in results)
 
-    voorwaarden, items = docx.Document(str(target)).tables
+    voorwaarden, items, gemeentebreed = docx.Document(str(target)).tables
     assert len(voorwaarden.rows) == 1 + count(rapport["voorwaarden"])
     assert len(items.rows) == 1 + count(rapport["items"])
+    assert len(gemeentebreed.rows) == 1 + count(rapport["gemeentebreed"])
 
 
 def test_csv_for_spreadsheets(invoke) -> None:
@@ -227,7 +228,8 @@ def test_csv_for_spreadsheets(invoke) -> None:
     def flat(results: list[dict]) -> list[str]:
         return [x for r in results for x in (r["id"], *flat(r["onderdelen"]))]
 
-    assert [r["id"] for r in rows] == flat(rapport["voorwaarden"]) + flat(rapport["items"])
+    alle = rapport["voorwaarden"] + rapport["items"] + rapport["gemeentebreed"]
+    assert [r["id"] for r in rows] == flat(alle)
     deel = next(r for r in rows if r["id"] == "sociaaleconomische-zekerheid.1")
     assert deel["ouder"] == "sociaaleconomische-zekerheid" and deel["niveau"] == "1"
     assert {r["uitkomst"] for r in rows} <= {"voldaan", "niet voldaan", "onbekend"}
@@ -269,13 +271,13 @@ def test_overview_terminal_table(invoke, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     out = invoke(COMMANDS["overview"]).stdout
     assert "V1    Ontmoetingsplekken" in out and "✘ niet (voldaan)" in out
-    assert re.search(r"Doeveren\s+│ ✘ niet\s+│", out)
+    assert re.search(r"De Grassen\s+│ ✘ niet\s+│", out)
     monkeypatch.setenv("COLUMNS", "140")
     out = invoke(COMMANDS["overview"]).stdout
     kop = next(line for line in out.splitlines() if "┃" in line and "Ontmoetingsplekken" in line)
     assert "Kern" in kop and "Checklist" in kop
-    assert re.search(r"Doeveren\s+│ Doeveren\s+│ ✘ niet voldaan", out)
-    assert "V1" not in out and "10 van 24" in out
+    assert re.search(r"De Grassen\s+│ Vlijmen\s+│ ✘ niet voldaan", out)
+    assert "V1" not in out and "3✔ 9✘ 0?" in out
 
 
 def test_overview_filter_and_sort(invoke) -> None:
@@ -354,7 +356,7 @@ def test_png_falls_back_to_pillows_own_font(monkeypatch) -> None:
     from .conftest import BUNDLED
 
     gd = store.load_gemeente(BUNDLED.wijken / "heusden")
-    cl, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    cl, _ = store.load_checklist(BUNDLED, "heusden")
     ov = overzicht(cl, gd.gemeente, gd.wijken, dt.date(2026, 1, 1))
     monkeypatch.setattr(png, "_LETTERS", dict.fromkeys(png._LETTERS, ("geen-lettertype.ttf",)))
     png.letter.cache_clear()
@@ -376,7 +378,7 @@ def test_an_empty_overview_renders_in_every_format() -> None:
     from .conftest import BUNDLED
 
     gd = store.load_gemeente(BUNDLED.wijken / "heusden")
-    cl, _ = store.load_checklist(BUNDLED, "hart-van-brabant")
+    cl, _ = store.load_checklist(BUNDLED, "heusden")
     leeg = overzicht(cl, gd.gemeente, [], dt.date(2026, 1, 1), alleen_problemen=True)
     assert leeg.rijen == [] and len(leeg.ontbrekende_wijken) == 19
     for fmt in OutputFormat:

@@ -17,7 +17,8 @@ from wijkcheck.store import load_checklist_file
 
 BEGIN = "<!-- begin: gegenereerd door `python -m wijkcheck.catalogusdoc docs/gegevens.md` -->"
 EIND = "<!-- einde: gegenereerd -->"
-CHECKLIST = "heusden"  # the Heusden layer and the regional one below it
+# the bundled municipal layer, which extends the regional one: every name of both
+CHECKLIST = "heusden"
 
 
 def bundled_checklist() -> Checklist:

@@ -46,7 +46,7 @@ class Model(BaseModel):
 
 
 class Laag(StrEnum):
-    """The three layers of the sociale basis (Beleidsvisie Heusden, bron 003)."""
+    """The three layers of the sociale basis (source 003 of docs/bronnen.md)."""
 
     PERSOONLIJK = "persoonlijk"
     GEMEENSCHAPPELIJK = "gemeenschappelijk"

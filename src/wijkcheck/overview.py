@@ -38,13 +38,18 @@ class Kolom(Result):
 
     id: str
     titel: str
+    #: its rule has a threshold nobody adopted
+    voorbeeldnorm: bool = False
 
 
 class Score(Result):
-    """Checklist score of a wijk: `voldaan` of `van` items met."""
+    """Checklist score of a wijk: `voldaan` of `van` items met, and how many are not met or
+    unknown (the gemeente-wide items are not part of it)."""
 
     voldaan: int
     van: int
+    niet_voldaan: int = 0
+    onbekend: int = 0
 
 
 class GemeentebreedUitkomst(Result):
@@ -157,7 +162,12 @@ def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
         kern=rapport.kern,
         inwoners=round(inwoners),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
-        score=Score(voldaan=rapport.samenvatting_items.voldaan, van=len(rapport.items)),
+        score=Score(
+            voldaan=rapport.samenvatting_items.voldaan,
+            van=len(rapport.items),
+            niet_voldaan=rapport.samenvatting_items.niet_voldaan,
+            onbekend=rapport.samenvatting_items.onbekend,
+        ),
         items=rapport.samenvatting_items,
         problemen=any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in alle),
         voorbeelddata=rapport.voorbeelddata,
@@ -211,7 +221,14 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
     return Deel(
         gemeente=gemeente.naam,
         checklist=ChecklistInfo.van(checklist),
-        voorwaarden=tuple(Kolom(id=id, titel=o.titel) for id, o in voorwaarden.items()),
+        voorwaarden=tuple(
+            Kolom(
+                id=id,
+                titel=o.titel,
+                voorbeeldnorm=any(n.voorbeeldnorm for n in o.regel.normen()),
+            )
+            for id, o in voorwaarden.items()
+        ),
         aantal_items=len(engine.per_wijk(checklist.items)),
         rijen=tuple(
             rij(

@@ -1,5 +1,5 @@
 """Where the data lives: the data root (`--data`, `$WIJKCHECK_DATA`, the repository around the
-working folder, or the bundled Heusden data) and how paths are shown.
+working folder, or the bundled example data) and how paths are shown.
 
 Only the standard library: the output memo (`cli/uitvoercache.py`) finds the data root before
 anything that reads or validates data is imported.
@@ -77,7 +77,7 @@ def wijk_bestanden(folder: Path) -> list[Path]:
 
 
 def bundled_root() -> DataRoot:
-    """The Heusden data shipped inside the package (or beside it in a source checkout)."""
+    """The example data shipped inside the package (or beside it in a source checkout)."""
     for base in (_PACKAGE_DIR / "_bundled", _PACKAGE_DIR.parents[1]):
         if (base / "data" / "wijken").is_dir():
             return DataRoot(

@@ -108,6 +108,14 @@ class Telling(Result):
     def totaal(self) -> int:
         return self.voldaan + self.niet_voldaan + self.onbekend
 
+    def tekst(self) -> str:
+        """`11 voldaan · 2 niet voldaan · 2 onbekend`; a group without any data says so."""
+        if self.totaal and self.onbekend == self.totaal:
+            return "onbekend (geen gegevens)"
+        return (
+            f"{self.voldaan} voldaan · {self.niet_voldaan} niet voldaan · {self.onbekend} onbekend"
+        )
+
 
 class LaagInfo(Result):
     """One layer of the checklist as a report names it."""

@@ -24,6 +24,7 @@ from wijkcheck.models import (
     Gemeente,
     Id,
     Indicator,
+    Inventarisatie,
     Model,
     Norm,
     Rol,
@@ -31,10 +32,11 @@ from wijkcheck.models import (
     Tekst,
     Voorziening,
     Wijk,
+    is_voorbeeld,
     leeg,
 )
 from wijkcheck.nl import datum, getal, sleutel
-from wijkcheck.results import GebruiktGegeven, Resultaat, Uitkomst, verouderd
+from wijkcheck.results import GebruiktGegeven, Resultaat, Telling, Uitkomst, verouderd
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
 
@@ -123,6 +125,12 @@ class Context:
                 if keuze is None or keuze.past(v, self)
             ]
             if bereik is Bereik.WIJK:
+                # `bedient:` counts at every reach: a facility elsewhere that serves this wijk
+                found += [
+                    (p.voorziening, _via(p))
+                    for p in plekken.voor_wijk(eigen)
+                    if keuze is None or keuze.past(p.voorziening, self)
+                ]
                 return found, compleet
         gemeente = bereik is Bereik.GEMEENTE
         dichtbij: list[tuple[Voorziening, str]] = []
@@ -143,7 +151,7 @@ class Context:
             if p.kern == kern:
                 dichtbij.append((p.voorziening, f"in de kern ({p.wijknaam})"))
             elif bedient:
-                dichtbij.append((p.voorziening, f"bedient deze wijk ({p.wijknaam})"))
+                dichtbij.append((p.voorziening, _via(p)))
             elif gemeente:
                 ver.append((p.voorziening, f"in de gemeente ({p.wijknaam})"))
         if gemeente:
@@ -151,6 +159,11 @@ class Context:
         else:
             compleet = compleet and kern not in plekken.onvolledig
         return found + dichtbij + ver, compleet
+
+
+def _via(p: Plek) -> str:
+    """Where a facility that serves the wijk from elsewhere is (`bedient:`)."""
+    return f"via {p.wijknaam}" if p.wijk is not None else "via de gemeente"
 
 
 def _gemeentebreed(plekken: Plekken, keuze: Aanwezig | None) -> list[tuple[Voorziening, str]]:
@@ -164,6 +177,25 @@ def _gemeentebreed(plekken: Plekken, keuze: Aanwezig | None) -> list[tuple[Voorz
         else:
             found.append((p.voorziening, "gemeentebreed"))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Telbron:
+    """The inventory behind a facility list: the source of every "none found"."""
+
+    bron: str
+    peildatum: dt.date | None
+    geschat: bool = False
+
+    @classmethod
+    def van(cls, inv: Inventarisatie | None, peildatum: dt.date | None) -> Telbron:
+        if inv is None:  # a list without its inventory: nobody said who counted, or when
+            return cls("inventarisatie niet vastgelegd", peildatum, True)
+        return cls(inv.bron, inv.peildatum, inv.geschat)
+
+    @property
+    def voorbeeld(self) -> bool:
+        return is_voorbeeld(self.bron)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +219,16 @@ class Plekken:
     with 170 wijken spent 1.7 s there).
     """
 
-    __slots__ = ("_keuzes", "alle", "onvolledig", "per_functie", "per_soort", "wijken")
+    __slots__ = (
+        "_bediend",
+        "_keuzes",
+        "alle",
+        "inventarissen",
+        "onvolledig",
+        "per_functie",
+        "per_soort",
+        "wijken",
+    )
 
     def __init__(self, gemeente: Gemeente, wijken: Sequence[Wijk], soorten: Mapping[str, Soort]):
         self.alle: list[Plek] = []
@@ -206,7 +247,21 @@ class Plekken:
             self.alle.append(Plek(v, None, "", kern, _sleutels(v.bedient)))
         self.per_soort: dict[str, list[int]] = {}
         self.per_functie: dict[str, list[int]] = {}
+        self._bediend: dict[str, list[Plek]] = {}  # wijk key → facilities elsewhere serving it
+        # who listed the facilities, per kern key (None: the gemeente's own list), distinct
+        self.inventarissen: dict[str | None, dict[Telbron, None]] = {}
+        for w in wijken:
+            if "voorzieningen" in w.model_fields_set:
+                bron = Telbron.van(w.inventarisatie, w.peildatum)
+                self.inventarissen.setdefault(sleutel(w.kern), {})[bron] = None
+        if "voorzieningen" in gemeente.model_fields_set or gemeente.inventarisatie is not None:
+            peildatum = gemeente.inventarisatie.peildatum if gemeente.inventarisatie else None
+            bron = Telbron.van(gemeente.inventarisatie, peildatum)
+            self.inventarissen.setdefault(None, {})[bron] = None
         for i, p in enumerate(self.alle):
+            for bediend in p.bedient:
+                if bediend != p.wijk:
+                    self._bediend.setdefault(bediend, []).append(p)
             v = p.voorziening
             self.per_soort.setdefault(v.soort, []).append(i)
             soort = soorten.get(v.soort)
@@ -214,6 +269,18 @@ class Plekken:
                 self.per_functie.setdefault(f, []).append(i)
         # rule identity → (the rule, held so that its id stays its own; its facilities)
         self._keuzes: dict[tuple[int, str | None], tuple[Aanwezig, list[Plek]]] = {}
+
+    def voor_wijk(self, wijk: str) -> list[Plek]:
+        """Facilities elsewhere that name the wijk (a key) in their `bedient:`."""
+        return self._bediend.get(wijk, [])
+
+    def telbronnen(self, kern: str | None) -> list[Telbron]:
+        """Who listed the facilities within reach: of a kern (and the gemeente's own list),
+        or with None of the whole gemeente. Distinct, in file order."""
+        if kern is None:
+            alle = {b: None for lijst in self.inventarissen.values() for b in lijst}
+            return list(alle)
+        return list({**self.inventarissen.get(kern, {}), **self.inventarissen.get(None, {})})
 
     def keuze(self, regel: Aanwezig | None, kern: str | None = None) -> list[Plek]:
         """The facilities `regel` can count, in file order (all of them for None). With `kern`
@@ -297,6 +364,10 @@ class RegelBasis(Model):
         score."""
         return False
 
+    def normen(self) -> tuple[Norm, ...]:
+        """The bases of this rule's thresholds, its parts' included."""
+        return ()
+
 
 _BEREIK_TEKST = {
     Bereik.WIJK: "in de wijk",
@@ -361,6 +432,29 @@ class Aanwezig(RegelBasis):
     def gemeentebreed(self) -> bool:
         return self.bereik is Bereik.GEMEENTE
 
+    def _telbronnen(self, ctx: Context) -> list[Telbron]:
+        plekken = ctx.plekken or Plekken(ctx.gemeente, ctx.wijken, ctx.soorten)
+        if ctx.wijk is None or self.bereik is Bereik.GEMEENTE:
+            return plekken.telbronnen(None)
+        if self.bereik is Bereik.KERN:
+            return plekken.telbronnen(sleutel(ctx.wijk.kern))
+        if "voorzieningen" not in ctx.wijk.model_fields_set:
+            return []
+        return [Telbron.van(ctx.wijk.inventarisatie, ctx.wijk.peildatum)]
+
+    def _telling(self, b: Telbron, gevonden: int, ctx: Context) -> GebruiktGegeven:
+        peildatum = b.peildatum or ctx.datum  # no date known: the audit date, as an estimate
+        wat = self.wat(ctx)
+        return GebruiktGegeven(
+            wat="inventarisatie van de voorzieningen",
+            waarde=f"geen {wat} gevonden" if not gevonden else f"{gevonden} {wat} gevonden",
+            bron=b.bron,
+            peildatum=peildatum,
+            verouderd=ctx.verouderd(peildatum),
+            voorbeeld=b.voorbeeld,
+            geschat=b.geschat or b.peildatum is None,
+        )
+
     def past(self, v: Voorziening, ctx: Context) -> bool:
         if self.soorten:
             return v.soort in self.soorten
@@ -406,9 +500,10 @@ class Aanwezig(RegelBasis):
             )
             for v, waar in self._beslissend(zeker, passend, ctx)
         ]
-        # every name: a report that counts four facilities names all four (issue 10)
-        namen = [v.naam for v, _ in zeker]
-        gemeten = f"{len(zeker)}" + (f" ({', '.join(namen)})" if zeker else "")
+        # every name: a report that counts four facilities names all four (issue 10), each
+        # with where it is when that is not the wijk itself
+        namen = [_label(v, waar) for v, waar in zeker]
+        gemeten = f"{len(zeker)}" + (f" ({', '.join(namen)})" if zeker else " (geen gevonden)")
         toelichting = ""
         if len(zeker) >= self.minimaal:
             uitkomst = V
@@ -422,6 +517,8 @@ class Aanwezig(RegelBasis):
             uitkomst = N
             if misschien or len(passend) > len(zeker):
                 toelichting = "gevonden voorzieningen zijn niet (aantoonbaar) toegankelijk"
+        if uitkomst is not V:  # too few found: the inventories searched are the source
+            gegevens += [self._telling(b, len(zeker), ctx) for b in self._telbronnen(ctx)]
         return Beoordeling(
             uitkomst,
             gemeten,
@@ -431,6 +528,23 @@ class Aanwezig(RegelBasis):
             gemeten_getal=len(zeker),
             voorzieningen=namen,
         )
+
+
+def _label(v: Voorziening, waar: str) -> str:
+    """A facility's name with where it is (`Bibliotheek Vlijmen (Vijfhoeven)`, `via Supermarkt
+    Oudheusden (Oudheusden)`); just the name in the wijk itself."""
+    if waar in ("in de wijk", "gemeentebreed"):
+        return v.naam
+    if waar.startswith("via "):
+        return f"via {v.naam} ({waar[4:]})"
+    for begin in ("in de kern (", "in de gemeente ("):
+        if waar.startswith(begin):
+            return f"{v.naam} ({waar[len(begin) : -1]})"
+    if waar.startswith("in "):
+        return f"{v.naam} ({waar[3:]})"
+    if waar.startswith("kern "):
+        return f"{v.naam} ({waar})"
+    return v.naam
 
 
 def _nabijheid(waar: str) -> int:
@@ -493,6 +607,9 @@ class Drempel(RegelBasis):
     def kort(self, ctx: Catalogus | None = None) -> str:
         return indicatornaam(ctx, self.indicator) if ctx else self.indicator
 
+    def normen(self) -> tuple[Norm, ...]:
+        return (self.norm,)
+
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         naam = indicatornaam(ctx, self.indicator) if ctx else self.indicator
         return f"{naam} {self.grens(ctx)}"
@@ -510,7 +627,9 @@ class Drempel(RegelBasis):
         cijfer = ctx.indicator(self.indicator)
         vereist = self.grens(ctx)
         if cijfer is None:
-            return Beoordeling(ONB, "geen cijfer", vereist, "cijfer ontbreekt", normen=(self.norm,))
+            return Beoordeling(
+                ONB, "geen cijfer", vereist, "cijfer ontbreekt", normen=self.normen()
+            )
         w = cijfer.waarde
         goed = (self.minimaal is None or w >= self.minimaal) and (
             self.maximaal is None or w <= self.maximaal
@@ -518,7 +637,7 @@ class Drempel(RegelBasis):
         gemeten = f"{getal(w)} {ctx.eenheid(self.indicator)}".strip()
         gegeven = ctx.gegeven(ctx.indicatornaam(self.indicator), gemeten, cijfer)
         return Beoordeling(
-            V if goed else N, gemeten, vereist, "", [gegeven], normen=(self.norm,), gemeten_getal=w
+            V if goed else N, gemeten, vereist, "", [gegeven], normen=self.normen(), gemeten_getal=w
         )
 
 
@@ -562,6 +681,9 @@ class PerInwoners(RegelBasis):
     vraagindex: Vraagindex | None = None
     norm: Norm
 
+    def normen(self) -> tuple[Norm, ...]:
+        return (self.norm,) + ((self.vraagindex.norm,) if self.vraagindex else ())
+
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         index = " × vraagindex" if self.vraagindex else ""
         return f"≥ {getal(self.minimaal_per_1000)} fte per 1.000 inwoners{index}"
@@ -603,7 +725,7 @@ class PerInwoners(RegelBasis):
             vereist,
             "; ".join(notes),
             gegevens,
-            normen=(self.norm,) + ((self.vraagindex.norm,) if self.vraagindex else ()),
+            normen=self.normen(),
             # a sum of fte: 0.1 + 0.2 must not reach a spreadsheet as 0.30000000000000004
             gemeten_getal=round(fte, 6) if len(ontbrekend) < len(self.rollen) else None,
         )
@@ -687,6 +809,9 @@ class _Samengesteld(RegelBasis):
     def gemeentebreed(self) -> bool:
         return all(r.gemeentebreed() for r in self.regels)
 
+    def normen(self) -> tuple[Norm, ...]:
+        return tuple(n for r in self.regels for n in r.normen())
+
     def _onderdelen(self, ctx: Context, pad: str) -> list[Resultaat]:
         return [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
 
@@ -759,7 +884,11 @@ class EenVan(_Samengesteld):
 
 
 def _telling(uitkomsten: list[Uitkomst]) -> str:
-    return f"{uitkomsten.count(V)} van {len(uitkomsten)} voldaan"
+    return Telling(
+        voldaan=uitkomsten.count(V),
+        niet_voldaan=uitkomsten.count(N),
+        onbekend=uitkomsten.count(ONB),
+    ).tekst()
 
 
 #: Every rule kind, in the order the documentation lists them.

@@ -145,8 +145,8 @@ def _pijp_dicht() -> int:
 app = typer.Typer(
     name="wijkcheck",
     cls=WijkcheckGroup,
-    help="Controleer of elke wijk een sterke sociale basis heeft: de vier voorwaarden van de "
-    "Beleidsvisie sociale basis (Heusden) en de checklist langer thuis wonen (Hart van Brabant).",
+    help="Controleer of elke wijk een sterke sociale basis heeft: toets de wijken aan de "
+    "checklist van uw gemeente en de regionale checklist waarop die voortbouwt.",
     no_args_is_help=True,
     add_completion=True,
     options_metavar="[OPTIES]",

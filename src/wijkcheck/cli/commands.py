@@ -35,7 +35,7 @@ DataOpt = Annotated[
         "--data",
         metavar="MAP",
         help="Map met de gegevens (met data/wijken/). Anders: $WIJKCHECK_DATA, dan de repository "
-        "waarin u staat, dan de meegeleverde Heusden-gegevens.",
+        "waarin u staat, dan de meegeleverde voorbeeldgegevens.",
         show_default=False,
     ),
 ]

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from wijkcheck.kaart import KaartVoorziening, SocialeKaart
 from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht, Score
-from wijkcheck.results import Rapport, Resultaat, Telling, Uitkomst
+from wijkcheck.results import ChecklistInfo, Rapport, Resultaat, Telling, Uitkomst
 
 VOORBEELD_MELDING = (
     "Dit rapport bevat voorbeeldgegevens (bron: voorbeeld). Dat zijn geen officiële cijfers; "
@@ -61,10 +61,43 @@ class Bron:
 
 
 @dataclass(slots=True)
+class Sectie:
+    """One table of a memo: its title (from the checklist) and its rows."""
+
+    titel: str
+    rijen: list[Rij]
+
+
+@dataclass(slots=True)
 class MemoView:
-    voorwaarden: list[Rij]
-    items: list[Rij]
+    secties: list[Sectie]
     bronnen: list[Bron]
+
+    @property
+    def rijen(self) -> list[Rij]:
+        return [r for s in self.secties for r in s.rijen]
+
+
+GEMEENTEBREED_TITEL = (
+    "Gemeentebreed: één keer beoordeeld voor de hele gemeente (telt niet mee in de score van de "
+    "wijk)"
+)
+
+
+def let_op_gemeten(r: Resultaat) -> str:
+    """`gemeten`, with what the figures it rests on are: example data, outdated."""
+    vlaggen = (("voorbeeldgegevens", r.voorbeeldgegevens), ("verouderd", r.verouderd))
+    wat = [w for w, ja in vlaggen if ja]
+    return r.gemeten + (f" ⚠ {', '.join(wat)}" if wat else "")
+
+
+def let_op_vereist(r: Resultaat, boven: Resultaat | None = None) -> str:
+    """`vereist`, with a voorbeeldnorm marked and the layer it comes from (a part names its
+    layer only when it differs from the whole: an overridden norm)."""
+    tekst = r.vereist + (" ⚠ voorbeeldnorm" if r.voorbeeldnorm else "")
+    if r.niveau and (boven is None or r.herkomst != boven.herkomst):
+        tekst += f" ({r.niveau})"
+    return tekst
 
 
 class _Bronnen:
@@ -105,7 +138,7 @@ class _Bronnen:
 def memo_view(rapport: Rapport) -> MemoView:
     bronnen = _Bronnen()
 
-    def rijen(resultaat: Resultaat, niveau: int) -> list[Rij]:
+    def rijen(resultaat: Resultaat, niveau: int, boven: Resultaat | None = None) -> list[Rij]:
         refs: list[int] = []
         for g in resultaat.gegevens:
             refs.append(
@@ -125,19 +158,28 @@ def memo_view(rapport: Rapport) -> MemoView:
             niveau,
             resultaat.titel,
             resultaat.uitkomst,
-            resultaat.gemeten,
-            resultaat.vereist,
+            let_op_gemeten(resultaat),
+            let_op_vereist(resultaat, boven),
             resultaat.toelichting,
             sorted(set(refs)),
         )
         out = [rij]
         for deel in resultaat.onderdelen:
-            out.extend(rijen(deel, niveau + 1))
+            out.extend(rijen(deel, niveau + 1, resultaat))
         return out
 
-    voorwaarden = [r for res in rapport.voorwaarden for r in rijen(res, 0)]
-    items = [r for res in rapport.items for r in rijen(res, 0)]
-    return MemoView(voorwaarden, items, bronnen.af())
+    info = rapport.checklist
+    delen = [
+        (info.sectietitel("voorwaarden", "Voorwaarden"), rapport.voorwaarden),
+        (info.sectietitel("items", "Checklist-items"), rapport.items),
+        (GEMEENTEBREED_TITEL, rapport.gemeentebreed),
+    ]
+    secties = [
+        Sectie(titel, [r for res in resultaten for r in rijen(res, 0)])
+        for titel, resultaten in delen
+        if resultaten
+    ]
+    return MemoView(secties, bronnen.af())
 
 
 Maat = TypeVar("Maat", int, float)
@@ -173,18 +215,34 @@ def kop(rapport: Rapport) -> list[tuple[str, str]]:
     return [
         ("Wijk", f"{rapport.wijk} (kern {rapport.kern}, gemeente {rapport.gemeente}){code}"),
         ("Inwoners", inwoners),
-        ("Checklist", f"{rapport.checklist.naam}, versie {rapport.checklist.versie}"),
+        *checklist_kop(rapport.checklist),
         ("Auditdatum", datum(rapport.auditdatum)),
     ]
 
 
+def checklist_kop(info: ChecklistInfo) -> list[tuple[str, str]]:
+    """The checklist, its status, and the layers it builds on."""
+    top = info.lagen[-1] if info.lagen else None
+    concept = top is None or top.status == "concept"
+    status = "concept, niet vastgesteld" if concept else top.toelichting  # type: ignore[union-attr]
+    regels = [("Checklist", f"{info.naam}, versie {info.versie} ({status})")]
+    for laag in reversed(info.lagen[:-1]):
+        staat = "concept" if laag.status == "concept" else "vastgesteld"
+        regels.append(("Bouwt voort op", f"{laag.naam}, versie {laag.versie} ({staat})"))
+    return regels
+
+
 def samenvatting(rapport: Rapport) -> str:
     v, i = rapport.samenvatting_voorwaarden, rapport.samenvatting_items
-    return (
-        f"Voorwaarden: {v.voldaan} van {v.totaal} voldaan, {v.niet_voldaan} niet voldaan, "
-        f"{v.onbekend} onbekend. Checklist: {i.voldaan} van {i.totaal} items voldaan, "
-        f"{i.niet_voldaan} niet voldaan, {i.onbekend} onbekend."
-    )
+    delen = []
+    if v.totaal:
+        delen.append(f"Voorwaarden ({v.totaal}): {v.tekst()}.")
+    if i.totaal:
+        delen.append(f"Checklist-items ({i.totaal}): {i.tekst()}.")
+    g = rapport.samenvatting_gemeentebreed
+    if g.totaal:
+        delen.append(f"Gemeentebreed ({g.totaal}, niet in de score): {g.tekst()}.")
+    return " ".join(delen)
 
 
 def meegeleverd_melding(rapport: Rapport | Overzicht | SocialeKaart) -> str | None:
@@ -195,7 +253,7 @@ def meegeleverd_melding(rapport: Rapport | Overzicht | SocialeKaart) -> str | No
 
 
 def van_gemeenten(rapport: Rapport | Overzicht | SocialeKaart) -> str:
-    """`gemeente Heusden`, or `de gemeenten A en B`: whose data a result shows."""
+    """`gemeente A`, or `de gemeenten A en B`: whose data a result shows."""
     namen = rapport.gemeenten if isinstance(rapport, Overzicht) else [rapport.gemeente]
     return f"gemeente {namen[0]}" if len(namen) == 1 else f"de gemeenten {_opsomming(namen)}"
 
@@ -205,6 +263,11 @@ def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
     meegeleverd = meegeleverd_melding(rapport)
     if meegeleverd:
         out.append(meegeleverd)
+    if not isinstance(rapport, SocialeKaart):  # a map uses only the checklist's catalogue
+        out += concept_meldingen(rapport.checklist)
+        voorbeeldnorm = voorbeeldnorm_melding(rapport)
+        if voorbeeldnorm:
+            out.append(voorbeeldnorm)
     if rapport.voorbeelddata:
         out.append(VOORBEELD_MELDING)
     if rapport.verouderde_gegevens:
@@ -222,6 +285,46 @@ def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
                 + "."
             )
     return out
+
+
+def concept_meldingen(info: ChecklistInfo) -> list[str]:
+    """One notice per layer that nobody has adopted: a concept is never shown as policy."""
+    return [
+        f"Concept: '{laag.naam}' is niet vastgesteld"
+        + (f"; {laag.toelichting}." if laag.toelichting else ".")
+        for laag in info.lagen
+        if laag.status == "concept"
+    ]
+
+
+def voorbeeldnorm_melding(result: Rapport | Overzicht | SocialeKaart) -> str | None:
+    """How many verdicts rest on a threshold nobody adopted (a voorbeeldnorm)."""
+    info = result.checklist
+    ouderdom = (
+        f" Ook de maximale ouderdom van cijfers ({info.maximale_ouderdom_maanden} maanden) is "
+        "een voorbeeldnorm."
+        if info.maximale_ouderdom_voorbeeldnorm
+        else ""
+    )
+    if isinstance(result, Rapport):
+        alle = result.voorwaarden + result.items + result.gemeentebreed
+        n = result.voorbeeldnormen
+        if not n:
+            return ouderdom.strip() or None
+        return (
+            f"{n} van de {len(alle)} uitkomsten {'rust' if n == 1 else 'rusten'} (deels) op een "
+            "voorbeeldnorm: een drempel die niemand heeft vastgesteld (⚠ voorbeeldnorm bij "
+            f"Vereist).{ouderdom}"
+        )
+    if isinstance(result, Overzicht):
+        titels = [k.titel for k in result.voorwaarden if k.voorbeeldnorm]
+        if not titels:
+            return ouderdom.strip() or None
+        return (
+            f"Rusten (deels) op een voorbeeldnorm, een drempel die niemand heeft vastgesteld: "
+            f"{_opsomming(titels)}.{ouderdom}"
+        )
+    return ouderdom.strip() or None
 
 
 def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
@@ -267,6 +370,9 @@ def conclusie(result: Rapport | Overzicht | SocialeKaart) -> list[str]:
         namen = [r.titel for r in alle if r.uitkomst is u]
         if namen:
             regels.append(f"{wat}: {', '.join(namen)}.")
+        namen = [r.titel for r in result.gemeentebreed if r.uitkomst is u]
+        if namen:
+            regels.append(f"{wat} (gemeentebreed): {', '.join(namen)}.")
     if len(regels) == 1:
         regels.append("Alle voorwaarden en checklist-items zijn voldaan.")
     return regels
@@ -299,6 +405,22 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
         regels.append(f"Niet voldaan in {wijken}: {'; '.join(aandacht)}.")
     else:
         regels.append("In geen enkele getoonde wijk is iets niet voldaan.")
+    for g in ov.gemeentebreed:
+        if not g.telling.totaal:
+            continue
+        regel = (
+            f"Gemeentebreed{f' in {g.gemeente}' if ov.meerdere_gemeenten else ''} (één keer "
+            f"beoordeeld voor de hele gemeente, niet in de score): {g.telling.tekst()}"
+        )
+        for u, wat in ((Uitkomst.NIET_VOLDAAN, "niet voldaan"), (Uitkomst.ONBEKEND, "onbekend")):
+            namen = [
+                r.titel + (" ⚠ voorbeeldgegevens" if r.voorbeeldgegevens else "")
+                for r in g.resultaten
+                if r.uitkomst is u
+            ]
+            if namen:
+                regel += f"; {wat}: {', '.join(namen)}"
+        regels.append(regel + ".")
     return regels
 
 
@@ -328,7 +450,20 @@ def titel(result: Rapport | Overzicht | SocialeKaart) -> str:
 
 
 def score_tekst(score: Score) -> str:
-    return f"{score.voldaan} van {score.van}"
+    """`10 ✔ · 1 ✘ · 1 ?`: not met and unknown apart, never folded into one number."""
+    return f"{score.voldaan} ✔ · {score.niet_voldaan} ✘ · {score.onbekend} ?"
+
+
+#: What the score column counts (after "Checklist =" or the column's short name).
+SCORE_UITLEG = (
+    "de checklist-items van de wijk: ✔ voldaan · ✘ niet voldaan · ? onbekend, van de {}; "
+    "gemeentebrede items tellen niet mee"
+)
+#: The same for the narrow terminal form `10/1/1`.
+SCORE_UITLEG_KORT = (
+    "voldaan/niet voldaan/onbekend van de {} checklist-items van de wijk; gemeentebrede items "
+    "tellen niet mee"
+)
 
 
 @dataclass(slots=True)
@@ -362,7 +497,7 @@ def overzicht_kop(ov: Overzicht) -> list[tuple[str, str]]:
         gemeente = ("Gemeente", ov.gemeente or "")
     return [
         gemeente,
-        ("Checklist", f"{ov.checklist.naam}, versie {ov.checklist.versie}"),
+        *checklist_kop(ov.checklist),
         ("Auditdatum", datum(ov.auditdatum)),
         ("Wijken", f"{wijken}, {_VOLGORDE[ov.sortering.value]}"),
     ]

@@ -76,8 +76,13 @@ AUDIT_KOLOMMEN = [
     "voorzieningen",
     "gegevens",
     "beleidsbron",
+    "afgeleid",
+    "herkomst",
+    "niveau_beleid",
     "voorbeeldgegevens",
     "verouderd",
+    "voorbeeldnorm",
+    "geschatte_peildatum",
     "meegeleverde_gegevens",
 ]
 
@@ -109,8 +114,14 @@ def audit(rapport: Rapport) -> str:
             " | ".join(r.voorzieningen),
             " | ".join(f"{g.wat}: {g.waarde} ({g.bron}, {datum(g.peildatum)})" for g in gegevens),
             str(r.beleidsbron) if r.beleidsbron else "",
-            ja_nee(any(g.voorbeeld for g in gegevens)),
-            ja_nee(any(g.verouderd for g in gegevens)),
+            ja_nee(r.beleidsbron.verband == "afgeleid") if r.beleidsbron else "",
+            r.herkomst,
+            r.niveau,
+            # what the verdict rests on, this row's own and every part below it
+            ja_nee(r.voorbeeldgegevens),
+            ja_nee(r.verouderd),
+            ja_nee(r.voorbeeldnorm),
+            ja_nee(any(g.geschat for g in r.alle_gegevens())),
             ja_nee(rapport.meegeleverde_gegevens),
         ]
         for deel in r.onderdelen:
@@ -119,6 +130,7 @@ def audit(rapport: Rapport) -> str:
     alle = [
         *(row for r in rapport.voorwaarden for row in rijen(r, "voorwaarde", "", 0)),
         *(row for r in rapport.items for row in rijen(r, "item", "", 0)),
+        *(row for r in rapport.gemeentebreed for row in rijen(r, "gemeentebreed", "", 0)),
     ]
     return _csv(AUDIT_KOLOMMEN, alle)
 

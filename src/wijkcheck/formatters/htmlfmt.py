@@ -191,11 +191,8 @@ def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
 def audit(rapport: Rapport) -> str:
     view = memo_view(rapport)
     body = _begin(rapport, kop(rapport))
-    body += _tabel(
-        "Voorwaarden (Beleidsvisie sociale basis Heusden, uitgangspunt 6)", view.voorwaarden
-    )
-    if view.items:
-        body += _tabel("Checklist langer thuis wonen (Hart van Brabant)", view.items)
+    for sectie in view.secties:
+        body += _tabel(sectie.titel, sectie.rijen)
     body += _bronnen(view.bronnen)
     return _pagina(rapport, body)
 

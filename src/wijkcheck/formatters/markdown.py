@@ -86,11 +86,8 @@ def _rijen(rijen: list[Rij]) -> str:
 def audit(rapport: Rapport) -> str:
     view = memo_view(rapport)
     out = _begin(rapport, kop(rapport))
-    out += ["## Voorwaarden (Beleidsvisie sociale basis Heusden, uitgangspunt 6)", ""]
-    out += [_rijen(view.voorwaarden), ""]
-    if view.items:
-        out += ["## Checklist langer thuis wonen (Hart van Brabant)", ""]
-        out += [_rijen(view.items), ""]
+    for sectie in view.secties:
+        out += [f"## {esc(sectie.titel)}", "", _rijen(sectie.rijen), ""]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
 

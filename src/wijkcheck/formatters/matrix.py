@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters.common import (
+    SCORE_UITLEG,
     overzicht_kop,
     overzicht_view,
     score_tekst,
@@ -195,7 +196,8 @@ def teken(ov: Overzicht) -> Tekening:
         max(cel_w, max(tekstbreedte(w, f, True) for w in k.titel.split()) + 2 * pad)
         for k in ov.voorwaarden
     ]
-    score_w = max(tekstbreedte("Checklist", f, True), tekstbreedte("15 van 15", f)) + 2 * pad
+    voorbeeld_score = "15 ✔ · 15 ✘ · 15 ?"
+    score_w = max(tekstbreedte("Checklist", f, True), tekstbreedte(voorbeeld_score, f)) + 2 * pad
     kolom_w = [*gemeente_w, wijk_w, kern_w, *kop_w, score_w]
     v = view.voor  # first condition column
     tabel_w = sum(kolom_w)
@@ -294,8 +296,7 @@ def teken(ov: Overzicht) -> Tekening:
         vormen.append(Tekst(x + 2 * r + 6, y, u.value, g))
         x += 2 * r + 6 + tekstbreedte(u.value, g) + 20
     uitleg = [
-        "onbekend = er ontbreken gegevens; "
-        f"Checklist = aantal checklist-items voldaan, van de {ov.aantal_items}.",
+        f"onbekend = er ontbreken gegevens; Checklist = {SCORE_UITLEG.format(ov.aantal_items)}.",
     ]
     if ov.weggelaten:
         uitleg.append(f"{ov.weggelaten} wijken zonder 'niet voldaan' weggelaten.")

@@ -14,6 +14,7 @@ from rich.text import Text
 from wijkcheck.formatters.common import (
     GEEN_VOORZIENINGEN,
     LEGENDA,
+    SCORE_UITLEG_KORT,
     Rij,
     bron_tekst,
     conclusie,
@@ -24,7 +25,6 @@ from wijkcheck.formatters.common import (
     memo_view,
     overzicht_kop,
     overzicht_view,
-    score_tekst,
     titel,
     verdeel,
 )
@@ -166,16 +166,8 @@ def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, s
 def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
     view = memo_view(rapport)
     parts = _begin(rapport, kop(rapport))
-    opmaak = _audit_opmaak(view.voorwaarden + view.items, breedte)
-    parts.append(
-        _tabel(
-            "Voorwaarden (Beleidsvisie sociale basis Heusden, uitgangspunt 6)",
-            view.voorwaarden,
-            opmaak,
-        )
-    )
-    if view.items:
-        parts.append(_tabel("Checklist langer thuis wonen (Hart van Brabant)", view.items, opmaak))
+    opmaak = _audit_opmaak(view.rijen, breedte)
+    parts += [_tabel(sectie.titel, sectie.rijen, opmaak) for sectie in view.secties]
     parts.append(_bronnen(view.bronnen))
     return Group(*parts)
 
@@ -235,7 +227,8 @@ def _matrix_opmaak(ov: Overzicht, breedte: int) -> _Matrix:
         if kern == "kolom":
             breedtes.append(max([len("Kern"), *kernen]))
         breedtes += [max(w, cel) for w in woord] if titels else [max(2, cel)] * n
-        breedtes.append(len("15 van 15") if titels else len("Items"))
+        scores = [_score(r.score, titels) for r in ov.rijen]
+        breedtes.append(max([len("Checklist" if titels else "Items"), *map(cell_len, scores)]))
         laatste = _Matrix(gemeente_kolom, kern, titels, kort, tuple(breedtes))
         if laatste.breedte <= breedte:
             return laatste
@@ -270,7 +263,7 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
         if m.kern == "rijen" and r.kern != vorige_kern:
             rijen.append([Text(r.kern, style="bold italic"), *leeg])
             vorige_kern = r.kern
-        score = score_tekst(r.score) if m.titels else _score_kort(r.score)
+        score = _score(r.score, m.titels)
         rijen.append(
             [
                 *([r.gemeente] if m.gemeente_kolom else []),
@@ -312,7 +305,7 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     if not m.titels:
         for i, k in enumerate(ov.voorwaarden, 1):
             legenda.append(f"V{i}    {k.titel}\n")
-        legenda.append(f"Items checklist-items voldaan, van de {ov.aantal_items}\n")
+        legenda.append(f"Items {SCORE_UITLEG_KORT.format(ov.aantal_items)}\n")
     if m.kern == "geen":
         legenda.append(
             "De kern staat er niet bij: te smal; --sorteer kern zet haar boven de wijken.\n"
@@ -328,8 +321,11 @@ def _tabelbreedte(tekst: list[int]) -> int:
     return sum(tekst) + 3 * len(tekst) + 1
 
 
-def _score_kort(score) -> str:
-    return f"{score.voldaan}/{score.van}"
+def _score(score, titels: bool) -> str:
+    """`10✔ 2✘ 0?` beside full titles; `10/2/0` in the narrow form (the legend says which)."""
+    if titels:
+        return f"{score.voldaan}✔ {score.niet_voldaan}✘ {score.onbekend}?"
+    return f"{score.voldaan}/{score.niet_voldaan}/{score.onbekend}"
 
 
 def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:

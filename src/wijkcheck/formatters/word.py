@@ -316,7 +316,9 @@ def _audit_breedtes(rijen: list[Rij], beschikbaar: float) -> list[float]:
     onderwerp_wens = max(
         [_INSPRING_CM * r.niveau + _regel_cm([r.titel], vet=not r.niveau) for r in rijen]
     )
-    uitkomst = _regel_cm([r.uitkomst_tekst for r in rijen] + ["Uitkomst"], vet=True)
+    # the outcome may wrap between symbol and word ("✘ niet" / "voldaan") when room is short
+    uitkomsten = [r.uitkomst_tekst for r in rijen] + ["Uitkomst"]
+    uitkomst_min, uitkomst = _woord_cm(uitkomsten, vet=True), _regel_cm(uitkomsten, vet=True)
     toelichting = [r.toelichting for r in rijen]
     gemeten = [r.gemeten for r in rijen] + ["Gemeten"]
     vereist = [r.vereist for r in rijen] + ["Vereist"]
@@ -324,7 +326,7 @@ def _audit_breedtes(rijen: list[Rij], beschikbaar: float) -> list[float]:
     return _breedtes(
         [
             (onderwerp_min, onderwerp_wens, 3),
-            (uitkomst, uitkomst, 0),
+            (uitkomst_min, uitkomst, 1),
             (
                 max(_woord_cm(gemeten), _woord_cm(toelichting, 8.5)),
                 max(_regel_cm(gemeten), _regel_cm(toelichting, 8.5)),
@@ -341,16 +343,10 @@ def audit(rapport: Rapport) -> bytes:
     d = _Doc(liggend=False, titel_tekst=titel(rapport))
     view = memo_view(rapport)
     d.kop(rapport, kop(rapport))
-    # one set of widths for both tables, so that their columns line up
-    breedtes = _audit_breedtes(view.voorwaarden + view.items, d.breedte_cm)
-    _resultaten(
-        d,
-        "Voorwaarden (Beleidsvisie sociale basis Heusden, uitgangspunt 6)",
-        view.voorwaarden,
-        breedtes,
-    )
-    if view.items:
-        _resultaten(d, "Checklist langer thuis wonen (Hart van Brabant)", view.items, breedtes)
+    # one set of widths for all tables, so that their columns line up
+    breedtes = _audit_breedtes(view.rijen, d.breedte_cm)
+    for sectie in view.secties:
+        _resultaten(d, sectie.titel, sectie.rijen, breedtes)
     d.bronnen(view.bronnen)
     return d.bytes()
 
