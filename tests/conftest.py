@@ -33,6 +33,20 @@ def invoke(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., obj
     return run
 
 
+#: The bundled data holds two gemeenten: Heusden and the fictitious Voorbeeldrecht, each with its
+#: own checklist. Tests about Heusden's figures scope their overview to Heusden.
+HEUSDEN = ["--gemeente", "heusden"]
+
+
+def alleen_heusden(root: Path) -> Path:
+    """Leave only Heusden in a copy of the bundled data (`root` holds data/wijken)."""
+    wijken = root / "data" / "wijken"
+    for map_ in wijken.iterdir():
+        if map_.is_dir() and map_.name != "heusden":
+            shutil.rmtree(map_)
+    return root
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled data (data/wijken + checklists)."""

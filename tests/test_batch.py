@@ -16,13 +16,15 @@ import pytest
 from wijkcheck import batch, plaats
 from wijkcheck.formatters import OutputFormat
 
+from .conftest import HEUSDEN, alleen_heusden
+
 DATUM = ["--datum", "2026-01-01"]
 
 
 @pytest.fixture
 def twee(data_copy: Path) -> Path:
-    """The bundled data with a second gemeente, Vught, whose wijken have Heusden's names."""
-    wijken = data_copy / "data" / "wijken"
+    """The bundled Heusden data with a second gemeente, Vught, whose wijken have Heusden's names."""
+    wijken = alleen_heusden(data_copy) / "data" / "wijken"
     shutil.copytree(wijken / "heusden", wijken / "vught")
     g = wijken / "vught" / "gemeente.yaml"
     g.write_text(g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n"), "utf-8")
@@ -57,11 +59,12 @@ def test_sorting_across_gemeenten(invoke, twee: Path) -> None:
     op_naam = volgorde("--sorteer", "naam")
     assert op_naam[:2] == [("Braken-Oost", "Heusden"), ("Braken-Oost", "Vught")]
     problemen = rijen(invoke, "--data", str(twee), "--alleen-problemen", "--sorteer", "problemen")
-    assert problemen["weggelaten"] == 2 * rijen(invoke, "--alleen-problemen")["weggelaten"]
+    alleen = rijen(invoke, *HEUSDEN, "--alleen-problemen")
+    assert problemen["weggelaten"] == 2 * alleen["weggelaten"]
 
 
 def test_single_gemeente_output_has_no_gemeente_column(invoke) -> None:
-    out = invoke(["overview", *DATUM, "-f", "markdown"]).stdout
+    out = invoke(["overview", *HEUSDEN, *DATUM, "-f", "markdown"]).stdout
     assert "# Overzicht sociale basis: gemeente Heusden" in out and "| Gemeente |" not in out
 
 

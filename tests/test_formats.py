@@ -25,7 +25,7 @@ from wijkcheck.formatters import (
 
 COMMANDS = {
     "audit": ["audit", "Herpt", "--datum", "2026-01-01"],
-    "overview": ["overview", "--datum", "2026-01-01"],
+    "overview": ["overview", "--gemeente", "heusden", "--datum", "2026-01-01"],
     "show": ["show", "Herpt", "--datum", "2026-01-01"],
 }
 MAGIC = {OutputFormat.DOCX: b"PK\x03\x04", OutputFormat.PNG: b"\x89PNG\r\n\x1a\n"}

@@ -17,7 +17,7 @@ SCHEMA_MAP = Path(__file__).resolve().parents[1] / "docs" / "schema"
 
 COMMANDS = {
     "audit": ["audit", "Vlijmen-Dorp"],
-    "overzicht": ["overview"],
+    "overzicht": ["overview", "--gemeente", "heusden"],
     "sociale-kaart": ["show", "Oudheusden"],
 }
 

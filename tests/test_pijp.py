@@ -22,8 +22,8 @@ COMMANDOS = [
     ["explain", "huisarts"],
     ["audit", "Herpt"],
     ["audit", "Herpt", "--format", "json"],
-    ["overview"],
-    ["overview", "--format", "svg"],
+    ["overview", "--gemeente", "heusden"],
+    ["overview", "--gemeente", "heusden", "--format", "svg"],
     ["show", "Herpt", "--format", "csv"],
     # validate needs the user's data (never the bundled data): the repository's own
     ["validate", "--data", str(Path(__file__).parents[1])],

@@ -4,6 +4,8 @@ rule of a checklist item. A user copies examples; one that fails is a trap.
 
 Examples in the docs start with a comment naming their file (`# in data/wijken/<gemeente>/
 <wijk>.yaml`); those of `wijkcheck regels` are a checklist rule (`regel:`) or part of a wijk file.
+An example of a municipal checklist (`# in checklists/<gemeente>.yaml`) is a layer on the regional
+checklist; the fields it leaves out come from a minimal layer header.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from wijkcheck.rules import REGELS
 
 REPO = Path(__file__).parents[1]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-WIJK, GEMEENTE, REGEL, ANDERS = "wijk", "gemeente", "regel", "anders"
+WIJK, GEMEENTE, REGEL, CHECKLIST, ANDERS = "wijk", "gemeente", "regel", "checklist", "anders"
 CONTEXT = {
     "# in data/wijken/<gemeente>/<wijk>.yaml": WIJK,
     "# in data/wijken/<gemeente>/gemeente.yaml": GEMEENTE,
+    "# in checklists/<gemeente>.yaml": CHECKLIST,
     "# .pre-commit-config.yaml": ANDERS,  # pre-commit's file, not wijkcheck's
 }
 DATUM = "2025-06-30"  # after every date in the examples
@@ -67,6 +70,7 @@ def test_examples_are_found() -> None:
     soorten = [s for _, s, _ in VOORBEELDEN]
     assert soorten.count(REGEL) >= len(REGELS) and soorten.count(GEMEENTE) >= 1
     assert soorten.count(WIJK) >= 6 and "README.md:cijfer1" in {n for n, _, _ in VOORBEELDEN}
+    assert soorten.count(CHECKLIST) >= 4  # docs/nieuwe-gemeente.md
 
 
 def _in_context(root: Path, soort: str, blok: str) -> Path:
@@ -80,6 +84,19 @@ def _in_context(root: Path, soort: str, blok: str) -> Path:
             "inwoners": "inwoners: {waarde: 765, bron: voorbeeld, peildatum: 2025-01-01}",
         }
         eigen = set(yaml.safe_load(blok))
+        tekst = "".join(f"{r}\n" for k, r in basis.items() if k not in eigen) + blok
+    elif soort == CHECKLIST:
+        basis = {
+            "id": "id: docvoorbeeld",
+            "naam": "naam: Voorbeeld uit de documentatie",
+            "versie": 'versie: "1"',
+            "uitgever": "uitgever: test",
+            "niveau": "niveau: gemeentelijk",
+            "status": "status: {status: concept}",
+            "extends": "extends: hart-van-brabant",
+        }
+        eigen = yaml.safe_load(blok)
+        pad = root / "checklists" / f"{eigen.get('id', 'docvoorbeeld')}.yaml"
         tekst = "".join(f"{r}\n" for k, r in basis.items() if k not in eigen) + blok
     elif soort == GEMEENTE:
         pad = root / "data" / "wijken" / "heusden" / "gemeente.yaml"
@@ -133,8 +150,10 @@ def test_example_validates(invoke, data_copy: Path, soort: str, blok: str) -> No
             GEMEENTE,
             "voorzieningen:\n  - {naam: X, soort: zwembad, bron: x, peildatum: 2025-01-01}\n",
         ),
+        # a threshold of an item the regional checklist does not have
+        (CHECKLIST, "normen:\n  tandarts.2: {maximaal: 1, norm: {basis: voorbeeldnorm}}\n"),
     ],
-    ids=[WIJK, REGEL, GEMEENTE],
+    ids=[WIJK, REGEL, GEMEENTE, CHECKLIST],
 )
 def test_a_broken_example_fails(invoke, data_copy: Path, soort: str, blok: str) -> None:
     assert _valideer(invoke, data_copy, soort, blok).exit_code == 1
