@@ -47,8 +47,7 @@ def met_rich(groep: Group) -> Group:
 
 
 def overzicht(root: plaats.DataRoot):
-    # the bundled fictitious gemeente has a checklist of its own: one overview shows one
-    mappen = [m for m in root.gemeente_mappen() if m.name != "voorbeeldrecht"]
+    mappen = root.gemeente_mappen()
     return schoon(batch.overzicht(root, mappen, dt.date(2026, 1, 1)))
 
 
