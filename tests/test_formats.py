@@ -277,7 +277,7 @@ def test_overview_terminal_table(invoke, monkeypatch) -> None:
     kop = next(line for line in out.splitlines() if "┃" in line and "Ontmoetingsplekken" in line)
     assert "Kern" in kop and "Checklist" in kop
     assert re.search(r"De Grassen\s+│ Vlijmen\s+│ ✘ niet voldaan", out)
-    assert "V1" not in out and "3✔ 9✘ 0?" in out
+    assert "V1" not in out and re.search(r"│ +\d+✔ \d+✘ \d+\? │", out)
 
 
 def test_overview_filter_and_sort(invoke) -> None:

@@ -23,7 +23,7 @@ LAAG_TITELS = {
 }
 LAAG_OMSCHRIJVINGEN = {
     Laag.PERSOONLIJK: "eigen netwerk: familie, vrienden, buren",
-    Laag.GEMEENSCHAPPELIJK: "wat bewoners samen organiseren: verenigingen, Buurt Bestuurt, "
+    Laag.GEMEENSCHAPPELIJK: "wat bewoners samen organiseren: verenigingen, buurtcomités, "
     "informele groepen",
     Laag.INSTITUTIONEEL: "georganiseerde ondersteuning en openbare plekken",
 }

@@ -301,6 +301,13 @@ def explain_cmd(
     out = console()
     out.print(Text(f"{o.titel}", style="bold underline"))
     out.print(f"{soort} '{id}' uit {cl.naam}, versie {cl.versie}")
+    laag_id, niveau = cl.herkomst.get(id, (cl.id, ""))
+    laag = next((laag for laag in cl.lagen if laag.id == laag_id), None)
+    if laag is not None:
+        staat = "concept, niet vastgesteld" if laag.status.concept else "vastgesteld"
+        out.print(f"Laag: {niveau} ({laag.naam}, versie {laag.versie}; {staat})")
+    if o.regel.gemeentebreed():
+        out.print("Gemeentebreed: één keer per gemeente beoordeeld, niet in de score van een wijk.")
     _meegeleverd_melden(root, None if checklist else gemeentenaam)
     if o.omschrijving:
         out.print()
@@ -311,9 +318,14 @@ def explain_cmd(
         out.print(regel_tekst)
     out.print()
     out.print(Text("Beleidsbron", style="bold"))
-    out.print(f"{o.beleidsbron.document}, {o.beleidsbron.passage}")
+    out.print(str(o.beleidsbron))
     if o.beleidsbron.citaat:
         out.print(Text(f"“{o.beleidsbron.citaat.strip()}”", style="italic"))
+    if o.beleidsbron.verband == "afgeleid":
+        out.print(
+            "De passage noemt deze voorziening of voorwaarde niet zelf; wijkcheck leidt het "
+            "item ervan af (zie docs/checklists.md)."
+        )
 
 
 def _onderwerpen_tonen(cl: Checklist) -> None:
