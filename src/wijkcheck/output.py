@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -20,21 +21,60 @@ def _fout(path: Path, bericht: str, regel: str) -> WijkcheckError:
     return WijkcheckError.single(Span(""), f"{path}: {bericht}", regel)
 
 
-def _modus(path: Path) -> int:
-    """Permissions for the new file: those of the file it replaces, else the umask's default."""
+#: Longest file name most file systems take (bytes); the temporary name is kept shorter.
+MAX_NAAM = 255
+
+
+def _modus(huidig: os.stat_result | None) -> int:
+    """Permissions for the new file: those of the file it replaces without setuid, setgid or
+    sticky bits (a report is never a program), else the umask's default."""
+    if huidig is not None:
+        return huidig.st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def controleer_doel(path: Path) -> os.stat_result | None:
+    """Refuse anything at `path` that is not a regular file: a folder, a device (`/dev/null`),
+    a pipe, a socket, or a symbolic link (which would make wijkcheck write elsewhere). Returns
+    the existing file's status, or None when nothing is there."""
+    if len(os.fsencode(path.name)) > MAX_NAAM:
+        raise _fout(
+            path,
+            f"de bestandsnaam is langer dan {MAX_NAAM} tekens; kies een kortere",
+            "uitvoer-naam",
+        )
     try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        huidig = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _fout(path, f"kan niet schrijven ({exc.strerror})", "uitvoer-schrijven") from None
+    if stat.S_ISDIR(huidig.st_mode):
+        raise _fout(path, "is een map, geen bestand", "uitvoer-is-map")
+    if stat.S_ISLNK(huidig.st_mode):
+        raise _fout(
+            path,
+            "is een snelkoppeling (symlink); wijkcheck schrijft alleen naar een gewoon bestand, "
+            "ook niet met --force. Geef de naam van het doel zelf",
+            "uitvoer-geen-bestand",
+        )
+    if not stat.S_ISREG(huidig.st_mode):
+        raise _fout(
+            path,
+            "is geen gewoon bestand (een apparaat, pijp of socket); wijkcheck schrijft alleen "
+            "gewone bestanden, ook niet met --force. Schrijf naar het scherm met --output -",
+            "uitvoer-geen-bestand",
+        )
+    return huidig
 
 
 def schrijf_atomair(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` to `path` atomically; refuse an existing `path` unless `force`."""
-    bestaand = path.exists() or path.is_symlink()
-    if path.is_dir():
-        raise _fout(path, "is een map, geen bestand", "uitvoer-is-map")
+    """Write `data` to `path` atomically; refuse an existing `path` unless `force`, and refuse
+    anything at `path` that is not a regular file (`controleer_doel`)."""
+    huidig = controleer_doel(path)
+    bestaand = huidig is not None
     if bestaand and not force:
         raise _fout(
             path, "bestaat al; kies een andere naam of overschrijf met --force", "uitvoer-bestaat"
@@ -43,7 +83,7 @@ def schrijf_atomair(path: Path, data: bytes, *, force: bool = False) -> None:
     if not map_.is_dir():
         raise _fout(path, f"map '{map_}' bestaat niet", "uitvoer-map")
     try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=map_)
+        fd, tijdelijk = tempfile.mkstemp(prefix=".wijkcheck-", suffix=".tmp", dir=map_)
     except OSError as exc:
         raise _fout(path, f"kan niet schrijven ({exc.strerror})", "uitvoer-schrijven") from None
     try:
@@ -51,8 +91,10 @@ def schrijf_atomair(path: Path, data: bytes, *, force: bool = False) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tijdelijk, _modus(path))
+        os.chmod(tijdelijk, _modus(huidig))
         if force:
+            if bestaand:  # the check above, once more just before the name changes hands
+                controleer_doel(path)
             os.replace(tijdelijk, path)
         else:
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -90,6 +91,8 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> st
     Formatters are imported only now (start-up time)."""
     from wijkcheck.formatters import render
 
+    if output is not None and output != "-":
+        _controleer_naam(output)
     if fmt is OutputFormat.TABEL and not output:
         from wijkcheck.cli.commands import console
         from wijkcheck.formatters import terminal
@@ -117,6 +120,18 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> st
     schrijf_atomair(path, data if isinstance(data, bytes) else data.encode("utf-8"), force=force)
     sys.stderr.write(f"Geschreven: {path} ({fmt.value})\n")
     return None
+
+
+def _controleer_naam(output: str) -> None:
+    """An output name must name a file: not empty, not a folder (`rapport/`)."""
+    if not output.strip():
+        raise _fout("--output is leeg; geef een bestandsnaam, of - voor het scherm", "argument")
+    if output.endswith(("/", os.sep)):
+        raise _fout(
+            f"--output {output}: eindigt op '/', dat is een map; geef een bestandsnaam, bijv. "
+            f"{output}rapport.html",
+            "uitvoer-is-map",
+        )
 
 
 def toon(tekst: str) -> None:

@@ -100,6 +100,9 @@ def validate_cmd(
         from wijkcheck.formatters.findings_github import summary
 
         try:
+            # a regular file only: a pipe or device there would block or vanish the summary
+            if os.path.exists(doel) and not os.path.isfile(doel):
+                raise OSError(0, "geen gewoon bestand")
             with open(doel, "a", encoding="utf-8") as f:
                 f.write(summary(uitslag))
         except OSError as exc:
