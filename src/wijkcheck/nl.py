@@ -58,3 +58,41 @@ def maanden_tussen(begin: dt.date, eind: dt.date) -> int:
     if eind.day < begin.day:
         months -= 1
     return months
+
+
+#: Characters that change what a terminal or editor shows without being seen themselves:
+#: control characters (escape sequences, line breaks), bidi overrides and isolates (U+202E
+#: turns text around), zero-width characters and the BOM. Printed as escapes, never raw.
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+#: The subset that is not a control character: flagged in names by `wijkcheck validate`.
+_BIDI_NULBREED = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def zichtbaar(text: str, behoud: str = "") -> str:
+    """`text` with every invisible or control character (except those in `behoud`) written as
+    an escape (`\\x1b`, `\\u202e`): the one escaping of text from data or paths for the
+    terminal and for CI logs, where a raw line break could start a workflow command."""
+    return _ONZICHTBAAR.sub(lambda m: _escape(m.group(), behoud), text)
+
+
+def _escape(char: str, behoud: str) -> str:
+    if char in behoud:
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def onzichtbaar_teken(text: str) -> str | None:
+    """The first bidi or zero-width character in `text`, if any."""
+    m = _BIDI_NULBREED.search(text)
+    return m.group() if m else None
+
+
+_WORKFLOW_COMMANDO = re.compile(r"(?m)^(\s*)::")
+
+
+def veilig_voor_log(text: str) -> str:
+    """A message of several lines for stderr: every character from data made visible except
+    the line breaks of the message itself, and no line able to start a GitHub workflow
+    command (`::error …`)."""
+    return _WORKFLOW_COMMANDO.sub(r"\1\\x3a:", zichtbaar(text, behoud="\n"))

@@ -24,7 +24,7 @@ from wijkcheck.models import (
     Wijk,
     telt,
 )
-from wijkcheck.nl import datum, getal, maanden_tussen
+from wijkcheck.nl import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
 from wijkcheck.rules import Drempel, PerInwoners
 from wijkcheck.yamlsource import YamlDocument
 
@@ -56,6 +56,16 @@ class _Checks:
         self.found.append(Finding(self.doc.span(loc, key=key), message, rule, severity))
 
     def naam(self, loc: Loc, naam: str, wat: str, key: bool = False) -> None:
+        teken = onzichtbaar_teken(naam)
+        if teken is not None:
+            self.add(
+                loc,
+                f"{wat} {zichtbaar(naam)!r} bevat een onzichtbaar teken (U+{ord(teken):04X}: "
+                "richtingsteken of teken zonder breedte); zo'n naam ziet er anders uit dan hij "
+                "is. Typ de naam opnieuw",
+                "onzichtbaar-teken",
+                key=key,
+            )
         if onveilige_naam(naam):
             self.add(
                 loc,

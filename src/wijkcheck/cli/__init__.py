@@ -27,8 +27,10 @@ EXIT_PIJP_DICHT = 141  # the reader closed our stdout, as shells report SIGPIPE
 
 def fout(exc: WijkcheckError) -> None:
     """Print a user error as `pad:regel:kolom: fout: …` lines on stderr."""
-    for finding in exc.findings:
-        sys.stderr.write(f"{finding}\n")
+    from wijkcheck.nl import veilig_voor_log
+
+    for finding in exc.findings:  # names and paths come from data: nothing raw reaches a log
+        sys.stderr.write(f"{veilig_voor_log(str(finding))}\n")
     if len(exc.findings) > 1:
         sys.stderr.write(f"{len(exc.findings)} fouten gevonden.\n")
 
@@ -99,8 +101,10 @@ class WijkcheckGroup(TyperGroup):
         except Exception as exc:  # a bug, not the user's fault: say so without a traceback
             if os.environ.get("WIJKCHECK_DEBUG"):
                 raise
+            from wijkcheck.nl import zichtbaar
+
             sys.stderr.write(
-                f"interne fout in wijkcheck: {type(exc).__name__}: {exc}\n"
+                f"interne fout in wijkcheck: {type(exc).__name__}: {zichtbaar(str(exc))}\n"
                 "Dit is een fout in wijkcheck, niet in uw gegevens. "
                 "Zet WIJKCHECK_DEBUG=1 voor details.\n"
             )

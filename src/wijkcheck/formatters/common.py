@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from wijkcheck.kaart import KaartVoorziening, SocialeKaart
-from wijkcheck.nl import datum, getal
+from wijkcheck.nl import datum, getal, zichtbaar
 from wijkcheck.overview import Overzicht, Score
 from wijkcheck.results import ChecklistInfo, Rapport, Resultaat, Telling, Uitkomst
 
@@ -651,13 +651,12 @@ def kaart_samenvatting(kaart: SocialeKaart) -> str:
     )
 
 
-_BESTURING = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
 
 
 def _schoon(waarde: Any) -> Any:
     if isinstance(waarde, str):
-        return _BESTURING.sub("", waarde)
+        return zichtbaar(waarde, behoud="\t\n\r")
     if isinstance(waarde, dict):
         return {k: _schoon(v) for k, v in waarde.items()}
     if isinstance(waarde, list):
@@ -669,12 +668,14 @@ def _schoon(waarde: Any) -> Any:
 # DEL and C1 as they are. A literal backslash in a text may match too; that only costs time.
 _BESTURING_JSON = re.compile(
     r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\\[bf]|[\x7f-\x9f]"
+    "|[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
 )
 
 
 def schoon(result: R) -> R:
-    """The result without control characters in its texts: a name with an escape sequence
-    must not recolour the terminal, and XML (docx, svg) cannot hold them at all."""
+    """The result with control, bidi and zero-width characters in its texts written as
+    escapes (`zichtbaar`): a name with an escape sequence must not recolour the terminal nor
+    a U+202E turn a line around, and XML (docx, svg) cannot hold control characters at all."""
     if not _BESTURING_JSON.search(result.model_dump_json()):
         return result  # nearly always (the loader refuses them): one fast scan, no copy
     return type(result).model_validate(_schoon(result.model_dump()))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from wijkcheck.errors import Finding, Severity
-from wijkcheck.formatters.findings_text import samenvatting, zichtbaar
-from wijkcheck.nl import datum
+from wijkcheck.formatters.findings_text import samenvatting
+from wijkcheck.nl import datum, zichtbaar
 from wijkcheck.validate import Validatie
 
 #: Annotations GitHub shows per step and kind; beyond this only the job summary has them all.

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from wijkcheck.errors import Finding
+from wijkcheck.nl import zichtbaar
 from wijkcheck.validate import Validatie
-
-_STUURTEKEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def zichtbaar(text: str, behoud: str = "") -> str:
-    """Control characters (a hostile key name) as visible escapes, never raw to a terminal;
-    except those in `behoud`."""
-    return _STUURTEKEN.sub(lambda m: _escape(m.group(), behoud), text)
-
-
-def _escape(char: str, behoud: str) -> str:
-    if char in behoud:
-        return char
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def regel(f: Finding) -> str:

@@ -414,6 +414,14 @@ def render(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> st
 
     from rich.console import Console
 
-    out = Console(file=io.StringIO(), width=breedte, no_color=True, highlight=False)
+    # data is text, never rich markup or emoji codes (`[/bold]`, `:smile:` in a bron)
+    out = Console(
+        file=io.StringIO(),
+        width=breedte,
+        no_color=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
     out.print(renderable(result, breedte))
     return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())
