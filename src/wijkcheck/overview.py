@@ -103,6 +103,8 @@ class Overzicht(Result):
     rijen: list[OverzichtRij]
     #: per gemeente, the requirements judged once for the whole gemeente
     gemeentebreed: list[Gemeentebreed]
+    #: the checklist items whose rule rests (in part) on a voorbeeldnorm
+    voorbeeldnorm_items: list[str] = leeg(list)
     totalen: dict[str, Telling]
     weggelaten: int
     ontbrekende_wijken: list[str]
@@ -126,6 +128,7 @@ class Deel:
     aantal_items: int
     rijen: tuple[OverzichtRij, ...]
     gemeentebreed: Gemeentebreed
+    voorbeeldnorm_items: tuple[str, ...]
     volgorde: dict[str, int]  # wijk key → its place in gemeente.yaml (kern by kern)
     ontbrekende_wijken: tuple[str, ...]
 
@@ -238,6 +241,11 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
             for w in wijken
         ),
         gemeentebreed=_gemeentebreed(gemeente.naam, eens),
+        voorbeeldnorm_items=tuple(
+            o.titel
+            for o in checklist.items.values()
+            if any(n.voorbeeldnorm for n in o.regel.normen())
+        ),
         volgorde={sleutel(w): i for i, ws in enumerate(gemeente.kernen.values()) for w in ws},
         ontbrekende_wijken=tuple(
             w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
@@ -304,6 +312,7 @@ def samenvoegen(
         alleen_problemen=alleen_problemen,
         rijen=rijen,
         gemeentebreed=[d.gemeentebreed for d in delen],
+        voorbeeldnorm_items=list(eerste.voorbeeldnorm_items),
         totalen={k.id: _telling([r.voorwaarden[k.id] for r in rijen]) for k in kolommen},
         weggelaten=len(alle) - len(rijen),
         ontbrekende_wijken=[

@@ -96,8 +96,14 @@ def let_op_vereist(r: Resultaat, boven: Resultaat | None = None) -> str:
     layer only when it differs from the whole: an overridden norm)."""
     tekst = r.vereist + (" ⚠ voorbeeldnorm" if r.voorbeeldnorm else "")
     if r.niveau and (boven is None or r.herkomst != boven.herkomst):
-        tekst += f" ({r.niveau})"
+        gewijzigd = sorted({d.herkomst for d in _onder(r)} - {r.herkomst, ""})
+        wie = f"; drempel gewijzigd door {', '.join(gewijzigd)}" if gewijzigd else ""
+        tekst += f" ({r.niveau}{wie})"
     return tekst
+
+
+def _onder(r: Resultaat) -> list[Resultaat]:
+    return [x for d in r.onderdelen for x in (d, *_onder(d))]
 
 
 class _Bronnen:
@@ -105,6 +111,7 @@ class _Bronnen:
         self.lijst: list[Bron] = []
         self.index: dict[tuple[str, str], Bron] = {}
         self.peildata: dict[int, list[dt.date]] = {}
+        self.geschat: set[int] = set()
 
     def nummer(
         self,
@@ -114,6 +121,7 @@ class _Bronnen:
         voorbeeld: bool = False,
         verouderd: bool = False,
         peildatum: dt.date | None = None,
+        geschat: bool = False,
     ) -> int:
         bron = self.index.get((soort, tekst))
         if bron is None:
@@ -123,15 +131,19 @@ class _Bronnen:
         bron.verouderd = bron.verouderd or verouderd
         if peildatum is not None:
             self.peildata.setdefault(bron.nummer, []).append(peildatum)
+            if geschat:
+                self.geschat.add(bron.nummer)
         return bron.nummer
 
     def af(self) -> list[Bron]:
         for bron in self.lijst:
             dates = sorted(set(self.peildata.get(bron.nummer, [])))
+            geschat = " (geschat)" if bron.nummer in self.geschat else ""
             if len(dates) == 1:
-                bron.tekst += f", peildatum {datum(dates[0])}"
+                bron.tekst += f", peildatum {datum(dates[0])}{geschat}"
             elif dates:
                 bron.tekst += f", peildata {datum(dates[0])} t/m {datum(dates[-1])}"
+                bron.tekst += " (deels geschat)" if geschat else ""
         return self.lijst
 
 
@@ -148,6 +160,7 @@ def memo_view(rapport: Rapport) -> MemoView:
                     voorbeeld=g.voorbeeld,
                     verouderd=g.verouderd,
                     peildatum=g.peildatum,
+                    geschat=g.geschat,
                 )
             )
         if resultaat.norm:
@@ -210,7 +223,8 @@ def verdeel(
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Header facts of a report as label/value pairs."""
     inw = rapport.inwoners
-    inwoners = f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)})"
+    geschat = ", geschat" if inw.geschat else ""
+    inwoners = f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)}{geschat})"
     code = f" · CBS {rapport.cbs_buurtcode}" if rapport.cbs_buurtcode else ""
     return [
         ("Wijk", f"{rapport.wijk} (kern {rapport.kern}, gemeente {rapport.gemeente}){code}"),
@@ -222,14 +236,16 @@ def kop(rapport: Rapport) -> list[tuple[str, str]]:
 
 def checklist_kop(info: ChecklistInfo) -> list[tuple[str, str]]:
     """The checklist, its status, and the layers it builds on."""
-    top = info.lagen[-1] if info.lagen else None
-    concept = top is None or top.status == "concept"
-    status = "concept, niet vastgesteld" if concept else top.toelichting  # type: ignore[union-attr]
-    regels = [("Checklist", f"{info.naam}, versie {info.versie} ({status})")]
-    for laag in reversed(info.lagen[:-1]):
-        staat = "concept" if laag.status == "concept" else "vastgesteld"
-        regels.append(("Bouwt voort op", f"{laag.naam}, versie {laag.versie} ({staat})"))
-    return regels
+    regels = []
+    for i, laag in enumerate(reversed(info.lagen)):
+        staat = f"concept; {laag.uitgever}" if laag.status == "concept" else laag.toelichting
+        regels.append(
+            (
+                "Checklist" if i == 0 else "Bouwt voort op",
+                f"{laag.naam}, versie {laag.versie} ({staat})",
+            )
+        )
+    return regels or [("Checklist", f"{info.naam}, versie {info.versie}")]
 
 
 def samenvatting(rapport: Rapport) -> str:
@@ -318,10 +334,11 @@ def voorbeeldnorm_melding(result: Rapport | Overzicht | SocialeKaart) -> str | N
         )
     if isinstance(result, Overzicht):
         titels = [k.titel for k in result.voorwaarden if k.voorbeeldnorm]
+        titels += result.voorbeeldnorm_items
         if not titels:
             return ouderdom.strip() or None
         return (
-            f"Rusten (deels) op een voorbeeldnorm, een drempel die niemand heeft vastgesteld: "
+            "Op een voorbeeldnorm, een drempel die niemand heeft vastgesteld, rusten (deels): "
             f"{_opsomming(titels)}.{ouderdom}"
         )
     return ouderdom.strip() or None
@@ -363,16 +380,20 @@ def conclusie(result: Rapport | Overzicht | SocialeKaart) -> list[str]:
         return _overzicht_conclusie(result)
     regels = [samenvatting(result)]
     alle = result.voorwaarden + result.items
-    for u, wat in (
-        (Uitkomst.NIET_VOLDAAN, "Niet voldaan"),
-        (Uitkomst.ONBEKEND, "Onbekend (er ontbreken gegevens)"),
+    for u, wat, gemeentebreed in (
+        (Uitkomst.NIET_VOLDAAN, "Niet voldaan", "Niet voldaan, gemeentebreed"),
+        (
+            Uitkomst.ONBEKEND,
+            "Onbekend (er ontbreken gegevens)",
+            "Onbekend, gemeentebreed (er ontbreken gegevens)",
+        ),
     ):
         namen = [r.titel for r in alle if r.uitkomst is u]
         if namen:
             regels.append(f"{wat}: {', '.join(namen)}.")
         namen = [r.titel for r in result.gemeentebreed if r.uitkomst is u]
         if namen:
-            regels.append(f"{wat} (gemeentebreed): {', '.join(namen)}.")
+            regels.append(f"{gemeentebreed}: {', '.join(namen)}.")
     if len(regels) == 1:
         regels.append("Alle voorwaarden en checklist-items zijn voldaan.")
     return regels

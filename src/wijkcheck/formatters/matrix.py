@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from wijkcheck.errors import Span, WijkcheckError
 from wijkcheck.formatters.common import (
     SCORE_UITLEG,
+    concept_meldingen,
     overzicht_kop,
     overzicht_view,
     score_tekst,
     titel,
     van_gemeenten,
     verouderd_melding,
+    voorbeeldnorm_melding,
 )
 from wijkcheck.nl import datum, getal
 from wijkcheck.overview import Overzicht
@@ -224,10 +226,14 @@ def teken(ov: Overzicht) -> Tekening:
         vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
         vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
         y += 28
+    # what the picture rests on, as plainly as in every other format: a concept checklist,
+    # voorbeeldnormen, outdated figures; wrapped to the table's width (the picture stays that wide)
+    extra = [*concept_meldingen(ov.checklist), voorbeeldnorm_melding(ov)]
     if ov.verouderde_gegevens:
-        # which figures are outdated, wrapped to the table's width (the picture stays that wide)
+        extra.append(verouderd_melding(ov))
+    for tekst in filter(None, extra):
         y += 6
-        regels = _regels("Let op: " + verouderd_melding(ov), tabel_w - 2 * pad, 12.5, False)
+        regels = _regels("Let op: " + tekst, tabel_w - 2 * pad, 12.5, False)
         hoogte = 12 + len(regels) * 17
         vormen.append(Rect(marge, y, tabel_w, hoogte, "#fff1c2", INKT, 1.5, dashed=True))
         for i, regel in enumerate(regels):
