@@ -381,8 +381,9 @@ class Aanwezig(RegelBasis):
 
     Parameters: `soorten` (lijst van soorten uit de catalogus) óf `functie` (bijv. ontmoeten),
     `minimaal` (standaard 1), `toegankelijk` (true: alleen toegankelijke voorzieningen tellen),
-    `bereik`: `wijk` (in de wijk zelf), `kern` (ook elders in de kern, of een voorziening die de
-    wijk met `bedient:` bedient) of `gemeente` (ergens in de gemeente).
+    `bereik`: `wijk` (in de wijk zelf), `kern` (ook elders in de kern) of `gemeente` (ergens in
+    de gemeente; één keer per gemeente beoordeeld). Bij elk bereik telt ook een voorziening van
+    elders die de wijk met `bedient:` bedient.
     Onbekend als er te weinig zijn maar de wijk geen voorzieningen heeft vastgelegd, of als de
     toegankelijkheid van de gevonden voorzieningen niet is vastgelegd.
 
