@@ -36,7 +36,7 @@ def test_json_output_validates_against_documented_schema(invoke, soort: str) -> 
     jsonschema = pytest.importorskip("jsonschema")
     out = json.loads(invoke([*COMMANDS[soort], "--format", "json", "--datum", "2026-01-01"]).output)
     jsonschema.validate(out, documented(soort))
-    assert out["schema_versie"] == 1 and out["soort"] == soort
+    assert out["schema_versie"] == 2 and out["soort"] == soort
 
 
 def test_schema_rejects_a_wrong_shape() -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # results sit below the checklist in the layers; only the typ
     from wijkcheck.checklist import Checklist, ChecklistLaag
 
 #: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
-SCHEMA_VERSIE = 1
+SCHEMA_VERSIE = 2
 
 
 class Uitkomst(StrEnum):
