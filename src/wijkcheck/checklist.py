@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
-from wijkcheck.models import Beleidsbron, Id, Indicator, Model, Norm, Rol, Soort, Tekst, leeg
+from wijkcheck.models import Beleidsbron, Getal, Id, Indicator, Model, Norm, Rol, Soort, Tekst, leeg
 from wijkcheck.rules import Regel
 
 
@@ -89,17 +89,17 @@ class Verwijder(Model):
 
 
 class VraagindexWijziging(Model):
-    minimaal: Annotated[float, Field(gt=0)] | None = None
-    maximaal: Annotated[float, Field(gt=0)] | None = None
+    minimaal: Annotated[Getal, Field(gt=0)] | None = None
+    maximaal: Annotated[Getal, Field(gt=0)] | None = None
     norm: Norm
 
 
 class NormWijziging(Model):
     """New threshold(s) for one rule of a checklist below, with the basis of the new values."""
 
-    minimaal: float | None = None
-    maximaal: float | None = None
-    minimaal_per_1000: Annotated[float, Field(gt=0)] | None = None
+    minimaal: Getal | None = None
+    maximaal: Getal | None = None
+    minimaal_per_1000: Annotated[Getal, Field(gt=0)] | None = None
     vraagindex: VraagindexWijziging | None = None
     norm: Norm | None = None
 

@@ -120,6 +120,12 @@ def _message(
             hint = " (gebruik een punt als decimaalteken: 12.5, niet 12,5)"
         elif isinstance(value, str) and value.count(".") > 1:
             hint = f" (geen duizendtalpunten: schrijf {value.replace('.', '')})"
+        elif isinstance(value, str):
+            hint = " (tekst tussen aanhalingstekens; een getal staat er zonder)"
+        elif isinstance(value, bool):
+            hint = " (true of false is geen getal)"
+        elif isinstance(value, int):
+            hint = " (te groot voor een getal)"
         return f"{naam}: verwacht een getal, {gevonden}{hint}", "type", at_key, loc
     if kind in ("bool_type", "bool_parsing"):
         return f"{naam}: verwacht true of false (niet ja/nee), {gevonden}", "type", at_key, loc

@@ -13,9 +13,11 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     StrictBool,
     StringConstraints,
     field_validator,
@@ -26,6 +28,9 @@ from pydantic_core import PydanticCustomError
 from wijkcheck.nl import datum
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: The one definition of a figure: a real, finite number as YAML writes it. Not true/false, not
+#: a quoted "4200", not .nan, .inf or a number too large for a float; -0.0 is 0.
+Getal = Annotated[float, Strict(), Field(allow_inf_nan=False), AfterValidator(lambda w: w + 0.0)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 #: `bron` value (prefix) that marks a figure as invented example data.
@@ -64,7 +69,7 @@ class Bereik(StrEnum):
 class Cijfer(Model):
     """A figure with its source and date: `{waarde: 5445, bron: CBS, peildatum: 2025-01-01}`."""
 
-    waarde: float
+    waarde: Getal
     bron: Tekst
     peildatum: dt.date
     #: true when the peildatum is an estimate (the source gives no date, or only a year)
@@ -125,7 +130,7 @@ class Aantal(Cijfer):
 class Capaciteit(Model):
     """Capacity of a facility; in a unit that counts (`plaatsen`) a whole number."""
 
-    waarde: Annotated[float, Field(ge=0)]
+    waarde: Annotated[Getal, Field(ge=0)]
     eenheid: Tekst
 
     @model_validator(mode="after")
@@ -287,8 +292,8 @@ class Indicator(Model):
     richting: Richting
     betekenis: Tekst
     gebruikelijke_bron: Tekst
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: Getal | None = None
+    maximum: Getal | None = None
 
 
 class Rol(Model):

@@ -187,6 +187,13 @@ def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) 
     c.naam(("kern",), w.kern, "kern")
     c.datum(("peildatum",), w.peildatum)
     c.cijfer(("inwoners",), w.inwoners, "inwoners")
+    if w.inwoners.waarde <= 0 and cl is not None and _per_inwoners(cl):
+        c.add(
+            ("inwoners", "waarde"),
+            "0 inwoners: de checklist heeft een norm per inwoner, die over deze wijk niets zegt; "
+            "geef het aantal inwoners",
+            "geen-inwoners",
+        )
     indicatoren = cl.indicatoren if cl is not None else {}
     for veld in ("indicatoren", "ondersteuningsvraag"):
         for ind, cijfer in getattr(w, veld).items():
@@ -203,6 +210,14 @@ def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) 
                 "lege-bron",
             )
     return c.found
+
+
+def _per_inwoners(cl: Checklist) -> bool:
+    return any(
+        isinstance(regel, PerInwoners)
+        for o in cl.onderwerpen().values()
+        for regel, _ in walk_rules(o.regel, ())
+    )
 
 
 def check_gemeente(

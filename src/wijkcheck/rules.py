@@ -22,6 +22,7 @@ from wijkcheck.models import (
     Bereik,
     Cijfer,
     Gemeente,
+    Getal,
     Id,
     Indicator,
     Inventarisatie,
@@ -589,8 +590,8 @@ class Drempel(RegelBasis):
     type: Literal["drempel"]
     naam: ClassVar[str] = "drempelwaarde"
     indicator: Id
-    minimaal: float | None = None
-    maximaal: float | None = None
+    minimaal: Getal | None = None
+    maximaal: Getal | None = None
     norm: Norm
 
     @model_validator(mode="after")
@@ -647,8 +648,8 @@ class Vraagindex(Model):
     bounds are a norm of their own, so they state their basis too."""
 
     indicator: Id
-    minimaal: Annotated[float, Field(gt=0)] = 0.5
-    maximaal: Annotated[float, Field(gt=0)] = 2.0
+    minimaal: Annotated[Getal, Field(gt=0)] = 0.5
+    maximaal: Annotated[Getal, Field(gt=0)] = 2.0
     norm: Norm
 
 
@@ -678,7 +679,7 @@ class PerInwoners(RegelBasis):
     type: Literal["per_inwoners"]
     naam: ClassVar[str] = "capaciteit per inwoners"
     rollen: Annotated[list[Id], Field(min_length=1)]
-    minimaal_per_1000: Annotated[float, Field(gt=0)]
+    minimaal_per_1000: Annotated[Getal, Field(gt=0)]
     vraagindex: Vraagindex | None = None
     norm: Norm
 
@@ -693,6 +694,15 @@ class PerInwoners(RegelBasis):
         wijk = ctx.eigen_wijk
         inwoners = wijk.inwoners.waarde
         gegevens = [ctx.gegeven("inwoners", getal(inwoners), wijk.inwoners)]
+        if inwoners <= 0:  # a norm per inhabitant says nothing of a wijk without any
+            return Beoordeling(
+                ONB,
+                "0 inwoners",
+                self.omschrijving(ctx),
+                "een norm per 1.000 inwoners zegt niets over een wijk zonder inwoners",
+                gegevens,
+                normen=self.normen(),
+            )
         fte = 0.0
         ontbrekend = []
         for rol in self.rollen:

@@ -94,7 +94,22 @@ def data_root(data: Path | None) -> DataRoot:
 
 def herkomst(result: R, root: DataRoot) -> R:
     """The result, marked when it was made from the bundled example data (every format then
-    says so in its header)."""
+    says so in its header). A figure dated after the audit date did not exist then: refused,
+    as `wijkcheck validate --datum` refuses it (`toekomstige-datum`)."""
+    from wijkcheck.nl import datum as nl_datum
+    from wijkcheck.results import Rapport
+
+    if isinstance(result, Rapport):
+        later = result.latere_cijfers()
+        if later:
+            wat = "; ".join(f"{g.wat}: {g.waarde} ({nl_datum(g.peildatum)})" for g in later[:10])
+            raise WijkcheckError.single(
+                Span(""),
+                f"{len(later)} gegeven(s) van wijk {result.wijk} hebben een peildatum na de "
+                f"auditdatum {nl_datum(result.auditdatum)}: {wat}. Kies een latere --datum, of "
+                "gebruik de gegevens van toen (git)",
+                "toekomstige-datum",
+            )
     if not root.meegeleverd:
         return result
     return result.model_copy(update={"meegeleverde_gegevens": True})

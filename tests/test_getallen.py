@@ -1,0 +1,55 @@
+"""Numbers are numbers, for every command alike (issue 12, part 4): one definition of a figure
+(models.Getal), refused by the model so that no command computes with what validate refuses."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+HERPT = "data/wijken/heusden/herpt.yaml"
+COMMANDOS = [["audit", "Herpt"], ["show", "Herpt"], ["overview"], ["list"]]
+
+
+def _inwoners(data_copy: Path, waarde: str) -> None:
+    wijk = data_copy / HERPT
+    tekst = wijk.read_text(encoding="utf-8")
+    nieuw = re.sub(r"inwoners: \{waarde: [^,]+,", f"inwoners: {{waarde: {waarde},", tekst, count=1)
+    assert nieuw != tekst
+    wijk.write_text(nieuw, encoding="utf-8")
+
+
+@pytest.mark.parametrize("waarde", [".nan", ".inf", "1e309", "true", '"4200"', "9" * 5000])
+def test_what_validate_refuses_no_command_uses(invoke, data_copy: Path, waarde: str) -> None:
+    _inwoners(data_copy, waarde)
+    args = ["--data", str(data_copy)]
+    out = invoke(["validate", *args, "--format", "tekst"], code=1).output
+    assert f"{HERPT}:" in out and ": fout: " in out
+    for command in COMMANDOS:
+        fout = invoke([*command, *args], code=2).output
+        assert f"{HERPT}:" in fout and "interne fout" not in fout, command
+        assert "nan" not in fout.lower().split("gevonden")[0], command
+
+
+def test_minus_zero_is_zero(invoke, data_copy: Path) -> None:
+    _inwoners(data_copy, "-0.0")
+    rapport = json.loads(
+        invoke(["audit", "Herpt", "--data", str(data_copy), "-f", "json"], code=None).stdout
+    )
+    assert rapport["inwoners"]["waarde"] == "0"
+
+
+def test_zero_inhabitants_is_no_pass_per_inhabitant(invoke, data_copy: Path) -> None:
+    _inwoners(data_copy, "0")
+    args = ["--data", str(data_copy)]
+    assert "(geen-inwoners)" in invoke(["validate", *args, "--format", "tekst"], code=1).output
+    rapport = json.loads(invoke(["audit", "Herpt", *args, "-f", "json"]).stdout)
+    [capaciteit] = [r for r in rapport["voorwaarden"] if r["regel"] == "per_inwoners"]
+    assert capaciteit["uitkomst"] == "onbekend" and "zonder inwoners" in capaciteit["toelichting"]
+
+
+def test_an_audit_before_a_figure_existed_is_refused(invoke) -> None:
+    out = invoke(["audit", "Herpt", "--datum", "2020-01-01"], code=2).output
+    assert "peildatum na de auditdatum 1-1-2020" in out and "(toekomstige-datum)" in out
