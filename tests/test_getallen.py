@@ -53,3 +53,30 @@ def test_zero_inhabitants_is_no_pass_per_inhabitant(invoke, data_copy: Path) -> 
 def test_an_audit_before_a_figure_existed_is_refused(invoke) -> None:
     out = invoke(["audit", "Herpt", "--datum", "2020-01-01"], code=2).output
     assert "peildatum na de auditdatum 1-1-2020" in out and "(toekomstige-datum)" in out
+
+
+def test_names_of_other_scripts_keep_their_own_key() -> None:
+    from wijkcheck.nl import sleutel
+
+    assert sleutel("Δόβερεν") == "δοβερεν" and sleutel("海斯本") == "海斯本"
+    assert sleutel("Δόβερεν") != sleutel("海斯本") and sleutel("Vlijmen-Dorp") == "vlijmendorp"
+
+
+def test_text_xml_cannot_hold_is_refused(invoke, data_copy: Path) -> None:
+    wijk = data_copy / HERPT
+    tekst = wijk.read_text(encoding="utf-8")
+    wijk.write_text(
+        tekst.replace("  - naam: Dorpshuis Herpt\n", '  - naam: "Dorpshuis\\uFFFE"\n', 1), "utf-8"
+    )
+    for command in (["validate"], ["audit", "Herpt"], ["overview", "-o", "x.svg"]):
+        out = invoke([*command, "--data", str(data_copy)], code=None).output
+        assert "U+FFFE" in out and "(stuurteken)" in out, command
+
+
+def test_a_name_is_bounded(invoke, data_copy: Path) -> None:
+    wijk = data_copy / HERPT
+    tekst = wijk.read_text(encoding="utf-8")
+    wijk.write_text(tekst.replace("  - naam: Dorpshuis Herpt\n", f"  - naam: {'x' * 500}\n", 1))
+    for command in (["validate"], ["show", "Herpt"]):
+        out = invoke([*command, "--data", str(data_copy)], code=None).output
+        assert "te lang (hooguit 120 tekens)" in out and "(te-lang)" in out, command

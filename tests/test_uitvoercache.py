@@ -249,3 +249,23 @@ def test_a_failing_memo_never_fails_the_audit(invoke, monkeypatch, memo: Path) -
 def test_cache_folder_of_an_unknown_user_is_ignored(invoke, monkeypatch) -> None:
     monkeypatch.setenv("WIJKCHECK_CACHE", "~geen-gebruiker-met-deze-naam/x")
     assert "Audit sociale basis: Herpt" in invoke(["audit", "Herpt"]).output
+
+
+@pytest.mark.parametrize(
+    "stdout, code",
+    [
+        ("\x1b]8;;https://example.org\x1b\\klik\x1b]8;;\x1b\\\n", 0),  # an OSC 8 link
+        ("\x1b[2J\x1b[H schoon scherm\n", 0),  # a cursor move, no colour
+        ("gewone tekst\n", 7),  # an exit code wijkcheck never gives
+    ],
+)
+def test_an_edited_entry_replays_nothing_wijkcheck_would_not_print(
+    invoke, memo: Path, geteld: list[str], stdout: str, code: int
+) -> None:
+    invoke(["audit", "Herpt"])
+    [entry] = memo.rglob("*.json")
+    inhoud = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**inhoud, "stdout": stdout, "code": code}), encoding="utf-8")
+    result = invoke(["audit", "Herpt"])
+    assert len(geteld) == 2 and "Audit sociale basis: Herpt" in result.stdout
+    assert "\x1b]" not in result.stdout and "\x1b[2J" not in result.stdout

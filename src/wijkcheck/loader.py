@@ -155,6 +155,10 @@ def _message(
         return f"{naam}: mag niet leeg zijn", "leeg", at_key, loc
     if kind == "too_short":
         return f"{naam}: lijst mag niet leeg zijn", "leeg", at_key, loc
+    if kind in ("string_too_long", "too_long"):
+        grens = ctx.get("max_length")
+        wat = "tekens" if kind == "string_too_long" else "onderdelen"
+        return f"{naam}: te lang (hooguit {grens} {wat})", "te-lang", at_key, loc
     if kind == "string_pattern_mismatch":
         vorm = _PATRONEN.get(str(ctx.get("pattern")), f"patroon {ctx.get('pattern')}")
         return (

@@ -28,6 +28,12 @@ from pydantic_core import PydanticCustomError
 from wijkcheck.nl import datum
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: The longest name of a wijk, kern, gemeente or facility: a name is shown in every table and
+#: picture, and a name of thousands of characters would make those unbounded.
+MAX_NAAM = 120
+#: The most facilities one wijk or gemeente file may list (real files list a few dozen).
+MAX_VOORZIENINGEN = 2_000
+Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAAM)]
 #: The one definition of a figure: a real, finite number as YAML writes it. Not true/false, not
 #: a quoted "4200", not .nan, .inf or a number too large for a float; -0.0 is 0.
 Getal = Annotated[float, Strict(), Field(allow_inf_nan=False), AfterValidator(lambda w: w + 0.0)]
@@ -143,13 +149,13 @@ class Capaciteit(Model):
 class Voorziening(Model):
     """A facility. Its layer follows from its `soort` in the checklist's catalogue."""
 
-    naam: Tekst
+    naam: Naam
     soort: Id
     toegankelijk: StrictBool | None = None
     functies: list[Id] = leeg(list)
     capaciteit: Capaciteit | None = None
-    bedient: list[Tekst] = leeg(list)
-    kern: Tekst | None = None
+    bedient: list[Naam] = leeg(list)
+    kern: Naam | None = None
     adres: str | None = None
     bron: Tekst
     peildatum: dt.date
@@ -172,14 +178,14 @@ class Oordeel(Model):
 
 
 class Wijk(Model):
-    naam: Tekst
-    kern: Tekst
+    naam: Naam
+    kern: Naam
     cbs_buurtcode: Annotated[str, StringConstraints(pattern=r"^BU\d{8}$")] | None = None
     peildatum: dt.date
     inwoners: Aantal
     omschrijving: str | None = None
     inventarisatie: Inventarisatie | None = None
-    voorzieningen: list[Voorziening] = leeg(list)
+    voorzieningen: Annotated[list[Voorziening], Field(max_length=MAX_VOORZIENINGEN)] = leeg(list)
     indicatoren: dict[Id, Cijfer] = leeg(dict)
     ondersteuningsvraag: dict[Id, Cijfer] = leeg(dict)
     capaciteit: dict[Id, Cijfer] = leeg(dict)
@@ -187,13 +193,13 @@ class Wijk(Model):
 
 
 class Gemeente(Model):
-    naam: Tekst
+    naam: Naam
     cbs_code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
     inwoners: Aantal | None = None
     checklist: Tekst = "hart-van-brabant"
-    kernen: dict[Tekst, list[Tekst]]
+    kernen: dict[Naam, list[Naam]]
     inventarisatie: Inventarisatie | None = None
-    voorzieningen: list[Voorziening] = leeg(list)
+    voorzieningen: Annotated[list[Voorziening], Field(max_length=MAX_VOORZIENINGEN)] = leeg(list)
     referentie: dict[Id, Cijfer] = leeg(dict)
 
 

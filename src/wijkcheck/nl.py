@@ -9,7 +9,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Any letter or digit of any script counts (Δόβερεν, 海斯本 keep a key of their own); the rest not.
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def getal(value: float, decimalen: int | None = None) -> str:

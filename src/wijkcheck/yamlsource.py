@@ -78,7 +78,9 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 # C0 controls except tab, LF and CR; DEL; C1 controls. They could recolour a terminal or hide
 # text in a report, so data may not hold them (the formatters strip them as a second line).
-_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and what XML 1.0 cannot hold at all (a lone surrogate, U+FFFE, U+FFFF):
+# a report in Word or SVG would be ill-formed.
+_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # libyaml's problem texts, in Dutch. Unknown ones are shown in English after a Dutch prefix.
 _PROBLEMS = {
@@ -481,7 +483,7 @@ class _Builder:
                     wat = "sleutel" if is_key else "tekst"
                     self.error(
                         node,
-                        f"{wat} bevat stuurteken \\x{ord(found.group()):02x}; stuurtekens (zoals "
+                        f"{wat} bevat stuurteken {_code(found.group())}; stuurtekens (zoals "
                         'de escapes "\\e", "\\x1b" en "\\0") zijn niet toegestaan: ze kunnen een '
                         "terminal of rapport ontregelen",
                         "stuurteken",
@@ -559,3 +561,8 @@ def resolve_plain(value: str) -> Any:
     if lowered in (".inf", "+.inf", "-.inf", ".nan"):
         return float(lowered.lstrip("+").replace(".", ""))
     return value
+
+
+def _code(teken: str) -> str:
+    code = ord(teken)
+    return f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"

@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Mapping, Sequence
@@ -102,6 +103,10 @@ class Geheugen:
             return None
         stdout, code, bestanden = entry["stdout"], entry["code"], entry["bestanden"]
         if not (isinstance(stdout, str) and isinstance(code, int) and isinstance(bestanden, list)):
+            return None
+        # The cache folder is writable by whoever runs wijkcheck: replay only what an audit
+        # itself prints (text, line breaks, colour codes) and the exit codes it gives.
+        if code not in (0, 1) or not _zoals_wijkcheck_schrijft(stdout):
             return None
         for pad, afdruk in bestanden:
             if not (isinstance(pad, str) and os.path.isabs(pad)) or _afdruk(pad) != afdruk:
@@ -241,3 +246,13 @@ def _namen(map_: Path | None) -> list[str] | None:
         mappen.sort()
         found += [os.path.join(pad, n) for n in (*mappen, *sorted(bestanden))]
     return found
+
+
+# Colour (SGR) sequences are all rich writes; anything else (a cursor move, an OSC 8 link, a
+# title change) or another control character never came from wijkcheck.
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_STUUR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _zoals_wijkcheck_schrijft(stdout: str) -> bool:
+    return not _STUUR.search(_SGR.sub("", stdout))
