@@ -476,3 +476,15 @@ def test_validate_and_overview_see_the_same_files(invoke, tmp_path: Path, verbor
         "Noord-West",
         "Zuid",
     ]
+
+
+def test_a_copied_gemeente_folder_is_refused_by_validate_and_overview(
+    invoke, data_copy: Path
+) -> None:
+    wijken = data_copy / "data" / "wijken"
+    shutil.copytree(wijken / "heusden", wijken / "heusden (kopie)")
+    args = ["--data", str(data_copy), "--datum", "2026-01-01"]
+    out = invoke(["validate", *args, "--format", "tekst"], code=1).output
+    assert "heusden (kopie)/gemeente.yaml:" in out and "(dubbele-gemeente)" in out
+    out = invoke(["overview", *args], code=2).output
+    assert "(dubbele-gemeente)" in out and "Heusden en Heusden" not in out

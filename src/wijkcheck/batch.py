@@ -80,6 +80,9 @@ def overzicht(
     findings of every gemeente that cannot be shown, or when the gemeenten do not share one
     checklist.
     """
+    dubbel = store.dubbele_gemeenten(mappen)
+    if dubbel:
+        raise WijkcheckError(dubbel)
     aantallen = [len(wijk_bestanden(m)) for m in mappen]
     werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth

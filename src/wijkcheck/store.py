@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -94,6 +94,38 @@ def load_gemeente(
     if findings or gemeente is None:
         raise WijkcheckError(findings)
     return GemeenteData(folder, gemeente, doc, bestanden)
+
+
+def dubbele_gemeenten(mappen: Sequence[Path]) -> list[Finding]:
+    """Two folders for one gemeente (a copy `heusden (kopie)` with the same naam or CBS code):
+    an overview would count every wijk twice. Reported at the later folder's gemeente.yaml; a
+    gemeente.yaml that cannot be read is reported where it is read, not here."""
+    eerder: dict[str, str] = {}
+    found: list[Finding] = []
+    for m in mappen:
+        try:
+            g, doc = load_gemeente_file(m)
+        except WijkcheckError:
+            continue
+        for sleutel_, veld in (
+            (f"naam:{sleutel(g.naam)}", "naam"),
+            (f"cbs:{g.cbs_code}", "cbs_code"),
+        ):
+            if sleutel_ in eerder:
+                found.append(
+                    Finding(
+                        doc.span((veld,)),
+                        f"gemeente {g.naam} ({g.cbs_code}) staat ook in {eerder[sleutel_]}: één "
+                        "gemeente heeft één map; verwijder of hernoem de kopie",
+                        "dubbele-gemeente",
+                    )
+                )
+                break
+        else:
+            shown = display_path(m / GEMEENTE_BESTAND)
+            eerder.setdefault(f"naam:{sleutel(g.naam)}", shown)
+            eerder.setdefault(f"cbs:{g.cbs_code}", shown)
+    return found
 
 
 def alle_wijknamen(gemeenten: Iterable[tuple[Path, Gemeente]]) -> list[tuple[Path, Gemeente, str]]:

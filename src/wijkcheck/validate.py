@@ -35,7 +35,7 @@ from wijkcheck.plaats import (
     wijk_bestanden,
 )
 from wijkcheck.processen import Voortgang, aantal_werkers, verdeel
-from wijkcheck.store import GemeenteData, WijkBestand, load_checklist_file
+from wijkcheck.store import GemeenteData, WijkBestand, dubbele_gemeenten, load_checklist_file
 from wijkcheck.yamlsource import YamlDocument, load_file
 
 T = TypeVar("T", bound=BaseModel)
@@ -237,6 +237,7 @@ class _Run:
                 klaar += aantal
                 if voortgang:
                     voortgang(klaar, totaal)
+        self.add(dubbele_gemeenten(list(gemeenten.values())))
         for p in checklists:
             self.checklist(p)
         for p in losse:
