@@ -27,7 +27,8 @@ def twee(data_copy: Path) -> Path:
     wijken = alleen_heusden(data_copy) / "data" / "wijken"
     shutil.copytree(wijken / "heusden", wijken / "vught")
     g = wijken / "vught" / "gemeente.yaml"
-    g.write_text(g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n"), "utf-8")
+    tekst = g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n")
+    g.write_text(tekst.replace("cbs_code: GM0797", "cbs_code: GM0865"), "utf-8")  # its own
     return data_copy
 
 

@@ -67,7 +67,8 @@ def twee(tmp_path_factory) -> object:
     wijken = kopie / "data" / "wijken"
     shutil.copytree(wijken / "heusden", wijken / "vught")
     g = wijken / "vught" / "gemeente.yaml"
-    g.write_text(g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n"), "utf-8")
+    tekst = g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n")
+    g.write_text(tekst.replace("cbs_code: GM0797", "cbs_code: GM0865"), "utf-8")  # its own
     root = plaats.DataRoot(wijken, kopie / "checklists", "kopie", kopie)
     return overzicht(root)
 
