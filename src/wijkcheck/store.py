@@ -275,9 +275,14 @@ def checklist_path(
             )
         if kandidaat.is_file():
             return kandidaat
-    folders = [root.checklists]
+    return _zoek_checklist(naam, [root.checklists], waar, "")
+
+
+def _zoek_checklist(naam: str, folders: list[Path | None], waar: Span, bij: str) -> Path:
+    """A checklist by name in `folders`, then in the bundled ones; unknown names get
+    suggestions (`bij`: where the name was given, for the message)."""
     with contextlib.suppress(WijkcheckError):
-        folders.append(bundled_root().checklists)
+        folders = [*folders, bundled_root().checklists]
     known: list[str] = []
     for folder in folders:
         if folder is None or not folder.is_dir():
@@ -286,10 +291,9 @@ def checklist_path(
             if sleutel(path.stem) == sleutel(naam):
                 return path
             known.append(path.stem)
+    hint = bedoelde_u(naam, sorted(set(known)))
     raise WijkcheckError.single(
-        waar,
-        f"onbekende checklist '{naam}'.{bedoelde_u(naam, known)}".rstrip("."),
-        "onbekende-checklist",
+        waar, f"onbekende checklist '{naam}'{bij}.{hint}".rstrip("."), "onbekende-checklist"
     )
 
 
@@ -330,23 +334,7 @@ def load_checklist_file(
 
 
 def _ouder(root: DataRoot, naam: str, naast: Path, waar: Span) -> Path:
-    folders = [naast, root.checklists]
-    with contextlib.suppress(WijkcheckError):
-        folders.append(bundled_root().checklists)
-    known: list[str] = []
-    for folder in folders:
-        if folder is None or not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.yaml")):
-            if sleutel(path.stem) == sleutel(naam):
-                return path
-            known.append(path.stem)
-    hint = bedoelde_u(naam, sorted(set(known)))
-    raise WijkcheckError.single(
-        waar,
-        f"onbekende checklist '{naam}' bij 'extends'.{hint}".rstrip("."),
-        "onbekende-checklist",
-    )
+    return _zoek_checklist(naam, [naast, root.checklists], waar, " bij 'extends'")
 
 
 def checklist_voor(
