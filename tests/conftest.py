@@ -33,8 +33,8 @@ def invoke(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., obj
     return run
 
 
-#: The bundled data holds two gemeenten: Heusden and the fictitious Voorbeeldrecht, each with its
-#: own checklist. Tests about Heusden's figures scope their overview to Heusden.
+#: Tests about Heusden's figures scope their overview to Heusden (the bundled data holds only
+#: Heusden; the fictitious Voorbeeldrecht is a data folder of its own, voorbeelden/).
 HEUSDEN = ["--gemeente", "heusden"]
 
 
