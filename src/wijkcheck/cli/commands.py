@@ -6,9 +6,11 @@ import datetime as dt
 import inspect
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
+import click
 import typer
 
 from wijkcheck.cli import EXIT_BEVINDINGEN, app, pijp_dicht_is_stil
@@ -408,6 +410,49 @@ def regels_cmd() -> None:
             else:
                 out.print(" ".join(alinea.split()))
             out.print()
+
+
+@app.command("schema")
+def schema_cmd(
+    soort: Annotated[
+        str,
+        typer.Option(
+            "--soort",
+            help="Voor welk bestand: wijk, gemeente of checklist.",
+            click_type=click.Choice(["wijk", "gemeente", "checklist"]),
+        ),
+    ] = "wijk",
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Schrijf het JSON Schema van een gegevensbestand, voor uw editor.
+
+    Met de YAML-extensie van VS Code en als eerste regel van een bestand
+    `# yaml-language-server: $schema=PAD` vult de editor veldnamen en de namen uit de
+    checklist aan en onderstreept fouten. wijkcheck validate blijft de controle.
+    """
+    import json
+
+    from wijkcheck import store
+    from wijkcheck.cli.uitvoer import _controleer_naam
+    from wijkcheck.output import schrijf_atomair
+    from wijkcheck.schema import schema
+
+    root = data_root(data)
+    if checklist:
+        cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
+    else:
+        naam, _ = _standaard_checklist(root)
+        cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
+    tekst = json.dumps(schema(soort, cl), ensure_ascii=False, indent=2) + "\n"
+    if output in (None, "-"):
+        toon(tekst)
+        return
+    _controleer_naam(output)
+    schrijf_atomair(Path(output).expanduser(), tekst.encode("utf-8"), force=force)
+    sys.stderr.write(f"Geschreven: {output} (JSON Schema, {soort})\n")
 
 
 def voorbeeld_alineas(doc: str) -> list[str]:
