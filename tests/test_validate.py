@@ -488,3 +488,17 @@ def test_a_copied_gemeente_folder_is_refused_by_validate_and_overview(
     assert "heusden (kopie)/gemeente.yaml:" in out and "(dubbele-gemeente)" in out
     out = invoke(["overview", *args], code=2).output
     assert "(dubbele-gemeente)" in out and "Heusden en Heusden" not in out
+
+
+@pytest.mark.parametrize("pad", ["checklists", "data/wijken"])
+def test_a_file_where_a_data_folder_belongs_is_no_reason_to_fall_back(
+    invoke, data_copy: Path, monkeypatch, pad: str
+) -> None:
+    doel = data_copy / pad
+    shutil.rmtree(doel)
+    doel.write_text("geen map\n", encoding="utf-8")
+    monkeypatch.chdir(data_copy)
+    for command in (["validate"], ["audit", "Herpt"], ["overview"]):
+        out = invoke(command, code=2).output
+        assert f"{pad}: fout: is geen map" in out and "(data-root)" in out, command
+        assert "meegeleverde" not in out

@@ -92,10 +92,28 @@ def bundled_root() -> DataRoot:
     )
 
 
+def _leesbare_map(pad: Path) -> bool:
+    """Whether `pad` is a folder to read. Something else at that name is an error, never a
+    reason to fall back to the bundled data: a data gate must not pass on other data."""
+    if not os.path.lexists(pad):
+        return False
+    if not pad.is_dir():
+        raise WijkcheckError.single(
+            Span(str(pad)), "is geen map; verwacht een map met YAML-bestanden", "data-root"
+        )
+    if not os.access(pad, os.R_OK | os.X_OK):
+        raise WijkcheckError.single(
+            Span(str(pad)),
+            "map is niet leesbaar (rechten); wijkcheck kan hem niet openen",
+            "data-root",
+        )
+    return True
+
+
 def _root_in(folder: Path, herkomst: str) -> DataRoot | None:
     checklists = folder / "checklists"
-    cl = checklists if checklists.is_dir() else None
-    if (folder / "data" / "wijken").is_dir():
+    cl = checklists if _leesbare_map(checklists) else None
+    if _leesbare_map(folder / "data" / "wijken"):
         return DataRoot(folder / "data" / "wijken", cl, herkomst, folder)
     if (folder / "wijken").is_dir():
         parent_cl = folder.parent / "checklists"
@@ -127,7 +145,7 @@ def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
             )
         return found
     for folder in (cwd, *cwd.parents):
-        if (folder / "data" / "wijken").is_dir():
+        if _leesbare_map(folder / "data" / "wijken"):
             found = _root_in(folder, f"repository: {folder}")
             if found is not None:
                 return found
