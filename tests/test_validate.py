@@ -502,3 +502,18 @@ def test_a_file_where_a_data_folder_belongs_is_no_reason_to_fall_back(
         out = invoke(command, code=2).output
         assert f"{pad}: fout: is geen map" in out and "(data-root)" in out, command
         assert "meegeleverde" not in out
+
+
+@pytest.mark.parametrize("naam", ["herpt.yaml", "map.yaml", "gemeente.yaml"])
+def test_a_folder_where_a_data_file_belongs_is_refused_by_every_command(
+    invoke, data_copy: Path, naam: str
+) -> None:
+    pad = data_copy / "data" / "wijken" / "heusden" / naam
+    if pad.exists():
+        pad.unlink()
+    pad.mkdir()
+    args = ["--data", str(data_copy)]
+    assert invoke(["validate", *args], code=2).output
+    for command in (["audit", "Vlijmen-Dorp"], ["overview"]):
+        out = invoke([*command, *args], code=2).output
+        assert "interne fout" not in out, command

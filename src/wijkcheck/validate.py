@@ -164,10 +164,15 @@ class _Run:
                     dirnames.remove(name)
                     if not verborgen(name) and self.outside(sub):
                         self.report_outside(sub)
+            # a folder named like a data file (`herpt.yaml/`) is reported where a file belongs,
+            # as the other commands report it, not walked into
+            als_bestand = [n for n in dirnames if n.endswith(YAML_SUFFIXES)]
+            for name in als_bestand:
+                dirnames.remove(name)
             dirnames.sort()
             found.extend(
                 here / n
-                for n in sorted(filenames)
+                for n in sorted([*filenames, *als_bestand])
                 if n.endswith(YAML_SUFFIXES) and not verborgen(n)
             )
         return found
