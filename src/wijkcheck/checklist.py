@@ -13,7 +13,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
-from wijkcheck.models import Beleidsbron, Getal, Id, Indicator, Model, Norm, Rol, Soort, Tekst, leeg
+from wijkcheck.models import (
+    Beleidsbron,
+    Getal,
+    Id,
+    Indicator,
+    Model,
+    Norm,
+    Rol,
+    Soort,
+    Tekst,
+    leeg,
+    vereist,
+)
 from wijkcheck.rules import Regel
 
 
@@ -45,10 +57,7 @@ class Status(Model):
     @model_validator(mode="after")
     def _vastgesteld_door_wie(self) -> Status:
         if self.status == "vastgesteld":
-            ontbreekt = [v for v in ("door", "datum", "besluit") if getattr(self, v) is None]
-            if ontbreekt:
-                velden = ", ".join(f"'{v}'" for v in ontbreekt)
-                raise ValueError(f"een vastgestelde checklist noemt ook {velden}")
+            vereist(self, ("door", "datum", "besluit"), "een vastgestelde checklist noemt ook {}")
         return self
 
     @property
@@ -70,8 +79,9 @@ class Ouderdom(Model):
     norm: Norm
 
 
-class Vervang(Model):
-    """Entries of the checklists below that this layer replaces (each must exist there)."""
+class Delen(Model):
+    """The parts of a checklist that layers add to and replace: the catalogue (functies,
+    soorten, indicatoren, rollen) and the conditions and items."""
 
     functies: dict[Id, Tekst] = leeg(dict)
     soorten: dict[Id, Soort] = leeg(dict)
@@ -79,6 +89,10 @@ class Vervang(Model):
     rollen: dict[Id, Rol] = leeg(dict)
     voorwaarden: dict[Id, Onderwerp] = leeg(dict)
     items: dict[Id, Onderwerp] = leeg(dict)
+
+
+class Vervang(Delen):
+    """Entries of the checklists below that this layer replaces (each must exist there)."""
 
 
 class Verwijder(Model):
@@ -105,10 +119,10 @@ class NormWijziging(Model):
 
 
 #: The parts of a checklist that layers add to, replace and (conditions, items) remove.
-DELEN = ("functies", "soorten", "indicatoren", "rollen", "voorwaarden", "items")
+DELEN = tuple(Delen.model_fields)
 
 
-class ChecklistBestand(Model):
+class ChecklistBestand(Delen):
     """One checklist file as written: a layer, standing alone or on the one it `extends`."""
 
     id: Id
@@ -121,12 +135,6 @@ class ChecklistBestand(Model):
     extends: Tekst | None = None
     secties: dict[Literal["voorwaarden", "items"], Sectie] = leeg(dict)
     maximale_ouderdom: Ouderdom | None = None
-    functies: dict[Id, Tekst] = leeg(dict)
-    soorten: dict[Id, Soort] = leeg(dict)
-    indicatoren: dict[Id, Indicator] = leeg(dict)
-    rollen: dict[Id, Rol] = leeg(dict)
-    voorwaarden: dict[Id, Onderwerp] = leeg(dict)
-    items: dict[Id, Onderwerp] = leeg(dict)
     vervang: Vervang | None = None
     verwijder: Verwijder | None = None
     #: result id (`huisarts`, or `huisarts.2` for its second part) → new threshold

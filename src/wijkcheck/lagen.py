@@ -90,14 +90,7 @@ def stapel(
         uitgever=top.uitgever,
         omschrijving=top.omschrijving,
         lagen=[
-            ChecklistLaag(
-                id=laag.id,
-                naam=laag.naam,
-                versie=laag.versie,
-                uitgever=laag.uitgever,
-                niveau=laag.niveau,
-                status=laag.status,
-            )
+            ChecklistLaag(**{veld: getattr(laag, veld) for veld in ChecklistLaag.model_fields})
             for laag, _ in lagen
         ],
         secties=m.secties,

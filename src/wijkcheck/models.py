@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -224,6 +225,13 @@ class Beleidsbron(Model):
         return f"afgeleid van {tekst}" if self.verband is Verband.AFGELEID else tekst
 
 
+def vereist(model: BaseModel, velden: Sequence[str], zin: str) -> None:
+    """Refuse `model` when one of `velden` is missing; `zin` names them (`{}`)."""
+    ontbreekt = [v for v in velden if getattr(model, v) is None]
+    if ontbreekt:
+        raise ValueError(zin.format(", ".join(f"'{v}'" for v in ontbreekt)))
+
+
 class NormBasis(StrEnum):
     """What a threshold rests on."""
 
@@ -255,10 +263,7 @@ class Norm(Model):
             NormBasis.BESLUIT: ("door", "datum", "besluit"),
             NormBasis.VOORBEELDNORM: (),
         }[self.basis]
-        ontbreekt = [v for v in nodig if getattr(self, v) is None]
-        if ontbreekt:
-            velden = ", ".join(f"'{v}'" for v in ontbreekt)
-            raise ValueError(f"een norm met basis '{self.basis}' heeft ook {velden} nodig")
+        vereist(self, nodig, f"een norm met basis '{self.basis}' heeft ook {{}} nodig")
         return self
 
     @property
