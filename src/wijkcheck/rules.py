@@ -823,8 +823,22 @@ class _Samengesteld(RegelBasis):
     def normen(self) -> tuple[Norm, ...]:
         return tuple(n for r in self.regels for n in r.normen())
 
-    def _onderdelen(self, ctx: Context, pad: str) -> list[Resultaat]:
-        return [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
+    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+        delen = [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
+        u = [d.uitkomst for d in delen]
+        return Beoordeling(
+            self._uitkomst(u),
+            _telling(u),
+            self._vereist(len(u)),
+            onderdelen=delen,
+            gemeten_getal=u.count(V),
+        )
+
+    def _uitkomst(self, u: list[Uitkomst]) -> Uitkomst:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _vereist(self, n: int) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
 
 
 class Alle(_Samengesteld):
@@ -849,17 +863,11 @@ class Alle(_Samengesteld):
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         return f"alle {len(self.regels)} onderdelen voldaan"
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
-        delen = self._onderdelen(ctx, pad)
-        u = [d.uitkomst for d in delen]
-        uitkomst = N if N in u else ONB if ONB in u else V
-        return Beoordeling(
-            uitkomst,
-            _telling(u),
-            f"alle {len(u)} voldaan",
-            onderdelen=delen,
-            gemeten_getal=u.count(V),
-        )
+    def _uitkomst(self, u: list[Uitkomst]) -> Uitkomst:
+        return N if N in u else ONB if ONB in u else V
+
+    def _vereist(self, n: int) -> str:
+        return f"alle {n} voldaan"
 
 
 class EenVan(_Samengesteld):
@@ -881,17 +889,11 @@ class EenVan(_Samengesteld):
     def omschrijving(self, ctx: Catalogus | None = None) -> str:
         return f"minstens één van {len(self.regels)} onderdelen voldaan"
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
-        delen = self._onderdelen(ctx, pad)
-        u = [d.uitkomst for d in delen]
-        uitkomst = V if V in u else ONB if ONB in u else N
-        return Beoordeling(
-            uitkomst,
-            _telling(u),
-            f"minstens 1 van {len(u)}",
-            onderdelen=delen,
-            gemeten_getal=u.count(V),
-        )
+    def _uitkomst(self, u: list[Uitkomst]) -> Uitkomst:
+        return V if V in u else ONB if ONB in u else N
+
+    def _vereist(self, n: int) -> str:
+        return f"minstens 1 van {n}"
 
 
 def _telling(uitkomsten: list[Uitkomst]) -> str:

@@ -6,7 +6,6 @@ import datetime as dt
 import inspect
 import os
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -96,25 +95,27 @@ def data_root(data: Path | None) -> DataRoot:
 
 def herkomst(result: R, root: DataRoot) -> R:
     """The result, marked when it was made from the bundled example data (every format then
-    says so in its header). A figure dated after the audit date did not exist then: refused,
-    as `wijkcheck validate --datum` refuses it (`toekomstige-datum`)."""
-    from wijkcheck.nl import datum as nl_datum
-    from wijkcheck.results import Rapport
-
-    if isinstance(result, Rapport):
-        later = result.latere_cijfers()
-        if later:
-            wat = "; ".join(f"{g.wat}: {g.waarde} ({nl_datum(g.peildatum)})" for g in later[:10])
-            raise WijkcheckError.single(
-                Span(""),
-                f"{len(later)} gegeven(s) van wijk {result.wijk} hebben een peildatum na de "
-                f"auditdatum {nl_datum(result.auditdatum)}: {wat}. Kies een latere --datum, of "
-                "gebruik de gegevens van toen (git)",
-                "toekomstige-datum",
-            )
+    says so in its header)."""
     if not root.meegeleverd:
         return result
     return result.model_copy(update={"meegeleverde_gegevens": True})
+
+
+def geen_latere_cijfers(rapport: Rapport) -> None:
+    """A figure dated after the audit date did not exist then: refused, as `wijkcheck
+    validate --datum` refuses it (`toekomstige-datum`)."""
+    from wijkcheck.nl import datum as nl_datum
+
+    later = rapport.latere_cijfers()
+    if later:
+        wat = "; ".join(f"{g.wat}: {g.waarde} ({nl_datum(g.peildatum)})" for g in later[:10])
+        raise WijkcheckError.single(
+            Span(""),
+            f"{len(later)} gegeven(s) van wijk {rapport.wijk} hebben een peildatum na de "
+            f"auditdatum {nl_datum(rapport.auditdatum)}: {wat}. Kies een latere --datum, of "
+            "gebruik de gegevens van toen (git)",
+            "toekomstige-datum",
+        )
 
 
 def auditdatum(text: str | None) -> dt.date:
@@ -201,6 +202,7 @@ def audit_cmd(
         with volg_lezen() as gelezen:
             gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
         rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+        geen_latere_cijfers(rapport)
         rapport = herkomst(rapport, root)
         getoond = lever(rapport, fmt, output, force)
         code = EXIT_BEVINDINGEN if strikt and rapport.niet_voldaan else 0
@@ -436,8 +438,7 @@ def schema_cmd(
     import json
 
     from wijkcheck import store
-    from wijkcheck.cli.uitvoer import _controleer_naam
-    from wijkcheck.output import schrijf_atomair
+    from wijkcheck.cli.uitvoer import schrijf
     from wijkcheck.schema import schema
 
     root = data_root(data)
@@ -447,12 +448,7 @@ def schema_cmd(
         naam, _ = _standaard_checklist(root)
         cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
     tekst = json.dumps(schema(soort, cl), ensure_ascii=False, indent=2) + "\n"
-    if output in (None, "-"):
-        toon(tekst)
-        return
-    _controleer_naam(output)
-    schrijf_atomair(Path(output).expanduser(), tekst.encode("utf-8"), force=force)
-    sys.stderr.write(f"Geschreven: {output} (JSON Schema, {soort})\n")
+    schrijf(tekst, output, force, f"JSON Schema, {soort}")
 
 
 def voorbeeld_alineas(doc: str) -> list[str]:

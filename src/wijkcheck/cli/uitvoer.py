@@ -104,7 +104,12 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> st
         tekst = scherm.get()
         toon(tekst)
         return tekst
-    data = render(fmt, result)
+    return schrijf(render(fmt, result), output, force, fmt.value)
+
+
+def schrijf(data: str | bytes, output: str | None, force: bool, wat: str) -> str | None:
+    """Show `data` on stdout (no `output`, or `-`), or write it to the file `output`
+    atomically, refusing what is not a regular file; returns the text shown, if any."""
     if output in (None, "-"):
         if isinstance(data, bytes):
             stdout = typer.get_binary_stream("stdout")
@@ -116,9 +121,10 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> st
     from wijkcheck.output import schrijf_atomair
 
     assert output is not None
+    _controleer_naam(output)
     path = Path(output).expanduser()
     schrijf_atomair(path, data if isinstance(data, bytes) else data.encode("utf-8"), force=force)
-    sys.stderr.write(f"Geschreven: {path} ({fmt.value})\n")
+    sys.stderr.write(f"Geschreven: {path} ({wat})\n")
     return None
 
 
