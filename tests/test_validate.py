@@ -79,7 +79,7 @@ def test_bundled_data_validates_without_errors() -> None:
     assert uitslag.fouten == 0, [str(f) for f in uitslag.bevindingen]
     # Only genuinely old figures (the sources are from 2020-2023) are warned about.
     assert {f.rule for f in uitslag.bevindingen} <= {"verouderd"}
-    assert len(uitslag.bestanden) == 22
+    assert len(uitslag.bestanden) == 23
 
 
 def test_no_data_folder_is_no_green_on_the_bundled_data(invoke, tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_no_data_folder_is_no_green_on_the_bundled_data(invoke, tmp_path: Path) 
 def test_bundled_data_from_an_empty_folder_with_data(invoke) -> None:
     out = invoke(["validate", "--data", str(BUNDLED.map), "--datum", "2025-06-01"]).output
     assert out.startswith("/") and "/data/wijken/heusden/" in out  # outside cwd: absolute
-    assert re.search(r"\nGeen fouten; \d+ waarschuwingen in \d+ van 22 bestanden\.\n$", out)
+    assert re.search(r"\nGeen fouten; \d+ waarschuwingen in \d+ van 23 bestanden\.\n$", out)
 
 
 def test_named_files_need_no_data_folder(invoke, tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
     found: list[Finding] = []
     soorten, functies = list(cl.soorten), list(cl.functies)
     indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
-    onderwerpen = list(cl.onderwerpen())
+    onderwerpen = list(cl.bekende_onderwerpen())
     for sid, soort in cl.soorten.items():
         for i, f in enumerate(soort.functies):
             if f not in cl.functies:
@@ -211,8 +211,9 @@ def check_wijk(
                     doc, ("capaciteit", rol), "rol", rol, cl.rollen, "onbekende-rol", key=True
                 )
             )
+    bekend = cl.bekende_onderwerpen()
     for onderwerp in w.oordelen:
-        if onderwerp not in cl.voorwaarden and onderwerp not in cl.items:
+        if onderwerp not in bekend:
             found.append(
                 _onbekend(
                     doc,

@@ -36,9 +36,12 @@ from wijkcheck.sources.dataroot import (
 from wijkcheck.sources.layers import GelaagdDocument
 from wijkcheck.sources.loader import validate as validate_model
 from wijkcheck.sources.store import (
+    ChecklistBron,
     GemeenteData,
     WijkBestand,
+    checklist_path,
     dubbele_gemeenten,
+    geen_thema,
     load_checklist_file,
 )
 from wijkcheck.sources.yamlsource import YamlDocument, load_file
@@ -83,8 +86,12 @@ def validate(
     *,
     voortgang: Voortgang | None = None,
     werkers: int | None = None,
+    checklist: str | None = None,
 ) -> Validatie:
     """Check `paths` (files or folders), or with no paths every file of `root`.
+
+    `checklist` (`--checklist`, a name or path) replaces the checklist each gemeente.yaml names
+    for the checks of its files, as in every other command; a theme is laid on that one.
 
     `datum` is the reference date: later dates are in the future, older figures stale.
     `voortgang` is called with (done, total) files. `werkers`: how many processes check
@@ -92,7 +99,10 @@ def validate(
     findings are the same, in the same order, however many.
     Raises `WijkcheckError` only when a named path does not exist.
     """
-    run = _Run(root, datum, cwd or Path.cwd())
+    gekozen = None
+    if checklist is not None:
+        gekozen = checklist_path(root, checklist, ChecklistBron.OPDRACHTREGEL)
+    run = _Run(root, datum, cwd or Path.cwd(), gekozen)
     files = run.expand(paths) if paths else run.root_files(root)
     # Thousands of node trees are built and dropped; none has a reference cycle worth the
     # collector's time (measured: 40 % of a 2,000-file run). Cycles left by a recursive alias
@@ -117,14 +127,18 @@ def data_root_in(folder: Path) -> DataRoot | None:
 
 
 class _Run:
-    def __init__(self, root: DataRoot, datum: dt.date, cwd: Path) -> None:
-        self.root, self.datum = root, datum
+    def __init__(
+        self, root: DataRoot, datum: dt.date, cwd: Path, gekozen: Path | None = None
+    ) -> None:
+        self.root, self.datum, self.gekozen = root, datum, gekozen
         self.cwd = os.path.abspath(cwd)
         self.cwd_prefix = self.cwd.rstrip(os.sep) + os.sep
         self.found: list[tuple[Finding, bool]] = []  # (finding, is a load error)
         self.requested: dict[str, Path] = {}
         self.context: set[str] = set()
-        self.checklists: dict[str, tuple[Checklist | None, GelaagdDocument | None]] = {}
+        self.checklists: dict[
+            tuple[str, str | None], tuple[Checklist | None, GelaagdDocument | None]
+        ] = {}
         self.grenzen: dict[str, str] = {}
         self.links: dict[str, bool] = {}
         self.heeft_gemeente: dict[str, bool] = {}
@@ -231,7 +245,7 @@ class _Run:
                 _werk,
                 werkers=werkers,
                 begin=_begin,
-                begin_args=(self.root, self.datum, Path(self.cwd)),
+                begin_args=(self.root, self.datum, Path(self.cwd), self.gekozen),
                 # the total counts the checklists and loose files done here afterwards
                 voortgang=(lambda klaar, _: voortgang(klaar, totaal)) if voortgang else None,
             ):
@@ -296,7 +310,9 @@ class _Run:
             naam = None  # which checklist is unknown: skip the checks that need one
         cl = None
         if naam is not None:
-            cl, _ = self.checklist_voor(naam, folder, gdoc if g is not None else None)
+            cl, _ = self.checklist_voor(
+                naam, folder, gdoc if g is not None else None, g is not None
+            )
         bekend = integrity.Namen.van(g).wijk_keys if g is not None else frozenset()
         bestanden: list[WijkBestand] = []
         geclaimd: set[str] = set()
@@ -323,11 +339,23 @@ class _Run:
                 data = GemeenteData(folder, g, gdoc, bestanden)
                 self.add(integrity.check_gemeente(cl, data, geclaimd))
 
-    def checklist(self, p: Path) -> tuple[Checklist | None, GelaagdDocument | None]:
-        key = os.path.abspath(p)
+    def checklist(
+        self, p: Path, basis: Path | None = None, waar: Span | None = None
+    ) -> tuple[Checklist | None, GelaagdDocument | None]:
+        """The checklist at `p`, checked once. A theme is laid on `basis` (the gemeente's own
+        checklist), without `basis` on the standard checklist; but a theme that gemeente.yaml
+        names itself (`waar`, its `checklist:`, without `basis`) is an error there."""
+        eronder = os.path.abspath(basis) if basis else ("gemeente" if waar else None)
+        key = (os.path.abspath(p), eronder)
         if key not in self.checklists:
+
+            def onder() -> Path:
+                return basis if basis is not None else geen_thema(p.stem, waar)
+
             try:
-                cl, doc = load_checklist_file(p, self.root, self.shown)
+                cl, doc = load_checklist_file(
+                    p, self.root, self.shown, onder if eronder is not None else None
+                )
             except WijkcheckError as exc:
                 self.add(exc.findings, load=True)
                 self.checklists[key] = (None, None)
@@ -338,10 +366,11 @@ class _Run:
         return self.checklists[key]
 
     def checklist_voor(
-        self, naam: str, folder: Path, gdoc: YamlDocument | None
+        self, naam: str, folder: Path, gdoc: YamlDocument | None, gemeente: bool = False
     ) -> tuple[Checklist | None, GelaagdDocument | None]:
         """The checklist a gemeente names: in the nearest `checklists/` folder, the data root's
-        or the bundled one. A path must stay inside the data folder."""
+        or the bundled one, or `--checklist` (a theme laid on the one the gemeente names). A
+        path must stay inside the data folder. `gemeente`: named by a valid gemeente.yaml."""
         path: Path | None = None
         if "/" in naam or "\\" in naam or naam.endswith(YAML_SUFFIXES):
             grens = self.grens(folder / GEMEENTE_BESTAND)
@@ -384,7 +413,11 @@ class _Run:
                 )
             return None, None
         self.context.add(self.shown(path))
-        return self.checklist(path)
+        waar = gdoc.span(("checklist",)) if gemeente and gdoc is not None else None
+        if self.gekozen is not None:
+            self.context.add(self.shown(self.gekozen))
+            return self.checklist(self.gekozen, path)
+        return self.checklist(path, None, waar)
 
     def checklist_mappen(self, folder: Path) -> list[Path]:
         mappen: list[Path] = []
@@ -504,9 +537,9 @@ _werker: _Run | None = None
 _Gevonden = tuple[list[tuple[Finding, bool]], set[str]]  # findings, and the files depended on
 
 
-def _begin(root: DataRoot, datum: dt.date, cwd: Path) -> None:
+def _begin(root: DataRoot, datum: dt.date, cwd: Path, gekozen: Path | None) -> None:
     global _werker
-    _werker = _Run(root, datum, cwd)
+    _werker = _Run(root, datum, cwd, gekozen)
 
 
 def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, _Gevonden]]:

@@ -20,7 +20,7 @@ from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
     _meegeleverd_melden,
-    _standaard_checklist,
+    checklist_zonder_wijk,
     console,
     data_root,
 )
@@ -44,15 +44,9 @@ def explain_cmd(
     from rich.text import Text
 
     from wijkcheck.core.names import bedoelde_u, sleutel
-    from wijkcheck.sources import store
 
     root = data_root(data)
-    gemeentenaam: str | None = None
-    if checklist:
-        cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
-    else:
-        naam, gemeentenaam = _standaard_checklist(root)
-        cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
+    cl, gemeentenaam = checklist_zonder_wijk(root, checklist)
     if onderwerp is None:
         _onderwerpen_tonen(cl)
         _meegeleverd_melden(root, gemeentenaam)

@@ -175,6 +175,28 @@ def _standaard_checklist(root) -> tuple[str, str | None]:
     return "hart-van-brabant", None
 
 
+def checklist_zonder_wijk(root: DataRoot, checklist: str | None) -> tuple[Checklist, str | None]:
+    """The checklist of a command about no wijk (explain, schema): `--checklist`, a theme laid
+    on the checklist of the first gemeente, or else that gemeente's own checklist (then with
+    that gemeente's name, for the bundled-data notice)."""
+    from wijkcheck.sources import store
+
+    naam, gemeentenaam = _standaard_checklist(root)
+
+    def eigen() -> Path:
+        return store.checklist_path(root, naam, store.ChecklistBron.GEMEENTE)
+
+    if checklist:
+        gekozen = store.load_checklist(
+            root, checklist, store.ChecklistBron.OPDRACHTREGEL, basis=eigen
+        )
+        return gekozen[0], None
+    cl, _ = store.load_checklist(
+        root, naam, store.ChecklistBron.GEMEENTE, basis=lambda: store.geen_thema(naam, None)
+    )
+    return cl, gemeentenaam
+
+
 def _gemeente_mappen(root, gemeente: str | None):
     """The folder of the gemeente asked for, or without --gemeente those of all gemeenten."""
     from wijkcheck.sources import store

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (
     from wijkcheck.reports.sociale_kaart import SocialeKaart
 
     R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
-from wijkcheck.cli.options import ChecklistOpt, DataOpt, _standaard_checklist, data_root
+from wijkcheck.cli.options import ChecklistOpt, DataOpt, checklist_zonder_wijk, data_root
 
 
 @app.command("schema")
@@ -44,13 +44,8 @@ def schema_cmd(
 
     from wijkcheck.cli.output import schrijf
     from wijkcheck.reports.schema import schema
-    from wijkcheck.sources import store
 
     root = data_root(data)
-    if checklist:
-        cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
-    else:
-        naam, _ = _standaard_checklist(root)
-        cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
+    cl, _ = checklist_zonder_wijk(root, checklist)
     tekst = json.dumps(schema(soort, cl), ensure_ascii=False, indent=2) + "\n"
     schrijf(tekst, output, force, f"JSON Schema, {soort}")

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wijkcheck.cli.app import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
-from wijkcheck.cli.options import DataOpt, auditdatum, data_root
+from wijkcheck.cli.options import ChecklistOpt, DataOpt, auditdatum, data_root
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.formatters.findings import ValidateFormat
 
@@ -73,6 +73,7 @@ def validate_cmd(
     fmt: ValidateFormatOpt = ValidateFormat.AUTO,
     strikt: StriktOpt = False,
     datum: PeildatumOpt = None,
+    checklist: ChecklistOpt = None,
 ) -> None:
     """Controleer de gegevens: YAML, velden, verwijzingen tussen bestanden en plausibiliteit.
 
@@ -81,7 +82,9 @@ def validate_cmd(
     mogen); 1: fouten (of waarschuwingen met --strikt); 2: een pad of bestand kon niet gelezen
     worden, een onjuiste optie, of er is geen gegevensmap (validate controleert nooit de
     meegeleverde voorbeeldgegevens: geef --data, WIJKCHECK_DATA of werk in een map met
-    data/wijken/).
+    data/wijken/). Met --checklist controleert validate de wijk- en gemeentebestanden tegen
+    die checklist (een thema-checklist over die van de gemeente heen) in plaats van die uit
+    gemeente.yaml.
     """
     from wijkcheck.checks.run import validate
     from wijkcheck.cli.progress import Voortgang
@@ -92,7 +95,7 @@ def validate_cmd(
     if root.meegeleverd and not paden:
         raise geen_gegevensmap(Path.cwd())
     with Voortgang("bestanden") as voortgang:
-        uitslag = validate(list(paden or []), root, peil, voortgang=voortgang)
+        uitslag = validate(list(paden or []), root, peil, voortgang=voortgang, checklist=checklist)
     gekozen = kies(fmt, os.environ)
     typer.echo(render(gekozen, uitslag), nl=False)
     doel = os.environ.get("GITHUB_STEP_SUMMARY")

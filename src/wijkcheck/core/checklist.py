@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt, model_validator
+from pydantic import Field, PositiveInt, StrictBool, model_validator
 
 from wijkcheck.core.models import (
     Beleidsbron,
@@ -135,6 +135,9 @@ class ChecklistBestand(Delen):
     niveau: Niveau
     status: Status
     extends: Tekst | None = None
+    #: a theme (`thema: true`) judges only its own conditions and items, with the catalogue of
+    #: the checklist the gemeente uses (it has no `extends` of its own: `sources.layers`)
+    thema: StrictBool = False
     secties: dict[Literal["voorwaarden", "items"], Sectie] = leeg(dict)
     maximale_ouderdom: Ouderdom | None = None
     vervang: Vervang | None = None
@@ -152,6 +155,8 @@ class ChecklistLaag(Model):
     uitgever: str
     niveau: Niveau
     status: Status
+    #: under a theme, this layer gives only its catalogue: its conditions and items are not judged
+    catalogus: bool = False
 
 
 class Checklist(Model):
@@ -174,6 +179,9 @@ class Checklist(Model):
     items: dict[Id, Onderwerp] = leeg(dict)
     #: result id → (layer id, level) of the layer that wrote it or last changed its norm
     herkomst: dict[str, tuple[str, str]] = leeg(dict)
+    #: for a theme: the conditions and items of the checklists below (id → title), which it does
+    #: not judge; judgements and practices in the data may still name them
+    niet_getoetst: dict[Literal["voorwaarden", "items"], dict[Id, str]] = leeg(dict)
 
     @property
     def maximale_ouderdom_maanden(self) -> int:
@@ -183,8 +191,22 @@ class Checklist(Model):
     def concept(self) -> bool:
         return any(laag.status.concept for laag in self.lagen)
 
+    @property
+    def thema(self) -> bool:
+        return any(laag.catalogus for laag in self.lagen)
+
     def onderwerpen(self) -> dict[str, Onderwerp]:
         return {**self.voorwaarden, **self.items}
+
+    def bekende_voorwaarden(self) -> dict[str, str]:
+        """The conditions a wijk file may name (id → title): judged here, or below a theme."""
+        eigen = {id: o.titel for id, o in self.voorwaarden.items()}
+        return eigen | self.niet_getoetst.get("voorwaarden", {})
+
+    def bekende_onderwerpen(self) -> dict[str, str]:
+        """The conditions and items a wijk file may name (`oordelen`), id → title."""
+        eigen = {id: o.titel for id, o in self.onderwerpen().items()}
+        return eigen | {i: titel for d in self.niet_getoetst.values() for i, titel in d.items()}
 
     def info(self) -> ChecklistInfo:
         """The checklist as a report names it."""
@@ -219,4 +241,5 @@ def _laag(laag: ChecklistLaag) -> LaagInfo:
         niveau=laag.niveau.value,
         status=st.status,
         toelichting=toelichting,
+        catalogus=laag.catalogus,
     )

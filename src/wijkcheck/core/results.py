@@ -125,6 +125,9 @@ class LaagInfo(Result):
     status: str
     #: for a `vastgesteld` layer: who adopted it, when, by which decision; for a concept: why
     toelichting: str = ""
+    #: under a theme checklist: this layer gives only its catalogue (soorten, indicators), its
+    #: conditions and items are not judged
+    catalogus: bool = False
 
 
 class SectieInfo(Result):

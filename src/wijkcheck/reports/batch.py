@@ -17,6 +17,7 @@ from pathlib import Path
 from wijkcheck.checks import integrity
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, WijkcheckError
+from wijkcheck.core.models import Gemeente
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.parallel.pool import Voortgang, aantal_werkers, verdeel
 from wijkcheck.reports.overview import Deel, Overzicht, deel, samenvoegen
@@ -31,22 +32,19 @@ class Gemeenten:
 
     def __init__(self, root: DataRoot, checklist: str | None, datum: dt.date) -> None:
         self.root, self.checklist_naam, self.datum = root, checklist, datum
-        self.checklists: dict[str, tuple[Checklist | None, list[Finding]]] = {}
+        self.checklists: dict[tuple[str | None, str], tuple[Checklist | None, list[Finding]]] = {}
 
-    def checklist(self, naam: str) -> tuple[Checklist | None, list[Finding]]:
-        if naam not in self.checklists:
-            # --checklist is the user's own choice; a name from gemeente.yaml stays in the data
-            bron = (
-                store.ChecklistBron.OPDRACHTREGEL
-                if self.checklist_naam
-                else (store.ChecklistBron.GEMEENTE)
-            )
+    def checklist(self, gemeente: Gemeente) -> tuple[Checklist | None, list[Finding]]:
+        """The checklist of `gemeente` in this run: `--checklist` (a theme laid on the one its
+        gemeente.yaml names), else the one gemeente.yaml names."""
+        key = (self.checklist_naam, gemeente.checklist)
+        if key not in self.checklists:
             try:
-                cl, doc = store.load_checklist(self.root, naam, bron)
-                self.checklists[naam] = cl, integrity.check_checklist(cl, doc)
+                cl, doc = store.checklist_voor(self.root, self.checklist_naam, gemeente)
+                self.checklists[key] = cl, integrity.check_checklist(cl, doc)
             except WijkcheckError as exc:
-                self.checklists[naam] = None, exc.findings
-        return self.checklists[naam]
+                self.checklists[key] = None, exc.findings
+        return self.checklists[key]
 
     def uitslag(self, map_: Path) -> Uitslag:
         """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
@@ -54,7 +52,7 @@ class Gemeenten:
             gd = store.load_gemeente(map_)
         except WijkcheckError as exc:
             return exc.findings
-        cl, problemen = self.checklist(self.checklist_naam or gd.gemeente.checklist)
+        cl, problemen = self.checklist(gd.gemeente)
         if cl is None:
             return problemen
         # another wijk's missing file is left out of the matrix and named below it

@@ -63,6 +63,10 @@ _UITLEG = {
     "vervang": "Onderdelen van de checklist eronder die deze laag vervangt.",
     "verwijder": "Voorwaarden of items van de checklist eronder die deze laag weglaat.",
     "normen": "Nieuwe drempels per voorwaarde of item (huisarts, of huisarts.2 voor een deel).",
+    "thema": (
+        "true: een thema-checklist, die alleen de eigen voorwaarden en items toetst, met de "
+        "catalogus van de checklist van de gemeente (geen extends)."
+    ),
 }
 
 
@@ -93,7 +97,7 @@ def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
         _namen(js["properties"]["indicatoren"], [*checklist.indicatoren])
         _namen(js["properties"]["ondersteuningsvraag"], [*checklist.indicatoren])
         _namen(js["properties"]["capaciteit"], [*checklist.rollen])
-        _namen(js["properties"]["oordelen"], [*checklist.onderwerpen()])
+        _namen(js["properties"]["oordelen"], [*checklist.bekende_onderwerpen()])
     if soort in ("wijk", "gemeente"):
         voorziening = js["$defs"]["Voorziening"]["properties"]
         voorziening["soort"]["enum"] = sorted(checklist.soorten)

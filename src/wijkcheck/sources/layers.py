@@ -3,9 +3,13 @@
 A layer adds entries with new ids, replaces existing ones under `vervang:`, leaves conditions and
 items out under `verwijder:` and changes thresholds under `normen:`. Each of those must name
 something that exists in the layers below; every mistake is a finding at the place it was
-written. The merged checklist comes with a `GelaagdDocument`, which answers positions of the
-merged data from the layer that wrote them, so integrity and plausibility checks of the merged
-checklist point into the right file.
+written. A theme (`thema: true`, always the top layer) keeps the catalogue of the layers below
+and judges only its own conditions and items; those below stay known (`niet_getoetst`), so that
+judgements and practices in the data that name them are no errors.
+
+The merged checklist comes with a `GelaagdDocument`, which answers positions of the merged data
+from the layer that wrote them, so integrity and plausibility checks of the merged checklist
+point into the right file.
 """
 
 from __future__ import annotations
@@ -70,7 +74,16 @@ def stapel(
 ) -> tuple[Checklist, GelaagdDocument]:
     """Merge `lagen`, the lowest first; raise `WijkcheckError` with every finding."""
     m = _Stapel(lagen[-1][1])
-    for laag, doc in lagen:
+    for i, (laag, doc) in enumerate(lagen):
+        if laag.thema and i < len(lagen) - 1:
+            m.fout(
+                lagen[i + 1][1].span(("extends",)),
+                f"checklist '{laag.id}' is een thema-checklist: die legt wijkcheck over de "
+                "checklist van de gemeente heen (--checklist), er bouwt geen checklist op voort",
+                "thema-als-basis",
+            )
+        if laag.thema and i == len(lagen) - 1:
+            m.thema(laag, doc)
         m.laag(laag, doc)
     top, doc = lagen[-1]
     if m.ouderdom is None:
@@ -90,15 +103,27 @@ def stapel(
         uitgever=top.uitgever,
         omschrijving=top.omschrijving,
         lagen=[
-            ChecklistLaag(**{veld: getattr(laag, veld) for veld in ChecklistLaag.model_fields})
-            for laag, _ in lagen
+            ChecklistLaag(
+                **{veld: getattr(laag, veld) for veld in _LAAG_VELDEN},
+                catalogus=top.thema and i < len(lagen) - 1,
+            )
+            for i, (laag, _) in enumerate(lagen)
         ],
         secties=m.secties,
         maximale_ouderdom=m.ouderdom,
         herkomst=m.herkomst,
+        niet_getoetst=m.niet_getoetst,
         **m.delen,
     )
     return checklist, m.doc
+
+
+#: What a report says of a layer, copied from its file (`catalogus` is the merge's to say).
+_LAAG_VELDEN = tuple(v for v in ChecklistLaag.model_fields if v != "catalogus")
+#: What a theme may not have: a word of a catalogue that only the theme knew would make the
+#: gemeente's data wrong under the gemeente's own checklist, and the conditions and items below
+#: are not judged, so replacing, removing or re-norming them means nothing.
+_NIET_IN_THEMA = ("extends", "functies", "soorten", "indicatoren", "rollen", "vervang", "verwijder")
 
 
 class _Stapel:
@@ -109,15 +134,54 @@ class _Stapel:
         self.herkomst: dict[str, tuple[str, str]] = {}
         self.secties: dict[str, Sectie] = {}
         self.ouderdom: Ouderdom | None = None
+        self.niet_getoetst: dict[str, dict[str, str]] = {}
         self.findings: list[Finding] = []
 
     def fout(self, span: Span, message: str, rule: str) -> None:
         self.findings.append(Finding(span, message, rule))
 
+    def thema(self, laag: ChecklistBestand, doc: YamlDocument) -> None:
+        """Before a theme's own entries: set aside the conditions, items and section titles
+        below (they stay known, not judged), and refuse what a theme may not have."""
+        for veld in (*_NIET_IN_THEMA, "normen"):
+            if getattr(laag, veld):
+                self.fout(
+                    doc.span((veld,), key=True),
+                    f"een thema-checklist heeft geen '{veld}': hij toetst alleen zijn eigen "
+                    "voorwaarden en items, met de catalogus van de checklist van de gemeente "
+                    "(zet soorten, functies en indicatoren in die checklist of in de regionale)",
+                    "thema-niet-toegestaan",
+                )
+        self.niet_getoetst = {
+            deel: {key: o.titel for key, o in self.delen[deel].items()}
+            for deel in ("voorwaarden", "items")
+        }
+        self.delen["voorwaarden"], self.delen["items"] = {}, {}
+        self.herkomst, self.secties = {}, {}
+
+    def onder_thema(self, deel: str, key: str) -> str | None:
+        """The layer below a theme with a condition or item `key`, if any."""
+        if deel not in ("voorwaarden", "items"):
+            return None
+        for d, ids in self.niet_getoetst.items():
+            if key in ids:
+                return self.waar[d, key]
+        return None
+
     def laag(self, laag: ChecklistBestand, doc: YamlDocument) -> None:
         wie = (laag.id, laag.niveau.value)
         for deel in DELEN:
             for key, waarde in getattr(laag, deel).items():
+                onder = self.onder_thema(deel, key) if laag.thema else None
+                if onder is not None:
+                    self.fout(
+                        doc.span((deel, key), key=True),
+                        f"'{key}' is al een voorwaarde of item van checklist '{onder}'; geef het "
+                        "een eigen id: een oordeel of goed voorbeeld in de gegevens hoort bij één "
+                        "onderwerp",
+                        "bestaat-al",
+                    )
+                    continue
                 if key in self.delen[deel]:
                     self.fout(
                         doc.span((deel, key), key=True),

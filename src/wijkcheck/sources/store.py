@@ -302,20 +302,42 @@ def load_checklist(
     naam: str,
     bron: ChecklistBron = ChecklistBron.OPDRACHTREGEL,
     waar: Span | None = None,
+    basis: Callable[[], Path] | None = None,
 ) -> tuple[Checklist, GelaagdDocument]:
-    """Load a checklist; `bron` says where `naam` came from (see `checklist_voor`)."""
-    return load_checklist_file(checklist_path(root, naam, bron, waar), root)
+    """Load a checklist; `bron` says where `naam` came from (see `checklist_voor`), `basis`
+    which checklist a theme is laid on (see `load_checklist_file`)."""
+    return load_checklist_file(checklist_path(root, naam, bron, waar), root, basis=basis)
+
+
+Keten = list[tuple[ChecklistBestand, YamlDocument]]
 
 
 def load_checklist_file(
-    path: Path, root: DataRoot, shown: Callable[[Path], str] = display_path
+    path: Path,
+    root: DataRoot,
+    shown: Callable[[Path], str] = display_path,
+    basis: Callable[[], Path] | None = None,
 ) -> tuple[Checklist, GelaagdDocument]:
     """A checklist file and every checklist it `extends`, merged (`wijkcheck.sources.layers`).
 
     A parent is looked up by name beside the file that names it, then in the data root's and
-    the bundled checklists; a chain that returns to a file it passed is refused.
+    the bundled checklists; a chain that returns to a file it passed is refused. A theme
+    (`thema: true`) is laid on the checklist `basis` gives (the gemeente's own), by default on
+    the standard checklist (hart-van-brabant).
     """
-    keten: list[tuple[ChecklistBestand, YamlDocument]] = []
+    keten = _keten(path, root, shown)
+    if keten[0][0].thema and keten[0][0].extends is None:  # with `extends`: an error in stapel
+        if basis is None:
+            onder = _zoek_checklist(_STANDAARD_CHECKLIST, [root.checklists], Span(""), "")
+        else:
+            onder = basis()
+        keten += _keten(onder, root, shown)
+    return stapel(keten[::-1])
+
+
+def _keten(path: Path, root: DataRoot, shown: Callable[[Path], str]) -> Keten:
+    """The file at `path` and the checklists it extends, the file itself first."""
+    keten: Keten = []
     gezien: dict[str, str] = {}
     while True:
         laag, doc = load_model(path, ChecklistBestand, shown(path))
@@ -330,7 +352,7 @@ def load_checklist_file(
             raise WijkcheckError.single(
                 waar, f"checklists bouwen in een kring op elkaar voort: {kring}", "extends-kring"
             )
-    return stapel(keten[::-1])
+    return keten
 
 
 def _ouder(root: DataRoot, naam: str, naast: Path, waar: Span) -> Path:
@@ -341,11 +363,26 @@ def checklist_voor(
     root: DataRoot, gegeven: str | None, gemeente: Gemeente, doc: YamlDocument | None = None
 ) -> tuple[Checklist, GelaagdDocument]:
     """The checklist of a run: `--checklist` if the user gave one, else the one gemeente.yaml
-    names (errors about that one point at its line in gemeente.yaml)."""
-    if gegeven:
-        return load_checklist(root, gegeven, ChecklistBron.OPDRACHTREGEL)
+    names (errors about that one point at its line in gemeente.yaml). A theme given with
+    `--checklist` is laid on the one gemeente.yaml names; gemeente.yaml itself names no theme."""
     waar = doc.span(("checklist",)) if doc is not None else None
-    return load_checklist(root, gemeente.checklist, ChecklistBron.GEMEENTE, waar)
+
+    def eigen() -> Path:
+        return checklist_path(root, gemeente.checklist, ChecklistBron.GEMEENTE, waar)
+
+    if gegeven:
+        return load_checklist(root, gegeven, ChecklistBron.OPDRACHTREGEL, basis=eigen)
+    return load_checklist_file(eigen(), root, basis=lambda: geen_thema(gemeente.checklist, waar))
+
+
+def geen_thema(naam: str, waar: Span | None) -> Path:
+    """The error when gemeente.yaml names a theme: a theme has no catalogue of its own."""
+    raise WijkcheckError.single(
+        waar or Span(naam),
+        f"checklist '{naam}' is een thema-checklist; gemeente.yaml noemt de checklist van de "
+        f"gemeente zelf (bijv. {_STANDAARD_CHECKLIST}), een thema kiest u met --checklist {naam}",
+        "thema-als-basis",
+    )
 
 
 def environment() -> Mapping[str, str]:

@@ -239,13 +239,19 @@ def checklist_kop(info: ChecklistInfo) -> list[tuple[str, str]]:
     regels = []
     for i, laag in enumerate(reversed(info.lagen)):
         staat = f"concept; {laag.uitgever}" if laag.status == "concept" else laag.toelichting
-        regels.append(
-            (
-                "Checklist" if i == 0 else "Bouwt voort op",
-                f"{laag.naam}, versie {laag.versie} ({staat})",
-            )
-        )
+        label = "Checklist" if i == 0 else "Catalogus uit" if laag.catalogus else "Bouwt voort op"
+        regels.append((label, f"{laag.naam}, versie {laag.versie} ({staat})"))
+        if i == 0 and any(la.catalogus for la in info.lagen):
+            regels.append((THEMA_LABEL, THEMA_UITLEG))
     return regels or [("Checklist", f"{info.naam}, versie {info.versie}")]
+
+
+THEMA_LABEL = "Thema"
+#: What a theme checklist judges, beside its name in every report's header.
+THEMA_UITLEG = (
+    "toetst alleen de eigen voorwaarden en items; de voorwaarden en items van de checklist van "
+    "de gemeente staan niet in dit rapport, die levert alleen de catalogus"
+)
 
 
 def samenvatting(rapport: Rapport) -> str:
