@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from wijkcheck.formatters import OutputFormat
+from wijkcheck.formatters.report.common import SOMMEN_TITEL
 from wijkcheck.reports import batch
 from wijkcheck.sources import dataroot
 
@@ -86,10 +87,17 @@ def test_every_format_shows_the_gemeente(invoke, twee: Path, tmp_path: Path) -> 
     for fmt in (OutputFormat.PNG, OutputFormat.DOCX):
         invoke([*args, "-o", str(tmp_path / f"twee.{fmt.value}")])
     docx = pytest.importorskip("docx")
-    (table,) = docx.Document(str(tmp_path / "twee.docx")).tables
+    table, sommen = docx.Document(str(tmp_path / "twee.docx")).tables
     assert [c.text for c in table.rows[0].cells][:3] == ["Gemeente", "Wijk", "Kern"]
     assert [c.text for c in table.rows[-1].cells][:3] == ["Totaal ? onbekend", "", ""]
     assert len(table.rows) == 1 + 38 + 3
+    # per kern of each gemeente, each gemeente, and the two together
+    labels = [r.cells[0].text for r in sommen.rows]
+    heusden = labels.index("Gemeente Heusden")
+    assert labels[heusden - 1] == "Doeveren (Heusden)" and labels[-2:] == [
+        "Gemeente Vught",
+        "Alle gemeenten",
+    ]
 
 
 def test_terminal_with_several_gemeenten(invoke, twee: Path, monkeypatch) -> None:
@@ -103,7 +111,8 @@ def test_terminal_with_several_gemeenten(invoke, twee: Path, monkeypatch) -> Non
     monkeypatch.setenv("COLUMNS", "80")
     out = invoke(args).stdout
     assert max(len(line) for line in out.splitlines()) <= 80
-    assert re.search(r"│ Vught\s+│\s+│", out) and "Gemeente " not in out
+    matrix = out.split(SOMMEN_TITEL)[0]  # the sums below name "Gemeente Vught"
+    assert re.search(r"│ Vught\s+│\s+│", matrix) and "Gemeente " not in matrix
 
 
 def test_gemeenten_with_different_checklists(invoke, twee: Path) -> None:

@@ -185,9 +185,10 @@ def test_docx_opens_with_python_docx(invoke, hostile: Path, tmp_path: Path) -> N
     assert any(
         p.text.startswith("⚠ Let op: Dit rapport bevat voorbeeldgegevens") for p in doc.paragraphs
     )
-    (table,) = doc.tables
+    table, sommen = doc.tables  # the matrix, then the sums per kern
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0][:3] == ["Wijk", "Kern", "Ontmoetingsplekken"]
+    assert [r.cells[0].text for r in sommen.rows][-1] == "Gemeente Heusden <b>"
     assert len(rows) == 1 + 19 + 3
     assert rows[1][:2] == ["Braken-Oost", "Drunen"] and rows[-1][0] == "Totaal ? onbekend"
     assert all(c[2][0] in "✔✘?" for c in rows[1:20])

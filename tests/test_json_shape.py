@@ -19,6 +19,7 @@ COMMANDS = {
     "audit": ["audit", "Vlijmen-Dorp"],
     "overzicht": ["overview", "--gemeente", "heusden"],
     "sociale-kaart": ["show", "Oudheusden"],
+    "goede-voorbeelden": ["voorbeelden"],
 }
 
 

@@ -212,6 +212,18 @@ def check_wijk(
                 )
             )
     bekend = cl.bekende_onderwerpen()
+    for i, praktijk in enumerate(w.wat_werkt):
+        if praktijk.voorwaarde not in bekend:
+            found.append(
+                _onbekend(
+                    doc,
+                    ("wat_werkt", i, "voorwaarde"),
+                    "voorwaarde of item",
+                    praktijk.voorwaarde,
+                    bekend,
+                    "onbekend-onderwerp",
+                )
+            )
     for onderwerp in w.oordelen:
         if onderwerp not in bekend:
             found.append(

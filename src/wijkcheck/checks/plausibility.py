@@ -209,6 +209,14 @@ def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) 
                 "'bron' mag niet leeg zijn: laat het veld weg of noem de bron",
                 "lege-bron",
             )
+    for i, praktijk in enumerate(w.wat_werkt):
+        if peil is not None and praktijk.sinds > peil:  # may be old, not yet to begin
+            c.add(
+                ("wat_werkt", i, "sinds"),
+                f"'sinds' {datum(praktijk.sinds)} ligt in de toekomst (na {datum(peil)}): wat "
+                "nog niet begonnen is, werkt nog niet",
+                "toekomstige-datum",
+            )
     return c.found
 
 

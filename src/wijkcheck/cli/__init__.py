@@ -39,6 +39,7 @@ from wijkcheck.cli import (  # noqa: F401
     schema,
     show,
     validate,
+    voorbeelden,
 )
 
 

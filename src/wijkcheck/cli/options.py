@@ -19,12 +19,13 @@ if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (
     from wijkcheck.core.checklist import Checklist
     from wijkcheck.core.models import Wijk
     from wijkcheck.core.results import Rapport
+    from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
     from wijkcheck.reports.overview import Overzicht
     from wijkcheck.reports.sociale_kaart import SocialeKaart
     from wijkcheck.sources.dataroot import DataRoot
     from wijkcheck.sources.store import GemeenteData
 
-    R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
+    R = TypeVar("R", Rapport, Overzicht, SocialeKaart, GoedeVoorbeelden)
 
 
 DataOpt = Annotated[

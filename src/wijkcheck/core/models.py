@@ -34,6 +34,8 @@ Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 MAX_NAAM = 120
 #: The most facilities one wijk or gemeente file may list (real files list a few dozen).
 MAX_VOORZIENINGEN = 2_000
+#: The most good practices one wijk file may record (every one is shown in every report).
+MAX_WAT_WERKT = 200
 Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAAM)]
 #: The one definition of a figure: a real, finite number as YAML writes it. Not true/false, not
 #: a quoted "4200", not .nan, .inf or a number too large for a float; -0.0 is 0.
@@ -178,6 +180,27 @@ class Oordeel(Model):
     bron: str | None = None
 
 
+class WatWerkt(Model):
+    """A practice that works in this wijk, for others to learn from (source 000, resultaat 3:
+    good examples; source 004: "leer van elkaar"): what, for which condition or item, since
+    when, whom to ask (a role), and the source."""
+
+    wat: Tekst
+    #: the condition (or item) of the checklist it helps to meet
+    voorwaarde: Id
+    sinds: dt.date
+    #: true when `sinds` is an estimate (the source gives only a year, or no date)
+    geschat: StrictBool = False
+    #: a role or organisation (`buurtondersteuner Vliedberg`), not a private person's name
+    contact: Tekst
+    bron: Tekst
+    toelichting: str | None = None
+
+    @property
+    def voorbeeld(self) -> bool:
+        return is_voorbeeld(self.bron)
+
+
 class Wijk(Model):
     naam: Naam
     kern: Naam
@@ -191,6 +214,7 @@ class Wijk(Model):
     ondersteuningsvraag: dict[Id, Cijfer] = leeg(dict)
     capaciteit: dict[Id, Cijfer] = leeg(dict)
     oordelen: dict[Id, Oordeel] = leeg(dict)
+    wat_werkt: Annotated[list[WatWerkt], Field(max_length=MAX_WAT_WERKT)] = leeg(list)
 
 
 class Gemeente(Model):

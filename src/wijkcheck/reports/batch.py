@@ -30,8 +30,10 @@ Uitslag = Deel | list[Finding]
 class Gemeenten:
     """Loads, checks and audits gemeenten; remembers each checklist it loaded, with its findings."""
 
-    def __init__(self, root: DataRoot, checklist: str | None, datum: dt.date) -> None:
-        self.root, self.checklist_naam, self.datum = root, checklist, datum
+    def __init__(
+        self, root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = False
+    ) -> None:
+        self.root, self.checklist_naam, self.datum, self.alles = root, checklist, datum, alles
         self.checklists: dict[tuple[str | None, str], tuple[Checklist | None, list[Finding]]] = {}
 
     def checklist(self, gemeente: Gemeente) -> tuple[Checklist | None, list[Finding]]:
@@ -57,7 +59,7 @@ class Gemeenten:
             return problemen
         # another wijk's missing file is left out of the matrix and named below it
         problemen = problemen + integrity.bruikbaar(cl, gd)
-        return problemen or deel(cl, gd.gemeente, gd.wijken, self.datum)
+        return problemen or deel(cl, gd.gemeente, gd.wijken, self.datum, alles=self.alles)
 
 
 def overzicht(
@@ -79,6 +81,27 @@ def overzicht(
     findings of every gemeente that cannot be shown, or when the gemeenten do not share one
     checklist.
     """
+    return samenvoegen(
+        delen(root, mappen, datum, checklist=checklist, voortgang=voortgang, werkers=werkers),
+        datum,
+        sortering=sortering,
+        alleen_problemen=alleen_problemen,
+    )
+
+
+def delen(
+    root: DataRoot,
+    mappen: Sequence[Path],
+    datum: dt.date,
+    *,
+    checklist: str | None = None,
+    voortgang: Voortgang | None = None,
+    werkers: int | None = None,
+    alles: bool = False,
+) -> list[Deel]:
+    """Every gemeente of `mappen` loaded, checked and audited (`overview.deel`), as `overzicht`
+    does; `alles`: with every per-wijk outcome and the good practices (`wijkcheck voorbeelden`).
+    Raises `WijkcheckError` with the findings of every gemeente that cannot be used."""
     dubbel = store.dubbele_gemeenten(mappen)
     if dubbel:
         raise WijkcheckError(dubbel)
@@ -90,7 +113,7 @@ def overzicht(
     gc.disable()
     try:
         if werkers == 1:
-            uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang)
+            uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang, alles)
         else:
             uitslagen = verdeel(
                 mappen,
@@ -98,7 +121,7 @@ def overzicht(
                 _werk,
                 werkers=werkers,
                 begin=_begin,
-                begin_args=(root, checklist, datum),
+                begin_args=(root, checklist, datum, alles),
                 voortgang=voortgang,
             )
     finally:
@@ -107,8 +130,7 @@ def overzicht(
     fouten = [f for u in uitslagen if isinstance(u, list) for f in u]
     if fouten:
         raise WijkcheckError(list(dict.fromkeys(fouten)))  # a shared checklist's, once
-    delen = [u for u in uitslagen if isinstance(u, Deel)]
-    return samenvoegen(delen, datum, sortering=sortering, alleen_problemen=alleen_problemen)
+    return [u for u in uitslagen if isinstance(u, Deel)]
 
 
 def _hier(
@@ -118,8 +140,9 @@ def _hier(
     datum: dt.date,
     checklist: str | None,
     voortgang: Voortgang | None,
+    alles: bool = False,
 ) -> list[Uitslag]:
-    gemeenten = Gemeenten(root, checklist, datum)
+    gemeenten = Gemeenten(root, checklist, datum, alles)
     uitslagen: list[Uitslag] = []
     klaar, totaal = 0, sum(aantallen)
     if voortgang:
@@ -137,9 +160,9 @@ def _hier(
 _werker: Gemeenten | None = None
 
 
-def _begin(root: DataRoot, checklist: str | None, datum: dt.date) -> None:
+def _begin(root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = False) -> None:
     global _werker
-    _werker = Gemeenten(root, checklist, datum)
+    _werker = Gemeenten(root, checklist, datum, alles)
 
 
 def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:

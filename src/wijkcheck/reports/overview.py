@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from wijkcheck.core import engine
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Span, WijkcheckError
-from wijkcheck.core.models import Gemeente, Wijk, leeg
-from wijkcheck.core.names import sleutel
+from wijkcheck.core.models import Gemeente, WatWerkt, Wijk, leeg
+from wijkcheck.core.names import getal, sleutel
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import (
     SCHEMA_VERSIE,
@@ -29,6 +29,7 @@ from wijkcheck.core.results import (
     Resultaat,
     Telling,
     Uitkomst,
+    verouderd,
 )
 from wijkcheck.core.rules import Plekken
 
@@ -87,6 +88,47 @@ class OverzichtRij(Result):
     verouderde_cijfers: list[GebruiktGegeven] = leeg(list)
 
 
+class SomVoorwaarde(Result):
+    """One condition over the wijken of a kern or gemeente: in how many wijken it is voldaan,
+    niet voldaan or onbekend, and how many inhabitants live in those wijken."""
+
+    wijken: Telling
+    inwoners: Telling
+
+
+class Som(Result):
+    """The conditions summed over a kern, a gemeente or all gemeenten of an overview, by wijk
+    and weighted by inhabitants ("62 % of the inhabitants live in a wijk where ... is met").
+
+    Always over every wijk with a file, also when the overview shows only the wijken with
+    problems. A wijk of gemeente.yaml without a file has no outcome and no inhabitants: it is
+    named in `zonder_bestand`, never counted as unknown inhabitants of a known size."""
+
+    niveau: Literal["kern", "gemeente", "alle"]
+    #: the kern's or gemeente's name; for `alle`: "alle gemeenten"
+    naam: str
+    #: the gemeente of a kern or gemeente; None for `alle`
+    gemeente: str | None
+    #: wijken with a file, and their inhabitants together
+    wijken: int
+    inwoners: int
+    #: of `inwoners`, how many are in wijken whose inhabitants figure is example data
+    inwoners_voorbeeld: int = 0
+    #: wijken that gemeente.yaml names but that have no file (outcome and inhabitants unknown)
+    zonder_bestand: list[str] = leeg(list)
+    #: for a gemeente: its own inhabitants figure from gemeente.yaml (another source or date
+    #: than the wijk files, so it need not be their sum); None when gemeente.yaml has none
+    inwoners_gemeente: GebruiktGegeven | None = None
+    voorwaarden: dict[str, SomVoorwaarde]
+
+    def aandeel(self, voorwaarde: str, veld: str) -> float | None:
+        """The share (0 to 1) of the inhabitants in wijken with this outcome (`voldaan`,
+        `niet_voldaan`, `onbekend`) for `voorwaarde`; None when there are no inhabitants."""
+        if not self.inwoners:
+            return None
+        return getattr(self.voorwaarden[voorwaarde].inwoners, veld) / self.inwoners
+
+
 class Overzicht(Result):
     """All wijken of one or more gemeenten × the conditions, with the checklist score."""
 
@@ -112,6 +154,9 @@ class Overzicht(Result):
     verouderde_gegevens: bool
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
     meegeleverde_gegevens: bool = False
+    #: per kern, per gemeente (after its kernen) and, with several gemeenten, for all of them:
+    #: the conditions by wijk and by inhabitants, over every wijk (also with alleen_problemen)
+    sommen: list[Som] = leeg(list)
 
     @property
     def meerdere_gemeenten(self) -> bool:
@@ -131,6 +176,16 @@ class Deel:
     voorbeeldnorm_items: tuple[str, ...]
     volgorde: dict[str, int]  # wijk key → its place in gemeente.yaml (kern by kern)
     ontbrekende_wijken: tuple[str, ...]
+    #: the gemeente's kernen and then the gemeente itself, summed (`Som`)
+    sommen: tuple[Som, ...] = ()
+    #: only when asked for (`deel(alles=True)`), per row: the outcome of every condition and
+    #: item judged per wijk (with whether it rests on example data, on outdated figures), and
+    #: the wijk's good practices (`wat_werkt`)
+    uitkomsten: tuple[dict[str, tuple[Uitkomst, bool, bool]], ...] = ()
+    wat_werkt: tuple[tuple[WatWerkt, ...], ...] = ()
+    #: only with `alles`: every condition and item id that the data may name → its title and
+    #: what it is: "voorwaarde", "item", "gemeentebreed" or "niet getoetst" (below a theme)
+    onderwerpen: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def checklist_sleutel(self) -> tuple[str, str, tuple[str, ...]]:
@@ -215,12 +270,115 @@ def _sorteer(rijen: list[OverzichtRij], sortering: Sortering, delen: Sequence[De
         rijen.sort(key=kern)
 
 
-def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum: dt.date) -> Deel:
-    """Audit every wijk of `gemeente` on `datum`: its rows of the overview."""
+class _Optelling:
+    """Counts for a `Som`, added wijk by wijk (and Som by Som), for each condition."""
+
+    def __init__(self, voorwaarden: Sequence[str]) -> None:
+        self.wijken = self.inwoners = self.inwoners_voorbeeld = 0
+        self.zonder_bestand: list[str] = []
+        # per condition: wijken voldaan, niet voldaan, onbekend; inhabitants the same
+        self.per = {k: [0] * 6 for k in voorwaarden}
+
+    def wijk(self, rij: OverzichtRij, voorbeeld: bool) -> None:
+        self.wijken += 1
+        self.inwoners += rij.inwoners
+        self.inwoners_voorbeeld += rij.inwoners if voorbeeld else 0
+        for k, tel in self.per.items():
+            i = _PLAATS[rij.voorwaarden[k]]
+            tel[i] += 1
+            tel[3 + i] += rij.inwoners
+
+    def som(self, som: Som) -> None:
+        self.wijken += som.wijken
+        self.inwoners += som.inwoners
+        self.inwoners_voorbeeld += som.inwoners_voorbeeld
+        self.zonder_bestand += som.zonder_bestand
+        for k, tel in self.per.items():
+            s = som.voorwaarden[k]
+            for i, waarde in enumerate((*_drie(s.wijken), *_drie(s.inwoners))):
+                tel[i] += waarde
+
+    def af(self, niveau: str, naam: str, gemeente: str | None, **extra: object) -> Som:
+        return Som.model_validate(
+            {
+                "niveau": niveau,
+                "naam": naam,
+                "gemeente": gemeente,
+                "wijken": self.wijken,
+                "inwoners": self.inwoners,
+                "inwoners_voorbeeld": self.inwoners_voorbeeld,
+                "zonder_bestand": self.zonder_bestand,
+                "voorwaarden": {
+                    k: {
+                        "wijken": Telling(voldaan=t[0], niet_voldaan=t[1], onbekend=t[2]),
+                        "inwoners": Telling(voldaan=t[3], niet_voldaan=t[4], onbekend=t[5]),
+                    }
+                    for k, t in self.per.items()
+                },
+                **extra,
+            }
+        )
+
+
+_PLAATS = {Uitkomst.VOLDAAN: 0, Uitkomst.NIET_VOLDAAN: 1, Uitkomst.ONBEKEND: 2}
+
+
+def _drie(t: Telling) -> tuple[int, int, int]:
+    return t.voldaan, t.niet_voldaan, t.onbekend
+
+
+def _sommen(
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    rijen: Sequence[OverzichtRij],
+    ids: Sequence[str],
+    datum: dt.date,
+    max_maanden: int,
+) -> tuple[Som, ...]:
+    """Per kern (in the order of gemeente.yaml), then the gemeente; `ids`: the conditions."""
+    kern_van = {sleutel(w): kern for kern, ws in gemeente.kernen.items() for w in ws}
+    per_kern = {kern: _Optelling(ids) for kern in gemeente.kernen}
+    aanwezig = set()
+    for w, r in zip(wijken, rijen, strict=True):
+        aanwezig.add(sleutel(w.naam))
+        per_kern[kern_van[sleutel(w.naam)]].wijk(r, w.inwoners.voorbeeld)
+    for kern, ws in gemeente.kernen.items():
+        per_kern[kern].zonder_bestand += [w for w in ws if sleutel(w) not in aanwezig]
+    kernen = [o.af("kern", kern, gemeente.naam) for kern, o in per_kern.items()]
+    totaal = _Optelling(ids)
+    for som in kernen:
+        totaal.som(som)
+    inw = gemeente.inwoners
+    eigen = None
+    if inw is not None:
+        eigen = GebruiktGegeven(
+            wat="inwoners van de gemeente",
+            waarde=getal(inw.waarde),
+            bron=inw.bron,
+            peildatum=inw.peildatum,
+            verouderd=verouderd(inw.peildatum, datum, max_maanden),
+            voorbeeld=inw.voorbeeld,
+            geschat=inw.geschat,
+        )
+    return (*kernen, totaal.af("gemeente", gemeente.naam, gemeente.naam, inwoners_gemeente=eigen))
+
+
+def deel(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    *,
+    alles: bool = False,
+) -> Deel:
+    """Audit every wijk of `gemeente` on `datum`: its rows of the overview. `alles`: also keep
+    every per-wijk outcome and the good practices of each wijk (`wijkcheck voorbeelden`)."""
     aanwezig = {sleutel(w.naam) for w in wijken}
     plekken = Plekken(gemeente, wijken, checklist.soorten)
     eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
+    rapporten = [engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens) for w in wijken]
+    rijen = tuple(rij(r, w.inwoners.waarde) for r, w in zip(rapporten, wijken, strict=True))
     return Deel(
         gemeente=gemeente.naam,
         checklist=checklist.info(),
@@ -233,13 +391,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
             for id, o in voorwaarden.items()
         ),
         aantal_items=len(engine.per_wijk(checklist.items)),
-        rijen=tuple(
-            rij(
-                engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens),
-                w.inwoners.waarde,
-            )
-            for w in wijken
-        ),
+        rijen=rijen,
         gemeentebreed=_gemeentebreed(gemeente.naam, eens),
         voorbeeldnorm_items=tuple(
             o.titel
@@ -250,7 +402,32 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
         ontbrekende_wijken=tuple(
             w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
         ),
+        sommen=_sommen(
+            gemeente, wijken, rijen, list(voorwaarden), datum, checklist.maximale_ouderdom_maanden
+        ),
+        uitkomsten=tuple(
+            {
+                r.id: (r.uitkomst, r.voorbeeldgegevens, r.verouderd)
+                for r in rapport.voorwaarden + rapport.items
+            }
+            for rapport in rapporten
+        )
+        if alles
+        else (),
+        wat_werkt=tuple(tuple(w.wat_werkt) for w in wijken) if alles else (),
+        onderwerpen=_onderwerpen(checklist) if alles else {},
     )
+
+
+def _onderwerpen(checklist: Checklist) -> dict[str, tuple[str, str]]:
+    eens = engine.gemeentebrede_onderwerpen(checklist)
+    uit: dict[str, tuple[str, str]] = {}
+    for soort, groep in (("voorwaarde", checklist.voorwaarden), ("item", checklist.items)):
+        for id, o in groep.items():
+            uit[id] = (o.titel, "gemeentebreed" if id in eens else soort)
+    for ids in checklist.niet_getoetst.values():
+        uit |= {id: (titel, "niet getoetst") for id, titel in ids.items()}
+    return uit
 
 
 def andere_checklists(delen: Sequence[Deel]) -> WijkcheckError | None:
@@ -301,6 +478,13 @@ def samenvoegen(
     _sorteer(rijen, sortering, delen)
     kolommen = list(eerste.voorwaarden)
     meer = len(delen) > 1
+    sommen = [s for d in delen for s in d.sommen]
+    if meer:
+        samen = _Optelling([k.id for k in kolommen])
+        for s in sommen:
+            if s.niveau == "gemeente":
+                samen.som(s)
+        sommen.append(samen.af("alle", "alle gemeenten", None))
     return Overzicht(
         gemeente=None if meer else eerste.gemeente,
         gemeenten=[d.gemeente for d in delen],
@@ -322,6 +506,7 @@ def samenvoegen(
         or any(u.voorbeeldgegevens for d in delen for u in d.gemeentebreed.resultaten),
         verouderde_gegevens=any(r.verouderde_gegevens for r in rijen)
         or any(u.verouderd for d in delen for u in d.gemeentebreed.resultaten),
+        sommen=sommen,
     )
 
 

@@ -51,6 +51,14 @@ _UITLEG = {
     "ondersteuningsvraag": "Cijfers over de vraag naar ondersteuning (bijv. Wmo-cliënten).",
     "oordelen": "Vastgelegde oordelen per voorwaarde of item, met motivering, auteur en datum.",
     "oordeel": "'voldaan' of 'niet voldaan'.",
+    "wat_werkt": (
+        "Wat werkt hier: praktijken om van te leren, elk met wat, voor welke voorwaarde, sinds "
+        "wanneer, contact en bron."
+    ),
+    "wat": "Wat werkt: de praktijk in een zin.",
+    "voorwaarde": "De voorwaarde (of het checklist-item) uit de checklist waarvoor het werkt.",
+    "sinds": "Sinds wanneer (JJJJ-MM-DD); met geschat: true als alleen het jaar bekend is.",
+    "contact": "Bij wie u terechtkunt: een functie of organisatie, geen naam van een inwoner.",
     "motivering": "Waarom: zonder namen van echte personen of groepen in een voorbeeld.",
     "auteur": "Wie het oordeel gaf (functie of naam).",
     "datum": "Datum (JJJJ-MM-DD).",
@@ -80,6 +88,7 @@ _DELEN = {
     "Voorziening": "Een voorziening: naam, soort uit de checklist, bron en peildatum.",
     "Capaciteit": "Capaciteit: waarde en eenheid.",
     "Oordeel": "Een vastgelegd oordeel van gemeente en partners.",
+    "WatWerkt": "Een praktijk die hier werkt: wat, voor welke voorwaarde, sinds, contact, bron.",
 }
 
 
@@ -105,6 +114,8 @@ def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
         _namen(js["properties"]["ondersteuningsvraag"], [*checklist.indicatoren])
         _namen(js["properties"]["capaciteit"], [*checklist.rollen])
         _namen(js["properties"]["oordelen"], [*checklist.bekende_onderwerpen()])
+        praktijk = js["$defs"]["WatWerkt"]["properties"]
+        praktijk["voorwaarde"]["enum"] = sorted(checklist.bekende_onderwerpen())
     if soort in ("wijk", "gemeente"):
         voorziening = js["$defs"]["Voorziening"]["properties"]
         voorziening["soort"]["enum"] = sorted(checklist.soorten)

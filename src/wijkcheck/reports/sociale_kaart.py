@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from wijkcheck.core.checklist import Checklist
-from wijkcheck.core.models import Gemeente, Laag, Soort, Voorziening, Wijk
+from wijkcheck.core.models import Gemeente, Laag, Soort, Voorziening, Wijk, leeg
 from wijkcheck.core.names import getal, sleutel
 from wijkcheck.core.results import SCHEMA_VERSIE, ChecklistInfo, GebruiktGegeven, Result, verouderd
 
@@ -56,6 +56,20 @@ class KaartLaag(Result):
     ook_voor_de_wijk: list[KaartVoorziening]
 
 
+class KaartPraktijk(Result):
+    """A practice that works in this wijk (`wat_werkt`), with the title of its condition."""
+
+    wat: str
+    voorwaarde: str
+    voorwaarde_titel: str
+    sinds: dt.date
+    geschat: bool
+    contact: str
+    bron: str
+    voorbeeld: bool
+    toelichting: str | None
+
+
 class SocialeKaart(Result):
     """The voorzieningen of one wijk by layer, with those elsewhere that also serve it."""
 
@@ -71,6 +85,8 @@ class SocialeKaart(Result):
     datum: dt.date
     lagen: list[KaartLaag]
     onbekende_soorten: list[KaartVoorziening]
+    #: what works here (`wat_werkt` in the wijk file): practices for others to learn from
+    wat_werkt: list[KaartPraktijk] = leeg(list)
     voorbeelddata: bool
     verouderde_gegevens: bool
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
@@ -160,6 +176,21 @@ def sociale_kaart(
         for laag in Laag
     ]
     alle = eigen + ook
+    titels = checklist.bekende_onderwerpen()
+    wat_werkt = [
+        KaartPraktijk(
+            wat=p.wat,
+            voorwaarde=p.voorwaarde,
+            voorwaarde_titel=titels.get(p.voorwaarde, p.voorwaarde),
+            sinds=p.sinds,
+            geschat=p.geschat,
+            contact=p.contact,
+            bron=p.bron,
+            voorbeeld=p.voorbeeld,
+            toelichting=p.toelichting,
+        )
+        for p in wijk.wat_werkt
+    ]
     inw = wijk.inwoners
     inwoners = GebruiktGegeven(
         wat="inwoners",
@@ -180,6 +211,9 @@ def sociale_kaart(
         datum=datum,
         lagen=lagen,
         onbekende_soorten=[v for v in alle if v.soort not in checklist.soorten],
-        voorbeelddata=inwoners.voorbeeld or any(v.voorbeeld for v in alle),
+        wat_werkt=wat_werkt,
+        voorbeelddata=inwoners.voorbeeld
+        or any(v.voorbeeld for v in alle)
+        or any(p.voorbeeld for p in wat_werkt),
         verouderde_gegevens=inwoners.verouderd or any(v.verouderd for v in alle),
     )

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from wijkcheck.core.names import datum, getal, zichtbaar
 from wijkcheck.core.results import ChecklistInfo, Rapport, Resultaat, Telling, Uitkomst
-from wijkcheck.reports.overview import Overzicht, Score
+from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
+from wijkcheck.reports.overview import Overzicht, Score, Som
 from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
 
 VOORBEELD_MELDING = (
@@ -267,20 +268,26 @@ def samenvatting(rapport: Rapport) -> str:
     return " ".join(delen)
 
 
-def meegeleverd_melding(rapport: Rapport | Overzicht | SocialeKaart) -> str | None:
+Result = Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden
+
+
+def meegeleverd_melding(rapport: Result) -> str | None:
     """The notice that a result rests on the bundled example data, naming its gemeenten."""
     if not rapport.meegeleverde_gegevens:
         return None
     return MEEGELEVERD_MELDING.format(van_gemeenten(rapport))
 
 
-def van_gemeenten(rapport: Rapport | Overzicht | SocialeKaart) -> str:
+def van_gemeenten(rapport: Result) -> str:
     """`gemeente A`, or `de gemeenten A en B`: whose data a result shows."""
-    namen = rapport.gemeenten if isinstance(rapport, Overzicht) else [rapport.gemeente]
+    if isinstance(rapport, Overzicht | GoedeVoorbeelden):
+        namen = rapport.gemeenten
+    else:
+        namen = [rapport.gemeente]
     return f"gemeente {namen[0]}" if len(namen) == 1 else f"de gemeenten {_opsomming(namen)}"
 
 
-def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
+def meldingen(rapport: Result) -> list[str]:
     out = []
     meegeleverd = meegeleverd_melding(rapport)
     if meegeleverd:
@@ -292,6 +299,8 @@ def meldingen(rapport: Rapport | Overzicht | SocialeKaart) -> list[str]:
             out.append(voorbeeldnorm)
     if rapport.voorbeelddata:
         out.append(VOORBEELD_MELDING)
+    if isinstance(rapport, GoedeVoorbeelden):
+        return out + _voorbeelden_meldingen(rapport)
     if rapport.verouderde_gegevens:
         out.append(verouderd_melding(rapport))
     if isinstance(rapport, Overzicht):
@@ -319,7 +328,7 @@ def concept_meldingen(info: ChecklistInfo) -> list[str]:
     ]
 
 
-def voorbeeldnorm_melding(result: Rapport | Overzicht | SocialeKaart) -> str | None:
+def voorbeeldnorm_melding(result: Result) -> str | None:
     """How many verdicts rest on a threshold nobody adopted (a voorbeeldnorm)."""
     info = result.checklist
     ouderdom = (
@@ -338,9 +347,12 @@ def voorbeeldnorm_melding(result: Rapport | Overzicht | SocialeKaart) -> str | N
             "voorbeeldnorm: een drempel die niemand heeft vastgesteld (⚠ voorbeeldnorm bij "
             f"Vereist).{ouderdom}"
         )
-    if isinstance(result, Overzicht):
-        titels = [k.titel for k in result.voorwaarden if k.voorbeeldnorm]
-        titels += result.voorbeeldnorm_items
+    if isinstance(result, Overzicht | GoedeVoorbeelden):
+        if isinstance(result, Overzicht):
+            titels = [k.titel for k in result.voorwaarden if k.voorbeeldnorm]
+            titels += result.voorbeeldnorm_items
+        else:
+            titels = result.voorbeeldnormen
         if not titels:
             return ouderdom.strip() or None
         return (
@@ -378,10 +390,12 @@ def _uniek(teksten) -> list[str]:
     return list(dict.fromkeys(teksten))
 
 
-def conclusie(result: Rapport | Overzicht | SocialeKaart) -> list[str]:
+def conclusie(result: Result) -> list[str]:
     """What a memo opens with: the counts, and what needs attention (the tables follow)."""
     if isinstance(result, SocialeKaart):
         return [kaart_samenvatting(result)]
+    if isinstance(result, GoedeVoorbeelden):
+        return _voorbeelden_conclusie(result)
     if isinstance(result, Overzicht):
         return _overzicht_conclusie(result)
     regels = [samenvatting(result)]
@@ -448,7 +462,134 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
             if genoemd:
                 zin += f"; {woord}: {', '.join(genoemd)}"
         regels.append(zin + ".")
-    return regels
+    return regels + naar_inwoners(ov)
+
+
+def procent(deel: int, geheel: int) -> str:
+    """`62 %`; never `0 %` for a few or `100 %` for nearly all (`< 1 %`, `> 99 %`)."""
+    if not geheel:
+        return "–"
+    waarde = 100 * deel / geheel
+    if 0 < waarde < 0.5:
+        return "< 1 %"
+    if 99.5 <= waarde < 100:
+        return "> 99 %"
+    return f"{int(waarde + 0.5)} %"
+
+
+def bovenste_som(ov: Overzicht) -> Som | None:
+    """The sum over everything the overview covers: its gemeente, or all its gemeenten."""
+    niveau = "alle" if ov.meerdere_gemeenten else "gemeente"
+    return next((s for s in ov.sommen if s.niveau == niveau), None)
+
+
+def naar_inwoners(ov: Overzicht) -> list[str]:
+    """The conclusion by inhabitants: per condition, the share of the inhabitants living in a
+    wijk where it is met (and not met, unknown), after what those figures rest on."""
+    som = bovenste_som(ov)
+    if som is None or not ov.voorwaarden:
+        return []
+    if not som.inwoners:
+        return ["Naar inwoners: de wijkbestanden tellen geen inwoners; geen aandeel te geven."]
+    regels = []
+    for k in ov.voorwaarden:
+        t = som.voorwaarden[k.id].inwoners
+        regels.append(
+            # the title quoted: "waar 'Inspraak van omwonenden in wat nodig is' voldaan is"
+            f"{procent(t.voldaan, som.inwoners)} van de inwoners woont in een wijk waar "
+            f"'{k.titel}' voldaan is; {procent(t.niet_voldaan, som.inwoners)} waar niet voldaan, "
+            f"{procent(t.onbekend, som.inwoners)} waar onbekend."
+        )
+    return [inwoners_uitleg(som, ov.weggelaten), *regels]
+
+
+def inwoners_uitleg(som: Som, weggelaten: int = 0) -> str:
+    """What the weighted shares rest on: how many inhabitants in how many wijk files, how many
+    of them example figures, the gemeente's own figure, and wijken without a file."""
+    waar = "de gemeente" if som.niveau == "gemeente" else "alle gemeenten"
+    bestanden = "wijkbestand" if som.wijken == 1 else "wijkbestanden"
+    tekst = (
+        f"Naar inwoners ({waar}: {getal(som.inwoners)} inwoners in {getal(som.wijken)} {bestanden}"
+        + (f", ook de {getal(weggelaten)} niet getoonde wijken" if weggelaten else "")
+    )
+    if som.inwoners_voorbeeld == som.inwoners:
+        tekst += "; ⚠ al die inwonertallen zijn voorbeeldgegevens"
+    elif som.inwoners_voorbeeld:
+        tekst += f"; ⚠ {getal(som.inwoners_voorbeeld)} daarvan zijn voorbeeldgegevens"
+    eigen = som.inwoners_gemeente
+    if eigen is not None:
+        vb = " ⚠ voorbeeldgegevens" if eigen.voorbeeld else ""
+        tekst += (
+            f"; gemeente.yaml noemt {eigen.waarde} inwoners ({eigen.bron}, "
+            f"{datum(eigen.peildatum)}){vb}"
+        )
+    if som.zonder_bestand:
+        tekst += (
+            "; zonder wijkbestand, dus uitkomst en inwoners onbekend en niet meegeteld: "
+            + ", ".join(som.zonder_bestand)
+        )
+    return tekst + ")"
+
+
+SOMMEN_TITEL = "Per kern en voor de gemeente, naar inwoners"
+SOMMEN_UITLEG = (
+    "Per voorwaarde het aandeel van de inwoners dat woont in een wijk waar die ✔ voldaan, "
+    "✘ niet voldaan of ? onbekend is, over alle wijken met een wijkbestand (ook als het "
+    "overzicht alleen de wijken met problemen toont). Wijken: het aantal wijkbestanden; wijken "
+    "zonder bestand tellen niet mee. Een uitkomst waarbij niemand woont (0 %) staat er niet bij. "
+    "⚠ bij Inwoners: (deels) voorbeeldgegevens."
+)
+
+
+@dataclass(slots=True)
+class SomRij:
+    label: str
+    niveau: str  # kern, gemeente, alle
+    wijken: str
+    inwoners: str
+    #: per condition: the shares of ✔, ✘ and ? (three short texts)
+    cellen: list[list[str]]
+    #: `3 wijken (+1 zonder bestand)`, where the wijken have no column of their own
+    wijken_tekst: str = ""
+
+
+@dataclass(slots=True)
+class SommenView:
+    kolommen: list[str]  # Kern, Wijken, Inwoners, one per condition
+    rijen: list[SomRij]
+
+
+def sommen_view(ov: Overzicht) -> SommenView:
+    """The sums as a table of cell texts: the same words in every format."""
+    meer = ov.meerdere_gemeenten
+    rijen = []
+    for s in ov.sommen:
+        if s.niveau == "kern":
+            label = f"{s.naam} ({s.gemeente})" if meer else s.naam
+        elif s.niveau == "gemeente":
+            label = f"Gemeente {s.naam}"
+        else:
+            label = "Alle gemeenten"
+        wijken = getal(s.wijken)
+        lang = f"{wijken} {'wijk' if s.wijken == 1 else 'wijken'}"
+        if s.zonder_bestand:
+            wijken += f" (+{len(s.zonder_bestand)} zonder bestand)"
+            lang += f" (+{len(s.zonder_bestand)} zonder bestand)"
+        inwoners = getal(s.inwoners) + (" ⚠" if s.inwoners_voorbeeld else "")
+        cellen = []
+        for k in ov.voorwaarden:
+            t = s.voorwaarden[k.id].inwoners
+            aantallen = (t.voldaan, t.niet_voldaan, t.onbekend)
+            # an outcome nobody lives with is left out (the legend says so): less to read
+            delen = [
+                f"{u.symbool} {procent(n, s.inwoners)}"
+                for u, n in zip(Uitkomst, aantallen, strict=True)
+                if n or not s.inwoners
+            ]
+            cellen.append(delen[:1] if not s.inwoners else delen)
+        rijen.append(SomRij(label, s.niveau, wijken, inwoners, cellen, lang))
+    kolommen = ["Kern", "Wijken", "Inwoners", *(k.titel for k in ov.voorwaarden)]
+    return SommenView(kolommen, rijen)
 
 
 def bron_tekst(bron: Bron) -> str:
@@ -466,7 +607,14 @@ def bron_tekst(bron: Bron) -> str:
 LEGENDA = "✔ voldaan · ✘ niet voldaan · ? onbekend (er ontbreken gegevens)"
 
 
-def titel(result: Rapport | Overzicht | SocialeKaart) -> str:
+def titel(result: Result) -> str:
+    if isinstance(result, GoedeVoorbeelden):
+        wie = (
+            f"{getal(len(result.gemeenten))} gemeenten"
+            if result.meerdere_gemeenten
+            else f"gemeente {result.gemeente}"
+        )
+        return f"Wat werkt waar: {wie}"
     if isinstance(result, Overzicht):
         if result.meerdere_gemeenten:
             return f"Overzicht sociale basis: {getal(len(result.gemeenten))} gemeenten"
@@ -611,6 +759,7 @@ class KaartGroep:
 class KaartView:
     groepen: list[KaartGroep]
     bronnen: list[Bron]
+    wat_werkt: list[PraktijkRij] = field(default_factory=list)
 
 
 KAART_KOLOMMEN = ["Voorziening", "Soort", "Toegankelijk", "Waar", "Bron"]
@@ -666,19 +815,189 @@ def kaart_view(kaart: SocialeKaart) -> KaartView:
                 secties(kaart.onbekende_soorten),
             )
         )
-    return KaartView(groepen, bronnen.af())
+    praktijken = kaart_praktijken(kaart, bronnen)
+    return KaartView(groepen, bronnen.af(), praktijken)
 
 
 def kaart_samenvatting(kaart: SocialeKaart) -> str:
     delen = [f"{laag.titel.split()[0].lower()} {len(laag.in_de_wijk)}" for laag in kaart.lagen]
     ook = sum(len(laag.ook_voor_de_wijk) for laag in kaart.lagen)
-    return (
+    tekst = (
         f"In de wijk: {sum(len(la.in_de_wijk) for la in kaart.lagen)} voorzieningen "
         f"({', '.join(delen)}); daarbuiten bedienen nog {ook} voorzieningen deze wijk."
     )
+    n = len(kaart.wat_werkt)
+    if n:
+        tekst += f" Wat werkt hier: {n} {'praktijk' if n == 1 else 'praktijken'}."
+    return tekst
 
 
-R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
+# -- what works (wat_werkt): in the sociale kaart and in `wijkcheck voorbeelden` ---------------
+
+WAT_WERKT_TITEL = "Wat werkt hier: praktijken om van te leren"
+WAT_WERKT_KOLOMMEN = ["Voorwaarde", "Wat werkt", "Sinds", "Contact", "Bron"]
+VOORBEELDEN_KOLOMMEN = ["Wijk", "Wat werkt", "Sinds", "Contact", "Bron"]
+GEEN_PRAKTIJKEN = "nog geen praktijk vastgelegd (wat_werkt in een wijkbestand)"
+
+
+@dataclass(slots=True)
+class PraktijkRij:
+    waar: str  # the condition (sociale kaart) or the wijk (voorbeelden)
+    wat: str
+    sinds: str
+    contact: str
+    details: str  # the outcome in its own wijk (voorbeelden), remarks
+    bronnen: list[int] = field(default_factory=list)
+
+
+def sinds_tekst(sinds: dt.date, geschat: bool) -> str:
+    return datum(sinds) + (" (geschat)" if geschat else "")
+
+
+def kaart_praktijken(kaart: SocialeKaart, bronnen: _Bronnen) -> list[PraktijkRij]:
+    return [
+        PraktijkRij(
+            p.voorwaarde_titel,
+            p.wat,
+            sinds_tekst(p.sinds, p.geschat),
+            p.contact,
+            p.toelichting or "",
+            [bronnen.nummer("gegevens", p.bron, voorbeeld=p.voorbeeld)],
+        )
+        for p in kaart.wat_werkt
+    ]
+
+
+@dataclass(slots=True)
+class VoorbeeldSectie:
+    titel: str
+    rijen: list[PraktijkRij]
+    #: "Niet voldaan in …", "Onbekend in …": the wijken that could learn from the rows
+    daar: list[str]
+
+
+@dataclass(slots=True)
+class VoorbeeldenView:
+    secties: list[VoorbeeldSectie]
+    bronnen: list[Bron]
+
+
+_SOORT_WOORD = {
+    "voorwaarde": "voorwaarde",
+    "item": "checklist-item",
+    "gemeentebreed": "gemeentebreed",
+}
+
+
+def _wijken(refs: list[WijkRef], meer: bool) -> str:
+    def een(w: WijkRef) -> str:
+        waar = f"kern {w.kern}, {w.gemeente}" if meer else f"kern {w.kern}"
+        let_op = [
+            t
+            for t, ja in (("voorbeeldgegevens", w.voorbeeldgegevens), ("verouderd", w.verouderd))
+            if ja
+        ]
+        vlag = f" ⚠ {', '.join(let_op)}" if let_op else ""
+        return f"{w.wijk} ({waar}, {getal(w.inwoners)} inwoners){vlag}"
+
+    return "; ".join(een(w) for w in refs)
+
+
+def voorbeelden_view(gv: GoedeVoorbeelden) -> VoorbeeldenView:
+    bronnen = _Bronnen()
+    meer = gv.meerdere_gemeenten
+    secties = []
+    for o in gv.onderwerpen:
+        rijen = []
+        for p in o.praktijken:
+            waar = f"{p.wijk} (kern {p.kern}" + (f", {p.gemeente})" if meer else ")")
+            hier = f"in deze wijk: {p.uitkomst_hier.symbool} {p.uitkomst_hier.value}"
+            details = f"{hier}; {p.toelichting}" if p.toelichting else hier
+            rijen.append(
+                PraktijkRij(
+                    waar,
+                    p.wat,
+                    sinds_tekst(p.sinds, p.geschat),
+                    p.contact,
+                    details,
+                    [bronnen.nummer("gegevens", p.bron, voorbeeld=p.voorbeeld)],
+                )
+            )
+        daar = []
+        for refs, woord in ((o.niet_voldaan, "Niet voldaan"), (o.onbekend, "Onbekend")):
+            if refs:
+                n = len(refs)
+                wijken = "wijk" if n == 1 else "wijken"
+                daar.append(f"{woord} in {getal(n)} {wijken}: {_wijken(refs, meer)}.")
+        if o.gemeenten_niet_voldaan:
+            daar.append(
+                "Gemeentebreed niet voldaan in: " + ", ".join(o.gemeenten_niet_voldaan) + "."
+            )
+        if not daar and o.soort != "gemeentebreed":
+            daar.append(f"In alle {getal(o.voldaan)} wijken voldaan.")
+        secties.append(VoorbeeldSectie(f"{o.titel} ({_SOORT_WOORD[o.soort]})", rijen, daar))
+    return VoorbeeldenView(secties, bronnen.af())
+
+
+def voorbeelden_kop(gv: GoedeVoorbeelden) -> list[tuple[str, str]]:
+    if gv.meerdere_gemeenten:
+        gemeente = (
+            "Gemeenten",
+            _opsomming(gv.gemeenten) if len(gv.gemeenten) <= 5 else getal(len(gv.gemeenten)),
+        )
+    else:
+        gemeente = ("Gemeente", gv.gemeente or "")
+    gevraagd = []
+    if gv.gevraagd is not None:
+        gevraagd = [("Voorwaarde", f"{gv.onderwerpen[0].titel} ({gv.gevraagd})")]
+    return [gemeente, *checklist_kop(gv.checklist), ("Auditdatum", datum(gv.auditdatum)), *gevraagd]
+
+
+def _voorbeelden_conclusie(gv: GoedeVoorbeelden) -> list[str]:
+    n = len(gv.praktijken)
+    wijken = len({(p.gemeente, p.wijk) for p in gv.praktijken})
+    regels = [
+        f"{getal(n)} {'praktijk' if n == 1 else 'praktijken'} vastgelegd in {getal(wijken)} "
+        f"{'wijk' if wijken == 1 else 'wijken'}."
+    ]
+    for o in gv.onderwerpen:
+        bij = ", ".join(dict.fromkeys(p.wijk for p in o.praktijken))
+        daar = ", ".join([w.wijk for w in o.niet_voldaan] + o.gemeenten_niet_voldaan)
+        if bij and daar:
+            regels.append(f"{o.titel}: wat werkt in {bij}; niet voldaan in {daar}.")
+        elif daar:
+            regels.append(f"{o.titel}: niet voldaan in {daar}; nog geen praktijk vastgelegd.")
+        elif bij:
+            regels.append(f"{o.titel}: wat werkt in {bij}; nergens niet voldaan.")
+    return regels
+
+
+def _voorbeelden_meldingen(gv: GoedeVoorbeelden) -> list[str]:
+    out = []
+    if gv.verouderde_gegevens:
+        out.append(
+            "Een uitkomst bij een wijk rust (deels) op gegevens ouder dan de maximale ouderdom van "
+            f"de checklist ({gv.checklist.maximale_ouderdom_maanden} maanden): ⚠ verouderd bij "
+            "die wijk; 'wijkcheck audit WIJK' noemt ze."
+        )
+    if gv.later_begonnen:
+        out.append(
+            f"{getal(gv.later_begonnen)} praktijken zijn na de auditdatum begonnen (sinds) en "
+            "staan er niet bij."
+        )
+    if gv.niet_getoetst:
+        out.append(
+            f"{getal(gv.niet_getoetst)} praktijken horen bij voorwaarden of items die deze "
+            "thema-checklist niet toetst; ze staan er niet bij (zonder --checklist wel)."
+        )
+    if gv.ontbrekende_wijken:
+        out.append(
+            "Zonder wijkbestand, dus niet getoond: " + ", ".join(gv.ontbrekende_wijken) + "."
+        )
+    return out
+
+
+R = TypeVar("R", Rapport, Overzicht, SocialeKaart, GoedeVoorbeelden)
 
 
 def _schoon(waarde: Any) -> Any:

@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from wijkcheck.core.names import datum
-from wijkcheck.core.results import Rapport, Resultaat
+from wijkcheck.core.results import Rapport, Resultaat, Uitkomst
 from wijkcheck.formatters.report.common import ja_nee
+from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
 
@@ -135,7 +136,24 @@ def audit(rapport: Rapport) -> str:
     return _csv(AUDIT_KOLOMMEN, alle)
 
 
+_UITKOMSTEN = (
+    ("voldaan", Uitkomst.VOLDAAN),
+    ("niet_voldaan", Uitkomst.NIET_VOLDAAN),
+    ("onbekend", Uitkomst.ONBEKEND),
+)
+
+
 def overzicht(ov: Overzicht) -> str:
+    """A row per wijk. The columns after `meegeleverde_gegevens` say per condition whether the
+    wijk counts as voldaan, niet voldaan or onbekend (1 or 0) and its inhabitants under that
+    outcome (or 0): a pivot table by kern or gemeente gives the sums of `overview` (JSON
+    `sommen`). No rows of sums: a spreadsheet that adds up a column would count twice."""
+    som_kolommen = [
+        f"{k.id}_{maat}_{veld}"
+        for k in ov.voorwaarden
+        for maat in ("wijken", "inwoners")
+        for veld, _ in _UITKOMSTEN
+    ]
     kolommen = [
         "gemeente",
         "auditdatum",
@@ -151,8 +169,9 @@ def overzicht(ov: Overzicht) -> str:
         "voorbeeldgegevens",
         "verouderd",
         "meegeleverde_gegevens",
+        *som_kolommen,
     ]
-    rijen = [
+    rijen: list[list[object]] = [
         [
             r.gemeente,
             ov.auditdatum.isoformat(),
@@ -168,6 +187,12 @@ def overzicht(ov: Overzicht) -> str:
             ja_nee(r.voorbeelddata),
             ja_nee(r.verouderde_gegevens),
             ja_nee(ov.meegeleverde_gegevens),
+            *(
+                (1 if r.voorwaarden[k.id] is u else 0) * (1 if maat == "wijken" else r.inwoners)
+                for k in ov.voorwaarden
+                for maat in ("wijken", "inwoners")
+                for _, u in _UITKOMSTEN
+            ),
         ]
         for r in ov.rijen
     ]
@@ -198,7 +223,7 @@ def kaart(k: SocialeKaart) -> str:
     ]
     groepen = [(laag.laag.value, laag.in_de_wijk + laag.ook_voor_de_wijk) for laag in k.lagen]
     groepen.append(("", k.onbekende_soorten))
-    rijen = [
+    rijen: list[list[object]] = [
         [
             k.wijk,
             k.kern,
@@ -223,10 +248,86 @@ def kaart(k: SocialeKaart) -> str:
         for laag, vs in groepen
         for v in vs
     ]
+    # what works here: laag "wat werkt", the practice as naam, its condition as soort, since
+    # when as peildatum, the contact and remarks as opmerking
+    rijen += [
+        [
+            k.wijk,
+            k.kern,
+            k.gemeente,
+            "wat werkt",
+            "wijk",
+            "in de wijk",
+            p.wat,
+            p.voorwaarde,
+            p.voorwaarde_titel,
+            "",
+            "",
+            "",
+            "",
+            "; ".join(t for t in (f"contact: {p.contact}", p.toelichting or "") if t),
+            p.bron,
+            p.sinds.isoformat(),
+            ja_nee(p.voorbeeld),
+            "",
+            ja_nee(k.meegeleverde_gegevens),
+        ]
+        for p in k.wat_werkt
+    ]
     return _csv(kolommen, rijen)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart) -> str:
+def voorbeelden(gv: GoedeVoorbeelden) -> str:
+    """A row per practice (`rij` praktijk) and per wijk where its condition is niet voldaan or
+    onbekend (`rij` niet voldaan, onbekend), condition by condition: filter on `rij`."""
+    kolommen = [
+        "voorwaarde",
+        "voorwaarde_titel",
+        "soort",
+        "rij",
+        "gemeente",
+        "wijk",
+        "kern",
+        "wat",
+        "sinds",
+        "sinds_geschat",
+        "contact",
+        "bron",
+        "uitkomst_in_wijk",
+        "inwoners",
+        "voorbeeldgegevens",
+        "verouderd",
+        "auditdatum",
+        "checklist",
+        "meegeleverde_gegevens",
+    ]
+    vast = [gv.auditdatum.isoformat(), f"{gv.checklist.id} {gv.checklist.versie}"]
+    rijen: list[list[object]] = []
+    for o in gv.onderwerpen:
+        for p in o.praktijken:
+            rijen.append(
+                [
+                    o.id, o.titel, o.soort, "praktijk", p.gemeente, p.wijk, p.kern, p.wat,
+                    p.sinds.isoformat(), ja_nee(p.geschat), p.contact, p.bron,
+                    p.uitkomst_hier.value, "", ja_nee(p.voorbeeld), "",
+                    *vast, ja_nee(gv.meegeleverde_gegevens),
+                ]
+            )  # fmt: skip
+        for refs, uitkomst in ((o.niet_voldaan, "niet voldaan"), (o.onbekend, "onbekend")):
+            for w in refs:
+                rijen.append(
+                    [
+                        o.id, o.titel, o.soort, uitkomst, w.gemeente, w.wijk, w.kern, "", "", "",
+                        "", "", uitkomst, w.inwoners, ja_nee(w.voorbeeldgegevens),
+                        ja_nee(w.verouderd), *vast, ja_nee(gv.meegeleverde_gegevens),
+                    ]
+                )  # fmt: skip
+    return _csv(kolommen, rijen)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
+    if isinstance(result, GoedeVoorbeelden):
+        return voorbeelden(result)
     if isinstance(result, Overzicht):
         return overzicht(result)
     if isinstance(result, SocialeKaart):

@@ -11,10 +11,17 @@ from html import escape
 
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report.common import (
+    GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
     LEGENDA,
+    SOMMEN_TITEL,
+    SOMMEN_UITLEG,
+    VOORBEELDEN_KOLOMMEN,
+    WAT_WERKT_KOLOMMEN,
+    WAT_WERKT_TITEL,
     Bron,
+    PraktijkRij,
     Rij,
     bron_tekst,
     conclusie,
@@ -25,8 +32,12 @@ from wijkcheck.formatters.report.common import (
     memo_view,
     overzicht_kop,
     overzicht_view,
+    sommen_view,
     titel,
+    voorbeelden_kop,
+    voorbeelden_view,
 )
+from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
 
@@ -101,7 +112,7 @@ body { max-width: 80em; }
 """.strip()
 
 
-def _pagina(result: Rapport | Overzicht | SocialeKaart, body: list[str]) -> str:
+def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body: list[str]) -> str:
     css = CSS + ("\n" + CSS_BREED if isinstance(result, Overzicht) else "")
     return "\n".join(
         [
@@ -125,7 +136,9 @@ def _pagina(result: Rapport | Overzicht | SocialeKaart, body: list[str]) -> str:
     )
 
 
-def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, str]]) -> list[str]:
+def _begin(
+    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, feiten: list[tuple[str, str]]
+) -> list[str]:
     out = [f"<h1>{e(titel(result))}</h1>", '<dl class="kop">']
     out += [f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>" for label, waarde in feiten]
     out.append("</dl>")
@@ -222,7 +235,33 @@ def overzicht(ov: Overzicht) -> str:
             f"{tellingen}<td></td></tr>"
         )
     body += ["</tfoot>", "</table>", f'<p class="legenda">{e(LEGENDA)}</p>']
+    body += _sommen(ov)
     return _pagina(ov, body)
+
+
+def _sommen(ov: Overzicht) -> list[str]:
+    if not ov.sommen or not ov.voorwaarden:
+        return []
+    view = sommen_view(ov)
+    rechts = ' class="getal"'
+    kop = "".join(
+        f'<th scope="col"{rechts if i in (1, 2) else ""}>{e(k)}</th>'
+        for i, k in enumerate(view.kolommen)
+    )
+    out = [
+        f"<h2>{e(SOMMEN_TITEL)}</h2>",
+        '<table class="sommen">',
+        f"<thead><tr>{kop}</tr></thead>",
+    ]
+    out.append("<tbody>")
+    for r in view.rijen:
+        klasse = ' class="totaal"' if r.niveau != "kern" else ""
+        cellen = "".join("<td>" + "<br>".join(e(c) for c in cel) + "</td>" for cel in r.cellen)
+        out.append(
+            f'<tr{klasse}><th scope="row">{e(r.label)}</th><td class="getal">{e(r.wijken)}</td>'
+            f'<td class="getal">{e(r.inwoners)}</td>{cellen}</tr>'
+        )
+    return [*out, "</tbody>", "</table>", f'<p class="legenda">{e(SOMMEN_UITLEG)}</p>']
 
 
 def kaart(k: SocialeKaart) -> str:
@@ -253,11 +292,42 @@ def kaart(k: SocialeKaart) -> str:
                 )
             body.append("</tbody>")
         body.append("</table>")
+    if view.wat_werkt:
+        body.append(f"<h2>{e(WAT_WERKT_TITEL)}</h2>")
+        body += _praktijken(WAT_WERKT_KOLOMMEN, view.wat_werkt)
     body += _bronnen(view.bronnen)
     return _pagina(k, body)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart) -> str:
+def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> list[str]:
+    out = ["<table>", _kolommen([22, 38, 12, 20, 8]), _thead(kolommen), "<tbody>"]
+    for r in rijen:
+        wat = e(r.wat) + (f'<span class="details">{e(r.details)}</span>' if r.details else "")
+        out.append(
+            f'<tr><th scope="row">{e(r.waar)}</th><td>{wat}</td><td>{e(r.sinds)}</td>'
+            f"<td>{e(r.contact)}</td><td>{_refs(r.bronnen)}</td></tr>"
+        )
+    return [*out, "</tbody>", "</table>"]
+
+
+def voorbeelden(gv: GoedeVoorbeelden) -> str:
+    view = voorbeelden_view(gv)
+    body = _begin(gv, voorbeelden_kop(gv))
+    for sectie in view.secties:
+        body.append(f"<h2>{e(sectie.titel)}</h2>")
+        if sectie.rijen:
+            body += _praktijken(VOORBEELDEN_KOLOMMEN, sectie.rijen)
+        else:
+            body.append(f"<p><em>{e(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.</em></p>")
+        if sectie.daar:
+            body += ["<ul>", *(f"<li>{e(regel)}</li>" for regel in sectie.daar), "</ul>"]
+    body += _bronnen(view.bronnen)
+    return _pagina(gv, body)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
+    if isinstance(result, GoedeVoorbeelden):
+        return voorbeelden(result)
     if isinstance(result, Overzicht):
         return overzicht(result)
     if isinstance(result, SocialeKaart):

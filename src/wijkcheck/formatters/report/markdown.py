@@ -9,10 +9,17 @@ import re
 
 from wijkcheck.core.results import Rapport
 from wijkcheck.formatters.report.common import (
+    GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
     LEGENDA,
+    SOMMEN_TITEL,
+    SOMMEN_UITLEG,
+    VOORBEELDEN_KOLOMMEN,
+    WAT_WERKT_KOLOMMEN,
+    WAT_WERKT_TITEL,
     Bron,
+    PraktijkRij,
     Rij,
     bron_tekst,
     conclusie,
@@ -23,8 +30,12 @@ from wijkcheck.formatters.report.common import (
     memo_view,
     overzicht_kop,
     overzicht_view,
+    sommen_view,
     titel,
+    voorbeelden_kop,
+    voorbeelden_view,
 )
+from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
 
@@ -106,7 +117,27 @@ def overzicht(ov: Overzicht) -> str:
     laatste = len(view.kolommen) - 1
     out += [_tabel([esc(k) for k in view.kolommen], rijen, {laatste}), ""]
     out += [f"*{esc(LEGENDA)}*", ""]
+    out += _sommen(ov)
     return "\n".join(out)
+
+
+def _sommen(ov: Overzicht) -> list[str]:
+    if not ov.sommen or not ov.voorwaarden:
+        return []
+    view = sommen_view(ov)
+    rijen = []
+    for r in view.rijen:
+        label = esc(r.label) if r.niveau == "kern" else f"**{esc(r.label)}**"
+        cellen = [" · ".join(_heel(c) for c in cel) for cel in r.cellen]
+        rijen.append([label, esc(r.wijken), _heel(r.inwoners), *cellen])
+    return [
+        f"## {esc(SOMMEN_TITEL)}",
+        "",
+        _tabel([esc(k) for k in view.kolommen], rijen, {1, 2}),
+        "",
+        f"*{esc(SOMMEN_UITLEG)}*",
+        "",
+    ]
 
 
 def kaart(k: SocialeKaart) -> str:
@@ -129,11 +160,43 @@ def kaart(k: SocialeKaart) -> str:
                 refs = ", ".join(str(n) for n in rij.bronnen)
                 rijen.append([naam, esc(rij.soort), esc(rij.toegankelijk), esc(rij.waar), refs])
         out += [_tabel(KAART_KOLOMMEN, rijen), ""]
+    if view.wat_werkt:
+        out += [
+            f"## {esc(WAT_WERKT_TITEL)}",
+            "",
+            _praktijken(WAT_WERKT_KOLOMMEN, view.wat_werkt),
+            "",
+        ]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart) -> str:
+def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> str:
+    cellen = []
+    for r in rijen:
+        wat = esc(r.wat) + (f"<br>*{esc(r.details)}*" if r.details else "")
+        refs = ", ".join(str(n) for n in r.bronnen)
+        cellen.append([f"**{esc(r.waar)}**", wat, _heel(r.sinds), esc(r.contact), refs])
+    return _tabel(kolommen, cellen)
+
+
+def voorbeelden(gv: GoedeVoorbeelden) -> str:
+    view = voorbeelden_view(gv)
+    out = _begin(gv, voorbeelden_kop(gv))
+    for sectie in view.secties:
+        out += [f"## {esc(sectie.titel)}", ""]
+        if sectie.rijen:
+            out += [_praktijken(VOORBEELDEN_KOLOMMEN, sectie.rijen), ""]
+        else:
+            out += [f"*{esc(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.*", ""]
+        out += [*(f"- {esc(regel)}" for regel in sectie.daar), ""]
+    out += _bronnen(view.bronnen)
+    return "\n".join(out)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
+    if isinstance(result, GoedeVoorbeelden):
+        return voorbeelden(result)
     if isinstance(result, Overzicht):
         return overzicht(result)
     if isinstance(result, SocialeKaart):

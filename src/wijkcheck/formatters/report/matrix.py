@@ -15,16 +15,18 @@ from wijkcheck.core.names import datum, getal
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.formatters.report.common import (
     SCORE_UITLEG,
+    bovenste_som,
     concept_meldingen,
     overzicht_kop,
     overzicht_view,
+    procent,
     score_tekst,
     titel,
     van_gemeenten,
     verouderd_melding,
     voorbeeldnorm_melding,
 )
-from wijkcheck.reports.overview import Overzicht
+from wijkcheck.reports.overview import Overzicht, Som
 
 FONT = "DejaVu Sans, Verdana, Segoe UI, Arial, sans-serif"
 INKT = "#111111"
@@ -160,6 +162,18 @@ def _cel(u: Uitkomst, x: float, y: float, w: float, h: float, grootte: float) ->
     return vormen
 
 
+def _inwoners_regel(som: Som, weggelaten: int) -> str:
+    """What the rows Inwoners mean, in one line under the picture."""
+    regel = (
+        f"Inwoners = aandeel van de {getal(som.inwoners)} inwoners in {getal(som.wijken)} "
+        "wijkbestanden dat woont in een wijk met die uitkomst"
+        + (" (ook de weggelaten wijken)" if weggelaten else "")
+    )
+    if som.inwoners_voorbeeld:
+        regel += "; ⚠ (deels) voorbeeldgegevens"
+    return regel + "."
+
+
 def te_groot(ov: Overzicht) -> WijkcheckError | None:
     """The error to give when the overview has too many rows for a picture, else None."""
     if len(ov.rijen) <= MAX_RIJEN:
@@ -185,7 +199,10 @@ def teken(ov: Overzicht) -> Tekening:
     meer = ov.meerdere_gemeenten
 
     # the totals' label stands in the first column: the gemeente's when there are several
-    label_w = tekstbreedte("Totaal niet voldaan", f, True) + f + 6
+    som = bovenste_som(ov) if ov.voorwaarden else None
+    som = som if som is not None and som.inwoners else None
+    langste = "Inwoners niet voldaan" if som is not None else "Totaal niet voldaan"
+    label_w = tekstbreedte(langste, f, True) + f + 6
     gemeente_w = []
     if meer:
         gemeente_w = [max([tekstbreedte(r.gemeente, f) for r in ov.rijen] + [label_w]) + 2 * pad]
@@ -288,6 +305,21 @@ def teken(ov: Overzicht) -> Tekening:
             vormen.append(Tekst(xs[v + k] + pad, basis, str(aantal), f, vet=True))
         y += rijhoogte
         vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#bbbbbb", 1))
+    if som is not None:
+        # the same, weighted: the share of the inhabitants living in a wijk with that outcome
+        vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
+        for u in Uitkomst:
+            vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#f7f7f7"))
+            basis = y + rijhoogte / 2 + f * 0.36
+            straal = f * 0.42
+            vormen += symbool(u, xs[0] + pad + straal, y + rijhoogte / 2, straal)
+            vormen.append(Tekst(xs[0] + pad + 2 * straal + 6, basis, f"Inwoners {u.value}", f))
+            veld = u.name.lower()
+            for k, kol in enumerate(ov.voorwaarden):
+                deel = getattr(som.voorwaarden[kol.id].inwoners, veld)
+                vormen.append(Tekst(xs[v + k] + pad, basis, procent(deel, som.inwoners), f))
+            y += rijhoogte
+            vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#bbbbbb", 1))
     for x in xs[1:-1]:
         vormen.append(Lijn(((x, tabel_top), (x, y)), RAND, 1))
     vormen.append(Rect(marge, tabel_top, tabel_w, y - tabel_top, "none", INKT, 1.5))
@@ -304,6 +336,8 @@ def teken(ov: Overzicht) -> Tekening:
     uitleg = [
         f"onbekend = er ontbreken gegevens; Checklist = {SCORE_UITLEG.format(ov.aantal_items)}.",
     ]
+    if som is not None:
+        uitleg.append(_inwoners_regel(som, ov.weggelaten))
     if ov.weggelaten:
         uitleg.append(f"{ov.weggelaten} wijken zonder 'niet voldaan' weggelaten.")
     if ov.ontbrekende_wijken:

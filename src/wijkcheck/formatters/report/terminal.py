@@ -14,9 +14,16 @@ from rich.text import Text
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report.common import (
+    GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     LEGENDA,
     SCORE_UITLEG_KORT,
+    SOMMEN_TITEL,
+    SOMMEN_UITLEG,
+    VOORBEELDEN_KOLOMMEN,
+    WAT_WERKT_KOLOMMEN,
+    WAT_WERKT_TITEL,
+    PraktijkRij,
     Rij,
     bron_tekst,
     conclusie,
@@ -27,10 +34,14 @@ from wijkcheck.formatters.report.common import (
     memo_view,
     overzicht_kop,
     overzicht_view,
+    sommen_view,
     titel,
     verdeel,
+    voorbeelden_kop,
+    voorbeelden_view,
 )
 from wijkcheck.formatters.report.fasttable import VasteTabel
+from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
 
@@ -148,7 +159,9 @@ def _tabel(titel: str, rijen: list[Rij], opmaak: _Opmaak) -> Table:
     return table
 
 
-def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, str]]):
+def _begin(
+    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, feiten: list[tuple[str, str]]
+):
     parts: list[RenderableType] = [Text(titel(result), style="bold underline")]
     header = Table.grid(padding=(0, 1))
     header.add_column(style="bold")
@@ -312,7 +325,56 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
         )
     legenda.append(LEGENDA.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else LEGENDA)
     parts.append(legenda)
+    if ov.sommen and ov.voorwaarden:
+        parts += _sommen(ov, breedte, m.titels)
     return Group(*parts)
+
+
+def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
+    """Per kern and gemeente, the shares of the inhabitants per outcome: a cell per condition
+    with ✔, ✘ and ? below each other. Narrower: numbered conditions (as in the matrix), then
+    the number of wijken under the inhabitants instead of in a column of its own."""
+    view = sommen_view(ov)
+    if not ov.voorwaarden:
+        return []
+    label = _langste_woord([r.label for r in view.rijen] + ["Kern"])
+    wijken = max(cell_len(r.wijken) for r in view.rijen)
+    inwoners = max([cell_len("Inwoners"), *(cell_len(r.inwoners) for r in view.rijen)])
+    cel = max(cell_len(c) for r in view.rijen for cs in r.cellen for c in cs)
+    woord = [max(len(w) for w in k.titel.split()) for k in ov.voorwaarden]
+    kolommen = [max(w, cel) for w in woord] if titels else [max(2, cel)] * len(woord)
+    titels = titels and _tabelbreedte([label, wijken, inwoners, *kolommen]) <= breedte
+    if not titels:
+        kolommen = [max(2, cel)] * len(woord)
+    # the wijken go under the inhabitants when a column of their own leaves the kern no room
+    apart = _tabelbreedte([label, wijken, inwoners, *kolommen]) <= breedte
+    vast = [label, wijken, inwoners] if apart else [label, inwoners]
+    over = breedte - _tabelbreedte([*vast, *kolommen])
+    heel = max(cell_len(r.label) for r in view.rijen)
+    vast[0] = max(label, min(heel, label + max(over, 0)))  # a label on one line if it fits
+    table = Table(title=SOMMEN_TITEL, title_justify="left", title_style="bold", header_style="bold")
+    table.add_column("Kern", overflow="fold", width=vast[0])
+    if apart:
+        table.add_column("Wijken", justify="right")
+    table.add_column("Inwoners", justify="right")
+    for i, (k, breed) in enumerate(zip(ov.voorwaarden, kolommen, strict=True), 1):
+        table.add_column(k.titel if titels else f"V{i}", width=breed)
+    for r in view.rijen:
+        if r.niveau != "kern":
+            table.add_section()
+        aantal = [r.wijken] if apart else []
+        inw = r.inwoners if apart else f"{r.inwoners}\n{r.wijken_tekst}"
+        table.add_row(
+            Text(r.label, style="bold" if r.niveau != "kern" else ""),
+            *aantal,
+            inw,
+            *("\n".join(c) for c in r.cellen),
+        )
+    uitleg = Text(SOMMEN_UITLEG + "\n")
+    if not titels:
+        for i, k in enumerate(ov.voorwaarden, 1):
+            uitleg.append(f"V{i}    {k.titel}\n")
+    return [table, uitleg]
 
 
 def _tabelbreedte(tekst: list[int]) -> int:
@@ -388,6 +450,52 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
                 else:
                     table.add_row(naam_tekst, rij.soort, rij.toegankelijk, rij.waar, refs[id(rij)])
         parts.append(table)
+    if view.wat_werkt:
+        parts.append(_praktijken(WAT_WERKT_TITEL, WAT_WERKT_KOLOMMEN, view.wat_werkt, breedte))
+    parts.append(_bronnen(view.bronnen))
+    return Group(*parts)
+
+
+def _praktijken(titel_: str, kolommen: list[str], rijen: list[PraktijkRij], breedte: int) -> Table:
+    """Good practices: where (or for which condition), what, since, contact, source."""
+    bron = {id(r): ", ".join(map(str, r.bronnen)) for r in rijen}
+    sinds = _langste_woord([kolommen[2], *(r.sinds for r in rijen)])
+    bron_w = max([cell_len("Bron"), *map(cell_len, bron.values())])
+    teksten = (
+        [r.waar for r in rijen] + [kolommen[0]],
+        [r.wat for r in rijen] + [r.details for r in rijen] + [kolommen[1]],
+        [r.contact for r in rijen] + [kolommen[3]],
+    )
+    ruimte = breedte - _tabelbreedte([0] * 5) - sinds - bron_w
+    minimum = [_langste_woord(k) for k in teksten]
+    waar, wat, contact = verdeel(minimum, [_langste_regel(k) for k in teksten], [2, 4, 2], ruimte)
+    table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")
+    table.add_column(kolommen[0], width=waar, overflow="fold")
+    table.add_column(kolommen[1], width=wat, overflow="fold")
+    table.add_column(kolommen[2], width=sinds)
+    table.add_column(kolommen[3], width=contact, overflow="fold")
+    table.add_column("Bron", width=bron_w, no_wrap=True)
+    for r in rijen:
+        wat_tekst = Text(r.wat)
+        if r.details:
+            wat_tekst.append("\n" + r.details, style="dim")
+        table.add_row(Text(r.waar, style="bold"), wat_tekst, r.sinds, r.contact, bron[id(r)])
+    return table
+
+
+def voorbeelden(gv: GoedeVoorbeelden, breedte: int = 100) -> RenderableType:
+    view = voorbeelden_view(gv)
+    parts = _begin(gv, voorbeelden_kop(gv))
+    for sectie in view.secties:
+        if sectie.rijen:
+            parts.append(_praktijken(sectie.titel, VOORBEELDEN_KOLOMMEN, sectie.rijen, breedte))
+        else:
+            kop = Text(sectie.titel, style="bold")
+            parts.append(
+                kop.append("\n" + GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:], style="dim")
+            )
+        if sectie.daar:
+            parts.append(Text("\n".join(sectie.daar)))
     parts.append(_bronnen(view.bronnen))
     return Group(*parts)
 
@@ -400,7 +508,11 @@ def _bronnen(lijst) -> Text:
     return bronnen
 
 
-def renderable(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> RenderableType:
+def renderable(
+    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, breedte: int = 100
+) -> RenderableType:
+    if isinstance(result, GoedeVoorbeelden):
+        return voorbeelden(result, breedte)
     if isinstance(result, Overzicht):
         return overzicht(result, breedte)
     if isinstance(result, SocialeKaart):
@@ -408,7 +520,9 @@ def renderable(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -
     return audit(result, breedte)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> str:
+def render(
+    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, breedte: int = 100
+) -> str:
     """Plain text (no colour) of the terminal view, for `--format tabel --output FILE`."""
     import io
 

@@ -16,10 +16,17 @@ from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import getal
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report.common import (
+    GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
     LEGENDA,
+    SOMMEN_TITEL,
+    SOMMEN_UITLEG,
+    VOORBEELDEN_KOLOMMEN,
+    WAT_WERKT_KOLOMMEN,
+    WAT_WERKT_TITEL,
     Bron,
+    PraktijkRij,
     Rij,
     bron_tekst,
     conclusie,
@@ -30,9 +37,13 @@ from wijkcheck.formatters.report.common import (
     memo_view,
     overzicht_kop,
     overzicht_view,
+    sommen_view,
     titel,
     verdeel,
+    voorbeelden_kop,
+    voorbeelden_view,
 )
+from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
 
@@ -420,7 +431,44 @@ def overzicht(ov: Overzicht) -> bytes:
     # the totals stay together, on the page of the last wijk
     d.bijeen(rijen[-len(view.totalen) - 1 :])
     d.alinea(LEGENDA, cursief=True).paragraph_format.space_before = d.Pt(6)
+    _sommen(d, ov)
     return d.bytes()
+
+
+def _sommen(d: _Doc, ov: Overzicht) -> None:
+    """Per kern and gemeente, the shares of the inhabitants: ✔, ✘ and ? below each other."""
+    if not ov.sommen or not ov.voorwaarden:
+        return
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    view = sommen_view(ov)
+    teksten = [
+        [r.label for r in view.rijen],
+        [r.wijken for r in view.rijen],
+        [r.inwoners for r in view.rijen],
+        *([c for r in view.rijen for c in r.cellen[i]] for i in range(len(ov.voorwaarden))),
+    ]
+    kolommen = [
+        (
+            max(_woord_cm([kop], vet=True), _woord_cm(cellen, vet=True)),
+            max(_woord_cm([kop], vet=True), _regel_cm(cellen, vet=True)),
+            1.0,
+        )
+        for kop, cellen in zip(view.kolommen, teksten, strict=True)
+    ]
+    d.doc.add_heading(SOMMEN_TITEL, level=1)
+    tabel = d.tabel(view.kolommen, _breedtes(kolommen, d.breedte_cm))
+    for r in view.rijen:
+        rij = d.rij(tabel, [r.label, r.wijken, r.inwoners, *("\n".join(c) for c in r.cellen)])
+        for cel in rij.cells[1:3]:
+            cel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if r.niveau != "kern":
+            for cel in rij.cells:
+                d.vul(cel, "F2F2F2")
+                for p in cel.paragraphs:
+                    for run in p.runs:
+                        run.bold = True
+    d.alinea(SOMMEN_UITLEG, cursief=True).paragraph_format.space_before = d.Pt(6)
 
 
 def kaart(k: SocialeKaart) -> bytes:
@@ -472,11 +520,61 @@ def kaart(k: SocialeKaart) -> bytes:
                 if rij.details:
                     d.toelichting(r.cells[0], rij.details)
             d.bijeen([titelrij, eerste])  # a section's title never alone at a page's foot
+    if view.wat_werkt:
+        d.doc.add_heading(WAT_WERKT_TITEL, level=1)
+        _praktijken(d, WAT_WERKT_KOLOMMEN, view.wat_werkt)
     d.bronnen(view.bronnen)
     return d.bytes()
 
 
-def render(result: Rapport | Overzicht | SocialeKaart) -> bytes:
+def _praktijken(d: _Doc, kolommen: list[str], rijen: list[PraktijkRij]) -> None:
+    waar = [r.waar for r in rijen] + [kolommen[0]]
+    wat = [r.wat for r in rijen] + [kolommen[1]]
+    details = [r.details for r in rijen]
+    sinds = [r.sinds for r in rijen] + [kolommen[2]]
+    contact = [r.contact for r in rijen] + [kolommen[3]]
+    bron = [", ".join(map(str, r.bronnen)) for r in rijen] + ["Bron"]
+    breedtes = _breedtes(
+        [
+            (_woord_cm(waar, vet=True), _regel_cm(waar, vet=True), 2.0),
+            (
+                max(_woord_cm(wat), _woord_cm(details, 8.5)),
+                max(_regel_cm(wat), _regel_cm(details, 8.5)),
+                4.0,
+            ),
+            (_woord_cm(sinds), _regel_cm(sinds), 0.5),
+            (_woord_cm(contact), _regel_cm(contact), 2.0),
+            (_regel_cm(bron, vet=True), _regel_cm(bron, vet=True), 0.0),
+        ],
+        d.breedte_cm,
+    )
+    tabel = d.tabel(kolommen, breedtes)
+    for r in rijen:
+        rij = d.rij(tabel, [r.waar, r.wat, r.sinds, r.contact, ", ".join(map(str, r.bronnen))])
+        rij.cells[0].paragraphs[0].runs[0].bold = True
+        if r.details:
+            d.toelichting(rij.cells[1], r.details)
+
+
+def voorbeelden(gv: GoedeVoorbeelden) -> bytes:
+    d = _Doc(liggend=False, titel_tekst=titel(gv))
+    view = voorbeelden_view(gv)
+    d.kop(gv, voorbeelden_kop(gv))
+    for sectie in view.secties:
+        d.doc.add_heading(sectie.titel, level=1)
+        if sectie.rijen:
+            _praktijken(d, VOORBEELDEN_KOLOMMEN, sectie.rijen)
+        else:
+            d.alinea(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:] + ".", cursief=True)
+        for regel in sectie.daar:
+            d.doc.add_paragraph(regel, style="List Bullet")
+    d.bronnen(view.bronnen)
+    return d.bytes()
+
+
+def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> bytes:
+    if isinstance(result, GoedeVoorbeelden):
+        return voorbeelden(result)
     if isinstance(result, Overzicht):
         return overzicht(result)
     if isinstance(result, SocialeKaart):
