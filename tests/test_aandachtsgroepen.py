@@ -4,6 +4,7 @@ judging only its own conditions and items, usable with --checklist on every comm
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,25 @@ def test_a_judgement_on_the_gemeentes_condition_stays_valid_under_the_theme(
 def test_voorbeeldrecht_copies_the_theme_nowhere() -> None:
     # one file for every gemeente of the region: a copy in a data folder would drift
     assert not list(VOORBEELDRECHT.rglob("aandachtsgroepen.yaml"))
+
+
+def test_one_overview_of_two_gemeenten_under_the_theme_names_both_catalogues(
+    invoke, data_copy: Path
+) -> None:
+    shutil.copytree(
+        VOORBEELDRECHT / "data" / "wijken" / "voorbeeldrecht",
+        data_copy / "data" / "wijken" / "voorbeeldrecht",
+    )
+    shutil.copy(VOORBEELDRECHT / "checklists" / "voorbeeldrecht.yaml", data_copy / "checklists")
+    ov = json.loads(invoke(["overview", "--data", str(data_copy), *THEMA, "-f", "json"]).stdout)
+    assert ov["gemeenten"] == ["Heusden", "Voorbeeldrecht"]
+    assert [laag["id"] for laag in ov["checklist"]["lagen"]] == [
+        "hart-van-brabant",
+        "heusden",
+        "voorbeeldrecht",
+        "aandachtsgroepen",
+    ]
+    assert ov["sommen"][-1]["niveau"] == "alle"
+    # without the theme the two gemeenten have different checklists: one matrix cannot show both
+    out = invoke(["overview", "--data", str(data_copy)], code=2).output
+    assert "(verschillende-checklists)" in out

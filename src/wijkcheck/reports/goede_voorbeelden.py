@@ -17,7 +17,7 @@ from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.models import leeg
 from wijkcheck.core.names import bedoelde_u, sleutel
 from wijkcheck.core.results import SCHEMA_VERSIE, ChecklistInfo, Result, Uitkomst
-from wijkcheck.reports.overview import Deel, andere_checklists
+from wijkcheck.reports.overview import Deel, andere_checklists, gedeelde_checklist
 
 Soort = Literal["voorwaarde", "item", "gemeentebreed"]
 
@@ -186,7 +186,7 @@ def goede_voorbeelden(
     return GoedeVoorbeelden(
         gemeente=None if meer else eerste.gemeente,
         gemeenten=[d.gemeente for d in delen],
-        checklist=eerste.checklist,
+        checklist=gedeelde_checklist(delen),
         auditdatum=datum,
         gevraagd=id_gevraagd,
         onderwerpen=groepen,

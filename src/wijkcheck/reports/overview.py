@@ -454,6 +454,17 @@ def andere_checklists(delen: Sequence[Deel]) -> WijkcheckError | None:
     )
 
 
+def gedeelde_checklist(delen: Sequence[Deel]) -> ChecklistInfo:
+    """The checklist of one matrix of several gemeenten. They share it (`andere_checklists`),
+    but under a theme each lends its own catalogue: the header then names every one."""
+    eerste = delen[0].checklist
+    top = eerste.lagen[-1] if eerste.lagen else None
+    lagen = {(la.id, la.versie): la for d in delen for la in d.checklist.lagen if la != top}
+    if top is None or len(lagen) + 1 == len(eerste.lagen):
+        return eerste
+    return eerste.model_copy(update={"lagen": [*lagen.values(), top]})
+
+
 def samenvoegen(
     delen: Sequence[Deel],
     datum: dt.date,
@@ -488,7 +499,7 @@ def samenvoegen(
     return Overzicht(
         gemeente=None if meer else eerste.gemeente,
         gemeenten=[d.gemeente for d in delen],
-        checklist=eerste.checklist,
+        checklist=gedeelde_checklist(delen),
         auditdatum=datum,
         voorwaarden=kolommen,
         aantal_items=eerste.aantal_items,
