@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-import wijkcheck.cli.cbs  # noqa: F401  (registers init and import-cbs)
-from wijkcheck.errors import WijkcheckError
+from wijkcheck.core.errors import WijkcheckError
 from wijkcheck.sources import cbs, cbs_files
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cbs"
@@ -118,7 +116,9 @@ def test_newest_table_wins_and_the_share_of_65_plus_is_computed() -> None:
     assert (centrum["inwoners"].waarde, centrum["inwoners"].bron) == (2495, "CBS 86165NED")
     assert centrum["inwoners"].peildatum == dt.date(2025, 1, 1) and not centrum["inwoners"].geschat
     assert centrum["aandeel-65-plus"].waarde == round(100 * 720 / 2495, 1)
-    assert centrum["afstand-huisarts"].bron == "CBS 85830NED" and centrum["afstand-huisarts"].geschat
+    assert (
+        centrum["afstand-huisarts"].bron == "CBS 85830NED" and centrum["afstand-huisarts"].geschat
+    )
     # a supermarket distance in both tables: the newer table's
     assert centrum["afstand-supermarkt"].bron == "CBS 85984NED"
     assert regios["BU99010002"].naam == "Reüniepark-Oost"  # renamed in 2025
@@ -151,7 +151,10 @@ def test_init_names_with_diacritics_slashes_and_duplicates(invoke, tmp_path: Pat
         "t-eikske.yaml",
     ]
     gemeente = (map_ / "gemeente.yaml").read_text(encoding="utf-8")
-    assert '"Noord-Zuid": ["Centrum (Noord-Zuid)", "Noord-Zuid", "Bedrijventerrein De Hoek"]' in gemeente
+    assert (
+        '"Noord-Zuid": ["Centrum (Noord-Zuid)", "Noord-Zuid", "Bedrijventerrein De Hoek"]'
+        in gemeente
+    )
     assert '"Wijk 00 Ëikhoven"' in gemeente and '"Wijk 02 Eikhoven"' in gemeente
     assert "Buitengebied (BU99010202): CBS geeft geen inwonertal" in gemeente
     assert "Noord/Zuid (BU99010102) heet 'Noord-Zuid'" in uit
@@ -259,7 +262,7 @@ def test_import_force_overwrites_another_source(invoke, tmp_path: Path) -> None:
     pad = _hand_bewerkt(invoke, tmp_path)
     invoke(["import-cbs", str(KWB_2025), "--force"])
     tekst = pad.read_text(encoding="utf-8")
-    assert "laag-inkomen: {waarde: 5, bron: \"CBS 86165NED\"" in tekst and "# eigen" in tekst
+    assert 'laag-inkomen: {waarde: 5, bron: "CBS 86165NED"' in tekst and "# eigen" in tekst
 
 
 def test_import_older_table_does_not_replace_newer_figures(invoke, tmp_path: Path) -> None:
@@ -277,7 +280,9 @@ def test_import_adds_figures_of_a_new_table_and_matches_by_name(invoke, tmp_path
     uit = invoke(["import-cbs", str(NABIJHEID_2023), str(KWB_2024)]).output
     assert "noord-zuid.yaml: op naam gekoppeld aan BU99010102 'Noord/Zuid'" in uit
     assert "toegevoegd: indicatoren.afstand-huisarts: 1.9 (CBS 85830NED)" in uit
-    assert "afstand-huisarts: {waarde: 1.2" in (map_ / "reuniepark.yaml").read_text(encoding="utf-8")
+    assert "afstand-huisarts: {waarde: 1.2" in (map_ / "reuniepark.yaml").read_text(
+        encoding="utf-8"
+    )
     assert "Geen fouten" in invoke(["validate"]).output
 
 

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wijkcheck.cli import app
-from wijkcheck.cli.commands import DataOpt, data_root
-from wijkcheck.errors import Finding, Span, WijkcheckError
+from wijkcheck.cli.app import app
+from wijkcheck.cli.options import DataOpt, data_root
+from wijkcheck.core.errors import Finding, Span, WijkcheckError
 
 if TYPE_CHECKING:
-    from wijkcheck.checklist import Checklist
-    from wijkcheck.plaats import DataRoot
-    from wijkcheck.sources.cbs import CbsBestand, RegioCijfers
-    from wijkcheck.sources.cbs_files import Bijwerking, Catalogus
+    from wijkcheck.core.checklist import Checklist
+    from wijkcheck.sources.cbs import CbsBestand, CbsCijfer, RegioCijfers
+    from wijkcheck.sources.cbs_files import Bijwerking, Catalogus, Plek
+    from wijkcheck.sources.dataroot import DataRoot
 
 #: The regional checklist a new gemeente's own checklist builds on.
 REGIONALE_CHECKLIST = "hart-van-brabant"
@@ -77,7 +77,7 @@ DoelOpt = Annotated[
 
 
 def _zichtbaar(tekst: object) -> str:
-    from wijkcheck.nl import zichtbaar
+    from wijkcheck.core.names import zichtbaar
 
     return zichtbaar(str(tekst))
 
@@ -88,8 +88,8 @@ def _fout(bericht: str, regel: str) -> WijkcheckError:
 
 def lees_bestanden(paden: Sequence[Path], tabellen: Sequence[str] | None) -> list[CbsBestand]:
     """Every file read; `--tabel` once for all files or once per file."""
-    from wijkcheck.plaats import display_path
     from wijkcheck.sources import cbs
+    from wijkcheck.sources.dataroot import display_path
 
     tabellen = list(tabellen or [])
     if len(tabellen) not in (0, 1, len(paden)):
@@ -101,7 +101,7 @@ def lees_bestanden(paden: Sequence[Path], tabellen: Sequence[str] | None) -> lis
     bestanden: list[CbsBestand] = []
     findings: list[Finding] = []
     for i, pad in enumerate(paden):
-        tabel = tabellen[i] if len(tabellen) == len(paden) else (tabellen or [None])[0]
+        tabel = tabellen[i] if len(tabellen) == len(paden) else (tabellen[0] if tabellen else None)
         if not os.path.lexists(pad):
             findings.append(Finding(Span(""), f"'{pad}' bestaat niet", "pad-bestaat-niet"))
             continue
@@ -132,7 +132,7 @@ class Doel:
 
 
 def doel(data: Path | None) -> Doel:
-    from wijkcheck.plaats import ENV_DATA
+    from wijkcheck.sources.dataroot import ENV_DATA
 
     gegeven = data or (Path(os.environ[ENV_DATA]) if os.environ.get(ENV_DATA) else None)
     if gegeven is not None:
@@ -199,9 +199,9 @@ def init_cmd(
     audit daar 'onbekend' zegt; de opmerkingen in elk bestand zeggen wat u invult. De bestanden
     passeren 'wijkcheck validate' meteen. Zie docs/cbs.md.
     """
-    from wijkcheck.plaats import DataRoot, display_path
     from wijkcheck.sources import cbs, cbs_files
-    from wijkcheck.store import ChecklistBron, load_checklist
+    from wijkcheck.sources.dataroot import DataRoot, display_path
+    from wijkcheck.sources.store import ChecklistBron, load_checklist
 
     if not cbs_bestanden:
         raise _fout("geef minstens één CBS-bestand met --cbs BESTAND", "argument")
@@ -210,7 +210,9 @@ def init_cmd(
     namen = ", ".join(b.pad for b in bestanden)
     gm, naam = cbs.kies_gemeente(regios, gemeente, namen)
     waar = doel(data)
-    root = DataRoot(waar.wijken, waar.checklists if waar.checklists.is_dir() else None, "init", waar.basis)
+    root = DataRoot(
+        waar.wijken, waar.checklists if waar.checklists.is_dir() else None, "init", waar.basis
+    )
     checklist, _ = load_checklist(root, REGIONALE_CHECKLIST, ChecklistBron.GEMEENTE)
     opzet = cbs_files.nieuwe_gemeente(
         list(cbs.van_gemeente(regios, gm)),
@@ -237,8 +239,8 @@ def init_cmd(
 
 def _geen_tweede_map(wijken: Path, map_: Path, gm: str, naam: str) -> None:
     """The gemeente in a folder of another name: a second copy would be `dubbele-gemeente`."""
-    from wijkcheck.plaats import display_path, gemeente_mappen
-    from wijkcheck.store import load_gemeente_file
+    from wijkcheck.sources.dataroot import display_path, gemeente_mappen
+    from wijkcheck.sources.store import load_gemeente_file
 
     for m in gemeente_mappen(wijken):
         if m.name == map_.name:
@@ -257,9 +259,9 @@ def _plaats(
 ) -> Path | None:
     """Write everything in a hidden folder beside the target, validate it as a data root of
     its own, then move it into place; returns where the replaced folder was kept."""
-    from wijkcheck.output import schrijf_atomair
-    from wijkcheck.plaats import DataRoot
-    from wijkcheck.validate import validate
+    from wijkcheck.checks.run import validate
+    from wijkcheck.cli.writing import schrijf_atomair
+    from wijkcheck.sources.dataroot import DataRoot
 
     gemaakt = [p for p in (waar.wijken, waar.wijken.parent) if not p.exists()]
     waar.wijken.mkdir(parents=True, exist_ok=True)
@@ -284,8 +286,12 @@ def _plaats(
         if uitslag.fouten:
             raise WijkcheckError(
                 [
-                    Finding(Span(""), "de gemaakte bestanden passeren wijkcheck validate niet; "
-                            "er is niets geschreven. Dit is een fout in wijkcheck", "interne-fout"),
+                    Finding(
+                        Span(""),
+                        "de gemaakte bestanden passeren wijkcheck validate niet; "
+                        "er is niets geschreven. Dit is een fout in wijkcheck",
+                        "interne-fout",
+                    ),
                     *uitslag.bevindingen,
                 ]
             )
@@ -305,7 +311,9 @@ def _plaats(
             if not eigen_checklist:
                 with contextlib.suppress(OSError):
                     os.unlink(checklist_pad)
-            raise _fout(f"{map_}: kan niet schrijven ({exc.strerror})", "uitvoer-schrijven") from None
+            raise _fout(
+                f"{map_}: kan niet schrijven ({exc.strerror})", "uitvoer-schrijven"
+            ) from None
         gemaakt = []
         return bewaard
     finally:
@@ -326,7 +334,7 @@ def _verslag_init(
     bestanden: Sequence[CbsBestand],
     data: Path | None,
 ) -> None:
-    from wijkcheck.plaats import display_path
+    from wijkcheck.sources.dataroot import display_path
 
     wijken = [w for leden in opzet.kernen.values() for w in leden]
     regels = [
@@ -342,7 +350,9 @@ def _verslag_init(
         ),
     ]
     if bewaard is not None:
-        regels.append(f"De vorige map staat in {display_path(bewaard)}/ (verborgen; geen gegevens).")
+        regels.append(
+            f"De vorige map staat in {display_path(bewaard)}/ (verborgen; geen gegevens)."
+        )
     for wat, lijst in (("Andere naam", opzet.hernoemd), ("Niet opgenomen", opzet.overgeslagen)):
         regels += [f"{wat}:", *(f"  - {x}" for x in lijst)] if lijst else []
     regels += [
@@ -406,7 +416,7 @@ def import_cbs_cmd(
     opmerkingen, volgorde en opmaak blijven staan. Een cijfer met een andere bron dan CBS blijft
     staan, tenzij --force. Zie docs/cbs.md.
     """
-    from wijkcheck.cli.uitvoer import schrijf, toon
+    from wijkcheck.cli.output import schrijf, toon
 
     root = data_root(data)
     if root.meegeleverd:
@@ -420,8 +430,8 @@ def import_cbs_cmd(
     verslagen, te_schrijven = _bijwerken(root, bestanden, force)
     if dry_run:
         for pad, oud, nieuw in te_schrijven:
-            from wijkcheck.plaats import display_path
             from wijkcheck.sources.cbs_files import verschil
+            from wijkcheck.sources.dataroot import display_path
 
             toon(verschil(oud, nieuw, display_path(pad)))
     else:
@@ -434,13 +444,12 @@ def _bijwerken(
     root: DataRoot, bestanden: Sequence[CbsBestand], force: bool
 ) -> tuple[list[_Gemeenteverslag], list[tuple[Path, str, str]]]:
     """Every change, computed and checked through the loader before anything is written."""
-    from wijkcheck import loader
-    from wijkcheck.models import Gemeente, Wijk
-    from wijkcheck.nl import sleutel
-    from wijkcheck.plaats import display_path, wijk_bestanden
-    from wijkcheck.sources import cbs, cbs_files
-    from wijkcheck.store import checklist_voor, load_gemeente
-    from wijkcheck.yamlsource import parse, read_text
+    from wijkcheck.core.models import Gemeente, Wijk
+    from wijkcheck.core.names import sleutel
+    from wijkcheck.sources import cbs, cbs_files, loader
+    from wijkcheck.sources.dataroot import display_path, wijk_bestanden
+    from wijkcheck.sources.store import checklist_voor, load_gemeente
+    from wijkcheck.sources.yamlsource import parse, read_text
 
     regios = cbs.combineer(bestanden)
     in_bestanden = {g for code in regios if (g := cbs.gemeentecode(code))}
@@ -459,23 +468,24 @@ def _bijwerken(
         verslagen.append(v)
         eigen = list(cbs.van_gemeente(regios, gm))
         per_naam: dict[tuple[str, str], list[RegioCijfers]] = {}
-        for r in eigen:
-            if r.naam:
-                per_naam.setdefault((cbs.soort(r.code), sleutel(r.naam)), []).append(r)
+        for regio in eigen:
+            if regio.naam:
+                per_naam.setdefault((cbs.soort(regio.code), sleutel(regio.naam)), []).append(regio)
         gekoppeld: set[str] = set()
         niveaus: set[str] = set()
         paden = wijk_bestanden(folder)
-        klussen: list[tuple[Path, Any, dict[Any, Any]]] = []
+        klussen: list[tuple[Path, Any, dict[Plek, CbsCijfer]]] = []
         for pad, wb in zip(paden, gd.bestanden, strict=True):
             w = wb.wijk
-            code = w.cbs_buurtcode or getattr(w, "cbs_wijkcode", None)
+            code = w.cbs_buurtcode or w.cbs_wijkcode
             getoond = display_path(pad)
             if code is not None:
                 niveaus.add(cbs.soort(code))
-                r = regios.get(code)
-                if r is None:
+                gevonden = regios.get(code)
+                if gevonden is None:
                     v.zonder_cbs.append(f"{getoond}: {code} staat niet in de CBS-bestanden")
                     continue
+                r = gevonden
             else:
                 kandidaten = [
                     r for s in ("buurt", "wijk") for r in per_naam.get((s, sleutel(w.naam)), [])
@@ -497,17 +507,17 @@ def _bijwerken(
             klussen.append((pad, Wijk, cbs_files.figuren(r, toegestaan)))
         eigen_rij = regios.get(gm)
         if eigen_rij is not None:
-            figuren = {
-                plek: c
+            # the gemeente's own Wmo figure is the reference of a demand index
+            naar_gemeente: dict[Plek, Plek] = {
+                (None, "inwoners"): (None, "inwoners"),
+                ("ondersteuningsvraag", "wmo-clienten"): ("referentie", "wmo-clienten"),
+            }
+            van_gemeente: dict[Plek, CbsCijfer] = {
+                naar_gemeente[plek]: c
                 for plek, c in cbs_files.figuren(eigen_rij, toegestaan).items()
-                if plek in ((None, "inwoners"), ("ondersteuningsvraag", "wmo-clienten"))
+                if plek in naar_gemeente
             }
-            # the gemeente's Wmo figure is the reference for a demand index
-            figuren = {
-                (("referentie", "wmo-clienten") if plek[1] == "wmo-clienten" else plek): c
-                for plek, c in figuren.items()
-            }
-            klussen.insert(0, (folder / "gemeente.yaml", Gemeente, figuren))
+            klussen.insert(0, (folder / "gemeente.yaml", Gemeente, van_gemeente))
         for pad, model, figuren in klussen:
             getoond = display_path(pad)
             oud = read_text(pad, getoond)

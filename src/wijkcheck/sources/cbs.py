@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wijkcheck.errors import Finding, Span, WijkcheckError
-from wijkcheck.nl import bedoelde_u, sleutel
+from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core.names import bedoelde_u, sleutel
 
 KERNCIJFERS = "Kerncijfers wijken en buurten"
 NABIJHEID = "Nabijheid voorzieningen"
@@ -179,11 +179,16 @@ def _tekst(pad: Path, shown: str) -> str:
         with pad.open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise _fout(Span(shown), f"kan bestand niet lezen: {exc.strerror}", "bestand-onleesbaar")
+        bericht = f"kan bestand niet lezen: {exc.strerror}"
+        raise _fout(Span(shown), bericht, "bestand-onleesbaar") from None
     if len(raw) > MAX_BYTES:
-        raise _fout(Span(shown), f"bestand is groter dan {MAX_BYTES // 2**20} MiB", "bestand-te-groot")
+        raise _fout(
+            Span(shown), f"bestand is groter dan {MAX_BYTES // 2**20} MiB", "bestand-te-groot"
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fout(Span(shown, 1, 1), "bestand is UTF-16 gecodeerd; sla het op als UTF-8", "codering")
+        raise _fout(
+            Span(shown, 1, 1), "bestand is UTF-16 gecodeerd; sla het op als UTF-8", "codering"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -206,7 +211,9 @@ def _lees_map(map_: Path, tabel: str | None, shown: str) -> CbsBestand:
     for naam in ("TypedDataSet", "UntypedDataSet", "DataProperties", "TableInfos", *_REGIO):
         bestand = map_ / f"{naam}.json"
         if bestand.is_file():
-            delen[naam] = _json(_tekst(bestand, f"{shown}/{bestand.name}"), f"{shown}/{bestand.name}")
+            delen[naam] = _json(
+                _tekst(bestand, f"{shown}/{bestand.name}"), f"{shown}/{bestand.name}"
+            )
     if "TypedDataSet" not in delen and "UntypedDataSet" not in delen:
         gevonden = ", ".join(sorted(p.name for p in map_.iterdir())[:20]) or "niets"
         raise _fout(
@@ -279,7 +286,9 @@ def _uit_json(data: Any, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
             perioden.add(periode)
         if regio is not None:
             _voeg_toe(regios, periode_van, regio, periode)
-    return _bestand(shown, gesteld, tabel, titel, jaar_bestand or max(perioden, default=None), kop, regios)
+    return _bestand(
+        shown, gesteld, tabel, titel, jaar_bestand or max(perioden, default=None), kop, regios
+    )
 
 
 def _heeft_delen(data: dict[str, Any]) -> bool:
@@ -451,8 +460,12 @@ class _Kop:
             return gevonden[0] if gevonden else None
 
         regio = next((k for k in _REGIO if k in per_stam), None)
-        maten = {m: k for m, maat in MATEN.items() if (k := een(maat.stam)) is not None}
-        codering = een(_CODERING)
+        maten: dict[str, str] = {}
+        for m, maat in MATEN.items():
+            kolom = een(maat.stam)
+            if kolom is not None:
+                maten[m] = kolom
+        codering: str | None = een(_CODERING)
         if (regio is None and codering is None) or not maten:
             ontbreekt = (
                 "geen kolom met de regio (WijkenEnBuurten, RegioS of Codering_*)"

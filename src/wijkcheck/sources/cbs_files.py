@@ -19,8 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.nl import sleutel
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core.names import sleutel
 from wijkcheck.sources.cbs import (
     PLAATS,
     CbsBestand,
@@ -50,7 +50,8 @@ def bestandsnaam(naam: str) -> str:
 
 
 def checklist_id(naam: str) -> str:
-    """An id as a checklist needs it (`^[a-z0-9][a-z0-9_-]*$`): `Grensdaal-Ëik` → `grensdaal-eik`."""
+    """An id as a checklist needs it (`^[a-z0-9][a-z0-9_-]*$`): `Grensdaal-Ëik` gives
+    `grensdaal-eik`."""
     return _NIET_ASCII.sub("-", _ascii(naam)).strip("-")
 
 
@@ -149,13 +150,15 @@ def nieuwe_gemeente(
             kern_codes[kern] = wk
             kernen.setdefault(kern, []).append((_naam(r, "Buurt", hernoemd), r))
     else:
+        # "Wijk 01 Drunen" is wijk Drunen, as it would be kern Drunen above
         kern = veilige_naam(gemeentenaam) or gm
-        for r in cbs_wijken.values():
-            kernen.setdefault(kern, []).append((_naam(r, "Wijk", hernoemd), r))
+        wijk_naam = _kernnamen(cbs_wijken, hernoemd)
+        for code, r in cbs_wijken.items():
+            kernen.setdefault(kern, []).append((wijk_naam[code], r))
     opzet_kernen: dict[str, list[WijkOpzet]] = {}
     namen = _unieke_wijknamen(kernen, hernoemd)
-    for kern, leden in kernen.items():
-        for naam, r in leden:
+    for kern, regio_leden in kernen.items():
+        for _, r in regio_leden:
             if "inwoners" not in r.cijfers:
                 overgeslagen.append(
                     f"{r.naam or r.code} ({r.code}): CBS geeft geen inwonertal, en een wijk "
@@ -182,7 +185,15 @@ def nieuwe_gemeente(
         for w in leden:
             uit[w.bestand] = _wijkbestand(w, niveau, gemeentenaam, bronnen, catalogus)
     uit["gemeente.yaml"] = _gemeentebestand(
-        gemeentenaam, gm, eigen, cid, opzet_kernen, kern_codes, niveau, bronnen, overgeslagen,
+        gemeentenaam,
+        gm,
+        eigen,
+        cid,
+        opzet_kernen,
+        kern_codes,
+        niveau,
+        bronnen,
+        overgeslagen,
         vandaag,
     )
     return Opzet(
@@ -201,14 +212,18 @@ def _naam(r: RegioCijfers, soort_: str, hernoemd: list[str]) -> str:
         return f"{soort_} {r.code}"
     naam = veilige_naam(r.naam) or f"{soort_} {r.code}"
     if naam != r.naam:
-        hernoemd.append(f"{r.naam} ({r.code}) heet '{naam}': een naam mag geen '/' of '\\' bevatten")
+        hernoemd.append(
+            f"{r.naam} ({r.code}) heet '{naam}': een naam mag geen '/' of '\\' bevatten"
+        )
     return naam
 
 
 def _kernnamen(cbs_wijken: Mapping[str, RegioCijfers], hernoemd: list[str]) -> dict[str, str]:
     """A CBS wijk as a kern: "Wijk 01 Drunen" → "Drunen"; where two would be one name, the
     CBS names stay (and then their codes), so every kern has a name of its own."""
-    volledig = {code: veilige_naam(r.naam or "") or f"CBS-wijk {code}" for code, r in cbs_wijken.items()}
+    volledig = {
+        code: veilige_naam(r.naam or "") or f"CBS-wijk {code}" for code, r in cbs_wijken.items()
+    }
     kort = {code: _WIJK_PREFIX.sub("", naam).strip() or naam for code, naam in volledig.items()}
     tel: dict[str, int] = {}
     for naam in kort.values():
@@ -248,7 +263,10 @@ def _unieke_wijknamen(
         if sleutel(nieuw) in gezien or ongeldig(nieuw):
             nieuw = f"{naam} ({r.code})"
         if nieuw != naam:
-            hernoemd.append(f"{naam} ({r.code}) heet '{nieuw}': de naam komt vaker voor of past niet als bestandsnaam")
+            hernoemd.append(
+                f"{naam} ({r.code}) heet '{nieuw}': de naam komt vaker voor of past niet als "
+                "bestandsnaam"
+            )
         gezien.add(sleutel(nieuw))
         uit[r.code] = nieuw
     return uit
@@ -268,13 +286,11 @@ def _wijkbestand(
     w: WijkOpzet, niveau: Niveau, gemeente: str, bronnen: list[str], cat: Catalogus
 ) -> str:
     r = w.regio
-    code_regel = (
-        f"cbs_buurtcode: {r.code}"
-        if niveau == "buurt"
-        else f"cbs_wijkcode: {r.code}"
-    )
+    code_regel = f"cbs_buurtcode: {r.code}" if niveau == "buurt" else f"cbs_wijkcode: {r.code}"
     plaats = (
-        f"CBS-buurt {r.code} in CBS-wijk {wijkcode(r.code)}" if niveau == "buurt" else f"CBS-wijk {r.code}"
+        f"CBS-buurt {r.code} in CBS-wijk {wijkcode(r.code)}"
+        if niveau == "buurt"
+        else f"CBS-wijk {r.code}"
     )
     cijfers = figuren(r, cat.indicatoren)
     van_cbs = {plek[1] for plek in cijfers}
@@ -290,7 +306,10 @@ def _wijkbestand(
         "# (hoe: docs/gegevens.md):",
         "# - voorzieningen: een lijst met naam, soort, bron en peildatum, en een inventarisatie",
         "#   (wie ze telde en wanneer); `voorzieningen: []` betekent 'er zijn er geen';",
-        *_lijst("# - indicatoren uit andere bronnen (GGD, Veiligheidsmonitor, eigen onderzoek): ", overig),
+        *_lijst(
+            "# - indicatoren uit andere bronnen (GGD, Veiligheidsmonitor, eigen onderzoek): ",
+            overig,
+        ),
         *_lijst("# - capaciteit in fte per rol: ", list(cat.rollen)),
         *_lijst("# - oordelen (met motivering, auteur en datum) over: ", list(cat.met_oordeel)),
         f"naam: {_q(w.naam)}",
@@ -300,7 +319,9 @@ def _wijkbestand(
         f"inwoners: {cijfer_yaml(cijfers[(None, 'inwoners')])}",
     ]
     for sectie in ("indicatoren", "ondersteuningsvraag"):
-        leden = sorted(((i, c) for (s, i), c in cijfers.items() if s == sectie), key=lambda ic: ic[0])
+        leden = sorted(
+            ((i, c) for (s, i), c in cijfers.items() if s == sectie), key=lambda ic: ic[0]
+        )
         if leden:
             regels += ["", f"{sectie}:", *(f"  {i}: {cijfer_yaml(c)}" for i, c in leden)]
     return "\n".join(regels) + "\n"
@@ -373,7 +394,12 @@ def _gemeentebestand(
 
 
 def _checklist(cid: str, gemeente: str, basis: str, vandaag: dt.date) -> str:
-    return f"""# Checklist van gemeente {gemeente}: CONCEPT, gemaakt door `wijkcheck init` op {vandaag.isoformat()}.
+    toelichting = (
+        "gemaakt door wijkcheck init uit CBS-cijfers; de gemeente heeft deze checklist niet "
+        "opgesteld of vastgesteld"
+    )
+    return f"""# Checklist van gemeente {gemeente}: CONCEPT, gemaakt door `wijkcheck init`
+# op {vandaag.isoformat()}.
 #
 # Deze laag bouwt voort op de regionale checklist `{basis}` (zelf een concept) en voegt
 # er nog niets aan toe. Niemand heeft hem opgesteld of vastgesteld. Vul aan wat de gemeente
@@ -387,7 +413,7 @@ uitgever: {_q(f"wijkcheck init, startpunt voor gemeente {gemeente}; nog door nie
 niveau: gemeentelijk
 status:
   status: concept
-  toelichting: {_q("gemaakt door wijkcheck init uit CBS-cijfers; de gemeente heeft deze checklist niet opgesteld of vastgesteld")}
+  toelichting: {_q(toelichting)}
 extends: {basis}
 """
 
@@ -514,7 +540,11 @@ def werk_bij(
         _zet(oud, "peildatum", nieuw.peildatum)
         if nieuw.geschat or "geschat" in oud:
             _zet(oud, "geschat", nieuw.geschat)
-        _zet(oud, "toelichting", _zelfde_stijl(oud.get("toelichting"), nieuw.toelichting, ScalarString))
+        _zet(
+            oud,
+            "toelichting",
+            _zelfde_stijl(oud.get("toelichting"), nieuw.toelichting, ScalarString),
+        )
         uit.gewijzigd.append(
             f"{naam}: {_getal(was) if isinstance(was, int | float) else was} → "
             f"{_getal(nieuw.waarde)} ({bron} → {nieuw.bron})"
@@ -551,7 +581,8 @@ def _zet(m: Any, key: str, waarde: Any) -> None:
 
 def _zelfde_stijl(oud: object, nieuw: str, scalar_string: type) -> Any:
     """A new text in the quotes the old one had (`"CBS 85984NED"` stays in double quotes)."""
-    return type(oud)(nieuw) if isinstance(oud, scalar_string) else nieuw
+    stijl: Any = type(oud)
+    return stijl(nieuw) if isinstance(oud, scalar_string) else nieuw
 
 
 def _verplaats_staart(m: Any, nieuw: str) -> None:
