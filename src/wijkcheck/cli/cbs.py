@@ -387,7 +387,7 @@ class _Gemeenteverslag:
 
 @app.command("import-cbs")
 def import_cbs_cmd(
-    cbs_bestanden: Annotated[
+    bestanden: Annotated[
         list[Path],
         typer.Argument(
             metavar="BESTAND...",
@@ -426,8 +426,8 @@ def import_cbs_cmd(
             "map met data/wijken/",
             "geen-gegevensmap",
         )
-    bestanden = lees_bestanden(cbs_bestanden, tabel)
-    verslagen, te_schrijven = _bijwerken(root, bestanden, force)
+    gelezen = lees_bestanden(bestanden, tabel)
+    verslagen, te_schrijven = _bijwerken(root, gelezen, force)
     if dry_run:
         for pad, oud, nieuw in te_schrijven:
             from wijkcheck.sources.cbs_files import verschil
@@ -437,7 +437,7 @@ def import_cbs_cmd(
     else:
         for pad, _, nieuw in te_schrijven:
             schrijf(nieuw, str(pad), True, "bijgewerkt met CBS-cijfers")
-    toon(_verslag_import(verslagen, bestanden, len(te_schrijven), dry_run))
+    toon(_verslag_import(verslagen, gelezen, len(te_schrijven), dry_run))
 
 
 def _bijwerken(
