@@ -182,6 +182,8 @@ class Wijk(Model):
     naam: Naam
     kern: Naam
     cbs_buurtcode: Annotated[str, StringConstraints(pattern=r"^BU\d{8}$")] | None = None
+    #: for a gemeente whose wijken are CBS wijken (`wijkcheck init --niveau wijk`)
+    cbs_wijkcode: Annotated[str, StringConstraints(pattern=r"^WK\d{6}$")] | None = None
     peildatum: dt.date
     inwoners: Aantal
     omschrijving: str | None = None
