@@ -34,6 +34,7 @@ from wijkcheck.cli import (  # noqa: F401
     audit,
     explain,
     list,
+    new,
     overview,
     regels,
     schema,
@@ -48,7 +49,7 @@ def _herschik(doc: str) -> str:
 
 
 #: the order `wijkcheck --help` lists the commands in; a command not named here comes last
-VOLGORDE = ["audit", "list", "explain", "regels", "schema", "overview", "show", "validate"]
+VOLGORDE = ["audit", "list", "explain", "regels", "schema", "overview", "show", "validate", "new"]
 app.registered_commands.sort(
     key=lambda info: VOLGORDE.index(info.name) if info.name in VOLGORDE else len(VOLGORDE)
 )
