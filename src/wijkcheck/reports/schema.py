@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from wijkcheck.core.checklist import Checklist, ChecklistBestand
 from wijkcheck.core.models import Gemeente, Wijk
 
@@ -87,7 +89,12 @@ def schema(soort: str, checklist: Checklist, *meer: Checklist) -> dict[str, Any]
     def namen(deel: str) -> list[str]:
         return sorted({n for cl in alle for n in getattr(cl, deel)})
 
-    model = {"wijk": Wijk, "gemeente": Gemeente, "checklist": ChecklistBestand}[soort]
+    modellen: dict[str, type[BaseModel]] = {
+        "wijk": Wijk,
+        "gemeente": Gemeente,
+        "checklist": ChecklistBestand,
+    }
+    model = modellen[soort]
     js = model.model_json_schema(mode="validation")
     _beschrijf(js)
     js.pop("description", None)
