@@ -76,7 +76,8 @@ class OverzichtRij(Result):
     gemeente: str
     wijk: str
     kern: str
-    inwoners: int
+    #: None: the wijk file does not give them (yet)
+    inwoners: int | None
     voorwaarden: dict[str, Uitkomst]
     score: Score
     items: Telling
@@ -157,13 +158,13 @@ def _gemeentebreed(gemeente: str, resultaten: Sequence[Resultaat]) -> Gemeentebr
     )
 
 
-def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
+def rij(rapport: Rapport, inwoners: float | None) -> OverzichtRij:
     alle = rapport.voorwaarden + rapport.items
     return OverzichtRij(
         gemeente=rapport.gemeente,
         wijk=rapport.wijk,
         kern=rapport.kern,
-        inwoners=round(inwoners),
+        inwoners=None if inwoners is None else round(inwoners),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
         score=Score(
             voldaan=rapport.samenvatting_items.voldaan,
@@ -236,7 +237,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
         rijen=tuple(
             rij(
                 engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens),
-                w.inwoners.waarde,
+                None if w.inwoners is None else w.inwoners.waarde,
             )
             for w in wijken
         ),
