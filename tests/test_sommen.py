@@ -203,3 +203,28 @@ def test_the_bundled_overview_keeps_its_matrix_and_adds_the_sums(invoke) -> None
     matrix, sommen = out.split(SOMMEN_TITEL)
     assert "Totaal" in matrix and "Gemeente Heusden" in sommen
     assert Uitkomst.VOLDAAN.symbool in sommen
+
+
+def test_a_wijk_without_inhabitants_counts_by_wijk_and_weighs_nothing(invoke, klein: Path) -> None:
+    bee = klein / "data" / "wijken" / "eendorp" / "bee.yaml"
+    tekst = bee.read_text(encoding="utf-8")
+    bee.write_text("\n".join(r for r in tekst.splitlines() if not r.startswith("inwoners")) + "\n")
+    ov = overzicht(klein)
+    totaal = ov.sommen[-1]
+    assert (totaal.wijken, totaal.inwoners, totaal.zonder_inwoners) == (3, 4000, ["Bee"])
+    assert totaal.voorwaarden["ontmoetingsplekken"].wijken.onbekend == 1
+    assert totaal.voorwaarden["ontmoetingsplekken"].inwoners.onbekend == 0
+    uitleg = conclusie(ov)[-2]
+    assert "zonder inwonertal, dus wel per wijk en niet naar inwoners geteld: Bee" in uitleg
+    args = ["overview", "--data", str(klein), "--datum", "2026-01-01"]
+    assert "(+1 wijk onbekend)" in invoke(args).stdout.split(SOMMEN_TITEL)[1]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(invoke([*args, "-f", "csv"]).stdout.lstrip("\ufeff")), delimiter=";"
+        )
+    )
+    (rij,) = [r for r in rows if r["wijk"] == "Bee"]
+    assert (
+        rij["ontmoetingsplekken_inwoners_onbekend"] == ""
+        and rij["ontmoetingsplekken_wijken_onbekend"] == "1"
+    )

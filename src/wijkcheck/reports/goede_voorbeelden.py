@@ -46,7 +46,8 @@ class WijkRef(Result):
     gemeente: str
     wijk: str
     kern: str
-    inwoners: int
+    #: None when the wijk file records no inhabitants
+    inwoners: int | None
     voorbeeldgegevens: bool = False
     verouderd: bool = False
 

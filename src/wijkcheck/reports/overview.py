@@ -77,7 +77,8 @@ class OverzichtRij(Result):
     gemeente: str
     wijk: str
     kern: str
-    inwoners: int
+    #: None: the wijk file does not give them (yet)
+    inwoners: int | None
     voorwaarden: dict[str, Uitkomst]
     score: Score
     items: Telling
@@ -102,7 +103,9 @@ class Som(Result):
 
     Always over every wijk with a file, also when the overview shows only the wijken with
     problems. A wijk of gemeente.yaml without a file has no outcome and no inhabitants: it is
-    named in `zonder_bestand`, never counted as unknown inhabitants of a known size."""
+    named in `zonder_bestand`. A wijk whose file records no inhabitants has outcomes (counted by
+    wijk) but no weight: it is named in `zonder_inwoners` and in no share of the inhabitants.
+    Neither is ever counted as unknown inhabitants of some invented size."""
 
     niveau: Literal["kern", "gemeente", "alle"]
     #: the kern's or gemeente's name; for `alle`: "alle gemeenten"
@@ -116,6 +119,8 @@ class Som(Result):
     inwoners_voorbeeld: int = 0
     #: wijken that gemeente.yaml names but that have no file (outcome and inhabitants unknown)
     zonder_bestand: list[str] = leeg(list)
+    #: wijken with a file that records no inhabitants: in the counts by wijk, in no share
+    zonder_inwoners: list[str] = leeg(list)
     #: for a gemeente: its own inhabitants figure from gemeente.yaml (another source or date
     #: than the wijk files, so it need not be their sum); None when gemeente.yaml has none
     inwoners_gemeente: GebruiktGegeven | None = None
@@ -212,13 +217,13 @@ def _gemeentebreed(gemeente: str, resultaten: Sequence[Resultaat]) -> Gemeentebr
     )
 
 
-def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
+def rij(rapport: Rapport, inwoners: float | None) -> OverzichtRij:
     alle = rapport.voorwaarden + rapport.items
     return OverzichtRij(
         gemeente=rapport.gemeente,
         wijk=rapport.wijk,
         kern=rapport.kern,
-        inwoners=round(inwoners),
+        inwoners=None if inwoners is None else round(inwoners),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
         score=Score(
             voldaan=rapport.samenvatting_items.voldaan,
@@ -276,23 +281,28 @@ class _Optelling:
     def __init__(self, voorwaarden: Sequence[str]) -> None:
         self.wijken = self.inwoners = self.inwoners_voorbeeld = 0
         self.zonder_bestand: list[str] = []
+        self.zonder_inwoners: list[str] = []
         # per condition: wijken voldaan, niet voldaan, onbekend; inhabitants the same
         self.per = {k: [0] * 6 for k in voorwaarden}
 
     def wijk(self, rij: OverzichtRij, voorbeeld: bool) -> None:
         self.wijken += 1
-        self.inwoners += rij.inwoners
-        self.inwoners_voorbeeld += rij.inwoners if voorbeeld else 0
+        inwoners = rij.inwoners or 0
+        if rij.inwoners is None:
+            self.zonder_inwoners.append(rij.wijk)
+        self.inwoners += inwoners
+        self.inwoners_voorbeeld += inwoners if voorbeeld else 0
         for k, tel in self.per.items():
             i = _PLAATS[rij.voorwaarden[k]]
             tel[i] += 1
-            tel[3 + i] += rij.inwoners
+            tel[3 + i] += inwoners
 
     def som(self, som: Som) -> None:
         self.wijken += som.wijken
         self.inwoners += som.inwoners
         self.inwoners_voorbeeld += som.inwoners_voorbeeld
         self.zonder_bestand += som.zonder_bestand
+        self.zonder_inwoners += som.zonder_inwoners
         for k, tel in self.per.items():
             s = som.voorwaarden[k]
             for i, waarde in enumerate((*_drie(s.wijken), *_drie(s.inwoners))):
@@ -308,6 +318,7 @@ class _Optelling:
                 "inwoners": self.inwoners,
                 "inwoners_voorbeeld": self.inwoners_voorbeeld,
                 "zonder_bestand": self.zonder_bestand,
+                "zonder_inwoners": self.zonder_inwoners,
                 "voorwaarden": {
                     k: {
                         "wijken": Telling(voldaan=t[0], niet_voldaan=t[1], onbekend=t[2]),
@@ -341,7 +352,7 @@ def _sommen(
     aanwezig = set()
     for w, r in zip(wijken, rijen, strict=True):
         aanwezig.add(sleutel(w.naam))
-        per_kern[kern_van[sleutel(w.naam)]].wijk(r, w.inwoners.voorbeeld)
+        per_kern[kern_van[sleutel(w.naam)]].wijk(r, w.inwoners is not None and w.inwoners.voorbeeld)
     for kern, ws in gemeente.kernen.items():
         per_kern[kern].zonder_bestand += [w for w in ws if sleutel(w) not in aanwezig]
     kernen = [o.af("kern", kern, gemeente.naam) for kern, o in per_kern.items()]
@@ -378,7 +389,10 @@ def deel(
     eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
     rapporten = [engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens) for w in wijken]
-    rijen = tuple(rij(r, w.inwoners.waarde) for r, w in zip(rapporten, wijken, strict=True))
+    rijen = tuple(
+        rij(r, None if w.inwoners is None else w.inwoners.waarde)
+        for r, w in zip(rapporten, wijken, strict=True)
+    )
     return Deel(
         gemeente=gemeente.naam,
         checklist=checklist.info(),

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from wijkcheck.core.names import datum, getal, zichtbaar
-from wijkcheck.core.results import ChecklistInfo, Rapport, Resultaat, Telling, Uitkomst
+from wijkcheck.core.results import (
+    ChecklistInfo,
+    GebruiktGegeven,
+    Rapport,
+    Resultaat,
+    Telling,
+    Uitkomst,
+)
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
 from wijkcheck.reports.overview import Overzicht, Score, Som
 from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
@@ -223,16 +230,24 @@ def verdeel(
 
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Header facts of a report as label/value pairs."""
-    inw = rapport.inwoners
-    geschat = ", geschat" if inw.geschat else ""
-    inwoners = f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)}{geschat})"
     code = f" · CBS {rapport.cbs_buurtcode}" if rapport.cbs_buurtcode else ""
     return [
         ("Wijk", f"{rapport.wijk} (kern {rapport.kern}, gemeente {rapport.gemeente}){code}"),
-        ("Inwoners", inwoners),
+        ("Inwoners", inwoners_tekst(rapport.inwoners)),
         *checklist_kop(rapport.checklist),
         ("Auditdatum", datum(rapport.auditdatum)),
     ]
+
+
+#: The header of a wijk whose file does not give its inhabitants (a new wijk, `wijkcheck new`).
+INWONERS_ONBEKEND = "onbekend (niet vastgelegd in het wijkbestand)"
+
+
+def inwoners_tekst(inw: GebruiktGegeven | None) -> str:
+    if inw is None:
+        return INWONERS_ONBEKEND
+    geschat = ", geschat" if inw.geschat else ""
+    return f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)}{geschat})"
 
 
 def checklist_kop(info: ChecklistInfo) -> list[tuple[str, str]]:
@@ -377,7 +392,8 @@ def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
     if isinstance(result, SocialeKaart):
         vs = [v for laag in result.lagen for v in laag.in_de_wijk + laag.ook_voor_de_wijk]
         vs += result.onbekende_soorten
-        cijfers = [f"inwoners ({datum(result.inwoners.peildatum)})"] * result.inwoners.verouderd
+        inw = result.inwoners
+        cijfers = [f"inwoners ({datum(inw.peildatum)})"] if inw and inw.verouderd else []
         cijfers += [f"{v.naam} ({v.soort_naam}, {datum(v.peildatum)})" for v in vs if v.verouderd]
     else:
         cijfers = [
@@ -523,6 +539,10 @@ def inwoners_uitleg(som: Som, weggelaten: int = 0) -> str:
             f"; gemeente.yaml noemt {eigen.waarde} inwoners ({eigen.bron}, "
             f"{datum(eigen.peildatum)}){vb}"
         )
+    if som.zonder_inwoners:
+        tekst += "; zonder inwonertal, dus wel per wijk en niet naar inwoners geteld: " + ", ".join(
+            som.zonder_inwoners
+        )
     if som.zonder_bestand:
         tekst += (
             "; zonder wijkbestand, dus uitkomst en inwoners onbekend en niet meegeteld: "
@@ -576,6 +596,9 @@ def sommen_view(ov: Overzicht) -> SommenView:
             wijken += f" (+{len(s.zonder_bestand)} zonder bestand)"
             lang += f" (+{len(s.zonder_bestand)} zonder bestand)"
         inwoners = getal(s.inwoners) + (" ⚠" if s.inwoners_voorbeeld else "")
+        if s.zonder_inwoners:  # the inhabitants of these wijken are not in the figure
+            n = len(s.zonder_inwoners)
+            inwoners += f" (+{n} {'wijk' if n == 1 else 'wijken'} onbekend)"
         cellen = []
         for k in ov.voorwaarden:
             t = s.voorwaarden[k.id].inwoners
@@ -718,10 +741,13 @@ def overzicht_view(ov: Overzicht) -> OverzichtView:
 
 def kaart_kop(kaart: SocialeKaart) -> list[tuple[str, str]]:
     inw = kaart.inwoners
+    inwoners = (
+        INWONERS_ONBEKEND if inw is None else f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)})"
+    )
     code = f" · CBS {kaart.cbs_buurtcode}" if kaart.cbs_buurtcode else ""
     return [
         ("Wijk", f"{kaart.wijk} (kern {kaart.kern}, gemeente {kaart.gemeente}){code}"),
-        ("Inwoners", f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)})"),
+        ("Inwoners", inwoners),
         ("Soorten", f"{kaart.checklist.naam}, versie {kaart.checklist.versie}"),
         ("Datum", datum(kaart.datum)),
     ]
@@ -892,13 +918,14 @@ _SOORT_WOORD = {
 def _wijken(refs: list[WijkRef], meer: bool) -> str:
     def een(w: WijkRef) -> str:
         waar = f"kern {w.kern}, {w.gemeente}" if meer else f"kern {w.kern}"
+        inwoners = "inwoners onbekend" if w.inwoners is None else f"{getal(w.inwoners)} inwoners"
         let_op = [
             t
             for t, ja in (("voorbeeldgegevens", w.voorbeeldgegevens), ("verouderd", w.verouderd))
             if ja
         ]
         vlag = f" ⚠ {', '.join(let_op)}" if let_op else ""
-        return f"{w.wijk} ({waar}, {getal(w.inwoners)} inwoners){vlag}"
+        return f"{w.wijk} ({waar}, {inwoners}){vlag}"
 
     return "; ".join(een(w) for w in refs)
 

@@ -143,6 +143,13 @@ _UITKOMSTEN = (
 )
 
 
+def _per_uitkomst(deze: bool, maat: str, inwoners: int | None) -> int | str:
+    """1 or 0 per wijk, or its inhabitants or 0; empty when the file records no inhabitants."""
+    if maat == "wijken":
+        return int(deze)
+    return "" if inwoners is None else inwoners * deze
+
+
 def overzicht(ov: Overzicht) -> str:
     """A row per wijk. The columns after `meegeleverde_gegevens` say per condition whether the
     wijk counts as voldaan, niet voldaan or onbekend (1 or 0) and its inhabitants under that
@@ -188,7 +195,7 @@ def overzicht(ov: Overzicht) -> str:
             ja_nee(r.verouderde_gegevens),
             ja_nee(ov.meegeleverde_gegevens),
             *(
-                (1 if r.voorwaarden[k.id] is u else 0) * (1 if maat == "wijken" else r.inwoners)
+                _per_uitkomst(r.voorwaarden[k.id] is u, maat, r.inwoners)
                 for k in ov.voorwaarden
                 for maat in ("wijken", "inwoners")
                 for _, u in _UITKOMSTEN
