@@ -66,7 +66,7 @@ def yaml_files(root: Path) -> list[str]:
 
 
 def schema_file(tmp: Path) -> Path:
-    from wijkcheck.models import Wijk
+    from wijkcheck.core.models import Wijk
 
     path = tmp / "wijk.schema.json"
     path.write_text(json.dumps(Wijk.model_json_schema()), encoding="utf-8")
@@ -164,7 +164,7 @@ def main() -> int:
                 [WIJKCHECK, "overview", "--data", str(data), "--format", "json"],
                 runs,
             )
-            # the default format: the terminal table, drawn by rich (formatters/vastetabel.py)
+            # the default format: the terminal table, drawn by rich (formatters/report/fasttable.py)
             m(
                 f"overview-tabel-{n}",
                 "wijkcheck overview (tabel, 80 kolommen)",

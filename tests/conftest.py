@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from wijkcheck.cli import app
-from wijkcheck.plaats import bundled_root
+from wijkcheck.sources.dataroot import bundled_root
 
 BUNDLED = bundled_root()
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import batch, plaats
 from wijkcheck.formatters import OutputFormat
+from wijkcheck.reports import batch
+from wijkcheck.sources import dataroot
 
 from .conftest import HEUSDEN, alleen_heusden
 
@@ -131,7 +132,7 @@ def test_invalid_files_of_all_gemeenten_in_one_error(invoke, twee: Path) -> None
 
 
 def test_pictures_and_word_refuse_too_many_rows(invoke, twee: Path, tmp_path: Path, monkeypatch):
-    from wijkcheck.formatters import matrix, word
+    from wijkcheck.formatters.report import matrix, word
 
     monkeypatch.setattr(matrix, "MAX_RIJEN", 37)
     monkeypatch.setattr(word, "MAX_RIJEN", 37)
@@ -144,7 +145,7 @@ def test_pictures_and_word_refuse_too_many_rows(invoke, twee: Path, tmp_path: Pa
 
 
 def test_worker_processes_give_the_same_overview(twee: Path) -> None:
-    root = plaats.find_root(twee, {}, twee)
+    root = dataroot.find_root(twee, {}, twee)
     mappen = root.gemeente_mappen()
     kwargs = {"alleen_problemen": True, "checklist": None}
     hier = batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=1, **kwargs)
@@ -154,7 +155,7 @@ def test_worker_processes_give_the_same_overview(twee: Path) -> None:
 
 @pytest.mark.parametrize("werkers", [1, 2])
 def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
-    root = plaats.find_root(twee, {}, twee)
+    root = dataroot.find_root(twee, {}, twee)
     gezien: list[tuple[int, int]] = []
     batch.overzicht(
         root,
@@ -169,18 +170,18 @@ def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -
 
 
 def test_no_progress_bar_when_not_a_terminal(invoke, twee: Path, monkeypatch) -> None:
-    from wijkcheck.cli import voortgang
+    from wijkcheck.cli import progress
 
-    monkeypatch.setattr(voortgang, "DREMPEL", 1)
+    monkeypatch.setattr(progress, "DREMPEL", 1)
     result = invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"])
     assert json.loads(result.stdout)["soort"] == "overzicht"
     assert result.stderr == ""
 
 
 def test_progress_bar_on_a_terminal_stays_out_of_stdout(invoke, twee: Path, monkeypatch) -> None:
-    from wijkcheck.cli import voortgang
+    from wijkcheck.cli import progress
 
-    monkeypatch.setattr(voortgang, "DREMPEL", 1)
+    monkeypatch.setattr(progress, "DREMPEL", 1)
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich: stderr counts as a terminal
     result = invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"])

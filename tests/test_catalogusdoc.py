@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijkcheck import catalogusdoc
+from wijkcheck.reports import catalogue_doc as catalogusdoc
 
 DOC = Path(__file__).parents[1] / "docs" / "gegevens.md"
 
@@ -13,7 +13,7 @@ def test_gegevens_md_lists_the_names_of_the_bundled_checklist() -> None:
     doc = DOC.read_text(encoding="utf-8")
     cl = catalogusdoc.bundled_checklist()
     assert catalogusdoc.bijgewerkt(doc, cl) == doc, (
-        "docs/gegevens.md is verouderd: python -m wijkcheck.catalogusdoc docs/gegevens.md"
+        "docs/gegevens.md is verouderd: python -m wijkcheck.reports.catalogue_doc docs/gegevens.md"
     )
     for ids in (cl.soorten, cl.functies, cl.indicatoren, cl.rollen, cl.onderwerpen()):
         assert ids and all(f"| `{i}` |" in doc for i in ids)

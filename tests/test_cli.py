@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import engine, store
+from wijkcheck.core import engine
 from wijkcheck.formatters import ALLEEN_OVERZICHT, OutputFormat
+from wijkcheck.sources import store
 
 from .conftest import BUNDLED
 

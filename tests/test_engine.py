@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from wijkcheck import engine, integrity, store
-from wijkcheck.results import Uitkomst
+from wijkcheck.checks import integrity
+from wijkcheck.core import engine
+from wijkcheck.core.results import Uitkomst
+from wijkcheck.sources import store
 
 from .conftest import BUNDLED
 

@@ -56,7 +56,7 @@ def test_an_audit_before_a_figure_existed_is_refused(invoke) -> None:
 
 
 def test_names_of_other_scripts_keep_their_own_key() -> None:
-    from wijkcheck.nl import sleutel
+    from wijkcheck.core.names import sleutel
 
     assert sleutel("Δόβερεν") == "δοβερεν" and sleutel("海斯本") == "海斯本"
     assert sleutel("Δόβερεν") != sleutel("海斯本") and sleutel("Vlijmen-Dorp") == "vlijmendorp"

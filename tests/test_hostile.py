@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkcheck.checklist import Checklist
-from wijkcheck.errors import WijkcheckError
-from wijkcheck.loader import validate as validate_model
-from wijkcheck.models import Gemeente, Wijk
-from wijkcheck.yamlsource import MAX_BYTES, decode, parse
+from wijkcheck.core.checklist import Checklist
+from wijkcheck.core.errors import WijkcheckError
+from wijkcheck.core.models import Gemeente, Wijk
+from wijkcheck.sources.loader import validate as validate_model
+from wijkcheck.sources.yamlsource import MAX_BYTES, decode, parse
 
 WIJK = (
     "naam: Noord\nkern: Noord\npeildatum: 2025-01-01\n"
@@ -251,8 +251,8 @@ def test_validation_run_never_crashes(case: tuple[str, str]) -> None:
     import shutil
     import tempfile
 
-    from wijkcheck.plaats import find_root
-    from wijkcheck.validate import validate
+    from wijkcheck.checks.run import validate
+    from wijkcheck.sources.dataroot import find_root
 
     target, text = case
     with tempfile.TemporaryDirectory() as tmp:

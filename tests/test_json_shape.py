@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck.formatters.jsonfmt import MODELLEN, schema
+from wijkcheck.formatters.report.jsonfmt import MODELLEN, schema
 
 SCHEMA_MAP = Path(__file__).resolve().parents[1] / "docs" / "schema"
 

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 import yaml
 
-from wijkcheck import integrity
-from wijkcheck.errors import WijkcheckError
-from wijkcheck.plaats import find_root
-from wijkcheck.rules import Drempel, _Samengesteld
-from wijkcheck.store import load_checklist_file
+from wijkcheck.checks import integrity
+from wijkcheck.core.errors import WijkcheckError
+from wijkcheck.core.rules import Drempel, _Samengesteld
+from wijkcheck.sources.dataroot import find_root
+from wijkcheck.sources.store import load_checklist_file
 
 CASES = Path(__file__).parent / "cases" / "lagen"
 

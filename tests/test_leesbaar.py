@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck.sortering import Sortering
+from wijkcheck.core.ordering import Sortering
 
 AUDIT = ["audit", "Vlijmen-Dorp", "--datum", "2026-01-01"]
 
@@ -113,7 +113,7 @@ def test_csv_has_a_number_beside_the_text(invoke) -> None:
 
 
 def test_csv_number_format() -> None:
-    from wijkcheck.formatters.csvfmt import getal_nl
+    from wijkcheck.formatters.report.csvfmt import getal_nl
 
     assert [getal_nl(x) for x in (None, 4, 4.0, 7.2, 0.1 + 0.2, -3.5, 4200.0)] == [
         "",
@@ -222,7 +222,7 @@ DATUMS = [dt.date(2026, 1, 1), dt.date(2026, 12, 1)]  # the second makes figures
 
 @pytest.fixture(scope="module")
 def heusden():
-    from wijkcheck import store
+    from wijkcheck.sources import store
 
     from .conftest import BUNDLED
 
@@ -232,7 +232,7 @@ def heusden():
 
 
 def _teksten_audit(rapport) -> list[str]:
-    from wijkcheck.formatters import common
+    from wijkcheck.formatters.report import common
 
     view = common.memo_view(rapport)
     rijen = view.rijen
@@ -246,7 +246,7 @@ def _teksten_audit(rapport) -> list[str]:
 
 
 def _teksten_kaart(kaart) -> list[str]:
-    from wijkcheck.formatters import common
+    from wijkcheck.formatters.report import common
 
     view = common.kaart_view(kaart)
     rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
@@ -273,23 +273,24 @@ def _leesbaar(uit: str, teksten: list[str], breedte: int) -> None:
 @pytest.mark.parametrize("datum", DATUMS)
 @pytest.mark.parametrize("breedte", [80, 100, 120])
 def test_audit_and_map_of_every_wijk_keep_every_word_whole(heusden, datum, breedte) -> None:
-    from wijkcheck import engine, kaart
-    from wijkcheck.formatters import terminal
-    from wijkcheck.formatters.common import schoon
+    from wijkcheck.core import engine
+    from wijkcheck.formatters.report import terminal
+    from wijkcheck.formatters.report.common import schoon
+    from wijkcheck.reports import sociale_kaart
 
     checklist, gd = heusden
     for wijk in gd.wijken:
         rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, datum))
         _leesbaar(terminal.render(rapport, breedte), _teksten_audit(rapport), breedte)
-        k = schoon(kaart.sociale_kaart(checklist, gd.gemeente, wijk, gd.wijken, datum))
+        k = schoon(sociale_kaart.sociale_kaart(checklist, gd.gemeente, wijk, gd.wijken, datum))
         _leesbaar(terminal.render(k, breedte), _teksten_kaart(k), breedte)
 
 
 @pytest.mark.parametrize("sortering", list(Sortering))
 @pytest.mark.parametrize("breedte", [80, 100, 120, 140])
 def test_overview_keeps_every_word_whole(heusden, breedte: int, sortering) -> None:
-    from wijkcheck.formatters import common, terminal
-    from wijkcheck.overview import overzicht
+    from wijkcheck.formatters.report import common, terminal
+    from wijkcheck.reports.overview import overzicht
 
     checklist, gd = heusden
     ov = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[1], sortering=sortering)
@@ -308,9 +309,9 @@ def test_overview_keeps_every_word_whole(heusden, breedte: int, sortering) -> No
 def test_parts_keep_their_indent_when_they_wrap(heusden) -> None:
     """A part's label that wraps continues under its text, not under the bullet or at the
     border: '│ · Afstand tot' / '│   huisarts'."""
-    from wijkcheck import engine
-    from wijkcheck.formatters import common, terminal
-    from wijkcheck.formatters.common import schoon
+    from wijkcheck.core import engine
+    from wijkcheck.formatters.report import common, terminal
+    from wijkcheck.formatters.report.common import schoon
 
     checklist, gd = heusden
     gewrapt = 0
@@ -332,8 +333,8 @@ def test_parts_keep_their_indent_when_they_wrap(heusden) -> None:
 
 
 def test_overview_uses_titles_and_a_kern_column_when_they_fit(heusden) -> None:
-    from wijkcheck.formatters import terminal
-    from wijkcheck.overview import overzicht
+    from wijkcheck.formatters.report import terminal
+    from wijkcheck.reports.overview import overzicht
 
     checklist, gd = heusden
     ov = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[0])

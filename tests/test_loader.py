@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from wijkcheck.checklist import ChecklistBestand
-from wijkcheck.errors import WijkcheckError
-from wijkcheck.loader import validate
-from wijkcheck.models import Wijk
-from wijkcheck.yamlsource import parse
+from wijkcheck.core.checklist import ChecklistBestand
+from wijkcheck.core.errors import WijkcheckError
+from wijkcheck.core.models import Wijk
+from wijkcheck.sources.loader import validate
+from wijkcheck.sources.yamlsource import parse
 
 GOOD = """\
 naam: Testwijk
@@ -186,9 +186,9 @@ def test_no_wrong_value_anywhere_gets_an_english_message() -> None:
 
     from pydantic import ValidationError
 
-    from wijkcheck.loader import _message, _velden_op
-    from wijkcheck.models import Gemeente
-    from wijkcheck.yamlsource import load_file
+    from wijkcheck.core.models import Gemeente
+    from wijkcheck.sources.loader import _message, _velden_op
+    from wijkcheck.sources.yamlsource import load_file
 
     valid = Path(__file__).parent / "examples" / "valid"
     cases = [

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from wijkcheck.processen import DREMPEL, aantal_werkers, verdeel
+from wijkcheck.parallel.pool import DREMPEL, aantal_werkers, verdeel
 
 
 def _niets() -> None:

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from wijkcheck.models import Gemeente, Wijk
-from wijkcheck.rules import REGELS, Context, Regel, beoordeel
-from wijkcheck.store import load_checklist_file
+from wijkcheck.core.models import Gemeente, Wijk
+from wijkcheck.core.rules import REGELS, Context, Regel, beoordeel
+from wijkcheck.sources.store import load_checklist_file
 
 from .conftest import BUNDLED
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import store
-from wijkcheck.schema import SOORTEN, schema
-from wijkcheck.yamlsource import load_file
+from wijkcheck.reports.schema import SOORTEN, schema
+from wijkcheck.sources import store
+from wijkcheck.sources.yamlsource import load_file
 
 from .conftest import BUNDLED
 

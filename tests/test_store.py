@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import store
-from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.plaats import find_root
-from wijkcheck.store import ChecklistBron
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.sources import store
+from wijkcheck.sources.dataroot import find_root
+from wijkcheck.sources.store import ChecklistBron
 
 
 @pytest.fixture

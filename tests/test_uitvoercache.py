@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import engine
-from wijkcheck.cli import uitvoercache
+from wijkcheck.cli import cache
+from wijkcheck.core import engine
 
 from .conftest import BUNDLED
 
@@ -154,7 +154,7 @@ def test_unwritable_memo_folder_does_not_stop_an_audit(
 
 
 def test_oldest_entries_are_pruned(invoke, memo: Path, monkeypatch) -> None:
-    monkeypatch.setattr(uitvoercache, "MAX_ITEMS", 2)
+    monkeypatch.setattr(cache, "MAX_ITEMS", 2)
     for datum in ("2026-01-01", "2026-01-02", "2026-01-03"):
         invoke(["audit", "Herpt", "--datum", datum, "-f", "json"])
     overgebleven = [json.loads(e.read_text(encoding="utf-8"))["stdout"] for e in entries(memo)]
@@ -163,11 +163,11 @@ def test_oldest_entries_are_pruned(invoke, memo: Path, monkeypatch) -> None:
 
 
 def test_cache_folder_follows_xdg() -> None:
-    assert uitvoercache.cachemap({"WIJKCHECK_CACHE": "Uit"}) is None
-    assert uitvoercache.cachemap({"WIJKCHECK_CACHE": "/x"}) == Path("/x/uitvoer")
-    assert uitvoercache.cachemap({"XDG_CACHE_HOME": "/c"}) == Path("/c/wijkcheck/uitvoer")
+    assert cache.cachemap({"WIJKCHECK_CACHE": "Uit"}) is None
+    assert cache.cachemap({"WIJKCHECK_CACHE": "/x"}) == Path("/x/uitvoer")
+    assert cache.cachemap({"XDG_CACHE_HOME": "/c"}) == Path("/c/wijkcheck/uitvoer")
     # a relative XDG_CACHE_HOME is to be ignored (XDG Base Directory Specification)
-    assert uitvoercache.cachemap({"XDG_CACHE_HOME": "rel"}) == (
+    assert cache.cachemap({"XDG_CACHE_HOME": "rel"}) == (
         Path.home() / ".cache" / "wijkcheck" / "uitvoer"
     )
 
@@ -179,7 +179,7 @@ def test_a_remembered_audit_loads_no_yaml_pydantic_or_engine(tmp_path: Path) -> 
         "from wijkcheck.cli import app\n"
         "r = CliRunner().invoke(app, ['audit', 'Herpt', '-f', 'markdown'])\n"
         "assert r.exit_code == 0, r.output\n"
-        "zwaar = ('yaml', 'pydantic.main', 'wijkcheck.engine', 'rich.console', 'rich.table')\n"
+        "zwaar = ('yaml', 'pydantic.main', 'wijkcheck.core.engine', 'rich.console', 'rich.table')\n"
         "print(','.join(m for m in zwaar if m in sys.modules))\n"
     )
     env = {**os.environ, "WIJKCHECK_CACHE": str(tmp_path), "NO_COLOR": "1"}
@@ -242,7 +242,7 @@ def test_a_failing_memo_never_fails_the_audit(invoke, monkeypatch, memo: Path) -
     def stuk(*args: object) -> str:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(uitvoercache, "sleutel", stuk)
+    monkeypatch.setattr(cache, "sleutel", stuk)
     assert "Audit sociale basis: Herpt" in invoke(["audit", "Herpt"]).output
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck.errors import Finding, Severity, Span
-from wijkcheck.formatters import findings_github, findings_json, findings_text
+from wijkcheck.checks.run import Validatie, validate
+from wijkcheck.core.errors import Finding, Severity, Span
 from wijkcheck.formatters.findings import FORMATTERS, ValidateFormat, kies, render
-from wijkcheck.plaats import find_root
-from wijkcheck.validate import Validatie, validate
+from wijkcheck.formatters.findings import github as findings_github
+from wijkcheck.formatters.findings import json as findings_json
+from wijkcheck.formatters.findings import text as findings_text
+from wijkcheck.sources.dataroot import find_root
 
 from .conftest import BUNDLED
 
@@ -444,9 +446,9 @@ def test_progress_counts_up_to_all_files(drie: Path, werkers: int) -> None:
 
 
 def test_no_progress_text_in_the_output(invoke, drie: Path, monkeypatch) -> None:
-    from wijkcheck.cli import voortgang
+    from wijkcheck.cli import progress
 
-    monkeypatch.setattr(voortgang, "DREMPEL", 1)
+    monkeypatch.setattr(progress, "DREMPEL", 1)
     result = invoke(["validate", "--data", str(drie), "-f", "json"], code=1)
     assert json.loads(result.stdout)["geldig"] is False
     assert "bestanden" not in result.stderr and "━" not in result.stderr

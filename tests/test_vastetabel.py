@@ -14,10 +14,11 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from wijkcheck import batch, plaats
-from wijkcheck.formatters import terminal
-from wijkcheck.formatters.common import schoon
-from wijkcheck.formatters.vastetabel import VasteTabel, _rijen
+from wijkcheck.formatters.report import terminal
+from wijkcheck.formatters.report.common import schoon
+from wijkcheck.formatters.report.fasttable import VasteTabel, _rijen
+from wijkcheck.reports import batch
+from wijkcheck.sources import dataroot
 
 KLEUREN = [None, "standard", "256", "truecolor"]
 
@@ -46,20 +47,20 @@ def met_rich(groep: Group) -> Group:
     return Group(*(r.volledig() if isinstance(r, VasteTabel) else r for r in groep.renderables))
 
 
-def overzicht(root: plaats.DataRoot):
+def overzicht(root: dataroot.DataRoot):
     mappen = root.gemeente_mappen()
     return schoon(batch.overzicht(root, mappen, dt.date(2026, 1, 1)))
 
 
 @pytest.fixture(scope="module")
 def een() -> object:
-    return overzicht(plaats.bundled_root())
+    return overzicht(dataroot.bundled_root())
 
 
 @pytest.fixture(scope="module")
 def twee(tmp_path_factory) -> object:
     """Heusden and a copy named Vught: a Gemeente column, or gemeente rows where it is narrow."""
-    meegeleverd = plaats.bundled_root()
+    meegeleverd = dataroot.bundled_root()
     kopie = tmp_path_factory.mktemp("twee")
     assert meegeleverd.basis is not None and meegeleverd.checklists is not None
     shutil.copytree(meegeleverd.basis / "data", kopie / "data")
@@ -69,7 +70,7 @@ def twee(tmp_path_factory) -> object:
     g = wijken / "vught" / "gemeente.yaml"
     tekst = g.read_text(encoding="utf-8").replace("naam: Heusden\n", "naam: Vught\n")
     g.write_text(tekst.replace("cbs_code: GM0797", "cbs_code: GM0865"), "utf-8")  # its own
-    root = plaats.DataRoot(wijken, kopie / "checklists", "kopie", kopie)
+    root = dataroot.DataRoot(wijken, kopie / "checklists", "kopie", kopie)
     return overzicht(root)
 
 

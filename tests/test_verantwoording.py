@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck import engine, store
+from wijkcheck.core import engine
+from wijkcheck.sources import store
 
 from .conftest import BUNDLED
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijkcheck.cli.commands import voorbeeld_alineas
-from wijkcheck.rules import REGELS
+from wijkcheck.cli.regels import voorbeeld_alineas
+from wijkcheck.core.rules import REGELS
 
 REPO = Path(__file__).parents[1]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkcheck.errors import WijkcheckError
-from wijkcheck.yamlsource import _STUURTEKEN, MAX_BYTES, load_file, parse
+from wijkcheck.core.errors import WijkcheckError
+from wijkcheck.sources.yamlsource import _STUURTEKEN, MAX_BYTES, load_file, parse
 
 
 def error_of(text: str) -> tuple[str, str]:
@@ -103,7 +103,7 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux procfs")
 def test_file_longer_than_its_stat_size_is_read_whole() -> None:
     # procfs reports size 0 for files with content, as a file that grows after stat would
-    from wijkcheck.yamlsource import read_text
+    from wijkcheck.sources.yamlsource import read_text
 
     tekst = read_text(Path("/proc/self/status"))
     assert tekst.startswith("Name:") and "\nPid:" in tekst

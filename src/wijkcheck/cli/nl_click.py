@@ -111,7 +111,7 @@ def install() -> None:
     rich_utils.RICH_HELP = "Probeer [blue]'{command_path} {help_option}'[/] voor hulp."
     rich_utils.DEPRECATED_STRING = "(verouderd) "
 
-    from wijkcheck.cli import pijp_dicht_is_stil
+    from wijkcheck.cli.pipe import pijp_dicht_is_stil
 
     original_console = rich_utils._get_rich_console
 

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from wijkcheck.cli import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
-from wijkcheck.cli.commands import DataOpt, auditdatum, data_root
-from wijkcheck.errors import Span, WijkcheckError
+from wijkcheck.cli.app import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
+from wijkcheck.cli.options import DataOpt, auditdatum, data_root
+from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.formatters.findings import ValidateFormat
 
 PadenArg = Annotated[
@@ -50,7 +50,7 @@ PeildatumOpt = Annotated[
 
 def geen_gegevensmap(cwd: Path) -> WijkcheckError:
     """A data gate never passes on other data than the user's: not on the bundled examples."""
-    from wijkcheck.plaats import ENV_DATA, gemeente_mappen
+    from wijkcheck.sources.dataroot import ENV_DATA, gemeente_mappen
 
     hint = ""
     if (cwd / "wijken").is_dir() or gemeente_mappen(cwd):
@@ -83,9 +83,9 @@ def validate_cmd(
     meegeleverde voorbeeldgegevens: geef --data, WIJKCHECK_DATA of werk in een map met
     data/wijken/).
     """
-    from wijkcheck.cli.voortgang import Voortgang
+    from wijkcheck.checks.run import validate
+    from wijkcheck.cli.progress import Voortgang
     from wijkcheck.formatters.findings import kies, render
-    from wijkcheck.validate import validate
 
     peil = auditdatum(datum)
     root = data_root(data)
@@ -97,7 +97,7 @@ def validate_cmd(
     typer.echo(render(gekozen, uitslag), nl=False)
     doel = os.environ.get("GITHUB_STEP_SUMMARY")
     if gekozen is ValidateFormat.GITHUB and doel:
-        from wijkcheck.formatters.findings_github import summary
+        from wijkcheck.formatters.findings.github import summary
 
         try:
             # a regular file only: a pipe or device there would block or vanish the summary

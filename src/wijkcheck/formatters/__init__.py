@@ -32,14 +32,14 @@ class OutputFormat(StrEnum):
 ALLEEN_OVERZICHT = frozenset({OutputFormat.SVG, OutputFormat.PNG})
 
 FORMATTERS: dict[OutputFormat, str] = {
-    OutputFormat.TABEL: "wijkcheck.formatters.terminal",
-    OutputFormat.MARKDOWN: "wijkcheck.formatters.markdown",
-    OutputFormat.HTML: "wijkcheck.formatters.htmlfmt",
-    OutputFormat.DOCX: "wijkcheck.formatters.word",
-    OutputFormat.JSON: "wijkcheck.formatters.jsonfmt",
-    OutputFormat.CSV: "wijkcheck.formatters.csvfmt",
-    OutputFormat.SVG: "wijkcheck.formatters.svg",
-    OutputFormat.PNG: "wijkcheck.formatters.png",
+    OutputFormat.TABEL: "wijkcheck.formatters.report.terminal",
+    OutputFormat.MARKDOWN: "wijkcheck.formatters.report.markdown",
+    OutputFormat.HTML: "wijkcheck.formatters.report.htmlfmt",
+    OutputFormat.DOCX: "wijkcheck.formatters.report.word",
+    OutputFormat.JSON: "wijkcheck.formatters.report.jsonfmt",
+    OutputFormat.CSV: "wijkcheck.formatters.report.csvfmt",
+    OutputFormat.SVG: "wijkcheck.formatters.report.svg",
+    OutputFormat.PNG: "wijkcheck.formatters.report.png",
 }
 
 EXTENSIES: dict[str, OutputFormat] = {
@@ -67,7 +67,7 @@ def render(fmt: OutputFormat, result: Any) -> str | bytes:
     JSON keeps every character (it escapes them); the other formats get the result without
     control characters (`common.schoon`)."""
     if fmt is not OutputFormat.JSON:
-        from wijkcheck.formatters.common import schoon
+        from wijkcheck.formatters.report.common import schoon
 
         result = schoon(result)
     return importlib.import_module(FORMATTERS[fmt]).render(result)

@@ -1,0 +1,1 @@
+"""Integrity and plausibility of the data, and the validate run: findings, not prints."""

@@ -1,0 +1,315 @@
+"""Cross-file checks: every name a file uses must exist where it points. Pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass
+
+from wijkcheck.core.checklist import Checklist
+from wijkcheck.core.errors import Finding
+from wijkcheck.core.models import Gemeente, Voorziening, Wijk
+from wijkcheck.core.names import bedoelde_u, sleutel
+from wijkcheck.core.rules import (
+    Aanwezig,
+    Drempel,
+    OordeelRegel,
+    PerInwoners,
+    RegelBasis,
+    _Samengesteld,
+)
+from wijkcheck.sources.dataroot import GEMEENTE_BESTAND
+from wijkcheck.sources.store import GemeenteData
+from wijkcheck.sources.yamlsource import YamlDocument
+
+Loc = tuple[str | int, ...]
+
+
+def _onbekend(
+    doc: YamlDocument,
+    loc: Loc,
+    wat: str,
+    naam: str,
+    bekend: Iterable[str],
+    rule: str,
+    key: bool = False,
+) -> Finding:
+    hint = bedoelde_u(naam, bekend)
+    return Finding(doc.span(loc, key=key), f"onbekende {wat} '{naam}'.{hint}".rstrip("."), rule)
+
+
+def walk_rules(regel: RegelBasis, loc: Loc) -> Iterator[tuple[RegelBasis, Loc]]:
+    yield regel, loc
+    if isinstance(regel, _Samengesteld):
+        for i, sub in enumerate(regel.regels):
+            yield from walk_rules(sub, (*loc, "regels", i))
+
+
+def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+    found: list[Finding] = []
+    soorten, functies = list(cl.soorten), list(cl.functies)
+    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
+    onderwerpen = list(cl.onderwerpen())
+    for sid, soort in cl.soorten.items():
+        for i, f in enumerate(soort.functies):
+            if f not in cl.functies:
+                loc = ("soorten", sid, "functies", i)
+                found.append(_onbekend(doc, loc, "functie", f, functies, "onbekende-functie"))
+    for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
+        for oid, onderwerp in groep.items():
+            for regel, loc in walk_rules(onderwerp.regel, (sectie, oid, "regel")):
+                if isinstance(regel, Aanwezig):
+                    for i, s in enumerate(regel.soorten):
+                        if s not in cl.soorten:
+                            found.append(
+                                _onbekend(
+                                    doc,
+                                    (*loc, "soorten", i),
+                                    "soort",
+                                    s,
+                                    soorten,
+                                    "onbekende-soort",
+                                )
+                            )
+                    if regel.functie and regel.functie not in cl.functies:
+                        found.append(
+                            _onbekend(
+                                doc,
+                                (*loc, "functie"),
+                                "functie",
+                                regel.functie,
+                                functies,
+                                "onbekende-functie",
+                            )
+                        )
+                elif isinstance(regel, Drempel):
+                    if regel.indicator not in cl.indicatoren:
+                        found.append(
+                            _onbekend(
+                                doc,
+                                (*loc, "indicator"),
+                                "indicator",
+                                regel.indicator,
+                                indicatoren,
+                                "onbekende-indicator",
+                            )
+                        )
+                elif isinstance(regel, PerInwoners):
+                    for i, r in enumerate(regel.rollen):
+                        if r not in cl.rollen:
+                            found.append(
+                                _onbekend(
+                                    doc, (*loc, "rollen", i), "rol", r, rollen, "onbekende-rol"
+                                )
+                            )
+                    vi = regel.vraagindex
+                    if vi and vi.indicator not in cl.indicatoren:
+                        found.append(
+                            _onbekend(
+                                doc,
+                                (*loc, "vraagindex", "indicator"),
+                                "indicator",
+                                vi.indicator,
+                                indicatoren,
+                                "onbekende-indicator",
+                            )
+                        )
+                elif (
+                    isinstance(regel, OordeelRegel)
+                    and regel.onderwerp
+                    and regel.onderwerp not in onderwerpen
+                ):
+                    found.append(
+                        _onbekend(
+                            doc,
+                            (*loc, "onderwerp"),
+                            "voorwaarde of item",
+                            regel.onderwerp,
+                            onderwerpen,
+                            "onbekend-onderwerp",
+                        )
+                    )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Namen:
+    """The wijk and kern names of a gemeente with their match keys, built once per gemeente."""
+
+    wijken: list[str]
+    kernen: list[str]
+    wijk_keys: frozenset[str]
+    kern_keys: frozenset[str]
+
+    @classmethod
+    def van(cls, g: Gemeente) -> Namen:
+        wijken = [w for ws in g.kernen.values() for w in ws]
+        return cls(
+            wijken,
+            list(g.kernen),
+            frozenset(sleutel(w) for w in wijken),
+            frozenset(sleutel(k) for k in g.kernen),
+        )
+
+
+def _check_voorzieningen(
+    cl: Checklist,
+    doc: YamlDocument,
+    voorzieningen: list[Voorziening],
+    namen: Namen | None,
+    found: list[Finding],
+) -> None:
+    for i, v in enumerate(voorzieningen):
+        loc: Loc = ("voorzieningen", i)
+        if v.soort not in cl.soorten:
+            found.append(
+                _onbekend(doc, (*loc, "soort"), "soort", v.soort, cl.soorten, "onbekende-soort")
+            )
+        for j, f in enumerate(v.functies):
+            if f not in cl.functies:
+                found.append(
+                    _onbekend(
+                        doc, (*loc, "functies", j), "functie", f, cl.functies, "onbekende-functie"
+                    )
+                )
+        if namen is None:
+            continue
+        for j, b in enumerate(v.bedient):
+            if sleutel(b) not in namen.wijk_keys:
+                found.append(
+                    _onbekend(doc, (*loc, "bedient", j), "wijk", b, namen.wijken, "onbekende-wijk")
+                )
+        if v.kern is not None and sleutel(v.kern) not in namen.kern_keys:
+            found.append(
+                _onbekend(doc, (*loc, "kern"), "kern", v.kern, namen.kernen, "onbekende-kern")
+            )
+
+
+def check_wijk(
+    cl: Checklist, doc: YamlDocument, w: Wijk, namen: Namen | None = None
+) -> list[Finding]:
+    """References of one wijk file to the checklist and, when known, its gemeente's names."""
+    found: list[Finding] = []
+    _check_voorzieningen(cl, doc, w.voorzieningen, namen, found)
+    for veld in ("indicatoren", "ondersteuningsvraag"):
+        for ind in getattr(w, veld):
+            if ind not in cl.indicatoren:
+                found.append(
+                    _onbekend(
+                        doc,
+                        (veld, ind),
+                        "indicator",
+                        ind,
+                        cl.indicatoren,
+                        "onbekende-indicator",
+                        key=True,
+                    )
+                )
+    for rol in w.capaciteit:
+        if rol not in cl.rollen:
+            found.append(
+                _onbekend(
+                    doc, ("capaciteit", rol), "rol", rol, cl.rollen, "onbekende-rol", key=True
+                )
+            )
+    for onderwerp in w.oordelen:
+        if onderwerp not in cl.voorwaarden and onderwerp not in cl.items:
+            found.append(
+                _onbekend(
+                    doc,
+                    ("oordelen", onderwerp),
+                    "voorwaarde of item",
+                    onderwerp,
+                    cl.onderwerpen(),
+                    "onbekend-onderwerp",
+                    key=True,
+                )
+            )
+    return found
+
+
+def check_gemeente(
+    cl: Checklist, data: GemeenteData, geclaimd: Set[str] = frozenset()
+) -> list[Finding]:
+    """References of a gemeente and its wijk files against each other and the checklist.
+
+    `geclaimd`: name keys (`sleutel`) of wijken whose file exists but could not be loaded; they
+    are not reported as missing.
+    """
+    found: list[Finding] = []
+    g, gdoc = data.gemeente, data.doc
+    namen = Namen.van(g)
+    wijknamen = namen.wijken
+    _check_voorzieningen(cl, gdoc, g.voorzieningen, namen, found)
+    for ind in g.referentie:
+        if ind not in cl.indicatoren:
+            found.append(
+                _onbekend(
+                    gdoc,
+                    ("referentie", ind),
+                    "indicator",
+                    ind,
+                    cl.indicatoren,
+                    "onbekende-indicator",
+                    key=True,
+                )
+            )
+    kern_van: dict[str, str] = {}
+    for kern, ws in g.kernen.items():
+        for i, w in enumerate(ws):
+            if sleutel(w) in kern_van:
+                found.append(
+                    Finding(
+                        gdoc.span(("kernen", kern, i)),
+                        f"wijk '{w}' staat bij meer dan één kern",
+                        "dubbele-wijk",
+                    )
+                )
+            kern_van[sleutel(w)] = kern
+    claimed: dict[str, YamlDocument] = {}
+    for b in data.bestanden:
+        w, doc = b.wijk, b.doc
+        key = sleutel(w.naam)
+        if key in claimed:
+            # Reported in both files: a pre-commit run may name only one of them.
+            eerste, hier = claimed[key].span(("naam",)), doc.span(("naam",))
+            found.append(Finding(hier, f"wijk '{w.naam}' staat ook in {eerste}", "dubbele-wijk"))
+            found.append(Finding(eerste, f"wijk '{w.naam}' staat ook in {hier}", "dubbele-wijk"))
+        claimed.setdefault(key, doc)
+        if key not in kern_van:
+            found.append(
+                _onbekend(
+                    doc,
+                    ("naam",),
+                    f"wijk (niet in {GEMEENTE_BESTAND})",
+                    w.naam,
+                    wijknamen,
+                    "onbekende-wijk",
+                )
+            )
+        elif sleutel(kern_van[key]) != sleutel(w.kern):
+            found.append(
+                Finding(
+                    doc.span(("kern",)),
+                    f"kern '{w.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
+                    f"'{w.naam}' in kern '{kern_van[key]}'",
+                    "verkeerde-kern",
+                )
+            )
+        found.extend(check_wijk(cl, doc, w, namen))
+    for kern, ws in g.kernen.items():
+        for i, w in enumerate(ws):
+            if sleutel(w) not in claimed and sleutel(w) not in geclaimd:
+                found.append(
+                    Finding(
+                        gdoc.span(("kernen", kern, i)),
+                        f"wijk '{w}' heeft geen wijkbestand in {data.map.name}/",
+                        "wijk-zonder-bestand",
+                    )
+                )
+    return found
+
+
+def bruikbaar(cl: Checklist, data: GemeenteData) -> list[Finding]:
+    """What stops an audit of this gemeente's wijken: every finding except another wijk's
+    missing file (that does not make the audited wijk's result wrong; `validate` reports it)."""
+    return [f for f in check_gemeente(cl, data) if f.rule != "wijk-zonder-bestand"]

@@ -1,0 +1,328 @@
+"""Plausibility: what a schema cannot say about figures, dates, names and thresholds. Pure.
+
+Every check has a stable rule id and a severity (docs/validate.md). Positions are looked up only
+for findings, so a clean file costs a walk over its models and nothing more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import lru_cache
+
+from wijkcheck.checks.integrity import Loc, walk_rules
+from wijkcheck.core.checklist import Checklist
+from wijkcheck.core.errors import Finding, Severity
+from wijkcheck.core.models import (
+    Cijfer,
+    Gemeente,
+    Indicator,
+    Inventarisatie,
+    Richting,
+    Voorziening,
+    Wijk,
+    telt,
+)
+from wijkcheck.core.names import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
+from wijkcheck.core.rules import Drempel, PerInwoners
+from wijkcheck.sources.yamlsource import YamlDocument
+
+W = Severity.WAARSCHUWING
+
+# A name is also a file name (scaffolding writes `<wijk>.yaml`); it must never be a path.
+_PADTEKEN = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+
+def onveilige_naam(naam: str) -> bool:
+    return bool(_PADTEKEN.search(naam)) or naam.strip().startswith(".")
+
+
+class _Checks:
+    """Collects the findings of one file."""
+
+    def __init__(self, doc: YamlDocument, cl: Checklist | None, peil: dt.date | None) -> None:
+        self.doc, self.cl, self.peil = doc, cl, peil
+        self.found: list[Finding] = []
+
+    def add(
+        self,
+        loc: Loc,
+        message: str,
+        rule: str,
+        severity: Severity = Severity.FOUT,
+        key: bool = False,
+    ) -> None:
+        self.found.append(Finding(self.doc.span(loc, key=key), message, rule, severity))
+
+    def naam(self, loc: Loc, naam: str, wat: str, key: bool = False) -> None:
+        teken = onzichtbaar_teken(naam)
+        if teken is not None:
+            self.add(
+                loc,
+                f"{wat} {zichtbaar(naam)!r} bevat een onzichtbaar teken (U+{ord(teken):04X}: "
+                "richtingsteken of teken zonder breedte); zo'n naam ziet er anders uit dan hij "
+                "is. Typ de naam opnieuw",
+                "onzichtbaar-teken",
+                key=key,
+            )
+        if onveilige_naam(naam):
+            self.add(
+                loc,
+                f"{wat} {naam!r} bevat een padteken ('/', '\\', een stuurteken of een begin met "
+                "'.'); een naam mag geen pad zijn en de gegevensmap niet verlaten",
+                "onveilige-naam",
+                key=key,
+            )
+
+    def datum(self, loc: Loc, d: dt.date, wat: str = "peildatum") -> None:
+        if self.peil is None:
+            return
+        if d > self.peil:
+            self.add(
+                loc,
+                f"{wat} {datum(d)} ligt in de toekomst (na {datum(self.peil)})",
+                "toekomstige-datum",
+            )
+            return
+        if self.cl is None:
+            return
+        maximaal = self.cl.maximale_ouderdom_maanden
+        oud = _maanden(d, self.peil)
+        if oud > maximaal:
+            self.add(
+                loc,
+                f"{wat} {datum(d)} is {oud} maanden oud; de checklist staat maximaal "
+                f"{maximaal} maanden toe",
+                "verouderd",
+                W,
+            )
+
+    def eindig(self, loc: Loc, waarde: float) -> bool:
+        if math.isfinite(waarde):
+            return True
+        self.add(loc, f"'waarde' {waarde} is geen eindig getal", "geen-getal")
+        return False
+
+    def aantal(self, loc: Loc, waarde: float, wat: str) -> None:
+        """A count (inhabitants, places) is not negative; decimals the model refuses already."""
+        if waarde < 0:
+            self.add(loc, f"{wat} kan niet negatief zijn, gevonden: {getal(waarde)}", "negatief")
+
+    def cijfer(self, loc: Loc, c: Cijfer, soort: str, ind: Indicator | None = None) -> None:
+        self.datum((*loc, "peildatum"), c.peildatum)
+        plek = (*loc, "waarde")
+        if not self.eindig(plek, c.waarde):
+            return
+        if soort == "inwoners":
+            self.aantal(plek, c.waarde, "inwoners")
+        elif soort == "fte" and c.waarde < 0:
+            self.add(plek, f"fte kan niet negatief zijn, gevonden: {getal(c.waarde)}", "negatief")
+        elif ind is not None:
+            self.bereik(plek, c.waarde, ind)
+
+    def bereik(self, loc: Loc, waarde: float, ind: Indicator) -> None:
+        laag, hoog = grenzen(ind)
+        if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
+            self.add(
+                loc,
+                f"{getal(waarde)} ligt buiten het bereik van '{ind.naam}' "
+                f"({_bereik_tekst(laag, hoog, ind.eenheid)})",
+                "buiten-bereik",
+            )
+
+    def voorzieningen(
+        self, voorzieningen: list[Voorziening], vastgelegd: bool, inv: Inventarisatie | None
+    ) -> None:
+        """The facilities and their inventory: a list without one has no source for absence."""
+        if inv is not None:
+            wat = "peildatum van de inventarisatie"
+            self.datum(("inventarisatie", "peildatum"), inv.peildatum, wat)
+        elif vastgelegd:
+            self.add(
+                ("voorzieningen",),
+                "wie heeft deze voorzieningen geteld, en wanneer? Zonder 'inventarisatie:' (met "
+                "bron en peildatum) heeft 'geen voorziening gevonden' geen bron",
+                "geen-inventarisatie",
+                W,
+                key=True,
+            )
+        for i, v in enumerate(voorzieningen):
+            loc: Loc = ("voorzieningen", i)
+            self.datum((*loc, "peildatum"), v.peildatum)
+            cap, plek = v.capaciteit, (*loc, "capaciteit", "waarde")
+            if cap is not None and self.eindig(plek, cap.waarde) and telt(cap.eenheid):
+                self.aantal(plek, cap.waarde, cap.eenheid)
+
+
+# Thousands of figures share a handful of dates.
+_maanden = lru_cache(maxsize=4096)(maanden_tussen)
+
+
+def grenzen(ind: Indicator) -> tuple[float | None, float | None]:
+    """Valid range of an indicator; a percentage without explicit bounds is 0 to 100.
+    Contradicting bounds are reported once, on the indicator, and not used."""
+    if ind.minimum is not None and ind.maximum is not None and ind.minimum > ind.maximum:
+        return None, None
+    if ind.eenheid.strip() == "%":
+        return (
+            0.0 if ind.minimum is None else ind.minimum,
+            100.0 if ind.maximum is None else ind.maximum,
+        )
+    return ind.minimum, ind.maximum
+
+
+def _bereik_tekst(laag: float | None, hoog: float | None, eenheid: str) -> str:
+    if laag is not None and hoog is not None:
+        return f"{getal(laag)} tot en met {getal(hoog)} {eenheid}".strip()
+    if laag is not None:
+        return f"minstens {getal(laag)} {eenheid}".strip()
+    return f"hoogstens {getal(hoog or 0)} {eenheid}".strip()
+
+
+def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) -> list[Finding]:
+    """Figures, dates and names of one wijk file; `cl` gives ranges and the maximum age."""
+    c = _Checks(doc, cl, peil)
+    c.naam(("naam",), w.naam, "wijknaam")
+    c.naam(("kern",), w.kern, "kern")
+    c.datum(("peildatum",), w.peildatum)
+    c.cijfer(("inwoners",), w.inwoners, "inwoners")
+    if w.inwoners.waarde <= 0 and cl is not None and _per_inwoners(cl):
+        c.add(
+            ("inwoners", "waarde"),
+            "0 inwoners: de checklist heeft een norm per inwoner, die over deze wijk niets zegt; "
+            "geef het aantal inwoners",
+            "geen-inwoners",
+        )
+    indicatoren = cl.indicatoren if cl is not None else {}
+    for veld in ("indicatoren", "ondersteuningsvraag"):
+        for ind, cijfer in getattr(w, veld).items():
+            c.cijfer((veld, ind), cijfer, "indicator", indicatoren.get(ind))
+    for rol, cijfer in w.capaciteit.items():
+        c.cijfer(("capaciteit", rol), cijfer, "fte")
+    c.voorzieningen(w.voorzieningen, "voorzieningen" in w.model_fields_set, w.inventarisatie)
+    for onderwerp, oordeel in w.oordelen.items():
+        c.datum(("oordelen", onderwerp, "datum"), oordeel.datum, "datum van het oordeel")
+        if oordeel.bron is not None and not oordeel.bron.strip():
+            c.add(
+                ("oordelen", onderwerp, "bron"),
+                "'bron' mag niet leeg zijn: laat het veld weg of noem de bron",
+                "lege-bron",
+            )
+    return c.found
+
+
+def _per_inwoners(cl: Checklist) -> bool:
+    return any(
+        isinstance(regel, PerInwoners)
+        for o in cl.onderwerpen().values()
+        for regel, _ in walk_rules(o.regel, ())
+    )
+
+
+def check_gemeente(
+    g: Gemeente, doc: YamlDocument, cl: Checklist | None, peil: dt.date
+) -> list[Finding]:
+    c = _Checks(doc, cl, peil)
+    c.naam(("naam",), g.naam, "gemeentenaam")
+    for kern, wijken in g.kernen.items():
+        c.naam(("kernen", kern), kern, "kern", key=True)
+        for i, wijk in enumerate(wijken):
+            c.naam(("kernen", kern, i), wijk, "wijknaam")
+    if g.inwoners is not None:
+        c.cijfer(("inwoners",), g.inwoners, "inwoners")
+    indicatoren = cl.indicatoren if cl is not None else {}
+    for ind, cijfer in g.referentie.items():
+        c.cijfer(("referentie", ind), cijfer, "indicator", indicatoren.get(ind))
+    c.voorzieningen(g.voorzieningen, "voorzieningen" in g.model_fields_set, g.inventarisatie)
+    if cl is not None:
+        nodig: dict[str, str] = {}
+        for oid, onderwerp in cl.onderwerpen().items():
+            for regel, _ in walk_rules(onderwerp.regel, ()):
+                if isinstance(regel, PerInwoners) and regel.vraagindex is not None:
+                    nodig.setdefault(regel.vraagindex.indicator, oid)
+        for ind, oid in nodig.items():
+            if ind not in g.referentie:
+                c.add(
+                    ("referentie",),
+                    f"referentiewaarde voor '{ind}' ontbreekt; '{oid}' kan de vraagindex dan "
+                    "niet berekenen en rekent met de hele bandbreedte",
+                    "ontbrekende-referentie",
+                    W,
+                    key=True,
+                )
+    return c.found
+
+
+def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+    """Thresholds that contradict each other or their indicator's range."""
+    c = _Checks(doc, None, None)
+    for iid, ind in cl.indicatoren.items():
+        for veld in ("minimum", "maximum"):
+            waarde = getattr(ind, veld)
+            if waarde is not None:
+                c.eindig(("indicatoren", iid, veld), waarde)
+        if ind.minimum is not None and ind.maximum is not None and ind.minimum > ind.maximum:
+            c.add(
+                ("indicatoren", iid, "minimum"),
+                f"'minimum' ({getal(ind.minimum)}) is groter dan 'maximum' ({getal(ind.maximum)})",
+                "tegenstrijdige-grenzen",
+            )
+    for oid in sorted(cl.items.keys() & cl.voorwaarden.keys()):
+        c.add(
+            ("items", oid),
+            f"'{oid}' staat zowel bij voorwaarden als bij items; gebruik een unieke naam",
+            "dubbel-onderwerp",
+            key=True,
+        )
+    for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
+        for oid, onderwerp in groep.items():
+            for regel, loc in walk_rules(onderwerp.regel, (sectie, oid, "regel")):
+                if isinstance(regel, Drempel):
+                    _drempel(c, cl, regel, loc)
+                elif isinstance(regel, PerInwoners) and regel.vraagindex is not None:
+                    vi = regel.vraagindex
+                    if vi.minimaal > vi.maximaal:
+                        c.add(
+                            (*loc, "vraagindex", "minimaal"),
+                            f"vraagindex 'minimaal' ({getal(vi.minimaal)}) is groter dan "
+                            f"'maximaal' ({getal(vi.maximaal)})",
+                            "tegenstrijdige-grenzen",
+                        )
+    return c.found
+
+
+def _drempel(c: _Checks, cl: Checklist, regel: Drempel, loc: Loc) -> None:
+    ind = cl.indicatoren.get(regel.indicator)
+    for veld in ("minimaal", "maximaal"):
+        grens = getattr(regel, veld)
+        if grens is None or not c.eindig((*loc, veld), grens):
+            continue
+        if ind is None:
+            continue  # unknown indicator: integrity reports it
+        laag, hoog = grenzen(ind)
+        if (laag is not None and grens < laag) or (hoog is not None and grens > hoog):
+            c.add(
+                (*loc, veld),
+                f"drempel {getal(grens)} ligt buiten het bereik van '{ind.naam}' "
+                f"({_bereik_tekst(laag, hoog, ind.eenheid)}); de regel is altijd of nooit voldaan",
+                "drempel-buiten-bereik",
+            )
+    if (regel.minimaal is None) == (regel.maximaal is None) or ind is None:
+        return
+    if regel.minimaal is not None and ind.richting is Richting.LAGER_IS_BETER:
+        c.add(
+            (*loc, "minimaal"),
+            f"'minimaal' bij '{ind.naam}', waar lager beter is; bedoelde u 'maximaal'?",
+            "drempel-richting",
+            W,
+            key=True,
+        )
+    elif regel.maximaal is not None and ind.richting is Richting.HOGER_IS_BETER:
+        c.add(
+            (*loc, "maximaal"),
+            f"'maximaal' bij '{ind.naam}', waar hoger beter is; bedoelde u 'minimaal'?",
+            "drempel-richting",
+            W,
+            key=True,
+        )

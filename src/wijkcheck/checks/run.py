@@ -1,0 +1,546 @@
+"""`wijkcheck validate`: every check of every data file, as positioned findings. No printing.
+
+A run gets files (named by the user, or every file of a data root). Each file is parsed once. A
+wijk file is checked together with its gemeente.yaml, its sibling wijk files and the checklist
+its gemeente names, because many mistakes sit between files. Findings are reported for the files
+asked about, plus the load errors of the gemeente.yaml and checklist they depend on (without
+those the files asked about could not be fully checked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from wijkcheck.checks import integrity, plausibility
+from wijkcheck.core.checklist import Checklist
+from wijkcheck.core.errors import Finding, Severity, Span, WijkcheckError
+from wijkcheck.core.models import Gemeente, Wijk
+from wijkcheck.core.names import bedoelde_u, sleutel
+from wijkcheck.parallel.pool import Voortgang, aantal_werkers, verdeel
+from wijkcheck.sources.dataroot import (
+    GEMEENTE_BESTAND,
+    YAML_SUFFIXES,
+    DataRoot,
+    bundled_root,
+    verborgen,
+    wijk_bestanden,
+)
+from wijkcheck.sources.layers import GelaagdDocument
+from wijkcheck.sources.loader import validate as validate_model
+from wijkcheck.sources.store import (
+    GemeenteData,
+    WijkBestand,
+    dubbele_gemeenten,
+    load_checklist_file,
+)
+from wijkcheck.sources.yamlsource import YamlDocument, load_file
+
+T = TypeVar("T", bound=BaseModel)
+
+#: Findings that mean the input could not be read at all: exit code 2 instead of 1.
+ONLEESBAAR = frozenset({"bestand-onleesbaar"})
+_STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
+
+
+@dataclass(frozen=True, slots=True)
+class Validatie:
+    """The outcome of a run: findings sorted by file and position, and the files checked."""
+
+    bevindingen: tuple[Finding, ...]
+    bestanden: tuple[str, ...]
+    datum: dt.date
+
+    @property
+    def fouten(self) -> int:
+        return sum(f.severity is Severity.FOUT for f in self.bevindingen)
+
+    @property
+    def waarschuwingen(self) -> int:
+        return sum(f.severity is Severity.WAARSCHUWING for f in self.bevindingen)
+
+    @property
+    def onleesbaar(self) -> bool:
+        return any(f.rule in ONLEESBAAR for f in self.bevindingen)
+
+    @property
+    def bestanden_met_bevindingen(self) -> int:
+        return len({f.span.path for f in self.bevindingen})
+
+
+def validate(
+    paths: Sequence[Path],
+    root: DataRoot,
+    datum: dt.date,
+    cwd: Path | None = None,
+    *,
+    voortgang: Voortgang | None = None,
+    werkers: int | None = None,
+) -> Validatie:
+    """Check `paths` (files or folders), or with no paths every file of `root`.
+
+    `datum` is the reference date: later dates are in the future, older figures stale.
+    `voortgang` is called with (done, total) files. `werkers`: how many processes check
+    gemeenten; by default one below `processen.DREMPEL` files, else one per processor. The
+    findings are the same, in the same order, however many.
+    Raises `WijkcheckError` only when a named path does not exist.
+    """
+    run = _Run(root, datum, cwd or Path.cwd())
+    files = run.expand(paths) if paths else run.root_files(root)
+    # Thousands of node trees are built and dropped; none has a reference cycle worth the
+    # collector's time (measured: 40 % of a 2,000-file run). Cycles left by a recursive alias
+    # are collected once the collector is back on.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return run.check(files, voortgang, werkers)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def data_root_in(folder: Path) -> DataRoot | None:
+    """The data root a folder is, if it is one (a repository, `data/` or a `wijken` folder)."""
+    from wijkcheck.sources.dataroot import find_root
+
+    try:
+        return find_root(folder, {}, folder)
+    except WijkcheckError:
+        return None
+
+
+class _Run:
+    def __init__(self, root: DataRoot, datum: dt.date, cwd: Path) -> None:
+        self.root, self.datum = root, datum
+        self.cwd = os.path.abspath(cwd)
+        self.cwd_prefix = self.cwd.rstrip(os.sep) + os.sep
+        self.found: list[tuple[Finding, bool]] = []  # (finding, is a load error)
+        self.requested: dict[str, Path] = {}
+        self.context: set[str] = set()
+        self.checklists: dict[str, tuple[Checklist | None, GelaagdDocument | None]] = {}
+        self.grenzen: dict[str, str] = {}
+        self.links: dict[str, bool] = {}
+        self.heeft_gemeente: dict[str, bool] = {}
+
+    # -- which files ------------------------------------------------------------------------
+
+    def expand(self, paths: Sequence[Path]) -> list[Path]:
+        missing = [p for p in paths if not os.path.lexists(p)]
+        if missing:
+            raise WijkcheckError(
+                [Finding(Span(""), f"'{p}' bestaat niet", "pad-bestaat-niet") for p in missing]
+            )
+        files: list[Path] = []
+        for p in paths:
+            if not p.is_dir():
+                files.append(p)  # named by the user: checked whatever its extension
+                continue
+            sub = data_root_in(p)
+            found = self.root_files(sub) if sub is not None else self.walk(p)
+            if not found:
+                raise WijkcheckError.single(
+                    Span(""), f"geen .yaml- of .yml-bestanden in '{p}'", "geen-bestanden"
+                )
+            files.extend(found)
+        return files
+
+    def root_files(self, root: DataRoot) -> list[Path]:
+        files = self.walk(root.wijken)
+        if root.checklists is not None and root.checklists.is_dir():
+            files.extend(self.walk(root.checklists))
+        return files
+
+    def walk(self, folder: Path) -> list[Path]:
+        """YAML files under `folder`; hidden files and folders skipped (as `plaats` does),
+        linked folders not followed."""
+        found: list[Path] = []
+        for dirpath, dirnames, filenames in os.walk(folder, onerror=None):
+            here = Path(dirpath)
+            for name in list(dirnames):
+                sub = here / name
+                if verborgen(name) or os.path.islink(sub):
+                    dirnames.remove(name)
+                    if not verborgen(name) and self.outside(sub):
+                        self.report_outside(sub)
+            # a folder named like a data file (`herpt.yaml/`) is reported where a file belongs,
+            # as the other commands report it, not walked into
+            als_bestand = [n for n in dirnames if n.endswith(YAML_SUFFIXES)]
+            for name in als_bestand:
+                dirnames.remove(name)
+            dirnames.sort()
+            found.extend(
+                here / n
+                for n in sorted([*filenames, *als_bestand])
+                if n.endswith(YAML_SUFFIXES) and not verborgen(n)
+            )
+        return found
+
+    def kind(self, p: Path) -> str:
+        if p.name == GEMEENTE_BESTAND:
+            return "gemeente"
+        parent = os.path.abspath(p.parent)
+        if parent not in self.heeft_gemeente:
+            self.heeft_gemeente[parent] = os.path.isfile(os.path.join(parent, GEMEENTE_BESTAND))
+        if self.heeft_gemeente[parent]:
+            return "wijk"
+        if p.parent.name == "checklists":
+            return "checklist"
+        return "los"
+
+    # -- the run ----------------------------------------------------------------------------
+
+    def check(
+        self, files: list[Path], voortgang: Voortgang | None = None, werkers: int | None = None
+    ) -> Validatie:
+        gemeenten: dict[str, Path] = {}
+        per_gemeente: dict[str, int] = {}  # files asked about, for progress
+        checklists: list[Path] = []
+        losse: list[Path] = []
+        for p in files:
+            shown = self.shown(p)
+            if shown in self.requested:
+                continue
+            self.requested[shown] = p
+            kind = self.kind(p)
+            if kind in ("gemeente", "wijk"):
+                key = os.path.abspath(p.parent)
+                gemeenten.setdefault(key, p.parent)
+                per_gemeente[key] = per_gemeente.get(key, 0) + 1
+            elif self.outside(p):
+                self.report_outside(p)
+            elif kind == "checklist":
+                checklists.append(p)
+            else:
+                losse.append(p)
+        totaal = len(self.requested)
+        gewichten = [per_gemeente[k] for k in gemeenten]
+        werkers = aantal_werkers(totaal, len(gemeenten), werkers)
+        if werkers > 1:
+            # Each worker checks whole gemeenten with a run of its own; merged in folder order,
+            # the findings are those of one run (duplicates of a shared checklist's fall away).
+            for found, context in verdeel(
+                list(gemeenten.values()),
+                gewichten,
+                _werk,
+                werkers=werkers,
+                begin=_begin,
+                begin_args=(self.root, self.datum, Path(self.cwd)),
+                # the total counts the checklists and loose files done here afterwards
+                voortgang=(lambda klaar, _: voortgang(klaar, totaal)) if voortgang else None,
+            ):
+                self.found.extend(found)
+                self.context |= context
+            klaar = sum(gewichten)
+        else:
+            klaar = 0
+            if voortgang:
+                voortgang(0, totaal)
+            for folder, aantal in zip(gemeenten.values(), gewichten, strict=True):
+                self.gemeente(folder)
+                klaar += aantal
+                if voortgang:
+                    voortgang(klaar, totaal)
+        self.add(dubbele_gemeenten(list(gemeenten.values())))
+        for p in checklists:
+            self.checklist(p)
+        for p in losse:
+            self.los(p)
+        if voortgang and klaar < totaal:
+            voortgang(totaal, totaal)
+        keep = {
+            f: None
+            for f, load in self.found
+            if f.span.path in self.requested or (load and f.span.path in self.context)
+        }
+        ordered = sorted(keep, key=_volgorde)
+        return Validatie(tuple(ordered), tuple(sorted(self.requested)), self.datum)
+
+    def add(self, findings: list[Finding], load: bool = False) -> None:
+        self.found.extend((f, load) for f in findings)
+
+    # Files are not cached: each is read once, and a finished gemeente's node trees are freed.
+
+    def parse(self, p: Path) -> YamlDocument | None:
+        try:
+            return load_file(p, self.shown(p))
+        except WijkcheckError as exc:
+            self.add(exc.findings, load=True)
+            return None
+
+    def model(self, doc: YamlDocument | None, model: type[T]) -> T | None:
+        if doc is None:
+            return None
+        try:
+            return validate_model(doc, model)
+        except WijkcheckError as exc:
+            self.add(exc.findings, load=True)
+            return None
+
+    def gemeente(self, folder: Path) -> None:
+        gpath = folder / GEMEENTE_BESTAND
+        self.context.add(self.shown(gpath))
+        gdoc = None if self.outside(gpath, report=True) else self.parse(gpath)
+        g = self.model(gdoc, Gemeente)
+        if g is not None:
+            naam: str | None = g.checklist
+        elif gdoc is not None and isinstance(gdoc.data, dict):
+            naam = _tekst(gdoc, "checklist", _STANDAARD_CHECKLIST)
+        else:
+            naam = None  # which checklist is unknown: skip the checks that need one
+        cl = None
+        if naam is not None:
+            cl, _ = self.checklist_voor(naam, folder, gdoc if g is not None else None)
+        bekend = integrity.Namen.van(g).wijk_keys if g is not None else frozenset()
+        bestanden: list[WijkBestand] = []
+        geclaimd: set[str] = set()
+        map_link = os.path.islink(folder)
+        for p in wijk_bestanden(folder):
+            if (map_link or os.path.islink(p)) and self.outside(p, report=True):
+                continue
+            wdoc = self.parse(p)
+            w = self.model(wdoc, Wijk)
+            if w is None or wdoc is None:
+                # The file exists: do not also call its wijk "without a file".
+                geclaimd.add(sleutel(p.stem))
+                geclaimd.add(sleutel(_tekst(wdoc, "naam", "")))
+                continue
+            bestanden.append(WijkBestand(w, wdoc))
+            self.add(plausibility.check_wijk(w, wdoc, cl, self.datum))
+            if sleutel(w.naam) in bekend and sleutel(p.stem) != sleutel(w.naam):
+                self.add([_bestandsnaam(wdoc, p, w.naam)])
+            if cl is not None and g is None:
+                self.add(integrity.check_wijk(cl, wdoc, w))
+        if g is not None and gdoc is not None:
+            self.add(plausibility.check_gemeente(g, gdoc, cl, self.datum))
+            if cl is not None:
+                data = GemeenteData(folder, g, gdoc, bestanden)
+                self.add(integrity.check_gemeente(cl, data, geclaimd))
+
+    def checklist(self, p: Path) -> tuple[Checklist | None, GelaagdDocument | None]:
+        key = os.path.abspath(p)
+        if key not in self.checklists:
+            try:
+                cl, doc = load_checklist_file(p, self.root, self.shown)
+            except WijkcheckError as exc:
+                self.add(exc.findings, load=True)
+                self.checklists[key] = (None, None)
+            else:
+                self.add(integrity.check_checklist(cl, doc))
+                self.add(plausibility.check_checklist(cl, doc))
+                self.checklists[key] = (cl, doc)
+        return self.checklists[key]
+
+    def checklist_voor(
+        self, naam: str, folder: Path, gdoc: YamlDocument | None
+    ) -> tuple[Checklist | None, GelaagdDocument | None]:
+        """The checklist a gemeente names: in the nearest `checklists/` folder, the data root's
+        or the bundled one. A path must stay inside the data folder."""
+        path: Path | None = None
+        if "/" in naam or "\\" in naam or naam.endswith(YAML_SUFFIXES):
+            grens = self.grens(folder / GEMEENTE_BESTAND)
+            kandidaat = Path(grens) / naam
+            if not _binnen(os.path.realpath(kandidaat), grens):
+                if gdoc is not None:
+                    self.add(
+                        [
+                            Finding(
+                                gdoc.span(("checklist",)),
+                                f"checklist '{naam}' ligt buiten de gegevensmap; geef de naam "
+                                f"van een checklist in checklists/ (bijv. {_STANDAARD_CHECKLIST})",
+                                "pad-buiten-data",
+                            )
+                        ]
+                    )
+                return None, None
+            path = kandidaat if kandidaat.is_file() else None
+        bekend: list[str] = []
+        if path is None:
+            for map_ in self.checklist_mappen(folder):
+                for f in sorted(map_.glob("*.y*ml")):
+                    if f.suffix in YAML_SUFFIXES and sleutel(f.stem) == sleutel(naam):
+                        path = f
+                        break
+                    bekend.append(f.stem)
+                if path is not None:
+                    break
+        if path is None:
+            if gdoc is not None:
+                hint = bedoelde_u(naam, bekend)
+                self.add(
+                    [
+                        Finding(
+                            gdoc.span(("checklist",)),
+                            f"onbekende checklist '{naam}'.{hint}".rstrip("."),
+                            "onbekende-checklist",
+                        )
+                    ]
+                )
+            return None, None
+        self.context.add(self.shown(path))
+        return self.checklist(path)
+
+    def checklist_mappen(self, folder: Path) -> list[Path]:
+        mappen: list[Path] = []
+        start = Path(os.path.abspath(folder))
+        for a in (start, *start.parents)[:5]:
+            if (a / "checklists").is_dir():
+                mappen.append(a / "checklists")
+                break
+        if self.root.checklists is not None:
+            mappen.append(self.root.checklists)
+        try:
+            bundled = bundled_root().checklists
+        except WijkcheckError:
+            bundled = None
+        if bundled is not None:
+            mappen.append(bundled)
+        unique: dict[str, Path] = {}
+        for m in mappen:
+            unique.setdefault(os.path.realpath(m), m)
+        return [m for m in unique.values() if m.is_dir()]
+
+    def los(self, p: Path) -> None:
+        """A file outside any gemeente folder: judged by its content."""
+        doc = self.parse(p)
+        if doc is None:
+            return
+        data = doc.data
+        if isinstance(data, dict) and (
+            "voorwaarden" in data or "soorten" in data or "extends" in data
+        ):
+            self.checklist(p)
+            return
+        if isinstance(data, dict) and ("kernen" in data or "cbs_code" in data):
+            g = self.model(doc, Gemeente)
+            self.add(
+                [
+                    Finding(
+                        doc.span(),
+                        f"een gemeentebestand heet {GEMEENTE_BESTAND}; wijkcheck vindt "
+                        f"'{p.name}' niet als gemeente",
+                        "bestandsnaam",
+                        Severity.WAARSCHUWING,
+                    )
+                ]
+            )
+            if g is not None:
+                self.add(plausibility.check_gemeente(g, doc, None, self.datum))
+            return
+        w = self.model(doc, Wijk)
+        if w is None:
+            return
+        self.add(
+            [
+                Finding(
+                    doc.span(),
+                    f"geen {GEMEENTE_BESTAND} in deze map: wijkcheck gebruikt dit wijkbestand "
+                    "niet, en kern en wijknaam zijn niet gecontroleerd",
+                    "geen-gemeente",
+                    Severity.WAARSCHUWING,
+                )
+            ]
+        )
+        cl, _ = self.checklist_voor(_STANDAARD_CHECKLIST, p.parent, None)
+        self.add(plausibility.check_wijk(w, doc, cl, self.datum))
+        if cl is not None:
+            self.add(integrity.check_wijk(cl, doc, w))
+
+    # -- paths ------------------------------------------------------------------------------
+
+    def shown(self, p: Path) -> str:
+        """As the user (and GitHub) wants to see it: relative to the working folder if inside."""
+        a = os.path.abspath(p)
+        if a.startswith(self.cwd_prefix):
+            a = a[len(self.cwd_prefix) :]
+        return a.replace(os.sep, "/")
+
+    def grens(self, p: Path) -> str:
+        """The data folder `p` belongs to: the nearest folder with `data/wijken` or `checklists`."""
+        folder = os.path.dirname(os.path.abspath(p))
+        if folder not in self.grenzen:
+            grens = folder
+            for a in (Path(folder), *Path(folder).parents):
+                if (a / "data" / "wijken").is_dir() or (a / "checklists").is_dir():
+                    grens = str(a)
+                    break
+            self.grenzen[folder] = os.path.realpath(grens)
+        return self.grenzen[folder]
+
+    def outside(self, p: Path, report: bool = False) -> bool:
+        """A symbolic link (or a file in a linked folder) that leads out of the data folder."""
+        parent = os.path.dirname(os.path.abspath(p))
+        if parent not in self.links:
+            self.links[parent] = os.path.islink(parent)
+        if not (self.links[parent] or os.path.islink(p)):
+            return False
+        buiten = not _binnen(os.path.realpath(p), self.grens(p))
+        if buiten and report:
+            self.report_outside(p)
+        return buiten
+
+    def report_outside(self, p: Path) -> None:
+        self.add(
+            [
+                Finding(
+                    Span(self.shown(p)),
+                    f"verwijst naar {os.path.realpath(p)}, buiten de gegevensmap "
+                    f"{self.grens(p)}; wijkcheck leest alleen bestanden binnen de gegevensmap",
+                    "pad-buiten-data",
+                )
+            ]
+        )
+
+
+# -- in a worker process ----------------------------------------------------------------------
+
+_werker: _Run | None = None
+_Gevonden = tuple[list[tuple[Finding, bool]], set[str]]  # findings, and the files depended on
+
+
+def _begin(root: DataRoot, datum: dt.date, cwd: Path) -> None:
+    global _werker
+    _werker = _Run(root, datum, cwd)
+
+
+def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, _Gevonden]]:
+    """Check whole gemeenten, each with its findings and the files it depended on."""
+    assert _werker is not None
+    uit: list[tuple[int, _Gevonden]] = []
+    for i, folder in brok:
+        _werker.found, _werker.context = [], set()
+        _werker.gemeente(folder)
+        uit.append((i, (_werker.found, _werker.context)))
+    return uit
+
+
+def _volgorde(f: Finding) -> tuple[str, bool, int, int, str]:
+    # "and N more findings" closes its file's group.
+    return (f.span.path, f.rule == "te-veel-bevindingen", f.span.line, f.span.column, f.rule)
+
+
+def _binnen(path: str, grens: str) -> bool:
+    return path == grens or path.startswith(grens.rstrip(os.sep) + os.sep)
+
+
+def _tekst(doc: YamlDocument | None, veld: str, default: str) -> str:
+    """A text field read from raw data, for a file that did not validate."""
+    data = doc.data if doc is not None else None
+    waarde = data.get(veld) if isinstance(data, dict) else None
+    return waarde if isinstance(waarde, str) else default
+
+
+def _bestandsnaam(doc: YamlDocument, p: Path, naam: str) -> Finding:
+    return Finding(
+        doc.span(("naam",)),
+        f"bestandsnaam '{p.name}' past niet bij wijknaam '{naam}'; noem het bestand naar de "
+        "wijk, zodat het te vinden is",
+        "bestandsnaam",
+        Severity.WAARSCHUWING,
+    )

@@ -1,0 +1,94 @@
+"""`wijkcheck audit`: one wijk against its checklist."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from wijkcheck.cli.app import EXIT_BEVINDINGEN, app
+from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, toon
+
+if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)
+    from wijkcheck.core.results import Rapport
+    from wijkcheck.reports.overview import Overzicht
+    from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+    R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
+from wijkcheck.cli.options import (
+    ChecklistOpt,
+    DataOpt,
+    DatumOpt,
+    FormatOpt,
+    GemeenteOpt,
+    auditdatum,
+    data_root,
+    geen_latere_cijfers,
+    herkomst,
+    wijk_met_checklist,
+)
+
+
+@app.command("audit")
+def audit_cmd(
+    wijk: Annotated[
+        str,
+        typer.Argument(
+            metavar="WIJK",
+            help="Naam van de wijk, bijv. Vlijmen-Dorp of 'vlijmen dorp'.",
+            show_default=False,
+        ),
+    ],
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+    datum: DatumOpt = None,
+    gemeente: GemeenteOpt = None,
+    strikt: Annotated[
+        bool, typer.Option("--strikt", help="Exitcode 1 als iets 'niet voldaan' is.")
+    ] = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    geen_cache: Annotated[
+        bool,
+        typer.Option(
+            "--geen-cache",
+            help="Reken opnieuw, ook als dezelfde audit over dezelfde, ongewijzigde bestanden "
+            "al eerder is gemaakt (zie docs/performance.md).",
+        ),
+    ] = False,
+) -> None:
+    """Toets één wijk aan de voorwaarden en de checklist.
+
+    Per voorwaarde en item: voldaan, niet voldaan of onbekend, met wat gemeten is, wat vereist
+    is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust.
+    """
+    from wijkcheck.cli.cache import Geheugen
+
+    fmt = kies_formaat(fmt, output, "audit")
+    root = data_root(data)
+    geheugen = None
+    if output is None and not geen_cache:
+        vraag = {"wijk": wijk, "checklist": checklist, "datum": datum, "gemeente": gemeente}
+        vraag |= {"strikt": strikt, "format": fmt}
+        geheugen = Geheugen.open(os.environ, root, vraag)
+    treffer = geheugen.zoek() if geheugen else None
+    if treffer is not None:
+        toon(treffer.stdout)
+        code = treffer.code
+    else:
+        from wijkcheck.core import engine
+        from wijkcheck.sources.yamlsource import volg_lezen
+
+        with volg_lezen() as gelezen:
+            gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
+        rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+        geen_latere_cijfers(rapport)
+        rapport = herkomst(rapport, root)
+        getoond = lever(rapport, fmt, output, force)
+        code = EXIT_BEVINDINGEN if strikt and rapport.niet_voldaan else 0
+        if geheugen is not None and getoond is not None:
+            geheugen.bewaar(gelezen, getoond, code)
+    if code:
+        raise typer.Exit(code)

@@ -1,0 +1,145 @@
+"""`wijkcheck explain`: a voorwaarde or item of the checklist in words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from wijkcheck.cli.app import app
+from wijkcheck.core.errors import Span, WijkcheckError
+
+if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)
+    from wijkcheck.core.checklist import Checklist
+    from wijkcheck.core.results import Rapport
+    from wijkcheck.reports.overview import Overzicht
+    from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+    R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
+from wijkcheck.cli.options import (
+    ChecklistOpt,
+    DataOpt,
+    _meegeleverd_melden,
+    _standaard_checklist,
+    console,
+    data_root,
+)
+
+
+@app.command("explain")
+def explain_cmd(
+    onderwerp: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ONDERWERP]",
+            help="Voorwaarde of item, bijv. ontmoetingsplekken of 'sociale cohesie'. Zonder "
+            "onderwerp: de lijst van alle voorwaarden en items.",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+) -> None:
+    """Leg een voorwaarde of checklist-item uit: de regel in woorden en de beleidspassage."""
+    from rich.text import Text
+
+    from wijkcheck.core.names import bedoelde_u, sleutel
+    from wijkcheck.sources import store
+
+    root = data_root(data)
+    gemeentenaam: str | None = None
+    if checklist:
+        cl, _ = store.load_checklist(root, checklist, store.ChecklistBron.OPDRACHTREGEL)
+    else:
+        naam, gemeentenaam = _standaard_checklist(root)
+        cl, _ = store.load_checklist(root, naam, store.ChecklistBron.GEMEENTE)
+    if onderwerp is None:
+        _onderwerpen_tonen(cl)
+        _meegeleverd_melden(root, gemeentenaam)
+        return
+    onderwerpen = cl.onderwerpen()
+    key = sleutel(onderwerp)
+    gevonden = [(i, o) for i, o in onderwerpen.items() if key in (sleutel(i), sleutel(o.titel))]
+    if not gevonden:
+        gevonden = [
+            (i, o)
+            for i, o in onderwerpen.items()
+            if key and (key in sleutel(i) or key in sleutel(o.titel))
+        ]
+    if len(gevonden) != 1:
+        keuzes = list(onderwerpen)
+        hint = (
+            bedoelde_u(onderwerp, keuzes)
+            if not gevonden
+            else (" Bedoelde u " + " of ".join(f"'{i}'" for i, _ in gevonden) + "?")
+        )
+        raise WijkcheckError.single(
+            Span(""),
+            f"onbekende voorwaarde of item '{onderwerp}'.{hint} Kies uit: {', '.join(keuzes)}",
+            "onbekend-onderwerp",
+        )
+    id, o = gevonden[0]
+    soort = "Voorwaarde" if id in cl.voorwaarden else "Checklist-item"
+    out = console()
+    out.print(Text(f"{o.titel}", style="bold underline"))
+    out.print(f"{soort} '{id}' uit {cl.naam}, versie {cl.versie}")
+    laag_id, niveau = cl.herkomst.get(id, (cl.id, ""))
+    laag = next((laag for laag in cl.lagen if laag.id == laag_id), None)
+    if laag is not None:
+        staat = "concept, niet vastgesteld" if laag.status.concept else "vastgesteld"
+        out.print(f"Laag: {niveau} ({laag.naam}, versie {laag.versie}; {staat})")
+    if o.regel.gemeentebreed():
+        out.print("Gemeentebreed: één keer per gemeente beoordeeld, niet in de score van een wijk.")
+    _meegeleverd_melden(root, None if checklist else gemeentenaam)
+    if o.omschrijving:
+        out.print()
+        out.print(o.omschrijving)
+    out.print()
+    out.print(Text("Regel", style="bold"))
+    for regel_tekst in regel_in_woorden(o.regel, cl):
+        out.print(regel_tekst)
+    out.print()
+    out.print(Text("Beleidsbron", style="bold"))
+    out.print(str(o.beleidsbron))
+    if o.beleidsbron.citaat:
+        out.print(Text(f"“{o.beleidsbron.citaat.strip()}”", style="italic"))
+    if o.beleidsbron.verband == "afgeleid":
+        out.print(
+            "De passage noemt deze voorziening of voorwaarde niet zelf; wijkcheck leidt het "
+            "item ervan af (zie docs/checklists.md)."
+        )
+
+
+def _onderwerpen_tonen(cl: Checklist) -> None:
+    """What `explain` can explain: every condition and item, id and title."""
+    from rich.table import Table
+
+    out = console()
+    out.print(f"Onderwerpen van {cl.naam}, versie {cl.versie}")
+    for kop, groep in (("Voorwaarden", cl.voorwaarden), ("Checklist-items", cl.items)):
+        table = Table(title=kop, title_justify="left", title_style="bold", header_style="bold")
+        table.add_column("Id", no_wrap=True)
+        table.add_column("Titel")
+        for id, o in groep.items():
+            table.add_row(id, o.titel)
+        out.print(table)
+    out.print("Uitleg bij één onderwerp: wijkcheck explain ONDERWERP (id of titel).")
+
+
+def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
+    from wijkcheck.core.rules import Alle, EenVan, RegelBasis
+
+    assert isinstance(regel, RegelBasis)
+    inspring = "  " * diepte + ("- " if diepte else "")
+    titel = f"{regel.titel}: " if regel.titel else ""
+    regels = [f"{inspring}{titel}{regel.omschrijving(cl)} ({regel.naam})"]
+    norm = getattr(regel, "norm", None)
+    if norm is not None:
+        regels.append(f"{'  ' * (diepte + 1)}norm: {norm}")
+    vraagindex = getattr(regel, "vraagindex", None)
+    if vraagindex is not None:
+        regels.append(f"{'  ' * (diepte + 1)}grenzen van de vraagindex: {vraagindex.norm}")
+    if isinstance(regel, (Alle, EenVan)):
+        for sub in regel.regels:
+            regels.extend(regel_in_woorden(sub, cl, diepte + 1))
+    return regels

@@ -1,0 +1,187 @@
+"""Options and helpers every command shares: where the data is, which wijk, which date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from wijkcheck.cli.pipe import pijp_dicht_is_stil
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.formatters import OutputFormat
+
+if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)
+    from rich.console import Console
+
+    from wijkcheck.core.checklist import Checklist
+    from wijkcheck.core.models import Wijk
+    from wijkcheck.core.results import Rapport
+    from wijkcheck.reports.overview import Overzicht
+    from wijkcheck.reports.sociale_kaart import SocialeKaart
+    from wijkcheck.sources.dataroot import DataRoot
+    from wijkcheck.sources.store import GemeenteData
+
+    R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
+
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="MAP",
+        help="Map met de gegevens (met data/wijken/). Anders: $WIJKCHECK_DATA, dan de repository "
+        "waarin u staat, dan de meegeleverde voorbeeldgegevens.",
+        show_default=False,
+    ),
+]
+
+
+ChecklistOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--checklist",
+        metavar="NAAM|PAD",
+        help="Naam of pad van de checklist. Standaard: de checklist die gemeente.yaml noemt.",
+        show_default=False,
+    ),
+]
+
+
+DatumOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--datum",
+        metavar="JJJJ-MM-DD",
+        help="Auditdatum als JJJJ-MM-DD. Standaard: vandaag.",
+        show_default=False,
+    ),
+]
+
+
+GemeenteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--gemeente",
+        metavar="NAAM",
+        help="Gemeente, als een wijknaam in meer gemeenten voorkomt.",
+        show_default=False,
+    ),
+]
+
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Uitvoervorm: tabel (scherm), markdown, html, docx, json of csv; svg en png alleen "
+        "bij overview. Standaard: tabel, of volgens de extensie van --output.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+def console() -> Console:
+    # rich honours NO_COLOR and pipes. Our texts are data, not markup or emoji codes.
+    from rich.console import Console
+
+    return pijp_dicht_is_stil(Console(highlight=False, markup=False, emoji=False))
+
+
+def data_root(data: Path | None) -> DataRoot:
+    from wijkcheck.sources import dataroot
+
+    return dataroot.find_root(data, os.environ, Path.cwd())
+
+
+def herkomst(result: R, root: DataRoot) -> R:
+    """The result, marked when it was made from the bundled example data (every format then
+    says so in its header)."""
+    if not root.meegeleverd:
+        return result
+    return result.model_copy(update={"meegeleverde_gegevens": True})
+
+
+def geen_latere_cijfers(rapport: Rapport) -> None:
+    """A figure dated after the audit date did not exist then: refused, as `wijkcheck
+    validate --datum` refuses it (`toekomstige-datum`)."""
+    from wijkcheck.core.names import datum as nl_datum
+
+    later = rapport.latere_cijfers()
+    if later:
+        wat = "; ".join(f"{g.wat}: {g.waarde} ({nl_datum(g.peildatum)})" for g in later[:10])
+        raise WijkcheckError.single(
+            Span(""),
+            f"{len(later)} gegeven(s) van wijk {rapport.wijk} hebben een peildatum na de "
+            f"auditdatum {nl_datum(rapport.auditdatum)}: {wat}. Kies een latere --datum, of "
+            "gebruik de gegevens van toen (git)",
+            "toekomstige-datum",
+        )
+
+
+def auditdatum(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise WijkcheckError.single(
+        Span("--datum"),
+        f"ongeldige datum '{text}'; verwacht JJJJ-MM-DD, bijv. 2025-06-30",
+        "argument",
+    )
+
+
+def wijk_met_checklist(
+    root: DataRoot, wijk: str, gemeente: str | None, checklist: str | None
+) -> tuple[GemeenteData, Wijk, Checklist]:
+    """The wijk a command is about, its gemeente and checklist; stops on data that cannot be
+    used (as a user error with positions)."""
+    from wijkcheck.checks import integrity
+    from wijkcheck.sources import store
+
+    gd, gevonden = store.find_wijk(root, wijk, gemeente)
+    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
+    problemen = integrity.check_checklist(cl, cldoc) + integrity.bruikbaar(cl, gd)
+    if problemen:
+        raise WijkcheckError(problemen)
+    return gd, gevonden, cl
+
+
+def _meegeleverd_melden(root: DataRoot, gemeentenaam: str | None) -> None:
+    """Say that the checklist came with the bundled example data (not with `--checklist`)."""
+    if root.meegeleverd and gemeentenaam is not None:
+        from wijkcheck.formatters.report.common import MEEGELEVERD_MELDING
+
+        console().print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gemeentenaam}"))
+
+
+def _standaard_checklist(root) -> tuple[str, str | None]:
+    """The checklist the first readable gemeente.yaml names, with that gemeente's name."""
+    from wijkcheck.sources import store
+
+    for folder in root.gemeente_mappen():
+        try:
+            gemeente = store.load_gemeente_file(folder)[0]
+            return gemeente.checklist, gemeente.naam
+        except WijkcheckError:
+            continue
+    return "hart-van-brabant", None
+
+
+def _gemeente_mappen(root, gemeente: str | None):
+    """The folder of the gemeente asked for, or without --gemeente those of all gemeenten."""
+    from wijkcheck.sources import store
+
+    mappen = root.gemeente_mappen()
+    if not mappen:
+        raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
+    if gemeente is None:
+        return mappen
+    return [store.kies_gemeente(root, gemeente, mappen)]

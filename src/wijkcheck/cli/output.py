@@ -1,0 +1,146 @@
+"""Where a command's result goes: the terminal, stdout, or a file (`--format`, `--output`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path, PurePath
+from typing import Annotated, Any
+
+import typer
+
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.formatters import ALLEEN_OVERZICHT, EXTENSIES, OutputFormat, uit_bestandsnaam
+
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Schrijf naar dit bestand in plaats van naar het scherm ('-' is stdout). Zonder "
+        "--format volgt de vorm uit de extensie (.txt, .md, .html, .docx, .json, .csv, .svg, "
+        ".png); een andere extensie weigert wijkcheck.",
+        metavar="BESTAND",
+        show_default=False,
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overschrijf een bestaand bestand bij --output.")
+]
+
+
+def _fout(bericht: str, regel: str) -> WijkcheckError:
+    return WijkcheckError.single(Span(""), bericht, regel)
+
+
+def kies_formaat(fmt: OutputFormat | None, output: str | None, commando: str) -> OutputFormat:
+    """The format asked for (or implied by the output file name), checked against the command."""
+    if output and output != "-":
+        fmt = _past_bij_extensie(fmt, output)
+    fmt = fmt or OutputFormat.TABEL
+    if fmt in ALLEEN_OVERZICHT and commando != "overview":
+        toegestaan = ", ".join(f.value for f in OutputFormat if f not in ALLEEN_OVERZICHT)
+        raise _fout(
+            f"--format {fmt.value} is een plaatje van het overzicht en kan alleen bij "
+            f"'wijkcheck overview'; kies voor '{commando}' uit {toegestaan}",
+            "formaat-past-niet",
+        )
+    if fmt.binair and not output:
+        raise _fout(
+            f"--format {fmt.value} maakt een bestand; geef een naam met --output, "
+            f"bijv. --output rapport.{fmt.value}",
+            "uitvoer-nodig",
+        )
+    return fmt
+
+
+def _past_bij_extensie(fmt: OutputFormat | None, output: str) -> OutputFormat | None:
+    """A file name's extension must be one of a format's, and the format asked for: terminal text
+    in a `.pdf` helps nobody. No extension (`/dev/stdout`, `rapport`) is fine (docs/uitvoer.md)."""
+    extensie = PurePath(output).suffix
+    if not extensie:
+        return fmt
+    bij_extensie = uit_bestandsnaam(output)
+    if bij_extensie is None:
+        pdf = " (een PDF: schrijf .html of .docx en druk die af als PDF)"
+        raise _fout(
+            f"--output {output}: wijkcheck schrijft geen '{extensie}'-bestanden; kies een van "
+            f"de extensies {_extensies()}{pdf if extensie.lower() == '.pdf' else ''}",
+            "onbekende-extensie",
+        )
+    if fmt is not None and fmt is not bij_extensie:
+        eigen = "/".join(e for e, f in EXTENSIES.items() if f is fmt)
+        raise _fout(
+            f"--output {output}: '{extensie}' is de extensie van --format {bij_extensie.value}, "
+            f"niet van {fmt.value}; geef het bestand de extensie {eigen}, of laat --format weg",
+            "extensie-past-niet",
+        )
+    return bij_extensie
+
+
+def _extensies() -> str:
+    per_vorm: dict[OutputFormat, list[str]] = {}
+    for extensie, f in EXTENSIES.items():
+        per_vorm.setdefault(f, []).append(extensie)
+    delen = [f"{'/'.join(e)} ({f.value})" for f, e in per_vorm.items()]
+    return ", ".join(delen[:-1]) + " of " + delen[-1]
+
+
+def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> str | None:
+    """Render `result` and show or write it; returns the text shown on stdout, if any.
+    Formatters are imported only now (start-up time)."""
+    from wijkcheck.formatters import render
+
+    if output is not None and output != "-":
+        _controleer_naam(output)
+    if fmt is OutputFormat.TABEL and not output:
+        from wijkcheck.cli.options import console
+        from wijkcheck.formatters.report import terminal
+        from wijkcheck.formatters.report.common import schoon
+
+        out = console()
+        with out.capture() as scherm:  # exactly what print() would write, for the memo
+            out.print(terminal.renderable(schoon(result), out.width))
+        tekst = scherm.get()
+        toon(tekst)
+        return tekst
+    return schrijf(render(fmt, result), output, force, fmt.value)
+
+
+def schrijf(data: str | bytes, output: str | None, force: bool, wat: str) -> str | None:
+    """Show `data` on stdout (no `output`, or `-`), or write it to the file `output`
+    atomically, refusing what is not a regular file; returns the text shown, if any."""
+    if output in (None, "-"):
+        if isinstance(data, bytes):
+            stdout = typer.get_binary_stream("stdout")
+            stdout.write(data)
+            stdout.flush()
+            return None
+        toon(data)
+        return data
+    from wijkcheck.cli.writing import schrijf_atomair
+
+    assert output is not None
+    _controleer_naam(output)
+    path = Path(output).expanduser()
+    schrijf_atomair(path, data if isinstance(data, bytes) else data.encode("utf-8"), force=force)
+    sys.stderr.write(f"Geschreven: {path} ({wat})\n")
+    return None
+
+
+def _controleer_naam(output: str) -> None:
+    """An output name must name a file: not empty, not a folder (`rapport/`)."""
+    if not output.strip():
+        raise _fout("--output is leeg; geef een bestandsnaam, of - voor het scherm", "argument")
+    if output.endswith(("/", os.sep)):
+        raise _fout(
+            f"--output {output}: eindigt op '/', dat is een map; geef een bestandsnaam, bijv. "
+            f"{output}rapport.html",
+            "uitvoer-is-map",
+        )
+
+
+def toon(tekst: str) -> None:
+    """Show text on stdout (a report, or the memo of one)."""
+    sys.stdout.write(tekst)
+    sys.stdout.flush()

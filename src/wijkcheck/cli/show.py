@@ -1,0 +1,54 @@
+"""`wijkcheck show`: the sociale kaart of one wijk."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wijkcheck.cli.app import app
+from wijkcheck.cli.options import (
+    ChecklistOpt,
+    DataOpt,
+    DatumOpt,
+    FormatOpt,
+    GemeenteOpt,
+    auditdatum,
+    data_root,
+    herkomst,
+    wijk_met_checklist,
+)
+from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+
+
+@app.command("show")
+def show_cmd(
+    wijk: Annotated[
+        str,
+        typer.Argument(
+            help="Naam van de wijk, bijv. Geerpark of 'vlijmen dorp'.",
+            metavar="WIJK",
+            show_default=False,
+        ),
+    ],
+    data: DataOpt = None,
+    checklist: ChecklistOpt = None,
+    datum: DatumOpt = None,
+    gemeente: GemeenteOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Toon de sociale kaart van één wijk: de voorzieningen per laag.
+
+    Per laag (persoonlijk, gemeenschappelijk, institutioneel) de voorzieningen in de wijk, met
+    soort en toegankelijkheid, en daaronder wat de wijk ook bedient: voorzieningen elders in de
+    kern, op kernniveau en gemeentebreed.
+    """
+    from wijkcheck.reports.sociale_kaart import sociale_kaart
+
+    fmt = kies_formaat(fmt, output, "show")
+    root = data_root(data)
+    gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
+    kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+    lever(herkomst(kaart, root), fmt, output, force)

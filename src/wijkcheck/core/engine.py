@@ -1,0 +1,102 @@
+"""Evaluate a checklist against one wijk. Pure: data in, report out; no I/O, no printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from wijkcheck.core.checklist import Checklist, Onderwerp
+from wijkcheck.core.models import Gemeente, Wijk
+from wijkcheck.core.names import getal
+from wijkcheck.core.results import Rapport, Resultaat, Telling
+from wijkcheck.core.rules import Context, Plekken, beoordeel
+
+
+def _context(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijk: Wijk | None,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken | None,
+) -> Context:
+    return Context(
+        soorten=checklist.soorten,
+        indicatoren=checklist.indicatoren,
+        rollen=checklist.rollen,
+        max_ouderdom_maanden=checklist.maximale_ouderdom_maanden,
+        gemeente=gemeente,
+        wijk=wijk,
+        wijken=wijken,
+        datum=datum,
+        plekken=plekken or Plekken(gemeente, wijken, checklist.soorten),
+        herkomst=checklist.herkomst,
+    )
+
+
+def _evalueer(ctx: Context, onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
+    return [beoordeel(o.regel, ctx, id, o.titel, o.beleidsbron) for id, o in onderwerpen.items()]
+
+
+def per_wijk(onderwerpen: dict[str, Onderwerp]) -> dict[str, Onderwerp]:
+    """The conditions or items judged per wijk: all but the gemeente-wide ones."""
+    return {id: o for id, o in onderwerpen.items() if not o.regel.gemeentebreed()}
+
+
+def gemeentebrede_onderwerpen(checklist: Checklist) -> dict[str, Onderwerp]:
+    """Conditions and items whose outcome is the same for every wijk of a gemeente."""
+    return {id: o for id, o in checklist.onderwerpen().items() if o.regel.gemeentebreed()}
+
+
+def gemeentebreed(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken | None = None,
+) -> list[Resultaat]:
+    """Judge the gemeente-wide requirements once for `gemeente` (all its `wijken`)."""
+    ctx = _context(checklist, gemeente, None, wijken, datum, plekken)
+    return _evalueer(ctx, gemeentebrede_onderwerpen(checklist))
+
+
+def audit(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijk: Wijk,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken | None = None,
+    gemeentebrede: list[Resultaat] | None = None,
+) -> Rapport:
+    """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
+
+    `plekken`, the gemeente's facility index, and `gemeentebrede`, the gemeente-wide results,
+    may be passed when auditing many wijken of one gemeente, so that each is made once.
+    """
+    basis = _context(checklist, gemeente, wijk, wijken, datum, plekken)
+    voorwaarden = _evalueer(basis, per_wijk(checklist.voorwaarden))
+    items = _evalueer(basis, per_wijk(checklist.items))
+    if gemeentebrede is None:
+        gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, basis.plekken)
+    alle = voorwaarden + items + gemeentebrede
+    gegevens = [g for r in alle for g in r.alle_gegevens()]
+    inwoners = basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
+    return Rapport(
+        wijk=wijk.naam,
+        kern=wijk.kern,
+        gemeente=gemeente.naam,
+        cbs_buurtcode=wijk.cbs_buurtcode,
+        inwoners=inwoners,
+        checklist=checklist.info(),
+        auditdatum=datum,
+        voorwaarden=voorwaarden,
+        items=items,
+        gemeentebreed=gemeentebrede,
+        samenvatting_voorwaarden=Telling.van(voorwaarden),
+        samenvatting_items=Telling.van(items),
+        samenvatting_gemeentebreed=Telling.van(gemeentebrede),
+        voorbeelddata=inwoners.voorbeeld or any(g.voorbeeld for g in gegevens),
+        verouderde_gegevens=inwoners.verouderd or any(g.verouderd for g in gegevens),
+        voorbeeldnormen=sum(r.voorbeeldnorm for r in alle),
+    )

@@ -1,0 +1,215 @@
+"""What an audit produces: plain data, dumped to JSON as is (`model_dump(mode="json")`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from wijkcheck.core.models import Beleidsbron, leeg
+from wijkcheck.core.names import maanden_tussen
+
+#: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
+SCHEMA_VERSIE = 2
+
+
+class Uitkomst(StrEnum):
+    VOLDAAN = "voldaan"
+    NIET_VOLDAAN = "niet voldaan"
+    ONBEKEND = "onbekend"
+
+    @property
+    def symbool(self) -> str:
+        return _SYMBOLEN[self]
+
+
+_SYMBOLEN = {Uitkomst.VOLDAAN: "✔", Uitkomst.NIET_VOLDAAN: "✘", Uitkomst.ONBEKEND: "?"}
+
+
+def verouderd(peildatum: dt.date, datum: dt.date, max_maanden: int) -> bool:
+    """A figure from `peildatum` is outdated on `datum` when it is more than `max_maanden`
+    whole months old (the checklist's `maximale_ouderdom_maanden`)."""
+    return maanden_tussen(peildatum, datum) > max_maanden
+
+
+class Result(BaseModel):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+
+class GebruiktGegeven(Result):
+    """A figure or fact that a result rests on, with its provenance."""
+
+    wat: str
+    waarde: str
+    bron: str
+    peildatum: dt.date
+    verouderd: bool = False
+    voorbeeld: bool = False
+    #: the peildatum is an estimate
+    geschat: bool = False
+
+
+class Resultaat(Result):
+    id: str
+    titel: str
+    regel: str
+    uitkomst: Uitkomst
+    gemeten: str
+    #: The measured number behind `gemeten` (a count, an indicator value, fte), if there is one.
+    gemeten_getal: float | None = None
+    vereist: str
+    toelichting: str = ""
+    #: the basis of this result's own threshold(s), in words; empty for rules without one
+    norm: str = ""
+    #: Names of every facility counted (rule `aanwezig`), nearest first; `gemeten` names them too.
+    voorzieningen: list[str] = leeg(list)
+    gegevens: list[GebruiktGegeven] = leeg(list)
+    beleidsbron: Beleidsbron | None = None
+    onderdelen: list[Resultaat] = leeg(list)
+    #: the checklist layer the requirement (or its overridden norm) comes from, and its level
+    herkomst: str = ""
+    niveau: str = ""
+    #: what the verdict rests on, this result's own and everything below it
+    voorbeeldgegevens: bool = False
+    verouderd: bool = False
+    voorbeeldnorm: bool = False
+
+    def alle_gegevens(self) -> list[GebruiktGegeven]:
+        """Figures of this result and all of its parts, without repeats."""
+        seen: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        rij = [self]
+        for r in rij:  # breadth first: the list grows while it is walked
+            for g in r.gegevens:
+                seen.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+            rij.extend(r.onderdelen)
+        return list(seen.values())
+
+
+class Telling(Result):
+    voldaan: int = 0
+    niet_voldaan: int = 0
+    onbekend: int = 0
+
+    @classmethod
+    def van(cls, resultaten: list[Resultaat]) -> Telling:
+        uitkomsten = [r.uitkomst for r in resultaten]
+        return cls(
+            voldaan=uitkomsten.count(Uitkomst.VOLDAAN),
+            niet_voldaan=uitkomsten.count(Uitkomst.NIET_VOLDAAN),
+            onbekend=uitkomsten.count(Uitkomst.ONBEKEND),
+        )
+
+    @property
+    def totaal(self) -> int:
+        return self.voldaan + self.niet_voldaan + self.onbekend
+
+    def tekst(self) -> str:
+        """`11 voldaan · 2 niet voldaan · 2 onbekend`; a group without any data says so."""
+        if self.totaal and self.onbekend == self.totaal:
+            return "onbekend (geen gegevens)"
+        return (
+            f"{self.voldaan} voldaan · {self.niet_voldaan} niet voldaan · {self.onbekend} onbekend"
+        )
+
+
+class LaagInfo(Result):
+    """One layer of the checklist as a report names it."""
+
+    id: str
+    naam: str
+    versie: str
+    uitgever: str
+    niveau: str
+    status: str
+    #: for a `vastgesteld` layer: who adopted it, when, by which decision; for a concept: why
+    toelichting: str = ""
+
+
+class SectieInfo(Result):
+    titel: str
+    bron: str = ""
+
+
+class ChecklistInfo(Result):
+    id: str
+    naam: str
+    versie: str
+    maximale_ouderdom_maanden: int
+    #: the basis of the maximum age, in words, and whether it is a voorbeeldnorm
+    maximale_ouderdom_norm: str
+    maximale_ouderdom_voorbeeldnorm: bool
+    #: true as long as any layer is a concept
+    concept: bool
+    #: the layers, the lowest (regional) first
+    lagen: list[LaagInfo]
+    #: report section titles by section (`voorwaarden`, `items`), from the checklist
+    secties: dict[str, SectieInfo]
+
+    def sectietitel(self, sectie: str, standaard: str) -> str:
+        found = self.secties.get(sectie)
+        if found is None:
+            return standaard
+        return f"{found.titel} ({found.bron})" if found.bron else found.titel
+
+
+class Rapport(Result):
+    """The audit of one wijk against one checklist on one date."""
+
+    schema_versie: int = SCHEMA_VERSIE
+    soort: Literal["audit"] = "audit"
+    wijk: str
+    kern: str
+    gemeente: str
+    cbs_buurtcode: str | None
+    inwoners: GebruiktGegeven
+    checklist: ChecklistInfo
+    auditdatum: dt.date
+    #: the conditions and items judged for this wijk (they make its score)
+    voorwaarden: list[Resultaat]
+    items: list[Resultaat]
+    #: conditions and items judged once for the whole gemeente: the same in every wijk's
+    #: report, and not part of its score
+    gemeentebreed: list[Resultaat]
+    samenvatting_voorwaarden: Telling
+    samenvatting_items: Telling
+    samenvatting_gemeentebreed: Telling
+    voorbeelddata: bool
+    verouderde_gegevens: bool
+    #: how many of the results above rest (in part) on a voorbeeldnorm
+    voorbeeldnormen: int
+    #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
+    meegeleverde_gegevens: bool = False
+
+    def verouderde_cijfers(self) -> list[GebruiktGegeven]:
+        """Every figure of the report older than the checklist allows, without repeats."""
+        alle = [
+            self.inwoners,
+            *(
+                g
+                for r in self.voorwaarden + self.items + self.gemeentebreed
+                for g in r.alle_gegevens()
+            ),
+        ]
+        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        for g in alle:
+            if g.verouderd:
+                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+        return list(gezien.values())
+
+    def latere_cijfers(self) -> list[GebruiktGegeven]:
+        """Figures dated after the audit date, without repeats."""
+        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+        for g in [self.inwoners, *(g for r in self._alle() for g in r.alle_gegevens())]:
+            if g.peildatum > self.auditdatum:
+                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+        return list(gezien.values())
+
+    def _alle(self) -> list[Resultaat]:
+        return self.voorwaarden + self.items + self.gemeentebreed
+
+    @property
+    def niet_voldaan(self) -> bool:
+        alle = self.voorwaarden + self.items + self.gemeentebreed
+        return any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in alle)

@@ -1,0 +1,1 @@
+"""Report formatters: results to str/bytes, one module per output format."""

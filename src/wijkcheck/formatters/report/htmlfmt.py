@@ -1,0 +1,265 @@
+"""HTML: one standalone, printable page (A4) with no external resources.
+
+Every piece of text passes through `html.escape`. Outcomes are shown as symbol + word, with a
+light background and a border style per outcome, so a black-and-white print still says
+everything; colour only helps the eye.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from wijkcheck.core.results import Rapport, Uitkomst
+from wijkcheck.formatters.report.common import (
+    GEEN_VOORZIENINGEN,
+    KAART_KOLOMMEN,
+    LEGENDA,
+    Bron,
+    Rij,
+    bron_tekst,
+    conclusie,
+    kaart_kop,
+    kaart_view,
+    kop,
+    meldingen,
+    memo_view,
+    overzicht_kop,
+    overzicht_view,
+    titel,
+)
+from wijkcheck.reports.overview import Overzicht
+from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+KLASSE = {
+    Uitkomst.VOLDAAN: "voldaan",
+    Uitkomst.NIET_VOLDAAN: "niet-voldaan",
+    Uitkomst.ONBEKEND: "onbekend",
+}
+
+CSS = """
+@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Segoe UI", "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt;
+  line-height: 1.35; color: #111; margin: 2em auto; max-width: 60em; padding: 0 1em; }
+h1 { font-size: 18pt; margin: 0 0 .4em; }
+h2 { font-size: 13pt; margin: 1.4em 0 .4em; break-after: avoid; page-break-after: avoid; }
+p.laag { margin: 0 0 .4em; font-style: italic; }
+dl.kop { display: grid; grid-template-columns: max-content 1fr; gap: .1em 1em; margin: 0 0 1em; }
+dl.kop dt { font-weight: bold; }
+dl.kop dd { margin: 0; }
+.melding { border: 2px solid #000; border-left-width: 8px; background: #fff4cc;
+  padding: .5em .8em; margin: .6em 0; break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; }
+th, td { border: 1px solid #555; padding: .25em .45em; vertical-align: top; text-align: left; }
+thead th { background: #e6e6e6; border-bottom: 2px solid #000; }
+thead { display: table-header-group; }
+tfoot { display: table-row-group; } /* totals once, after the last row, not on every page */
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.uitkomst { white-space: nowrap; font-weight: bold; }
+td.voldaan { background: #e3f4e3; }
+td.niet-voldaan { background: #fbe0e0; border: 2px solid #000; }
+td.onbekend { background: #fff4cc; font-style: italic; border-style: dashed; }
+td.getal { text-align: right; white-space: nowrap; }
+th.getal { text-align: right; }
+tbody th[scope="row"] { white-space: nowrap; text-align: left; }
+tr.deel td:first-child::before { content: "· "; }
+tr.hoofd td:first-child { font-weight: bold; }
+tr.sectie th { background: #f2f2f2; font-style: italic; text-align: left; }
+tr.totaal td, tr.totaal th { background: #f2f2f2; font-weight: bold; border-top: 2px solid #000; }
+tr.totaal + tr.totaal td, tr.totaal + tr.totaal th { border-top: 1px solid #555; }
+.toelichting { display: block; color: #444; font-size: 9pt; font-style: italic; }
+.details { display: block; color: #444; font-size: 9pt; }
+.eigen { font-weight: bold; }
+ul.samenvatting { padding-left: 1.4em; margin: .3em 0 1em; }
+ul.samenvatting li:first-child { font-weight: bold; }
+.legenda { font-size: 9.5pt; }
+ol.bronnen { font-size: 9.5pt; padding-left: 2em; }
+ol.bronnen li.markeer { font-weight: bold; }
+a { color: inherit; }
+footer { margin-top: 2em; font-size: 8.5pt; color: #444; border-top: 1px solid #999; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  a { text-decoration: none; }
+}
+""".strip()
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+#: The overview matrix is wide: landscape on paper, more room on screen.
+CSS_BREED = """
+@page { size: A4 landscape; margin: 12mm 14mm; }
+body { max-width: 80em; }
+@media print {
+  body { font-size: 9pt; line-height: 1.25; } th, td { padding: .12em .45em; } h1 { margin: 0; }
+  .melding { padding: .25em .6em; margin: .3em 0; } h2 { margin: .6em 0 .3em; }
+  footer { display: none; } .legenda { margin: .3em 0; }
+}
+""".strip()
+
+
+def _pagina(result: Rapport | Overzicht | SocialeKaart, body: list[str]) -> str:
+    css = CSS + ("\n" + CSS_BREED if isinstance(result, Overzicht) else "")
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="nl">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="wijkcheck">',
+            f"<title>{e(titel(result))}</title>",
+            f"<style>\n{css}\n</style>",
+            "</head>",
+            "<body>",
+            *body,
+            f"<footer>Gemaakt met wijkcheck · {e(result.checklist.naam)}, versie "
+            f"{e(result.checklist.versie)}</footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, str]]) -> list[str]:
+    out = [f"<h1>{e(titel(result))}</h1>", '<dl class="kop">']
+    out += [f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>" for label, waarde in feiten]
+    out.append("</dl>")
+    out += [
+        f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
+        for m in meldingen(result)
+    ]
+    out += ["<h2>Samenvatting</h2>", '<ul class="samenvatting">']
+    out += [f"<li>{e(regel)}</li>" for regel in conclusie(result)]
+    return [*out, "</ul>"]
+
+
+def _refs(nummers: list[int]) -> str:
+    return ", ".join(f'<a href="#bron-{n}">{n}</a>' for n in nummers)
+
+
+def _bronnen(bronnen: list[Bron]) -> list[str]:
+    out = ["<h2>Bronnen</h2>", '<ol class="bronnen">']
+    for b in bronnen:
+        markeer = ' class="markeer"' if b.voorbeeld or b.verouderd else ""
+        out.append(f'<li id="bron-{b.nummer}" value="{b.nummer}"{markeer}>{e(bron_tekst(b))}</li>')
+    return [*out, "</ol>"]
+
+
+def _uitkomst_cel(u: Uitkomst) -> str:
+    return f'<td class="uitkomst {KLASSE[u]}">{e(u.symbool)} {e(u.value)}</td>'
+
+
+def _thead(kolommen: list[str], rechts: int | None = None) -> str:
+    getal = ' class="getal"'
+    cellen = "".join(
+        f'<th scope="col"{getal if i == rechts else ""}>{e(k)}</th>' for i, k in enumerate(kolommen)
+    )
+    return f"<thead><tr>{cellen}</tr></thead>"
+
+
+def _kolommen(procenten: list[int]) -> str:
+    """Fixed column widths, so that the tables of one report line up."""
+    return "<colgroup>" + "".join(f'<col style="width:{p}%">' for p in procenten) + "</colgroup>"
+
+
+def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
+    out = [
+        f"<h2>{e(onderschrift)}</h2>",
+        "<table>",
+        _kolommen([24, 14, 27, 27, 8]),
+        _thead(["Onderwerp", "Uitkomst", "Gemeten", "Vereist", "Bron"]),
+        "<tbody>",
+    ]
+    for rij in rijen:
+        klasse = "deel" if rij.niveau else "hoofd"
+        stijl = f' style="padding-left:{0.45 + 1.2 * rij.niveau:.2f}em"' if rij.niveau else ""
+        gemeten = e(rij.gemeten)
+        if rij.toelichting:
+            gemeten += f'<span class="toelichting">{e(rij.toelichting)}</span>'
+        out.append(
+            f'<tr class="{klasse}"><td{stijl}>{e(rij.titel)}</td>{_uitkomst_cel(rij.uitkomst)}'
+            f"<td>{gemeten}</td><td>{e(rij.vereist)}</td><td>{_refs(rij.bronnen)}</td></tr>"
+        )
+    return [*out, "</tbody>", "</table>"]
+
+
+def audit(rapport: Rapport) -> str:
+    view = memo_view(rapport)
+    body = _begin(rapport, kop(rapport))
+    for sectie in view.secties:
+        body += _tabel(sectie.titel, sectie.rijen)
+    body += _bronnen(view.bronnen)
+    return _pagina(rapport, body)
+
+
+def overzicht(ov: Overzicht) -> str:
+    view = overzicht_view(ov)
+    body = _begin(ov, overzicht_kop(ov))
+    laatste = len(view.kolommen) - 1
+    body += [
+        "<h2>Voorwaarden en checklist per wijk</h2>",
+        "<table>",
+        _thead(view.kolommen, laatste),
+        "<tbody>",
+    ]
+    for cellen, uitkomsten in zip(view.rijen, view.uitkomsten, strict=True):
+        voor = "".join(
+            f'<th scope="row">{e(c)}</th>' if i == view.wijk else f"<td>{e(c)}</td>"
+            for i, c in enumerate(cellen[: view.voor])
+        )
+        midden = "".join(_uitkomst_cel(u) for u in uitkomsten)
+        body.append(f'<tr>{voor}{midden}<td class="getal">{e(cellen[-1])}</td></tr>')
+    body.append("</tbody><tfoot>")
+    for totaal in view.totalen:
+        tellingen = "".join(f"<td>{e(c)}</td>" for c in totaal[view.voor : -1])
+        body.append(
+            f'<tr class="totaal"><th scope="row" colspan="{view.voor}">{e(totaal[0])}</th>'
+            f"{tellingen}<td></td></tr>"
+        )
+    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(LEGENDA)}</p>']
+    return _pagina(ov, body)
+
+
+def kaart(k: SocialeKaart) -> str:
+    view = kaart_view(k)
+    body = _begin(k, kaart_kop(k))
+    if k.omschrijving:
+        body.append(f"<p><em>{e(k.omschrijving)}</em></p>")
+    for groep in view.groepen:
+        body += [f"<h2>{e(groep.titel)}</h2>", f'<p class="laag">{e(groep.omschrijving)}</p>']
+        if not groep.secties:
+            body.append(f"<p>{e(GEEN_VOORZIENINGEN.capitalize())}.</p>")
+            continue
+        body += ["<table>", _kolommen([34, 22, 12, 24, 8]), _thead(KAART_KOLOMMEN)]
+        for sectie in groep.secties:
+            body.append(
+                f'<tbody><tr class="sectie"><th colspan="{len(KAART_KOLOMMEN)}" scope="rowgroup">'
+                f"{e(sectie.titel)}</th></tr>"
+            )
+            for rij in sectie.rijen:
+                naam = e(rij.naam)
+                if sectie.eigen:
+                    naam = f'<span class="eigen">{naam}</span>'
+                if rij.details:
+                    naam += f'<span class="details">{e(rij.details)}</span>'
+                body.append(
+                    f"<tr><td>{naam}</td><td>{e(rij.soort)}</td><td>{e(rij.toegankelijk)}</td>"
+                    f"<td>{e(rij.waar)}</td><td>{_refs(rij.bronnen)}</td></tr>"
+                )
+            body.append("</tbody>")
+        body.append("</table>")
+    body += _bronnen(view.bronnen)
+    return _pagina(k, body)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart) -> str:
+    if isinstance(result, Overzicht):
+        return overzicht(result)
+    if isinstance(result, SocialeKaart):
+        return kaart(result)
+    return audit(result)

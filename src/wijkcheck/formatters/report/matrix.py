@@ -1,0 +1,321 @@
+"""The overview as a picture: one layout of rectangles, lines and text, drawn by `svg` and `png`.
+
+Laying out once keeps the SVG and the PNG identical. Text widths are estimated from DejaVu Sans
+metrics (the font the pictures ask for first), with some slack. Outcomes are drawn as a symbol
+(check mark, cross, question mark: lines, not font glyphs) plus the word, on a light fill with a
+border style of their own, so the picture also works in black and white.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core.names import datum, getal
+from wijkcheck.core.results import Uitkomst
+from wijkcheck.formatters.report.common import (
+    SCORE_UITLEG,
+    concept_meldingen,
+    overzicht_kop,
+    overzicht_view,
+    score_tekst,
+    titel,
+    van_gemeenten,
+    verouderd_melding,
+    voorbeeldnorm_melding,
+)
+from wijkcheck.reports.overview import Overzicht
+
+FONT = "DejaVu Sans, Verdana, Segoe UI, Arial, sans-serif"
+INKT = "#111111"
+GRIJS = "#555555"
+RAND = "#777777"
+VULLING = {
+    Uitkomst.VOLDAAN: "#dff2df",
+    Uitkomst.NIET_VOLDAAN: "#f9d6d5",
+    Uitkomst.ONBEKEND: "#fff1c2",
+}
+KLEUR = {
+    Uitkomst.VOLDAAN: "#1b5e20",
+    Uitkomst.NIET_VOLDAAN: "#a31515",
+    Uitkomst.ONBEKEND: "#6b4f00",
+}
+
+
+#: A picture for a slide or memo stays readable up to about this many rows; a larger one would be
+#: metres long (and the PNG hundreds of megabytes in memory).
+MAX_RIJEN = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    stroke: str | None = None
+    stroke_width: float = 1.0
+    dashed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lijn:
+    punten: tuple[tuple[float, float], ...]
+    kleur: str
+    dikte: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tekst:
+    x: float
+    y: float  # baseline
+    tekst: str
+    grootte: float
+    vet: bool = False
+    cursief: bool = False
+    anker: str = "start"  # start, middle, end
+    kleur: str = INKT
+
+
+@dataclass(slots=True)
+class Tekening:
+    breedte: float
+    hoogte: float
+    titel: str
+    omschrijving: str
+    vormen: list[Rect | Lijn | Tekst] = field(default_factory=list)
+
+
+# Advance widths of DejaVu Sans in em, by character class (bold is about 10 % wider).
+_SMAL = set("ijlt.,:;'!|()[]/ fr-")
+_BREED = set("mwMW%@")
+
+
+def tekstbreedte(tekst: str, grootte: float, vet: bool = False) -> float:
+    em = 0.0
+    for c in tekst:
+        if c in _SMAL:
+            em += 0.36
+        elif c in _BREED:
+            em += 0.92
+        elif c.isupper() or c.isdigit():
+            em += 0.70
+        else:
+            em += 0.62
+    return em * grootte * (1.1 if vet else 1.0)
+
+
+def _regels(tekst: str, breedte: float, grootte: float, vet: bool) -> list[str]:
+    """Greedy word wrap."""
+    regels: list[str] = []
+    for woord in tekst.split():
+        if regels and tekstbreedte(f"{regels[-1]} {woord}", grootte, vet) <= breedte:
+            regels[-1] += f" {woord}"
+        else:
+            regels.append(woord)
+    return regels or [""]
+
+
+def symbool(u: Uitkomst, cx: float, cy: float, r: float) -> list[Rect | Lijn | Tekst]:
+    """The outcome symbol drawn with lines (no font needs ✔ or ✘), centred on (cx, cy)."""
+    kleur = KLEUR[u]
+    if u is Uitkomst.VOLDAAN:
+        pts = ((cx - r, cy), (cx - r * 0.3, cy + r * 0.75), (cx + r, cy - r * 0.8))
+        return [Lijn(pts, kleur, r * 0.45)]
+    if u is Uitkomst.NIET_VOLDAAN:
+        return [
+            Lijn(((cx - r * 0.8, cy - r * 0.8), (cx + r * 0.8, cy + r * 0.8)), kleur, r * 0.45),
+            Lijn(((cx - r * 0.8, cy + r * 0.8), (cx + r * 0.8, cy - r * 0.8)), kleur, r * 0.45),
+        ]
+    return [Tekst(cx, cy + r * 0.75, "?", r * 2.3, vet=True, anker="middle", kleur=kleur)]
+
+
+def _cel(u: Uitkomst, x: float, y: float, w: float, h: float, grootte: float) -> list:
+    vormen: list[Rect | Lijn | Tekst] = [
+        Rect(
+            x + 2,
+            y + 2,
+            w - 4,
+            h - 4,
+            VULLING[u],
+            INKT if u is not Uitkomst.VOLDAAN else None,
+            2.0 if u is Uitkomst.NIET_VOLDAAN else 1.0,
+            dashed=u is Uitkomst.ONBEKEND,
+        )
+    ]
+    r = grootte * 0.42
+    vormen += symbool(u, x + 10 + r, y + h / 2, r)
+    vormen.append(
+        Tekst(
+            x + 16 + 2 * r,
+            y + h / 2 + grootte * 0.36,
+            u.value,
+            grootte,
+            vet=u is Uitkomst.NIET_VOLDAAN,
+            cursief=u is Uitkomst.ONBEKEND,
+            kleur=INKT,
+        )
+    )
+    return vormen
+
+
+def te_groot(ov: Overzicht) -> WijkcheckError | None:
+    """The error to give when the overview has too many rows for a picture, else None."""
+    if len(ov.rijen) <= MAX_RIJEN:
+        return None
+    return WijkcheckError.single(
+        Span(""),
+        f"een plaatje (svg, png) past tot {MAX_RIJEN} wijken; dit overzicht heeft er "
+        f"{getal(len(ov.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken met "
+        "problemen met --alleen-problemen, of kies een tabel: --format html, docx of csv",
+        "te-veel-voor-plaatje",
+    )
+
+
+def teken(ov: Overzicht) -> Tekening:
+    """The layout of the overview picture; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    fout = te_groot(ov)
+    if fout is not None:
+        raise fout
+    view = overzicht_view(ov)
+    f = 14.0  # body text size
+    marge, pad, rijhoogte = 24.0, 10.0, 30.0
+    n = len(ov.voorwaarden)
+    meer = ov.meerdere_gemeenten
+
+    # the totals' label stands in the first column: the gemeente's when there are several
+    label_w = tekstbreedte("Totaal niet voldaan", f, True) + f + 6
+    gemeente_w = []
+    if meer:
+        gemeente_w = [max([tekstbreedte(r.gemeente, f) for r in ov.rijen] + [label_w]) + 2 * pad]
+    wijk_w = max(tekstbreedte(r.wijk, f, True) for r in ov.rijen) if ov.rijen else 80
+    wijk_w = max(wijk_w, tekstbreedte("Wijk", f, True) if meer else label_w) + 2 * pad
+    kern_w = max([tekstbreedte(r.kern, f) for r in ov.rijen] + [tekstbreedte("Kern", f, True)])
+    kern_w += 2 * pad
+    cel_w = tekstbreedte("niet voldaan", f, True) + f + 30
+    kop_w = [
+        max(cel_w, max(tekstbreedte(w, f, True) for w in k.titel.split()) + 2 * pad)
+        for k in ov.voorwaarden
+    ]
+    voorbeeld_score = "15 ✔ · 15 ✘ · 15 ?"
+    score_w = max(tekstbreedte("Checklist", f, True), tekstbreedte(voorbeeld_score, f)) + 2 * pad
+    kolom_w = [*gemeente_w, wijk_w, kern_w, *kop_w, score_w]
+    v = view.voor  # first condition column
+    tabel_w = sum(kolom_w)
+    xs = [marge]
+    for w in kolom_w:
+        xs.append(xs[-1] + w)
+
+    vormen: list[Rect | Lijn | Tekst] = []
+    y = marge + 22
+    vormen.append(Tekst(marge, y, titel(ov), 22, vet=True))
+    feiten = dict(overzicht_kop(ov))
+    y += 24
+    onder = f"{feiten['Checklist']} · auditdatum {datum(ov.auditdatum)} · wijken {feiten['Wijken']}"
+    vormen.append(Tekst(marge, y, onder, 12.5, kleur=GRIJS))
+    y += 14
+    if ov.voorbeelddata or ov.meegeleverde_gegevens:
+        y += 6
+        melding = "Let op: bevat voorbeeldgegevens, geen echte cijfers."
+        if ov.meegeleverde_gegevens:
+            melding = (
+                f"Let op: meegeleverde voorbeeldgegevens van {van_gemeenten(ov)}, "
+                "niet uw eigen gegevens."
+            )
+        vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
+        vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
+        y += 28
+    # what the picture rests on, as plainly as in every other format: a concept checklist,
+    # voorbeeldnormen, outdated figures; wrapped to the table's width (the picture stays that wide)
+    extra = [*concept_meldingen(ov.checklist), voorbeeldnorm_melding(ov)]
+    if ov.verouderde_gegevens:
+        extra.append(verouderd_melding(ov))
+    for tekst in filter(None, extra):
+        y += 6
+        regels = _regels("Let op: " + tekst, tabel_w - 2 * pad, 12.5, False)
+        hoogte = 12 + len(regels) * 17
+        vormen.append(Rect(marge, y, tabel_w, hoogte, "#fff1c2", INKT, 1.5, dashed=True))
+        for i, regel in enumerate(regels):
+            vormen.append(Tekst(marge + pad, y + 19 + i * 17, regel, 12.5))
+        y += hoogte
+    y += 12
+
+    # header: condition titles wrapped over as many lines as they need
+    tabel_top = y
+    kolomkoppen = [*view.kolommen[:v], *(k.titel for k in ov.voorwaarden), "Checklist"]
+    kopregels = [
+        _regels(t, w - 2 * pad, f, True) for t, w in zip(kolomkoppen, kolom_w, strict=True)
+    ]
+    kop_h = max(len(r) for r in kopregels) * (f * 1.25) + 2 * pad
+    vormen.append(Rect(marge, y, tabel_w, kop_h, "#e6e6e6"))
+    for i, regels in enumerate(kopregels):
+        laatste = i == len(kopregels) - 1
+        for j, regel in enumerate(regels):
+            ty = y + pad + f + j * f * 1.25
+            if laatste:
+                vormen.append(Tekst(xs[i + 1] - pad, ty, regel, f, vet=True, anker="end"))
+            else:
+                vormen.append(Tekst(xs[i] + pad, ty, regel, f, vet=True))
+    y += kop_h
+    vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
+
+    for i, (r, uitkomsten) in enumerate(zip(ov.rijen, view.uitkomsten, strict=True)):
+        if i % 2:
+            vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#f5f5f5"))
+        basis = y + rijhoogte / 2 + f * 0.36
+        if meer:
+            vormen.append(Tekst(xs[0] + pad, basis, r.gemeente, f))
+        vormen.append(Tekst(xs[v - 2] + pad, basis, r.wijk, f, vet=True))
+        vormen.append(Tekst(xs[v - 1] + pad, basis, r.kern, f))
+        for k, u in enumerate(uitkomsten):
+            vormen += _cel(u, xs[v + k], y, kolom_w[v + k], rijhoogte, f)
+        vormen.append(Tekst(xs[-1] - pad, basis, score_tekst(r.score), f, anker="end"))
+        y += rijhoogte
+        vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#cccccc", 1))
+    vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
+
+    # totals per condition, each row led by its symbol
+    for u in Uitkomst:
+        vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#eeeeee"))
+        basis = y + rijhoogte / 2 + f * 0.36
+        r = f * 0.42
+        vormen += symbool(u, xs[0] + pad + r, y + rijhoogte / 2, r)
+        vormen.append(Tekst(xs[0] + pad + 2 * r + 6, basis, f"Totaal {u.value}", f, vet=True))
+        veld = u.name.lower()
+        for k, kol in enumerate(ov.voorwaarden):
+            aantal = getattr(ov.totalen[kol.id], veld)
+            vormen.append(Tekst(xs[v + k] + pad, basis, str(aantal), f, vet=True))
+        y += rijhoogte
+        vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), "#bbbbbb", 1))
+    for x in xs[1:-1]:
+        vormen.append(Lijn(((x, tabel_top), (x, y)), RAND, 1))
+    vormen.append(Rect(marge, tabel_top, tabel_w, y - tabel_top, "none", INKT, 1.5))
+
+    # legend: symbol + word for each outcome, and what the score means
+    y += 28
+    x = marge
+    g = 12.5
+    for u in Uitkomst:
+        r = g * 0.42
+        vormen += symbool(u, x + r, y - g * 0.36, r)
+        vormen.append(Tekst(x + 2 * r + 6, y, u.value, g))
+        x += 2 * r + 6 + tekstbreedte(u.value, g) + 20
+    uitleg = [
+        f"onbekend = er ontbreken gegevens; Checklist = {SCORE_UITLEG.format(ov.aantal_items)}.",
+    ]
+    if ov.weggelaten:
+        uitleg.append(f"{ov.weggelaten} wijken zonder 'niet voldaan' weggelaten.")
+    if ov.ontbrekende_wijken:
+        uitleg.append("Zonder wijkbestand: " + ", ".join(ov.ontbrekende_wijken) + ".")
+    uitleg.append("Gemaakt met wijkcheck.")
+    for regel in uitleg:
+        y += 20
+        vormen.append(Tekst(marge, y, regel, g, kleur=GRIJS))
+    breedte = max(
+        [marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in [*uitleg, onder])]
+    )
+    omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
+    if meer:
+        omschrijving += f", {len(ov.gemeenten)} gemeenten"
+    return Tekening(breedte, y + marge, titel(ov), omschrijving, vormen)

@@ -1,0 +1,69 @@
+"""SVG: a picture of the overview matrix for slides and memos, written by hand.
+
+Every text goes through XML escaping; the picture needs no external fonts or images.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from wijkcheck.formatters.report.matrix import FONT, Lijn, Rect, Tekening, Tekst, teken
+from wijkcheck.reports.overview import Overzicht
+
+
+def _getal(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def _vorm(v: Rect | Lijn | Tekst) -> str:
+    if isinstance(v, Rect):
+        rand = ""
+        if v.stroke:
+            rand = f' stroke="{v.stroke}" stroke-width="{_getal(v.stroke_width)}"'
+            if v.dashed:
+                rand += ' stroke-dasharray="4 3"'
+        return (
+            f'<rect x="{_getal(v.x)}" y="{_getal(v.y)}" width="{_getal(v.w)}" '
+            f'height="{_getal(v.h)}" fill="{v.fill}"{rand}/>'
+        )
+    if isinstance(v, Lijn):
+        punten = " ".join(f"{_getal(x)},{_getal(y)}" for x, y in v.punten)
+        return (
+            f'<polyline points="{punten}" fill="none" stroke="{v.kleur}" '
+            f'stroke-width="{_getal(v.dikte)}" stroke-linecap="round" stroke-linejoin="round"/>'
+        )
+    stijl = ""
+    if v.vet:
+        stijl += ' font-weight="bold"'
+    if v.cursief:
+        stijl += ' font-style="italic"'
+    if v.anker != "start":
+        stijl += f' text-anchor="{v.anker}"'
+    if v.kleur != "#111111":
+        stijl += f' fill="{v.kleur}"'
+    return (
+        f'<text x="{_getal(v.x)}" y="{_getal(v.y)}" font-size="{_getal(v.grootte)}"{stijl}>'
+        f"{escape(v.tekst)}</text>"
+    )
+
+
+def svg(t: Tekening) -> str:
+    b, h = _getal(t.breedte), _getal(t.hoogte)
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{b}" height="{h}" '
+            f'viewBox="0 0 {b} {h}" role="img" aria-labelledby="titel omschrijving" '
+            f'font-family={quoteattr(FONT)} fill="#111111">',
+            f'<title id="titel">{escape(t.titel)}</title>',
+            f'<desc id="omschrijving">{escape(t.omschrijving)}</desc>',
+            f'<rect width="{b}" height="{h}" fill="#ffffff"/>',
+            *(_vorm(v) for v in t.vormen),
+            "</svg>",
+            "",
+        ]
+    )
+
+
+def render(result: Overzicht) -> str:
+    return svg(teken(result))

@@ -1,0 +1,427 @@
+"""Rich renderables for the terminal. Colour is decoration only: symbols and words carry meaning,
+so output stays readable with NO_COLOR, in pipes and at 80 columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from wijkcheck.core.ordering import Sortering
+from wijkcheck.core.results import Rapport, Uitkomst
+from wijkcheck.formatters.report.common import (
+    GEEN_VOORZIENINGEN,
+    LEGENDA,
+    SCORE_UITLEG_KORT,
+    Rij,
+    bron_tekst,
+    conclusie,
+    kaart_kop,
+    kaart_view,
+    kop,
+    meldingen,
+    memo_view,
+    overzicht_kop,
+    overzicht_view,
+    titel,
+    verdeel,
+)
+from wijkcheck.formatters.report.fasttable import VasteTabel
+from wijkcheck.reports.overview import Overzicht
+from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+STIJL = {
+    Uitkomst.VOLDAAN: "bold green",
+    Uitkomst.NIET_VOLDAAN: "bold red",
+    Uitkomst.ONBEKEND: "bold yellow",
+}
+
+
+def uitkomst(u: Uitkomst) -> Text:
+    return Text(f"{u.symbool} {u.value}", style=STIJL[u])
+
+
+def _langste_woord(teksten) -> int:
+    return max([cell_len(w) for t in teksten for w in t.split()] + [1])
+
+
+def _langste_regel(teksten) -> int:
+    return max([cell_len(r) for t in teksten for r in t.splitlines()] + [1])
+
+
+def _inspringen(niveau: int) -> int:
+    return 2 * niveau  # "· " before a part of a composite rule, "  · " before a part's part
+
+
+def _onderwerp(rij: Rij, refs: str, met_uitkomst: bool) -> RenderableType:
+    """The subject cell: its title, the outcome when the table has no column for it, and the
+    sources when it has none for those. A part's lines hang under its text, not its bullet."""
+    tekst = Text(rij.titel, style="" if rij.niveau else "bold")
+    if met_uitkomst:
+        tekst.append("\n")
+        tekst.append_text(uitkomst(rij.uitkomst))
+    if refs:
+        tekst.append(f"\nbron {refs}", style="dim")
+    if not rij.niveau:
+        return tekst
+    grid = Table.grid(padding=0)
+    grid.add_column(width=_inspringen(rij.niveau), no_wrap=True)
+    grid.add_column()
+    grid.add_row("  " * (rij.niveau - 1) + "·", tekst)
+    return grid
+
+
+@dataclass(frozen=True, slots=True)
+class _Opmaak:
+    """How an audit table is laid out at a given width."""
+
+    uitkomst_kolom: bool  # else the outcome stands under the subject
+    bron_kolom: bool  # else the sources stand under the subject
+    breedtes: list[int]  # Onderwerp, [Uitkomst,] Gemeten, Vereist, [Bron]
+
+
+def _audit_opmaak(rijen: list[Rij], breedte: int) -> _Opmaak:
+    """The richest layout of the audit tables in which no word is cut: with columns for the
+    outcome and the sources when there is room (110 columns), the outcome in a column of its
+    own if every column still gets its longest word, else under the subject. One layout for
+    both tables of an audit, so that their columns line up."""
+    refs = [", ".join(map(str, r.bronnen)) for r in rijen]
+    inspring = [_inspringen(r.niveau) for r in rijen]
+    uitkomsten = [r.uitkomst_tekst for r in rijen]
+    gemeten = [r.gemeten for r in rijen] + [r.toelichting for r in rijen] + ["Gemeten"]
+    vereist = [r.vereist for r in rijen] + ["Vereist"]
+    kop = len("Onderwerp")
+    titel_min = max([i + _langste_woord([r.titel]) for i, r in zip(inspring, rijen, strict=True)])
+    titel_wens = max([i + cell_len(r.titel) for i, r in zip(inspring, rijen, strict=True)])
+    onder_min = [
+        max([i + 5 + cell_len(ref) for i, ref in zip(inspring, refs, strict=True)]),  # bron ...
+        max([i + cell_len(u) for i, u in zip(inspring, uitkomsten, strict=True)]),
+    ]
+    uitkomst_w = max([len("Uitkomst"), *map(cell_len, uitkomsten)])
+    bron_w = max([len("Bron"), *map(cell_len, refs)])
+    opties = [(True, True)] if breedte >= 110 else []
+    opties += [(True, False), (False, False)]
+    for n, (uit, bron) in enumerate(opties):
+        minimum_onderwerp = max(kop, titel_min, *onder_min[: 2 - uit - bron])
+        minimum = [minimum_onderwerp, _langste_woord(gemeten), _langste_woord(vereist)]
+        wens = [
+            max(titel_wens, minimum_onderwerp),
+            _langste_regel(gemeten),
+            _langste_regel(vereist),
+        ]
+        vast = [uitkomst_w] * uit + [bron_w] * bron
+        ruimte = breedte - _tabelbreedte([0] * (3 + len(vast))) - sum(vast)
+        if sum(minimum) <= ruimte or n == len(opties) - 1:
+            w = verdeel(minimum, wens, [3, 4, 3], ruimte)
+            return _Opmaak(uit, bron, [w[0], *vast[:uit], w[1], w[2], *vast[uit:]])
+    raise AssertionError("unreachable")
+
+
+def _tabel(titel: str, rijen: list[Rij], opmaak: _Opmaak) -> Table:
+    table = Table(title=titel, title_justify="left", title_style="bold", header_style="bold")
+    # Every column is at least as wide as its longest word (`verdeel`), so rich wraps and never
+    # cuts; only on a terminal too narrow for even that does a long word fold (nothing is lost).
+    breedtes = iter(opmaak.breedtes)
+    table.add_column("Onderwerp", width=next(breedtes), overflow="fold")
+    if opmaak.uitkomst_kolom:
+        table.add_column("Uitkomst", width=next(breedtes), no_wrap=True)
+    table.add_column("Gemeten", width=next(breedtes), overflow="fold")
+    table.add_column("Vereist", width=next(breedtes), overflow="fold")
+    if opmaak.bron_kolom:
+        table.add_column("Bron", width=next(breedtes), overflow="fold")
+    for rij in rijen:
+        refs = ", ".join(str(n) for n in rij.bronnen)
+        gemeten = Text(rij.gemeten)
+        if rij.toelichting:
+            gemeten.append("\n" + rij.toelichting, style="dim")
+        cells: list[RenderableType] = [
+            _onderwerp(rij, "" if opmaak.bron_kolom else refs, not opmaak.uitkomst_kolom)
+        ]
+        if opmaak.uitkomst_kolom:
+            cells.append(uitkomst(rij.uitkomst))
+        cells += [gemeten, Text(rij.vereist)]
+        table.add_row(*cells, *([refs] if opmaak.bron_kolom else []))
+    return table
+
+
+def _begin(result: Rapport | Overzicht | SocialeKaart, feiten: list[tuple[str, str]]):
+    parts: list[RenderableType] = [Text(titel(result), style="bold underline")]
+    header = Table.grid(padding=(0, 1))
+    header.add_column(style="bold")
+    header.add_column()
+    for label, value in feiten:
+        header.add_row(label, value)
+    parts.append(header)
+    for melding in meldingen(result):
+        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+    # a memo opens with its conclusion; the tables below are the evidence
+    parts.append(Text("\n".join(conclusie(result)), style="bold"))
+    return parts
+
+
+def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
+    view = memo_view(rapport)
+    parts = _begin(rapport, kop(rapport))
+    opmaak = _audit_opmaak(view.rijen, breedte)
+    parts += [_tabel(sectie.titel, sectie.rijen, opmaak) for sectie in view.secties]
+    parts.append(_bronnen(view.bronnen))
+    return Group(*parts)
+
+
+_KORT = {Uitkomst.VOLDAAN: "voldaan", Uitkomst.NIET_VOLDAAN: "niet", Uitkomst.ONBEKEND: "onbekend"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Matrix:
+    """How the overview matrix is laid out at a given width."""
+
+    gemeente_kolom: bool  # else a row with the gemeente's name heads its wijken
+    kern: str  # "kolom"; "rijen": a row with the kern's name heads its wijken; "geen"
+    titels: bool  # full condition titles; else V1 … Vn with a legend
+    kort: bool  # "✘ niet" for "✘ niet voldaan"
+    breedtes: tuple[int, ...]
+
+    @property
+    def breedte(self) -> int:
+        return _tabelbreedte(list(self.breedtes))
+
+
+def _matrix_opmaak(ov: Overzicht, breedte: int) -> _Matrix:
+    """The richest layout of the matrix that fits: a Kern column with the full condition titles,
+    then with 'niet' for 'niet voldaan', then numbered conditions (V1 …, legend below); only
+    then the kern as a row above its wijken (per kern) instead of a column. With several
+    gemeenten a Gemeente column where it fits, else the gemeente as a row above its wijken.
+    Every column gets its longest word."""
+    n = len(ov.voorwaarden)
+    meer = ov.meerdere_gemeenten
+    per_kern = ov.sortering is Sortering.KERN
+    namen = [len(r.wijk) for r in ov.rijen]
+    kernen = [len(r.kern) for r in ov.rijen]
+    gemeenten = [len(g) for g in ov.gemeenten]
+    woord = [max(len(w) for w in k.titel.split()) for k in ov.voorwaarden]
+    opties = [
+        (g, k, t, kort)
+        for k in ("kolom", "rijen" if per_kern else "geen")
+        for t, kort in ((True, False), (True, True), (False, False), (False, True))
+        for g in ((True, False) if meer else (False,))
+        if not (t and k != "kolom")
+    ]
+    laatste = None
+    for gemeente_kolom, kern, titels, kort in opties:
+        cel = len("✘ niet" if kort else "✘ niet voldaan")
+        cel = max(cel, len("? onbekend"))
+        eerste = [len("Totaal"), cel]  # the totals: "Totaal", then a row per outcome
+        breedtes = []
+        if gemeente_kolom:
+            breedtes.append(max([len("Gemeente"), *gemeenten, *eerste]))
+            eerste = []
+        elif meer:
+            eerste += gemeenten
+        if kern == "rijen":
+            eerste += kernen
+        breedtes.append(max([len("Wijk"), *namen, *eerste]))
+        if kern == "kolom":
+            breedtes.append(max([len("Kern"), *kernen]))
+        breedtes += [max(w, cel) for w in woord] if titels else [max(2, cel)] * n
+        scores = [_score(r.score, titels) for r in ov.rijen]
+        breedtes.append(max([len("Checklist" if titels else "Items"), *map(cell_len, scores)]))
+        laatste = _Matrix(gemeente_kolom, kern, titels, kort, tuple(breedtes))
+        if laatste.breedte <= breedte:
+            return laatste
+    assert laatste is not None
+    return laatste
+
+
+def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
+    """The matrix (`_matrix_opmaak` chooses its layout). Symbols and words carry the meaning,
+    colour only helps."""
+    parts = _begin(ov, overzicht_kop(ov))
+    view = overzicht_view(ov)
+    n = len(ov.voorwaarden)
+    m = _matrix_opmaak(ov, breedte)
+    koppen = [
+        *(["Gemeente"] if m.gemeente_kolom else []),
+        "Wijk",
+        *(["Kern"] if m.kern == "kolom" else []),
+        *(k.titel if m.titels else f"V{i}" for i, k in enumerate(ov.voorwaarden, 1)),
+        "Checklist" if m.titels else "Items",
+    ]
+    breed = len(koppen)
+    rijen: list[list[str | Text]] = []
+    vorige_gemeente = vorige_kern = None
+    # one Text per outcome, shared by every row (neither rich nor VasteTabel changes a cell)
+    cel = {u: Text(f"{u.symbool} {_KORT[u] if m.kort else u.value}", STIJL[u]) for u in Uitkomst}
+    leeg = [""] * (breed - 1)
+    for r, uitkomsten in zip(ov.rijen, view.uitkomsten, strict=True):
+        if ov.meerdere_gemeenten and not m.gemeente_kolom and r.gemeente != vorige_gemeente:
+            rijen.append([Text(r.gemeente, style="bold underline"), *leeg])
+            vorige_gemeente, vorige_kern = r.gemeente, None
+        if m.kern == "rijen" and r.kern != vorige_kern:
+            rijen.append([Text(r.kern, style="bold italic"), *leeg])
+            vorige_kern = r.kern
+        score = _score(r.score, m.titels)
+        rijen.append(
+            [
+                *([r.gemeente] if m.gemeente_kolom else []),
+                r.wijk,
+                *([r.kern] if m.kern == "kolom" else []),
+                *(cel[u] for u in uitkomsten),
+                score,
+            ]
+        )
+    # the totals: a row "Totaal", then per outcome its label in the first column
+    voor = breed - 1 - n
+    totalen: list[list[str | Text]] = [[Text("Totaal", style="bold"), *leeg]]
+    for totaal, u in zip(view.totalen, Uitkomst, strict=True):
+        label = f"{u.symbool} {_KORT[u] if m.kort else u.value}"
+        totalen.append([label, *[""] * (voor - 1), *totaal[view.voor : -1], ""])
+    titelkolommen = range(voor, voor + n)
+
+    def kop() -> Table:
+        table = Table(
+            title="Voorwaarden en checklist per wijk",
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+            show_footer=False,
+        )
+        for c, kolomkop in enumerate(koppen):
+            table.add_column(
+                kolomkop,
+                # the condition titles wrap in the header, at their longest word
+                no_wrap=not (m.titels and c in titelkolommen),
+                width=m.breedtes[c] if m.breedte <= breedte else None,
+                justify="right" if c == breed - 1 else "left",
+            )
+        return table
+
+    # thousands of rows: rich renders each distinct cell once (same output, formatters/vastetabel)
+    parts.append(VasteTabel(kop, [rijen, totalen]))
+    legenda = Text()
+    if not m.titels:
+        for i, k in enumerate(ov.voorwaarden, 1):
+            legenda.append(f"V{i}    {k.titel}\n")
+        legenda.append(f"Items {SCORE_UITLEG_KORT.format(ov.aantal_items)}\n")
+    if m.kern == "geen":
+        legenda.append(
+            "De kern staat er niet bij: te smal; --sorteer kern zet haar boven de wijken.\n"
+        )
+    legenda.append(LEGENDA.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else LEGENDA)
+    parts.append(legenda)
+    return Group(*parts)
+
+
+def _tabelbreedte(tekst: list[int]) -> int:
+    # Each column adds a space of padding on either side and a border before it; one more
+    # border closes the row.
+    return sum(tekst) + 3 * len(tekst) + 1
+
+
+def _score(score, titels: bool) -> str:
+    """`10✔ 2✘ 0?` beside full titles; `10/2/0` in the narrow form (the legend says which)."""
+    if titels:
+        return f"{score.voldaan}✔ {score.niet_voldaan}✘ {score.onbekend}?"
+    return f"{score.voldaan}/{score.niet_voldaan}/{score.onbekend}"
+
+
+def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
+    view = kaart_view(k)
+    parts = _begin(k, kaart_kop(k))
+    if k.omschrijving:
+        parts.append(Text(k.omschrijving, style="italic"))
+    rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
+    secties = [s.titel for g in view.groepen for s in g.secties] + [GEEN_VOORZIENINGEN]
+    refs = {id(r): ", ".join(map(str, r.bronnen)) for r in rijen}
+    # Widths from the content, one set for every table: each column at least its longest word.
+    # Where the five columns do not fit that way, accessibility and sources go under the name.
+    toegang = "Toegankelijk" if breedte >= 100 else "Toegank."
+    vast = [
+        max([len(toegang), *(cell_len(r.toegankelijk) for r in rijen)]),
+        max([len("Bron"), *map(cell_len, refs.values())]),
+    ]
+    onder = {id(r): f"toegankelijk: {r.toegankelijk} · bron {refs[id(r)]}" for r in rijen}
+    soorten = [r.soort for r in rijen] + ["Soort"]
+    plaatsen = [r.waar for r in rijen] + ["Waar"]
+    for smal in (False, True):
+        namen = [r.naam for r in rijen] + [r.details for r in rijen] + secties + ["Voorziening"]
+        if smal:
+            namen += onder.values()
+        kolommen = (namen, soorten, plaatsen)
+        minimum = [_langste_woord(k) for k in kolommen]
+        ruimte = breedte - _tabelbreedte([0] * (3 if smal else 5)) - (0 if smal else sum(vast))
+        if sum(minimum) <= ruimte:
+            break
+    naam, soort, waar = verdeel(minimum, [_langste_regel(k) for k in kolommen], [4, 3, 2], ruimte)
+    for groep in view.groepen:
+        table = Table(
+            title=f"{groep.titel} — {groep.omschrijving}",
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+        )
+        table.add_column("Voorziening", width=naam, overflow="fold")
+        table.add_column("Soort", width=soort, overflow="fold")
+        if not smal:
+            table.add_column(toegang, width=vast[0], no_wrap=True)
+        table.add_column("Waar", width=waar, overflow="fold")
+        if not smal:
+            table.add_column("Bron", width=vast[1], overflow="fold")
+        leeg = [""] * (len(table.columns) - 1)
+        if not groep.secties:
+            table.add_row(Text(GEEN_VOORZIENINGEN, style="dim"), *leeg)
+        for i, sectie in enumerate(groep.secties):
+            if i:
+                table.add_section()
+            table.add_row(Text(sectie.titel, style="bold italic"), *leeg)
+            for rij in sectie.rijen:
+                naam_tekst = Text(rij.naam, style="bold" if sectie.eigen else "")
+                if smal:
+                    naam_tekst.append("\n" + onder[id(rij)], style="dim")
+                if rij.details:
+                    naam_tekst.append("\n" + rij.details, style="dim")
+                if smal:
+                    table.add_row(naam_tekst, rij.soort, rij.waar)
+                else:
+                    table.add_row(naam_tekst, rij.soort, rij.toegankelijk, rij.waar, refs[id(rij)])
+        parts.append(table)
+    parts.append(_bronnen(view.bronnen))
+    return Group(*parts)
+
+
+def _bronnen(lijst) -> Text:
+    bronnen = Text("Bronnen\n", style="bold")
+    for bron in lijst:
+        style = "yellow" if bron.voorbeeld or bron.verouderd else ""
+        bronnen.append(f"[{bron.nummer}] {bron_tekst(bron)}\n", style=style)
+    return bronnen
+
+
+def renderable(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> RenderableType:
+    if isinstance(result, Overzicht):
+        return overzicht(result, breedte)
+    if isinstance(result, SocialeKaart):
+        return kaart(result, breedte)
+    return audit(result, breedte)
+
+
+def render(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> str:
+    """Plain text (no colour) of the terminal view, for `--format tabel --output FILE`."""
+    import io
+
+    from rich.console import Console
+
+    # data is text, never rich markup or emoji codes (`[/bold]`, `:smile:` in a bron)
+    out = Console(
+        file=io.StringIO(),
+        width=breedte,
+        no_color=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    out.print(renderable(result, breedte))
+    return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())

@@ -1,0 +1,484 @@
+"""Word (.docx): a real document for council memos, made with python-docx.
+
+Title, header facts, the example-data notice as a shaded box, the summary, tables whose header
+row repeats on every page, and the sources as a numbered list. A4 portrait, as a council memo is
+(17.4 cm of text width): every table gets column widths that fit it, each column at least as
+wide as its longest word; only an overview too wide for that goes landscape. python-docx is
+imported here only, when this format is used.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core.names import getal
+from wijkcheck.core.results import Rapport, Uitkomst
+from wijkcheck.formatters.report.common import (
+    GEEN_VOORZIENINGEN,
+    KAART_KOLOMMEN,
+    LEGENDA,
+    Bron,
+    Rij,
+    bron_tekst,
+    conclusie,
+    kaart_kop,
+    kaart_view,
+    kop,
+    meldingen,
+    memo_view,
+    overzicht_kop,
+    overzicht_view,
+    titel,
+    verdeel,
+)
+from wijkcheck.reports.overview import Overzicht
+from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+#: A memo table of more rows is a book (about 50 pages) and takes python-docx seconds and
+#: hundreds of megabytes per thousand rows more; CSV or HTML carry any number.
+MAX_RIJEN = 2000
+
+# Light fills that print as distinct greys; the symbol and word carry the meaning.
+VULLING = {Uitkomst.VOLDAAN: "E3F4E3", Uitkomst.NIET_VOLDAAN: "FBE0E0", Uitkomst.ONBEKEND: "FFF4CC"}
+KOPVULLING = "D9D9D9"
+LETTER = "Arial"
+#: Text width of A4 with margins of 1.8 cm: portrait, as a council memo, and landscape.
+STAAND_CM = 21.0 - 3.6
+LIGGEND_CM = 29.7 - 3.6
+SECTIEVULLING = "F2F2F2"
+
+
+class _Doc:
+    """A python-docx document with the few helpers the reports need."""
+
+    def __init__(self, liggend: bool, titel_tekst: str) -> None:
+        from docx import Document
+        from docx.enum.section import WD_ORIENT
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Cm, Pt
+
+        self.Cm, self.Pt, self.qn, self.OxmlElement = Cm, Pt, qn, OxmlElement
+        self.doc = Document()
+        section = self.doc.sections[0]
+        # python-docx's template is US Letter; memos here are A4.
+        breed, hoog = Cm(29.7), Cm(21.0)
+        if liggend:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = breed, hoog
+        else:
+            section.page_width, section.page_height = hoog, breed
+        for kant in ("left_margin", "right_margin"):
+            setattr(section, kant, Cm(1.8))
+        section.top_margin = section.bottom_margin = Cm(1.6)
+        self.breedte_cm = LIGGEND_CM if liggend else STAAND_CM
+        # The template's body font is Cambria via its theme; memos want a plain sans that every
+        # Word and LibreOffice has (LibreOffice maps Arial to the metric-equal Liberation Sans).
+        for naam in ("Normal", "Title", "Heading 1", "Heading 2"):
+            stijl = self.doc.styles[naam]
+            rfonts = stijl.element.get_or_add_rPr().get_or_add_rFonts()
+            for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                rfonts.attrib.pop(qn(f"w:{attr}"), None)
+            for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+                rfonts.set(qn(f"w:{attr}"), LETTER)
+        kop1 = self.doc.styles["Heading 1"].paragraph_format
+        kop1.space_before, kop1.space_after = Pt(14), Pt(4)
+        normal = self.doc.styles["Normal"]
+        normal.font.size = Pt(10)
+        rpr = normal.element.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "nl-NL")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+        self.doc.core_properties.title = titel_tekst
+        self.doc.core_properties.language = "nl-NL"
+        self.doc.core_properties.author = "wijkcheck"
+        self._voettekst(titel_tekst)
+
+    def _voettekst(self, tekst: str) -> None:
+        # the size on the style, not on a run: the page number field then has it too
+        self.doc.styles["Footer"].font.size = self.Pt(8)
+        p = self.doc.sections[0].footer.paragraphs[0]
+        p.style = self.doc.styles["Footer"]
+        p.add_run(f"{tekst} · wijkcheck · pagina ")
+        veld = self.OxmlElement("w:fldSimple")
+        veld.set(self.qn("w:instr"), "PAGE")
+        r = self.OxmlElement("w:r")
+        t = self.OxmlElement("w:t")
+        t.text = "1"
+        r.append(t)
+        veld.append(r)
+        p._p.append(veld)
+
+    def kop(self, result: Any, feiten: list[tuple[str, str]]) -> None:
+        self.doc.add_heading(titel(result), level=0)
+        for label, waarde in feiten:
+            p = self.doc.add_paragraph()
+            p.paragraph_format.space_after = self.Pt(0)
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(waarde)
+        for melding in meldingen(result):
+            self.melding(melding)
+        # a memo opens with its conclusion; the tables below are the evidence
+        self.doc.add_heading("Samenvatting", level=1)
+        for i, regel in enumerate(conclusie(result)):
+            p = self.doc.add_paragraph(style="List Bullet")
+            p.paragraph_format.space_after = self.Pt(2)
+            p.add_run(regel).bold = i == 0
+
+    def melding(self, tekst: str) -> None:
+        p = self.doc.add_paragraph()
+        p.add_run("⚠ Let op: ").bold = True
+        p.add_run(tekst)
+        ppr = p._p.get_or_add_pPr()
+        rand = self.OxmlElement("w:pBdr")
+        for kant in ("top", "left", "bottom", "right"):
+            el = self.OxmlElement(f"w:{kant}")
+            el.set(self.qn("w:val"), "single")
+            el.set(self.qn("w:sz"), "24" if kant == "left" else "8")
+            el.set(self.qn("w:space"), "4")
+            el.set(self.qn("w:color"), "000000")
+            rand.append(el)
+        ppr.append(rand)
+        ppr.append(self._shd("FFF4CC"))
+        # set after the border: python-docx puts w:spacing where the schema wants it
+        p.paragraph_format.space_before = self.Pt(8)
+
+    def _shd(self, kleur: str):
+        shd = self.OxmlElement("w:shd")
+        shd.set(self.qn("w:val"), "clear")
+        shd.set(self.qn("w:color"), "auto")
+        shd.set(self.qn("w:fill"), kleur)
+        return shd
+
+    def vul(self, cel, kleur: str) -> None:
+        cel._tc.get_or_add_tcPr().append(self._shd(kleur))
+
+    def tabel(self, kolommen: list[str], breedtes_cm: list[float]):
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+
+        tabel = self.doc.add_table(rows=1, cols=len(kolommen))
+        tabel.style = "Table Grid"
+        tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
+        tabel.autofit = False
+        self._breedtes = [self.Cm(b) for b in breedtes_cm]
+        # Word reads the cell widths, LibreOffice the grid: set both.
+        for kolom, breedte in zip(tabel.columns, self._breedtes, strict=True):
+            kolom.width = breedte
+        kop = tabel.rows[0]
+        # w:tblHeader repeats this row at the top of every page the table runs onto.
+        trpr = kop._tr.get_or_add_trPr()
+        trpr.append(self.OxmlElement("w:tblHeader"))
+        for cel, tekst in zip(kop.cells, kolommen, strict=True):
+            cel.text = ""
+            cel.paragraphs[0].add_run(tekst).bold = True
+            # never alone at the foot of a page
+            cel.paragraphs[0].paragraph_format.keep_with_next = True
+            self.vul(cel, KOPVULLING)
+        self._maat(kop)
+        return tabel
+
+    def _maat(self, rij) -> None:
+        for cel, breedte in zip(rij.cells, self._breedtes, strict=True):
+            cel.width = breedte
+        # a row is never split over two pages
+        rij._tr.get_or_add_trPr().append(self.OxmlElement("w:cantSplit"))
+
+    def bijeen(self, rijen) -> None:
+        """Keep these rows on one page: each paragraph keeps with the next, except in the last
+        row (Word and LibreOffice keep table rows together this way)."""
+        for r in rijen[:-1]:
+            for cel in r.cells:
+                for p in cel.paragraphs:
+                    p.paragraph_format.keep_with_next = True
+
+    def rij(self, tabel, cellen: list[str]):
+        rij = tabel.add_row()
+        for cel, tekst in zip(rij.cells, cellen, strict=True):
+            cel.text = tekst
+        self._maat(rij)
+        return rij
+
+    def sectie(self, tabel, tekst: str):
+        rij = tabel.add_row()
+        self._maat(rij)
+        cel = rij.cells[0].merge(rij.cells[-1])
+        cel.text = ""
+        run = cel.paragraphs[0].add_run(tekst)
+        run.bold = run.italic = True
+        self.vul(cel, SECTIEVULLING)
+        return rij
+
+    def uitkomst(self, cel, u: Uitkomst) -> None:
+        cel.text = ""
+        run = cel.paragraphs[0].add_run(f"{u.symbool} {u.value}")
+        run.bold = True
+        run.italic = u is Uitkomst.ONBEKEND
+        self.vul(cel, VULLING[u])
+
+    def toelichting(self, cel, tekst: str) -> None:
+        run = cel.add_paragraph().add_run(tekst)
+        run.italic = True
+        run.font.size = self.Pt(8.5)
+
+    def bronnen(self, bronnen: list[Bron]) -> None:
+        self.doc.add_heading("Bronnen", level=1)
+        for b in bronnen:
+            p = self.doc.add_paragraph(style="List Number")
+            p.paragraph_format.space_after = self.Pt(0)
+            run = p.add_run(bron_tekst(b))
+            run.bold = b.voorbeeld or b.verouderd
+
+    def alinea(self, tekst: str, *, vet: bool = False, cursief: bool = False):
+        p = self.doc.add_paragraph()
+        run = p.add_run(tekst)
+        run.bold, run.italic = vet, cursief
+        return p
+
+    def bytes(self) -> bytes:
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return buf.getvalue()
+
+
+# Advance widths of Arial (Liberation Sans has the same metrics) in em, by character class.
+_SMAL = set("ijlft.,:;'!|()[]/ -")
+_BREED = set("mwMW%@")
+#: Word's default cell margins in Table Grid: 0.19 cm left and right.
+_MARGE_CM = 0.38
+_SPELING_CM = 0.15
+PT_CM = 2.54 / 72
+
+
+def tekst_cm(tekst: str, pt: float = 10, vet: bool = False) -> float:
+    """About how wide `tekst` is in Arial at `pt` points, in cm (a little generous)."""
+    em = 0.0
+    for c in tekst:
+        if c in _SMAL:
+            em += 0.29
+        elif c in _BREED:
+            em += 0.84
+        elif c.isupper() or c.isdigit() or c in "✔✘?≥≤":
+            em += 0.67
+        else:
+            em += 0.56
+    return em * pt * PT_CM * (1.08 if vet else 1.0)
+
+
+def _woord_cm(teksten, pt: float = 10, vet: bool = False) -> float:
+    return max([tekst_cm(w, pt, vet) for t in teksten for w in t.split()] + [0.3])
+
+
+def _regel_cm(teksten, pt: float = 10, vet: bool = False) -> float:
+    return max([tekst_cm(r, pt, vet) for t in teksten for r in t.splitlines()] + [0.3])
+
+
+def _breedtes(kolommen: list[tuple[float, float, float]], beschikbaar: float) -> list[float]:
+    """Widths in cm from (longest word, longest line, weight) per column: `common.verdeel`.
+    A little slack on top of the estimate, so that a word that just fits is not broken."""
+    minimum = [m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen]
+    wens = [w + _MARGE_CM + _SPELING_CM for _, w, _ in kolommen]
+    gewicht = [max(g, 0.001) for _, _, g in kolommen]
+    return verdeel(minimum, wens, gewicht, beschikbaar, 0.05)
+
+
+_INSPRING_CM = 0.4
+
+
+def _resultaten(d: _Doc, kop: str, rijen: list[Rij], breedtes: list[float]) -> None:
+    d.doc.add_heading(kop, level=1)
+    tabel = d.tabel(["Onderwerp", "Uitkomst", "Gemeten", "Vereist", "Bron"], breedtes)
+    groep: list = []
+    for rij in rijen:
+        if not rij.niveau and groep:
+            d.bijeen(groep)  # a composite rule and its parts stay on one page
+            groep = []
+        refs = ", ".join(str(n) for n in rij.bronnen)
+        naam = ("· " if rij.niveau else "") + rij.titel
+        r = d.rij(tabel, [naam, "", rij.gemeten, rij.vereist, refs])
+        groep.append(r)
+        titelcel = r.cells[0].paragraphs[0]
+        titelcel.paragraph_format.left_indent = d.Cm(_INSPRING_CM * rij.niveau)
+        if not rij.niveau:
+            titelcel.runs[0].bold = True
+        d.uitkomst(r.cells[1], rij.uitkomst)
+        if rij.toelichting:
+            d.toelichting(r.cells[2], rij.toelichting)
+    d.bijeen(groep)
+
+
+def _audit_breedtes(rijen: list[Rij], beschikbaar: float) -> list[float]:
+    onderwerp_min = max(
+        [_INSPRING_CM * r.niveau + _woord_cm([r.titel], vet=not r.niveau) for r in rijen]
+        + [_woord_cm(["Onderwerp"], vet=True)]
+    )
+    onderwerp_wens = max(
+        [_INSPRING_CM * r.niveau + _regel_cm([r.titel], vet=not r.niveau) for r in rijen]
+    )
+    # the outcome may wrap between symbol and word ("✘ niet" / "voldaan") when room is short
+    uitkomsten = [r.uitkomst_tekst for r in rijen] + ["Uitkomst"]
+    uitkomst_min, uitkomst = _woord_cm(uitkomsten, vet=True), _regel_cm(uitkomsten, vet=True)
+    toelichting = [r.toelichting for r in rijen]
+    gemeten = [r.gemeten for r in rijen] + ["Gemeten"]
+    vereist = [r.vereist for r in rijen] + ["Vereist"]
+    bron = _regel_cm([", ".join(map(str, r.bronnen)) for r in rijen] + ["Bron"], vet=True)
+    return _breedtes(
+        [
+            (onderwerp_min, onderwerp_wens, 3),
+            (uitkomst_min, uitkomst, 1),
+            (
+                max(_woord_cm(gemeten), _woord_cm(toelichting, 8.5)),
+                max(_regel_cm(gemeten), _regel_cm(toelichting, 8.5)),
+                4,
+            ),
+            (_woord_cm(vereist), _regel_cm(vereist), 3),
+            (bron, bron, 0),
+        ],
+        beschikbaar,
+    )
+
+
+def audit(rapport: Rapport) -> bytes:
+    d = _Doc(liggend=False, titel_tekst=titel(rapport))
+    view = memo_view(rapport)
+    d.kop(rapport, kop(rapport))
+    # one set of widths for all tables, so that their columns line up
+    breedtes = _audit_breedtes(view.rijen, d.breedte_cm)
+    for sectie in view.secties:
+        _resultaten(d, sectie.titel, sectie.rijen, breedtes)
+    d.bronnen(view.bronnen)
+    return d.bytes()
+
+
+def _overzicht_kolommen(ov: Overzicht, view) -> list[tuple[float, float, float]]:
+    """Per column of the matrix: longest word, longest line, weight (see `_breedtes`)."""
+    n = len(ov.voorwaarden)
+    uit = [*(cel for rij in view.rijen for cel in rij[view.voor : view.voor + n])]
+    uitkomst = max([tekst_cm(u, vet=True) for u in set(uit)] + [0.3])
+    kolommen = []
+    for i, kop_tekst in enumerate(view.kolommen):
+        cellen = [rij[i] for rij in view.rijen + view.totalen]
+        kop_w = _woord_cm([kop_tekst], vet=True)
+        if view.voor <= i < view.voor + n:
+            # an outcome stays on one line; the title wraps at its words
+            kolommen.append((max(kop_w, uitkomst), max(kop_w, uitkomst), 1))
+        else:
+            vet = i == view.wijk
+            kolommen.append(
+                (max(kop_w, _woord_cm(cellen, vet=vet)), max(kop_w, _regel_cm(cellen, vet=vet)), 1)
+            )
+    # the totals' label stands in the first column and may wrap
+    return kolommen
+
+
+def overzicht(ov: Overzicht) -> bytes:
+    """The overview as a Word table; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    if len(ov.rijen) > MAX_RIJEN:
+        raise WijkcheckError.single(
+            Span(""),
+            f"een Word-document past tot {getal(MAX_RIJEN)} wijken; dit overzicht heeft er "
+            f"{getal(len(ov.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken "
+            "met problemen met --alleen-problemen, of kies --format html of csv",
+            "te-veel-voor-word",
+        )
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    view = overzicht_view(ov)
+    kolommen = _overzicht_kolommen(ov, view)
+    # portrait as every memo, unless the matrix's longest words do not fit its 17.4 cm
+    staand = sum(m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen) <= STAAND_CM
+    d = _Doc(liggend=not staand, titel_tekst=titel(ov))
+    d.kop(ov, overzicht_kop(ov))
+    d.doc.add_heading("Voorwaarden en checklist per wijk", level=1)
+    n = len(ov.voorwaarden)
+    tabel = d.tabel(view.kolommen, _breedtes(kolommen, d.breedte_cm))
+    rijen = []
+    groep: list = []
+    vorige = None
+    for r_ov, cellen, uitkomsten in zip(ov.rijen, view.rijen, view.uitkomsten, strict=True):
+        r = d.rij(tabel, cellen)
+        if (r_ov.gemeente, r_ov.kern) != vorige and groep:
+            d.bijeen(groep)  # the wijken of one kern stay on one page
+            groep = []
+        vorige = (r_ov.gemeente, r_ov.kern)
+        groep.append(r)
+        rijen.append(r)
+        r.cells[view.wijk].paragraphs[0].runs[0].bold = True
+        for cel, u in zip(r.cells[view.voor : view.voor + n], uitkomsten, strict=True):
+            d.uitkomst(cel, u)
+        r.cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if groep:
+        d.bijeen(groep)
+    for totaal in view.totalen:
+        r = d.rij(tabel, totaal)
+        rijen.append(r)
+        for cel in r.cells:
+            d.vul(cel, "F2F2F2")
+            for run in cel.paragraphs[0].runs:
+                run.bold = True
+    # the totals stay together, on the page of the last wijk
+    d.bijeen(rijen[-len(view.totalen) - 1 :])
+    d.alinea(LEGENDA, cursief=True).paragraph_format.space_before = d.Pt(6)
+    return d.bytes()
+
+
+def kaart(k: SocialeKaart) -> bytes:
+    d = _Doc(liggend=False, titel_tekst=titel(k))
+    view = kaart_view(k)
+    d.kop(k, kaart_kop(k))
+    if k.omschrijving:
+        d.alinea(k.omschrijving, cursief=True)
+    alle = [r for g in view.groepen for s in g.secties for r in s.rijen]
+    namen = [r.naam for r in alle] + [s.titel for g in view.groepen for s in g.secties]
+    details = [r.details for r in alle]
+    soort = [r.soort for r in alle] + ["Soort"]
+    toegankelijk = [r.toegankelijk for r in alle]
+    waar = [r.waar for r in alle] + ["Waar"]
+    bron = [", ".join(map(str, r.bronnen)) for r in alle] + ["Bron"]
+    breedtes = _breedtes(
+        [
+            (
+                max(_woord_cm(namen, vet=True), _woord_cm(details, 8.5)),
+                max(_regel_cm(namen, vet=True), _regel_cm(details, 8.5)),
+                4,
+            ),
+            (_woord_cm(soort), _regel_cm(soort), 3),
+            (
+                max(_woord_cm(toegankelijk), _woord_cm(["Toegankelijk"], vet=True)),
+                max(_regel_cm(toegankelijk), _woord_cm(["Toegankelijk"], vet=True)),
+                0,
+            ),
+            (_woord_cm(waar), _regel_cm(waar), 2),
+            (_regel_cm(bron, vet=True), _regel_cm(bron, vet=True), 0),
+        ],
+        d.breedte_cm,
+    )
+    for groep in view.groepen:
+        d.doc.add_heading(groep.titel, level=1)
+        d.alinea(groep.omschrijving, cursief=True)
+        if not groep.secties:
+            d.alinea(GEEN_VOORZIENINGEN.capitalize() + ".")
+            continue
+        tabel = d.tabel(KAART_KOLOMMEN, breedtes)
+        for sectie in groep.secties:
+            titelrij = d.sectie(tabel, sectie.titel)
+            eerste = None
+            for rij in sectie.rijen:
+                refs = ", ".join(str(n) for n in rij.bronnen)
+                r = d.rij(tabel, [rij.naam, rij.soort, rij.toegankelijk, rij.waar, refs])
+                eerste = eerste or r
+                r.cells[0].paragraphs[0].runs[0].bold = sectie.eigen
+                if rij.details:
+                    d.toelichting(r.cells[0], rij.details)
+            d.bijeen([titelrij, eerste])  # a section's title never alone at a page's foot
+    d.bronnen(view.bronnen)
+    return d.bytes()
+
+
+def render(result: Rapport | Overzicht | SocialeKaart) -> bytes:
+    if isinstance(result, Overzicht):
+        return overzicht(result)
+    if isinstance(result, SocialeKaart):
+        return kaart(result)
+    return audit(result)

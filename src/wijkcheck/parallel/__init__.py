@@ -1,0 +1,1 @@
+"""Work spread over processes, with progress reported to the caller."""

@@ -1,0 +1,149 @@
+"""The overview of many gemeenten: load, check and audit gemeente by gemeente, in worker processes
+for large sets. No printing; progress goes to an optional callback.
+
+Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
+gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
+chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
+Below that, starting processes costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Sequence
+from pathlib import Path
+
+from wijkcheck.checks import integrity
+from wijkcheck.core.checklist import Checklist
+from wijkcheck.core.errors import Finding, WijkcheckError
+from wijkcheck.core.ordering import Sortering
+from wijkcheck.parallel.pool import Voortgang, aantal_werkers, verdeel
+from wijkcheck.reports.overview import Deel, Overzicht, deel, samenvoegen
+from wijkcheck.sources import store
+from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
+
+Uitslag = Deel | list[Finding]
+
+
+class Gemeenten:
+    """Loads, checks and audits gemeenten; remembers each checklist it loaded, with its findings."""
+
+    def __init__(self, root: DataRoot, checklist: str | None, datum: dt.date) -> None:
+        self.root, self.checklist_naam, self.datum = root, checklist, datum
+        self.checklists: dict[str, tuple[Checklist | None, list[Finding]]] = {}
+
+    def checklist(self, naam: str) -> tuple[Checklist | None, list[Finding]]:
+        if naam not in self.checklists:
+            # --checklist is the user's own choice; a name from gemeente.yaml stays in the data
+            bron = (
+                store.ChecklistBron.OPDRACHTREGEL
+                if self.checklist_naam
+                else (store.ChecklistBron.GEMEENTE)
+            )
+            try:
+                cl, doc = store.load_checklist(self.root, naam, bron)
+                self.checklists[naam] = cl, integrity.check_checklist(cl, doc)
+            except WijkcheckError as exc:
+                self.checklists[naam] = None, exc.findings
+        return self.checklists[naam]
+
+    def uitslag(self, map_: Path) -> Uitslag:
+        """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
+        try:
+            gd = store.load_gemeente(map_)
+        except WijkcheckError as exc:
+            return exc.findings
+        cl, problemen = self.checklist(self.checklist_naam or gd.gemeente.checklist)
+        if cl is None:
+            return problemen
+        # another wijk's missing file is left out of the matrix and named below it
+        problemen = problemen + integrity.bruikbaar(cl, gd)
+        return problemen or deel(cl, gd.gemeente, gd.wijken, self.datum)
+
+
+def overzicht(
+    root: DataRoot,
+    mappen: Sequence[Path],
+    datum: dt.date,
+    *,
+    checklist: str | None = None,
+    sortering: Sortering = Sortering.KERN,
+    alleen_problemen: bool = False,
+    voortgang: Voortgang | None = None,
+    werkers: int | None = None,
+) -> Overzicht:
+    """The overview of the gemeenten in `mappen` (folders with a gemeente.yaml) on `datum`.
+
+    `checklist` (name or path) replaces the checklist each gemeente.yaml names. `werkers`: how
+    many processes; by default one below `processen.DREMPEL` wijk files, else one per processor.
+    `voortgang` is called with (done, total) wijk files. Raises `WijkcheckError` with the
+    findings of every gemeente that cannot be shown, or when the gemeenten do not share one
+    checklist.
+    """
+    dubbel = store.dubbele_gemeenten(mappen)
+    if dubbel:
+        raise WijkcheckError(dubbel)
+    aantallen = [len(wijk_bestanden(m)) for m in mappen]
+    werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
+    # As in validate: thousands of node trees are built and dropped, none with a cycle worth
+    # the collector's time.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if werkers == 1:
+            uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang)
+        else:
+            uitslagen = verdeel(
+                mappen,
+                aantallen,
+                _werk,
+                werkers=werkers,
+                begin=_begin,
+                begin_args=(root, checklist, datum),
+                voortgang=voortgang,
+            )
+    finally:
+        if was_enabled:
+            gc.enable()
+    fouten = [f for u in uitslagen if isinstance(u, list) for f in u]
+    if fouten:
+        raise WijkcheckError(list(dict.fromkeys(fouten)))  # a shared checklist's, once
+    delen = [u for u in uitslagen if isinstance(u, Deel)]
+    return samenvoegen(delen, datum, sortering=sortering, alleen_problemen=alleen_problemen)
+
+
+def _hier(
+    root: DataRoot,
+    mappen: Sequence[Path],
+    aantallen: list[int],
+    datum: dt.date,
+    checklist: str | None,
+    voortgang: Voortgang | None,
+) -> list[Uitslag]:
+    gemeenten = Gemeenten(root, checklist, datum)
+    uitslagen: list[Uitslag] = []
+    klaar, totaal = 0, sum(aantallen)
+    if voortgang:
+        voortgang(0, totaal)
+    for map_, aantal in zip(mappen, aantallen, strict=True):
+        uitslagen.append(gemeenten.uitslag(map_))
+        klaar += aantal
+        if voortgang:
+            voortgang(klaar, totaal)
+    return uitslagen
+
+
+# -- in a worker process ----------------------------------------------------------------------
+
+_werker: Gemeenten | None = None
+
+
+def _begin(root: DataRoot, checklist: str | None, datum: dt.date) -> None:
+    global _werker
+    _werker = Gemeenten(root, checklist, datum)
+
+
+def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
+    assert _werker is not None
+    return [(i, _werker.uitslag(m)) for i, m in brok]

@@ -1,0 +1,118 @@
+"""JSON Schema (2020-12) of the data files, for editors: VS Code with the YAML extension then
+completes field names and the ids of the checklist, and underlines mistakes as you type.
+
+Made from the same models `wijkcheck validate` uses, with Dutch descriptions and the names the
+checklist knows (soorten, functies, indicatoren, rollen, voorwaarden and items) as enums. The
+schema helps while typing; `wijkcheck validate` stays the check (positions, cross-file names,
+plausibility).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wijkcheck.core.checklist import Checklist, ChecklistBestand
+from wijkcheck.core.models import Gemeente, Wijk
+
+SOORTEN = ("wijk", "gemeente", "checklist")
+
+_TITELS = {
+    "wijk": "wijkcheck: een wijkbestand (data/wijken/<gemeente>/<wijk>.yaml)",
+    "gemeente": "wijkcheck: een gemeentebestand (data/wijken/<gemeente>/gemeente.yaml)",
+    "checklist": "wijkcheck: een checklist (checklists/<naam>.yaml)",
+}
+
+#: Dutch descriptions by field name, shown by the editor on hover.
+_UITLEG = {
+    "naam": "De naam, zoals in gemeente.yaml en in rapporten.",
+    "kern": "De kern (woonkern) waartoe dit hoort, zoals in gemeente.yaml.",
+    "cbs_buurtcode": "CBS-buurtcode: BU en 8 cijfers, bijv. BU07970104.",
+    "cbs_code": "CBS-gemeentecode: GM en 4 cijfers, bijv. GM0797.",
+    "peildatum": "Datum waarop het cijfer of de lijst gold (JJJJ-MM-DD).",
+    "geschat": "true als de peildatum een schatting is (de bron noemt geen datum).",
+    "inwoners": "Aantal inwoners, met bron en peildatum.",
+    "waarde": "Het getal zelf: zonder aanhalingstekens, een punt als decimaalteken.",
+    "bron": "Waar het vandaan komt; 'voorbeeld' als het geen echt cijfer is.",
+    "toelichting": "Vrije toelichting.",
+    "omschrijving": "Vrije omschrijving.",
+    "inventarisatie": "Wie de voorzieningen telde en wanneer: de bron van 'geen gevonden'.",
+    "voorzieningen": "De voorzieningen, elk met naam, soort uit de checklist, bron en peildatum.",
+    "soort": "De soort voorziening, uit de catalogus van de checklist.",
+    "toegankelijk": "true of false: is de voorziening toegankelijk (rolstoel, drempelvrij)?",
+    "functies": "Functies bovenop die van de soort, uit de checklist.",
+    "capaciteit": "Capaciteit van de voorziening (waarde en eenheid), of fte per rol.",
+    "eenheid": "Eenheid van de capaciteit, bijv. plaatsen of fte.",
+    "bedient": "Andere wijken die deze voorziening bedient (werkgebied).",
+    "adres": "Adres.",
+    "opmerking": "Vrije opmerking, bijv. wat de bron precies zegt.",
+    "indicatoren": "Cijfers per indicator uit de checklist, elk met bron en peildatum.",
+    "ondersteuningsvraag": "Cijfers over de vraag naar ondersteuning (bijv. Wmo-cliënten).",
+    "oordelen": "Vastgelegde oordelen per voorwaarde of item, met motivering, auteur en datum.",
+    "oordeel": "'voldaan' of 'niet voldaan'.",
+    "motivering": "Waarom: zonder namen van echte personen of groepen in een voorbeeld.",
+    "auteur": "Wie het oordeel gaf (functie of naam).",
+    "datum": "Datum (JJJJ-MM-DD).",
+    "checklist": "De checklist van deze gemeente (naam in checklists/).",
+    "kernen": "De kernen met hun wijken.",
+    "referentie": "Gemeentelijke referentiewaarden per indicator (voor de vraagindex).",
+    "extends": "De checklist waarop deze voortbouwt, bijv. hart-van-brabant.",
+    "niveau": "regionaal of gemeentelijk: wiens beleid deze laag is.",
+    "status": "concept, of vastgesteld met door, datum en besluit.",
+    "norm": "Waarop de drempel rust: referentie, besluit of voorbeeldnorm.",
+    "verband": "noemt (de passage noemt het) of afgeleid (het item is ervan afgeleid).",
+    "vervang": "Onderdelen van de checklist eronder die deze laag vervangt.",
+    "verwijder": "Voorwaarden of items van de checklist eronder die deze laag weglaat.",
+    "normen": "Nieuwe drempels per voorwaarde of item (huisarts, of huisarts.2 voor een deel).",
+}
+
+
+#: Dutch descriptions of the parts (the models' docstrings are English, for developers).
+_DELEN = {
+    "Cijfer": "Een cijfer met bron en peildatum: {waarde: 5445, bron: CBS 86165NED, peildatum: …}.",
+    "Aantal": "Een aantal (geheel getal) met bron en peildatum.",
+    "Inventarisatie": "Wie de voorzieningen telde en wanneer.",
+    "Voorziening": "Een voorziening: naam, soort uit de checklist, bron en peildatum.",
+    "Capaciteit": "Capaciteit: waarde en eenheid.",
+    "Oordeel": "Een vastgelegd oordeel van gemeente en partners.",
+}
+
+
+def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
+    """The JSON Schema of a `soort` of data file, with the names `checklist` knows as enums."""
+    model = {"wijk": Wijk, "gemeente": Gemeente, "checklist": ChecklistBestand}[soort]
+    js = model.model_json_schema(mode="validation")
+    _beschrijf(js)
+    js.pop("description", None)
+    for naam, definitie in js.get("$defs", {}).items():
+        _beschrijf(definitie)
+        if naam in _DELEN:
+            definitie["description"] = _DELEN[naam]
+        else:
+            definitie.pop("description", None)
+    if soort == "wijk":
+        _namen(js["properties"]["indicatoren"], [*checklist.indicatoren])
+        _namen(js["properties"]["ondersteuningsvraag"], [*checklist.indicatoren])
+        _namen(js["properties"]["capaciteit"], [*checklist.rollen])
+        _namen(js["properties"]["oordelen"], [*checklist.onderwerpen()])
+    if soort in ("wijk", "gemeente"):
+        voorziening = js["$defs"]["Voorziening"]["properties"]
+        voorziening["soort"]["enum"] = sorted(checklist.soorten)
+        voorziening["functies"]["items"]["enum"] = sorted(checklist.functies)
+    if soort == "gemeente":
+        _namen(js["properties"]["referentie"], [*checklist.indicatoren])
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **js,
+        "title": _TITELS[soort],
+    }
+
+
+def _beschrijf(definitie: dict[str, Any]) -> None:
+    for naam, veld in definitie.get("properties", {}).items():
+        if naam in _UITLEG:
+            veld["description"] = _UITLEG[naam]
+
+
+def _namen(veld: dict[str, Any], namen: list[str]) -> None:
+    """Keys of a mapping limited to `namen` (the editor offers them)."""
+    veld["propertyNames"] = {"enum": sorted(namen)}
