@@ -76,6 +76,8 @@ class OverzichtRij(Result):
     gemeente: str
     wijk: str
     kern: str
+    #: the CBS buurt of the wijk (its file's `cbs_buurtcode`), which the map colours
+    cbs_buurtcode: str | None = None
     inwoners: int
     voorwaarden: dict[str, Uitkomst]
     score: Score
@@ -94,6 +96,8 @@ class Overzicht(Result):
     soort: Literal["overzicht"] = "overzicht"
     gemeente: str | None  # None when the overview covers several gemeenten
     gemeenten: list[str]
+    #: the CBS code of each gemeente (`GM0797`), by name
+    gemeente_codes: dict[str, str] = leeg(dict)
     checklist: ChecklistInfo
     auditdatum: dt.date
     voorwaarden: list[Kolom]
@@ -123,6 +127,7 @@ class Deel:
     """The overview's rows of one gemeente: what a worker process sends back (no reports)."""
 
     gemeente: str
+    cbs_code: str
     checklist: ChecklistInfo
     voorwaarden: tuple[Kolom, ...]
     aantal_items: int
@@ -163,6 +168,7 @@ def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
         gemeente=rapport.gemeente,
         wijk=rapport.wijk,
         kern=rapport.kern,
+        cbs_buurtcode=rapport.cbs_buurtcode,
         inwoners=round(inwoners),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
         score=Score(
@@ -223,6 +229,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
     return Deel(
         gemeente=gemeente.naam,
+        cbs_code=gemeente.cbs_code,
         checklist=checklist.info(),
         voorwaarden=tuple(
             Kolom(
@@ -304,6 +311,7 @@ def samenvoegen(
     return Overzicht(
         gemeente=None if meer else eerste.gemeente,
         gemeenten=[d.gemeente for d in delen],
+        gemeente_codes={d.gemeente: d.cbs_code for d in delen},
         checklist=eerste.checklist,
         auditdatum=datum,
         voorwaarden=kolommen,
