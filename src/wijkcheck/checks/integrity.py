@@ -19,13 +19,13 @@ from wijkcheck.core.rules import (
 )
 from wijkcheck.sources.dataroot import GEMEENTE_BESTAND
 from wijkcheck.sources.store import GemeenteData
-from wijkcheck.sources.yamlsource import YamlDocument
+from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
 Loc = tuple[str | int, ...]
 
 
 def _onbekend(
-    doc: YamlDocument,
+    doc: Posities,
     loc: Loc,
     wat: str,
     naam: str,
@@ -44,7 +44,7 @@ def walk_rules(regel: RegelBasis, loc: Loc) -> Iterator[tuple[RegelBasis, Loc]]:
             yield from walk_rules(sub, (*loc, "regels", i))
 
 
-def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     found: list[Finding] = []
     soorten, functies = list(cl.soorten), list(cl.functies)
     indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
@@ -52,8 +52,8 @@ def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
     for sid, soort in cl.soorten.items():
         for i, f in enumerate(soort.functies):
             if f not in cl.functies:
-                loc = ("soorten", sid, "functies", i)
-                found.append(_onbekend(doc, loc, "functie", f, functies, "onbekende-functie"))
+                plek = ("soorten", sid, "functies", i)
+                found.append(_onbekend(doc, plek, "functie", f, functies, "onbekende-functie"))
     for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
         for oid, onderwerp in groep.items():
             for regel, loc in walk_rules(onderwerp.regel, (sectie, oid, "regel")):
@@ -267,13 +267,13 @@ def check_gemeente(
             kern_van[sleutel(w)] = kern
     claimed: dict[str, YamlDocument] = {}
     for b in data.bestanden:
-        w, doc = b.wijk, b.doc
-        key = sleutel(w.naam)
+        wijk, doc = b.wijk, b.doc
+        key = sleutel(wijk.naam)
         if key in claimed:
             # Reported in both files: a pre-commit run may name only one of them.
             eerste, hier = claimed[key].span(("naam",)), doc.span(("naam",))
-            found.append(Finding(hier, f"wijk '{w.naam}' staat ook in {eerste}", "dubbele-wijk"))
-            found.append(Finding(eerste, f"wijk '{w.naam}' staat ook in {hier}", "dubbele-wijk"))
+            found.append(Finding(hier, f"wijk '{wijk.naam}' staat ook in {eerste}", "dubbele-wijk"))
+            found.append(Finding(eerste, f"wijk '{wijk.naam}' staat ook in {hier}", "dubbele-wijk"))
         claimed.setdefault(key, doc)
         if key not in kern_van:
             found.append(
@@ -281,21 +281,21 @@ def check_gemeente(
                     doc,
                     ("naam",),
                     f"wijk (niet in {GEMEENTE_BESTAND})",
-                    w.naam,
+                    wijk.naam,
                     wijknamen,
                     "onbekende-wijk",
                 )
             )
-        elif sleutel(kern_van[key]) != sleutel(w.kern):
+        elif sleutel(kern_van[key]) != sleutel(wijk.kern):
             found.append(
                 Finding(
                     doc.span(("kern",)),
-                    f"kern '{w.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
-                    f"'{w.naam}' in kern '{kern_van[key]}'",
+                    f"kern '{wijk.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
+                    f"'{wijk.naam}' in kern '{kern_van[key]}'",
                     "verkeerde-kern",
                 )
             )
-        found.extend(check_wijk(cl, doc, w, namen))
+        found.extend(check_wijk(cl, doc, wijk, namen))
     for kern, ws in g.kernen.items():
         for i, w in enumerate(ws):
             if sleutel(w) not in claimed and sleutel(w) not in geclaimd:

@@ -26,7 +26,7 @@ from wijkcheck.core.models import (
 )
 from wijkcheck.core.names import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
 from wijkcheck.core.rules import Drempel, PerInwoners
-from wijkcheck.sources.yamlsource import YamlDocument
+from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
 W = Severity.WAARSCHUWING
 
@@ -41,7 +41,7 @@ def onveilige_naam(naam: str) -> bool:
 class _Checks:
     """Collects the findings of one file."""
 
-    def __init__(self, doc: YamlDocument, cl: Checklist | None, peil: dt.date | None) -> None:
+    def __init__(self, doc: Posities, cl: Checklist | None, peil: dt.date | None) -> None:
         self.doc, self.cl, self.peil = doc, cl, peil
         self.found: list[Finding] = []
 
@@ -254,7 +254,7 @@ def check_gemeente(
     return c.found
 
 
-def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     """Thresholds that contradict each other or their indicator's range."""
     c = _Checks(doc, None, None)
     for iid, ind in cl.indicatoren.items():

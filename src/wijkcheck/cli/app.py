@@ -43,10 +43,13 @@ class WijkcheckGroup(TyperGroup):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         try:
-            code = self._voer_uit(args, prog_name, complete_var, **extra)
+            code = self._voer_uit(
+                args, prog_name, complete_var, windows_expand_args=windows_expand_args, **extra
+            )
         except BrokenPipeError:  # also from our own writes to stdout or stderr below
             code = _pijp_dicht()
         if standalone_mode:
@@ -174,6 +177,8 @@ def _hoofd(
 def _aanvulling_in_het_nederlands(group: TyperGroup) -> None:
     """typer's --install-completion and --show-completion, with Dutch help and messages."""
     for param in group.params:
+        if not isinstance(param, click.Option):
+            continue
         if param.name == "install_completion":
             param.help = (
                 "Installeer de aanvulling met Tab voor uw shell (bash, zsh, fish, PowerShell)."

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from wijkcheck.core.checklist import Checklist, ChecklistBestand
 from wijkcheck.core.models import Gemeente, Wijk
 
@@ -79,7 +81,12 @@ _DELEN = {
 
 def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
     """The JSON Schema of a `soort` of data file, with the names `checklist` knows as enums."""
-    model = {"wijk": Wijk, "gemeente": Gemeente, "checklist": ChecklistBestand}[soort]
+    modellen: dict[str, type[BaseModel]] = {
+        "wijk": Wijk,
+        "gemeente": Gemeente,
+        "checklist": ChecklistBestand,
+    }
+    model = modellen[soort]
     js = model.model_json_schema(mode="validation")
     _beschrijf(js)
     js.pop("description", None)

@@ -156,8 +156,8 @@ class _Stapel:
                     }
         for pad, wijziging in laag.normen.items():
             self.norm(pad, wijziging, wie, doc)
-        self.secties.update(laag.secties)
-        for naam in laag.secties:
+        for naam, sectie in laag.secties.items():
+            self.secties[naam] = sectie
             self.doc.routes[("secties", naam)] = (doc, ("secties", naam))
         if laag.maximale_ouderdom is not None:
             self.ouderdom = laag.maximale_ouderdom
