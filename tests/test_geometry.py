@@ -22,7 +22,7 @@ from tests.kaartbestanden import (
     voorbeeldrecht,
     wkb_polygon,
 )
-from wijkcheck.errors import WijkcheckError
+from wijkcheck.core.errors import WijkcheckError
 from wijkcheck.sources import geometry
 from wijkcheck.sources.geometry import Selectie, lees
 

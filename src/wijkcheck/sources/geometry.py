@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wijkcheck.errors import Span, WijkcheckError
-from wijkcheck.nl import getal
+from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core.names import getal
 
 #: A GeoJSON file is parsed whole, into Python objects of about ten times its size; PDOK's
 #: national data comes as a GeoPackage, which is read selectively and has no such limit.
