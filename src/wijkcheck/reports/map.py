@@ -187,8 +187,8 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
         max(b.grenzen[3] for b in getekend),
     )
     tellingen: dict[str, int] = {}
-    for w in wijken:
-        tellingen[w.klasse] = tellingen.get(w.klasse, 0) + 1
+    for kw in wijken:
+        tellingen[kw.klasse] = tellingen.get(kw.klasse, 0) + 1
     if voorwaarde is None:
         klassen = [Klasse(id, naam, tellingen.get(id, 0)) for id, naam, _ in SCORE_KLASSEN]
         if tellingen.get(GEEN_ITEMS[0]):

@@ -63,8 +63,15 @@ def png(t: Tekening) -> bytes:
         else:
             font = letter(round(v.grootte * s), v.vet, v.cursief)
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[v.anker]
-            halo = {"stroke_width": round(1.5 * s), "stroke_fill": "#ffffff"} if v.halo else {}
-            draw.text((v.x * s, v.y * s), v.tekst, fill=v.kleur, font=font, anchor=anchor, **halo)
+            draw.text(
+                (v.x * s, v.y * s),
+                v.tekst,
+                fill=v.kleur,
+                font=font,
+                anchor=anchor,
+                stroke_width=round(1.5 * s) if v.halo else 0,
+                stroke_fill="#ffffff" if v.halo else None,
+            )
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True, dpi=(96 * s, 96 * s))
     return buf.getvalue()
@@ -111,7 +118,7 @@ def _patroon(naam: str, grootte: tuple[int, int], s: float):
     b, h = grootte
     if naam == "arcering":
         stap = 7 * s * 2**0.5  # lines 7 px apart at 45 degrees, as the SVG pattern
-        k = -h
+        k = float(-h)
         while k < b:
             d.line([(k, h), (k + h, 0)], fill=1, width=max(1, round(1.6 * s)))
             k += stap
