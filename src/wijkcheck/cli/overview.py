@@ -132,8 +132,9 @@ def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
     if fmt not in KAART_FORMATTERS:
         raise WijkcheckError.single(
             Span(""),
-            f"--geometrie maakt een kaart: svg, png of html, geen {fmt.value}; geef bijv. "
-            "-o kaart.svg, -o kaart.png of -o kaart.html",
+            "--geometrie maakt een kaart (svg, png of html), "
+            + ("geen tabel op het scherm" if fmt.value == "tabel" else f"geen {fmt.value}")
+            + "; geef bijv. -o kaart.svg, -o kaart.png of -o kaart.html",
             "formaat-past-niet",
         )
     if alleen_problemen:

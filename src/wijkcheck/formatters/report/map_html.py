@@ -59,7 +59,9 @@ def render(kaart: Kaart) -> str:
     body += ["</tbody>", "</table>"]
     niet = zonder_tekst(kaart)
     if niet:
-        body += ["<h2>Niet op de kaart</h2>", "<ul>", *(f"<li>{e(t)}</li>" for t in niet), "</ul>"]
+        body += ["<h2>Niet op de kaart</h2>", "<ul>"]
+        body += [f"<li>{e(t[0].upper() + t[1:])}</li>" for t in niet]
+        body.append("</ul>")
     return "\n".join(
         [
             "<!DOCTYPE html>",

@@ -19,7 +19,6 @@ from pathlib import PurePath
 
 from wijkcheck.core.names import datum, getal, zichtbaar
 from wijkcheck.formatters.report.common import (
-    SCORE_UITLEG,
     checklist_kop,
     score_tekst,
     van_gemeenten,
@@ -153,15 +152,16 @@ def _grootste(vlakken: list[tuple[tuple[Punt, ...], ...]]) -> tuple[tuple[Punt, 
     return max(vlakken, key=lambda v: _oppervlak(v[0]) - sum(_oppervlak(r) for r in v[1:]))
 
 
-def _schaalstok(p: _Projectie, x: float, y: float) -> list:
-    """A scale bar of a round length (1, 2 or 5 × 10^k m) about a fifth of the map wide."""
+def _schaalstok(p: _Projectie, rechts: float, y: float) -> list:
+    """A scale bar of a round length (1, 2 or 5 × 10^k m) about a fifth of the map wide,
+    ending at `rechts`, under the map (on it, it would hide buurten)."""
     doel = p.b / 5 / p.schaal
     macht = 10 ** math.floor(math.log10(doel))
     meter = max(m * macht for m in (1, 2, 5) if m * macht <= doel) if doel >= 1 else 1
     lengte = meter * p.schaal
     tekst = f"{getal(meter / 1000)} km" if meter >= 1000 else f"{getal(meter)} m"
+    x = rechts - tekstbreedte(tekst, 10) - 6 - lengte
     return [
-        Rect(x - 4, y - 16, lengte + 8 + tekstbreedte(tekst, 10) + 6, 22, "#ffffff"),
         Lijn(((x, y - 4), (x, y), (x + lengte, y), (x + lengte, y - 4)), INKT, 1.5),
         Tekst(x + lengte + 6, y + 1, tekst, 10),
     ]
@@ -259,7 +259,7 @@ def extra_meldingen(kaart: Kaart) -> list[str]:
 
 
 def zonder_tekst(kaart: Kaart) -> list[str]:
-    """The wijken not on the map, one line per reason."""
+    """The wijken not on the map, one line per reason (`reason: A, B (code).`)."""
     per_reden: dict[str, list[str]] = {}
     meer = kaart.overzicht.meerdere_gemeenten
     for z in kaart.zonder_geometrie:
@@ -269,10 +269,7 @@ def zonder_tekst(kaart: Kaart) -> list[str]:
         elif z.reden == "dubbel":
             naam += f" ({zichtbaar(z.code or '')}, op de kaart als {z.ander})"
         per_reden.setdefault(z.reden, []).append(naam)
-    return [
-        f"Niet op de kaart, {REDENEN[reden]}: {', '.join(namen)}."
-        for reden, namen in per_reden.items()
-    ]
+    return [f"{REDENEN[reden]}: {', '.join(namen)}." for reden, namen in per_reden.items()]
 
 
 def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
@@ -360,7 +357,7 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
                 halo=True,
             )
         )
-    vormen += _schaalstok(p, MARGE + 14, kaart_top + kaart_h - 12)
+    vormen += _schaalstok(p, MARGE + binnen, kaart_top + kaart_h + 16)
 
     y = kaart_top + kaart_h + 24
     legenda, y = _legenda(kaart, MARGE, y, binnen)
@@ -368,10 +365,9 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
     uitleg = []
     if kaart.voorwaarde is None:
         uitleg.append(
-            "Checklistscore = het deel van de checklist-items van de wijk dat voldaan is; niet "
-            "voldaan en onbekend (er ontbreken gegevens) tellen niet als voldaan. Per wijk: "
-            + SCORE_UITLEG.format(ov.aantal_items)
-            + "."
+            f"Checklistscore = het deel van de {ov.aantal_items} checklist-items van de wijk dat "
+            "voldaan is; niet voldaan en onbekend (er ontbreken gegevens) tellen niet als "
+            "voldaan; gemeentebrede items tellen niet mee."
         )
     else:
         uitleg.append(
@@ -380,7 +376,7 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
         )
     if nummers:
         uitleg.append("Nummers op de kaart: " + ", ".join(nummers) + ".")
-    uitleg += zonder_tekst(kaart)
+    uitleg += [f"Niet op de kaart, {regel}" for regel in zonder_tekst(kaart)]
     uitleg.append(
         f"Geometrie: {bestandsnaam(kaart)} ({getal(len(kaart.wijken) + len(kaart.overige))} "
         "buurten getekend). Gemaakt met wijkcheck."
