@@ -173,8 +173,8 @@ class _Teller:
             raise _fout(
                 self.pad,
                 f"de buurten voor de kaart hebben samen meer dan {getal(MAX_PUNTEN)} punten; "
-                "dat is meer dan een kaart van wijken nodig heeft. Gebruik PDOK's bestand of "
-                "vereenvoudig de geometrie (bijv. in QGIS: Vector > Geometrie > Vereenvoudigen)",
+                "dat is meer dan een kaart van wijken nodig heeft. Kies één gemeente "
+                "(--gemeente), of vereenvoudig de geometrie (bijv. met 'Vereenvoudigen' in QGIS)",
                 "geometrie-te-groot",
             )
 
@@ -273,9 +273,9 @@ def _lees_geojson(pad: Path, selectie: Selectie) -> Geometrie:
             raise _fout(
                 naam,
                 f"het GeoJSON-bestand is {getal(grootte / 1024 / 1024, 0)} MB; wijkcheck leest "
-                f"GeoJSON tot {MAX_GEOJSON_BYTES // 1024 // 1024} MB. Download alleen de buurten "
-                "van uw gemeente (PDOK OGC API met ?gemeentecode=GM…), of gebruik PDOK's "
-                "GeoPackage: dat leest wijkcheck ook als het heel Nederland bevat",
+                f"GeoJSON tot {MAX_GEOJSON_BYTES // 1024 // 1024} MB. Exporteer alleen de buurten "
+                "van uw gemeente (bijv. in QGIS), of gebruik PDOK's GeoPackage: dat leest "
+                "wijkcheck ook als het heel Nederland bevat",
                 "geometrie-te-groot",
             )
         ruw = pad.read_bytes()
