@@ -9,6 +9,8 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.kaartbestanden import (
     X0,
@@ -227,3 +229,36 @@ def test_the_geopackage_is_opened_read_only(tmp_path):
     lees(pad, HEUSDEN)
     assert pad.read_bytes() == voor
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.gpkg"]  # no journal or wal files
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_mutated_files_give_only_our_error(tmp_path, data):
+    """Bytes of a real-shaped GeoPackage or GeoJSON flipped, cut or repeated: the reader
+    returns buurten or raises WijkcheckError, nothing else."""
+    soort = data.draw(st.sampled_from(["gpkg", "geojson"]))
+    pad = tmp_path / f"b.{soort}"
+    if not pad.exists():
+        (schrijf_gpkg if soort == "gpkg" else schrijf_geojson)(pad, voorbeeldrecht())
+    ruw = bytearray(pad.read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        plek = data.draw(st.integers(0, len(ruw) - 1))
+        ruw[plek] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        ruw = ruw[: data.draw(st.integers(0, len(ruw)))]
+    kapot = tmp_path / f"kapot.{soort}"
+    kapot.write_bytes(bytes(ruw))
+    try:
+        g = lees(kapot, VOORBEELDRECHT)
+    except WijkcheckError as exc:
+        assert [f.rule.startswith("geometrie-") for f in exc.findings] == [True]
+    else:
+        assert all(c in VOORBEELDRECHT for c in g.buurten)
+        x0, y0, x1, y1 = geometry.RD_GRENZEN
+        for b in g.buurten.values():
+            assert (
+                x0 <= b.grenzen[0] <= b.grenzen[2] <= x1
+                and y0 <= b.grenzen[1] <= b.grenzen[3] <= y1
+            )

@@ -437,6 +437,8 @@ class _GeoPackage:
             db = sqlite3.connect(uri, uri=True)
         except sqlite3.Error as exc:
             raise self.fout(f"kan de GeoPackage niet openen: {exc}", "geometrie-bestand") from exc
+        # text that is not UTF-8 (a damaged or foreign file) becomes U+FFFD, not an exception
+        db.text_factory = lambda b: b.decode("utf-8", "replace")
         stappen = [0]
 
         def te_lang() -> int:
@@ -446,6 +448,8 @@ class _GeoPackage:
         db.set_progress_handler(te_lang, 1000)
         try:
             return self._lees(db)
+        except UnicodeDecodeError as exc:  # SQLite's own message about a damaged schema
+            raise self.fout("geen leesbare GeoPackage: het bestand is beschadigd") from exc
         except sqlite3.Error as exc:
             if stappen[0] > MAX_SQLITE_STAPPEN:
                 raise self.fout(
