@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import alleen_heusden
 from tests.kaartbestanden import (
     X0,
     Y0,
@@ -318,3 +319,29 @@ def test_map_svg_is_valid_xml_with_title_and_description(invoke, tmp_path) -> No
     boom = ET.parse(io.StringIO(svg)).getroot()
     assert boom.findtext(f"{SVG}title") == "Kaart sociale basis: gemeente Heusden"
     assert "gekleurd naar checklistscore" in boom.findtext(f"{SVG}desc")
+
+
+def test_two_gemeenten_with_the_same_wijk_names(invoke, tmp_path, data_copy) -> None:
+    """Vught as a copy of Heusden: each Venne-West on its own buurt, the names on the map
+    carry their gemeente, the tooltips too."""
+    wijken = alleen_heusden(data_copy) / "data" / "wijken"
+    shutil.copytree(wijken / "heusden", wijken / "vught")
+    g = wijken / "vught" / "gemeente.yaml"
+    tekst = g.read_text("utf-8").replace("naam: Heusden\n", "naam: Vught\n")
+    g.write_text(tekst.replace("cbs_code: GM0797", "cbs_code: GM0865"), "utf-8")
+    v = wijken / "vught" / "venne-west.yaml"
+    v.write_text(v.read_text("utf-8").replace("BU07970104", "BU08650104"), "utf-8")
+    buurten = [
+        *heusden(),
+        Kenmerk("BU08650104", "Venne-West", [[rechthoek(X0, Y0 + 900, 1000, 800)]]),
+    ]
+    pad = schrijf_gpkg(tmp_path / "b.gpkg", buurten)
+    svg = invoke(
+        ["overview", "--data", str(data_copy), *DATUM, "--geometrie", str(pad), "-f", "svg"]
+    ).stdout
+    titels = set(_paden(svg))
+    assert any(t.startswith("Venne-West, Heusden (BU07970104)") for t in titels)
+    assert any(t.startswith("Venne-West, Vught (BU08650104)") for t in titels)
+    woorden = _tekst(svg)
+    assert "Kaart sociale basis: 2 gemeenten" in woorden
+    assert "(Vught)" in woorden and "(Heusden)" in woorden

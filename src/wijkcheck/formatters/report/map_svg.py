@@ -146,6 +146,26 @@ def plek(ringen: tuple[tuple[Punt, ...], ...], breedte: float, hoogte: float) ->
     return None
 
 
+def _regelopties(naam: str) -> list[list[str]]:
+    """A name on one line, or on two, split at the space nearest its middle."""
+    opties = [[naam]]
+    spaties = [i for i, c in enumerate(naam) if c == " "]
+    if spaties:
+        i = min(spaties, key=lambda i: abs(i - len(naam) / 2))
+        opties.append([naam[:i], naam[i + 1 :]])
+    return opties
+
+
+def _label(ringen: tuple[tuple[Punt, ...], ...], naam: str) -> tuple[Punt, list[str]] | None:
+    """Where the name of a wijk fits inside it, on one line or two, and its lines."""
+    for lijnen in _regelopties(naam):
+        breedte = max(tekstbreedte(lijn, NAAM_PX, True) for lijn in lijnen)
+        punt = plek(ringen, breedte, NAAM_PX * 1.2 * len(lijnen))
+        if punt is not None:
+            return punt, lijnen
+    return None
+
+
 def _grootste(vlakken: list[tuple[tuple[Punt, ...], ...]]) -> tuple[tuple[Punt, ...], ...] | None:
     if not vlakken:
         return None
@@ -301,7 +321,8 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
         ringen = tuple(r for v in vlakken for r in v)
         if ringen:
             fill, patroon = STIJL[w.klasse]
-            tip = f"{w.wijk} ({w.code}): {uitkomst_tekst(w)}"
+            wie = f"{w.wijk}, {w.gemeente}" if ov.meerdere_gemeenten else w.wijk
+            tip = f"{wie} ({w.code}): {uitkomst_tekst(w)}"
             vormen.append(Vlak(ringen, fill, patroon, INKT, 1.0, tip))
 
     # labels: grey names of the other buurten, then the wijken (a number where a name won't fit)
@@ -334,29 +355,35 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
                 )
             )
     nummers: list[str] = []
+    # a name that two gemeenten on the map both use carries its gemeente
+    namen: dict[str, set[str]] = {}
+    for w in kaart.wijken:
+        namen.setdefault(w.wijk, set()).add(w.gemeente)
     for w, vlakken in wijken:
         v = _grootste(vlakken)
         if v is None:
             continue
-        punt = plek(v, tekstbreedte(w.wijk, NAAM_PX, True), NAAM_PX * 1.2)
-        tekst = w.wijk
-        if punt is None:
-            tekst = str(len(nummers) + 1)
-            nummers.append(f"{tekst} {w.wijk}")
-            punt = plek(v, tekstbreedte(tekst, NAAM_PX, True), NAAM_PX * 1.2)
-            if punt is None:  # too small even for a number: on its largest part's first point
-                punt = v[0][0]
-        vormen.append(
-            Tekst(
-                punt[0],
-                punt[1] + NAAM_PX * 0.35,
-                tekst,
-                NAAM_PX,
-                vet=True,
-                anker="middle",
-                halo=True,
+        naam = f"{w.wijk} ({w.gemeente})" if len(namen[w.wijk]) > 1 else w.wijk
+        gevonden = _label(v, naam)
+        if gevonden is None:
+            nummer = str(len(nummers) + 1)
+            nummers.append(f"{nummer} {naam}")
+            # too small even for a number: on the first point of its largest part
+            gevonden = _label(v, nummer) or (v[0][0], [nummer])
+        punt, lijnen = gevonden
+        top = punt[1] - (len(lijnen) - 1) * NAAM_PX * 0.6 + NAAM_PX * 0.35
+        for i, lijn in enumerate(lijnen):
+            vormen.append(
+                Tekst(
+                    punt[0],
+                    top + i * NAAM_PX * 1.2,
+                    lijn,
+                    NAAM_PX,
+                    vet=True,
+                    anker="middle",
+                    halo=True,
+                )
             )
-        )
     vormen += _schaalstok(p, MARGE + binnen, kaart_top + kaart_h + 16)
 
     y = kaart_top + kaart_h + 24
