@@ -345,3 +345,12 @@ def test_two_gemeenten_with_the_same_wijk_names(invoke, tmp_path, data_copy) -> 
     woorden = _tekst(svg)
     assert "Kaart sociale basis: 2 gemeenten" in woorden
     assert "(Vught)" in woorden and "(Heusden)" in woorden
+
+
+def test_every_outcome_and_score_class_has_a_style() -> None:
+    """A new outcome (or score class) needs its colour and pattern before it can be drawn."""
+    from wijkcheck.core.results import Uitkomst
+    from wijkcheck.reports.map import GEEN_ITEMS, SCORE_KLASSEN, klasse_van
+
+    klassen = {klasse_van(u) for u in Uitkomst} | {k for k, _, _ in SCORE_KLASSEN} | {GEEN_ITEMS[0]}
+    assert klassen == set(STIJL)
