@@ -5,8 +5,9 @@ RD New is a conformal projection in metres, so the map is RD scaled by one facto
 in one pass to points at least `DREMPEL_PX` apart, so the points drawn are bounded by the size
 of the picture, not by the file. A class is a fill and, for the classes a black-and-white
 print must tell apart, a pattern (hatching for *niet voldaan* and the lowest score, dots for
-*onbekend*); the legend repeats symbol and word. Names stand inside their wijk where they fit
-(tested on three scan lines through the shape), else a number that the key below explains.
+*onbekend*); the legend repeats symbol and word. Names stand inside their wijk, on one line or
+two, where they fit (tested on three scan lines through the shape), else a number that the key
+below explains.
 The notices on top are the overview picture's own (`matrix.kop`): example data, concept
 checklists, voorbeeldnormen, outdated figures.
 """
@@ -253,8 +254,8 @@ def uitkomst_tekst(w: KaartWijk) -> str:
 
 
 def bestandsnaam(kaart: Kaart) -> str:
-    naam = zichtbaar(PurePath(kaart.bestand).name)
-    return naam
+    """The geometry file by its name (and layer), not the folders of the user's disk."""
+    return zichtbaar(PurePath(kaart.bestand).name)
 
 
 def ondertitel(kaart: Kaart) -> str:
