@@ -29,6 +29,7 @@ _UITLEG = {
     "naam": "De naam, zoals in gemeente.yaml en in rapporten.",
     "kern": "De kern (woonkern) waartoe dit hoort, zoals in gemeente.yaml.",
     "cbs_buurtcode": "CBS-buurtcode: BU en 8 cijfers, bijv. BU07970104.",
+    "cbs_wijkcode": "CBS-wijkcode: WK en 6 cijfers, bijv. WK079701 (als een wijk een CBS-wijk is).",
     "cbs_code": "CBS-gemeentecode: GM en 4 cijfers, bijv. GM0797.",
     "peildatum": "Datum waarop het cijfer of de lijst gold (JJJJ-MM-DD).",
     "geschat": "true als de peildatum een schatting is (de bron noemt geen datum).",
