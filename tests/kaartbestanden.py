@@ -26,26 +26,27 @@ def rechthoek(x: float, y: float, b: float, h: float) -> Ring:
 
 @dataclass
 class Kenmerk:
-    buurtcode: str
-    buurtnaam: str
+    """A feature of the layer `buurten` (code `BU…`) or `wijken` (code `WK…`)."""
+
+    code: str
+    naam: str
     vlakken: list[Polygon]
     water: str = "NEE"
     extra: dict[str, object] = field(default_factory=dict)
 
     def properties(self) -> dict[str, object]:
-        gemeente = self.buurtcode[2:6]
-        return {
-            "buurtcode": self.buurtcode,
-            "buurtnaam": self.buurtnaam,
-            "wijkcode": f"WK{self.buurtcode[2:8]}",
-            "wijknaam": "Wijk 01",
-            "gemeentecode": f"GM{gemeente}",
-            "gemeentenaam": "Testgemeente",
-            "water": self.water,
-            "aantal_inwoners": -99997,
-            "jaar": 2024,
-            **self.extra,
-        }
+        gemeente = {"gemeentecode": f"GM{self.code[2:6]}", "gemeentenaam": "Testgemeente"}
+        if self.code.startswith("WK"):
+            eigen = {"wijkcode": self.code, "wijknaam": self.naam, **gemeente}
+        else:
+            eigen = {
+                "buurtcode": self.code,
+                "buurtnaam": self.naam,
+                "wijkcode": f"WK{self.code[2:8]}",
+                "wijknaam": "Wijk 01",
+                **gemeente,
+            }
+        return {**eigen, "water": self.water, "aantal_inwoners": -99997, "jaar": 2024, **self.extra}
 
 
 def geojson(kenmerken: list[Kenmerk], crs: str | None = "urn:ogc:def:crs:EPSG::28992") -> dict:
@@ -118,6 +119,7 @@ def schrijf_gpkg(
     le: bool = True,
     z: bool = False,
     extra_lagen: tuple[str, ...] = (),
+    lagen: dict[str, list[Kenmerk]] | None = None,
 ) -> Path:
     db = sqlite3.connect(pad)
     db.executescript(
@@ -148,7 +150,8 @@ def schrijf_gpkg(
             else [("Amersfoort / RD New", srs_id, organisatie, coordsys, "PROJCS[...]", None)]
         ),
     )
-    for naam in (laag, *extra_lagen):
+    inhoud = {laag: kenmerken, **{n: [] for n in extra_lagen}, **(lagen or {})}
+    for naam, rijen in inhoud.items():
         db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
             "VALUES (?, 'features', ?, ?)",
@@ -158,31 +161,23 @@ def schrijf_gpkg(
             "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, ?, 0)",
             (naam, soort, srs_id, int(z)),
         )
-        db.execute(
-            f'CREATE TABLE "{naam}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom {soort}, '
-            "buurtcode TEXT, buurtnaam TEXT, wijkcode TEXT, wijknaam TEXT, gemeentecode TEXT, "
-            "gemeentenaam TEXT, water TEXT, aantal_inwoners INTEGER, jaar INTEGER)"
+        kolommen = list((rijen[0] if rijen else Kenmerk("BU00000000", "", [])).properties())
+        typen = ", ".join(
+            f'"{k}" {"INTEGER" if k in ("aantal_inwoners", "jaar") else "TEXT"}' for k in kolommen
         )
-    for k in kenmerken:
-        p = k.properties()
-        punten = [pt for poly in k.vlakken for ring in poly for pt in ring]
-        blob = gpkg_blob(wkb_multipolygon(k.vlakken, le, z), srs_id, le, punten)
         db.execute(
-            f'INSERT INTO "{laag}" (geom, buurtcode, buurtnaam, wijkcode, wijknaam, gemeentecode, '
-            "gemeentenaam, water, aantal_inwoners, jaar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                blob,
-                p["buurtcode"],
-                p["buurtnaam"],
-                p["wijkcode"],
-                p["wijknaam"],
-                p["gemeentecode"],
-                p["gemeentenaam"],
-                p["water"],
-                p["aantal_inwoners"],
-                p["jaar"],
-            ),
+            f'CREATE TABLE "{naam}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom {soort}, {typen})'
         )
+        for k in rijen:
+            p = k.properties()
+            punten = [pt for poly in k.vlakken for ring in poly for pt in ring]
+            blob = gpkg_blob(wkb_multipolygon(k.vlakken, le, z), srs_id, le, punten)
+            namen = ", ".join(f'"{c}"' for c in kolommen)
+            vragen = ", ".join("?" for _ in kolommen)
+            db.execute(
+                f'INSERT INTO "{naam}" (geom, {namen}) VALUES (?, {vragen})',
+                (blob, *(p[c] for c in kolommen)),
+            )
     db.commit()
     db.close()
     return pad

@@ -39,7 +39,7 @@ def fout(pad: Path, selectie: Selectie = HEUSDEN) -> tuple[str, str]:
     return f.rule, f.message
 
 
-def _plat(buurten: dict[str, geometry.Buurt]) -> dict[str, list[list[list[float]]]]:
+def _plat(buurten: dict[str, geometry.Gebied]) -> dict[str, list[list[list[float]]]]:
     return {c: [[list(r) for r in v.ringen] for v in b.vlakken] for c, b in buurten.items()}
 
 
@@ -48,9 +48,9 @@ def test_reads_the_buurten_of_the_gemeente_and_skips_water_and_others(tmp_path, 
     pad = tmp_path / f"buurten.{soort}"
     (schrijf_geojson if soort == "geojson" else schrijf_gpkg)(pad, heusden())
     g = lees(pad, HEUSDEN)
-    assert sorted(g.buurten) == ["BU07970104", "BU07970199"]  # water and Amsterdam left out
+    assert sorted(g.gebieden) == ["BU07970104", "BU07970199"]  # water and Amsterdam left out
     assert g.aantal == 3  # land features in the file
-    venne = g.buurten["BU07970104"]
+    venne = g.gebieden["BU07970104"]
     assert venne.naam == "Venne-West"
     assert venne.grenzen == (X0, Y0, X0 + 1000, Y0 + 800)
     assert list(venne.vlakken[0].ringen[0][:4]) == [X0, Y0, X0 + 1000, Y0]
@@ -60,16 +60,16 @@ def test_reads_the_buurten_of_the_gemeente_and_skips_water_and_others(tmp_path, 
 def test_geopackage_and_geojson_give_the_same_holes_and_parts(tmp_path):
     a = lees(schrijf_geojson(tmp_path / "b.geojson", voorbeeldrecht()), VOORBEELDRECHT)
     b = lees(schrijf_gpkg(tmp_path / "b.gpkg", voorbeeldrecht()), VOORBEELDRECHT)
-    assert _plat(a.buurten) == _plat(b.buurten)
-    centrum = b.buurten["BU99990101"]
+    assert _plat(a.gebieden) == _plat(b.gebieden)
+    centrum = b.gebieden["BU99990101"]
     assert [len(v.ringen) for v in centrum.vlakken] == [2]  # outer ring and a hole
-    assert len(b.buurten["BU99990201"].vlakken) == 2  # a MultiPolygon of two parts
+    assert len(b.gebieden["BU99990201"].vlakken) == 2  # a MultiPolygon of two parts
 
 
 def test_geopackage_big_endian_with_z_coordinates(tmp_path):
     pad = schrijf_gpkg(tmp_path / "b.gpkg", voorbeeldrecht(), le=False, z=True)
     gewoon = schrijf_gpkg(tmp_path / "c.gpkg", voorbeeldrecht())
-    assert _plat(lees(pad, VOORBEELDRECHT).buurten) == _plat(lees(gewoon, VOORBEELDRECHT).buurten)
+    assert _plat(lees(pad, VOORBEELDRECHT).gebieden) == _plat(lees(gewoon, VOORBEELDRECHT).gebieden)
 
 
 def test_layer_is_chosen_by_name_and_unknown_layers_named(tmp_path):
@@ -93,7 +93,7 @@ def test_other_coordinate_systems_are_refused(tmp_path):
     regel, _ = fout(schrijf_gpkg(tmp_path / "d.gpkg", heusden(), srs_id=3035, coordsys=3035))
     assert regel == "geometrie-crs"
     # without a crs member, RD coordinates are accepted (PDOK's OGC API with crs=EPSG:28992)
-    assert lees(schrijf_geojson(tmp_path / "e.geojson", heusden(), crs=None), HEUSDEN).buurten
+    assert lees(schrijf_geojson(tmp_path / "e.geojson", heusden(), crs=None), HEUSDEN).gebieden
 
 
 def test_a_file_without_buurt_codes_says_what_it_has(tmp_path):
@@ -255,10 +255,31 @@ def test_mutated_files_give_only_our_error(tmp_path, data):
     except WijkcheckError as exc:
         assert [f.rule.startswith("geometrie-") for f in exc.findings] == [True]
     else:
-        assert all(c in VOORBEELDRECHT for c in g.buurten)
+        assert all(c in VOORBEELDRECHT for c in g.gebieden)
         x0, y0, x1, y1 = geometry.RD_GRENZEN
-        for b in g.buurten.values():
+        for b in g.gebieden.values():
             assert (
                 x0 <= b.grenzen[0] <= b.grenzen[2] <= x1
                 and y0 <= b.grenzen[1] <= b.grenzen[3] <= y1
             )
+
+
+def test_cbs_wijken_from_the_layer_wijken(tmp_path):
+    """Where a gemeente's wijken are CBS wijken (`init --niveau wijk`), the layer wijken."""
+    wijken = [
+        Kenmerk("WK079701", "Wijk 01 Drunen", [[rechthoek(X0, Y0, 2000, 800)]]),
+        Kenmerk("WK079705", "Wijk 05 Vlijmen", [[rechthoek(X0, Y0 + 800, 2000, 800)]]),
+    ]
+    selectie = Selectie(frozenset({"WK079701"}), frozenset({"0797"}), geometry.WIJK)
+    pad = schrijf_gpkg(tmp_path / "b.gpkg", heusden(), lagen={"wijken": wijken, "gemeenten": []})
+    g = lees(pad, selectie)
+    assert g.laag == "wijken" and sorted(g.gebieden) == ["WK079701", "WK079705"]
+    assert g.gebieden["WK079705"].naam == "Wijk 05 Vlijmen"
+    assert sorted(lees(schrijf_geojson(tmp_path / "w.geojson", wijken), selectie).gebieden) == [
+        "WK079701",
+        "WK079705",
+    ]
+    # the buurten carry their wijk's code too, but a layer of buurten is no layer of wijken
+    regel, bericht = fout(schrijf_geojson(tmp_path / "b.geojson", heusden()), selectie)
+    assert regel == "geometrie-geen-code" and "laag buurten" in bericht
+    assert "kies de laag wijken" in bericht

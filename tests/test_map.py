@@ -196,7 +196,7 @@ def test_png_map(invoke, tmp_path, voorbeeldrecht_data) -> None:
 
 def test_html_is_one_self_contained_page_with_escaped_text(invoke, tmp_path, voorbeeldrecht_data):
     buurten = voorbeeldrecht()
-    buurten[-1].buurtnaam = "<script>alert('x')</script> \x1b[31m"
+    buurten[-1].naam = "<script>alert('x')</script> \x1b[31m"
     pad = schrijf_geojson(tmp_path / "b.geojson", buurten)
     invoke(
         [
@@ -354,3 +354,32 @@ def test_every_outcome_and_score_class_has_a_style() -> None:
 
     klassen = {klasse_van(u) for u in Uitkomst} | {k for k, _, _ in SCORE_KLASSEN} | {GEEN_ITEMS[0]}
     assert klassen == set(STIJL)
+
+
+def test_wijken_that_are_cbs_wijken(invoke, tmp_path) -> None:
+    """Wijk files with only `cbs_wijkcode` (a CBS wijk is a wijk): the map draws CBS wijken."""
+    root = tmp_path / "voorbeeldrecht"
+    shutil.copytree(REPO / "voorbeelden" / "voorbeeldrecht", root)
+    map_ = root / "data" / "wijken" / "voorbeeldrecht"
+    for naam, code in (("centrum-voorbeeldrecht", "WK999901"), ("proefhoven-noord", "WK999902")):
+        pad = map_ / f"{naam}.yaml"
+        tekst = pad.read_text("utf-8")
+        pad.write_text(
+            re.sub(r"(?m)^kern:", f"cbs_wijkcode: {code}\nkern:", tekst, count=1), "utf-8"
+        )
+    wijken = [
+        Kenmerk("WK999901", "Wijk 01", [[rechthoek(X0, Y0, 1500, 1200)]]),
+        Kenmerk("WK999902", "Wijk 02", [[rechthoek(X0, Y0 + 1200, 1500, 700)]]),
+        Kenmerk("WK999903", "Wijk 03", [[rechthoek(X0 + 1500, Y0, 800, 1900)]]),
+    ]
+    pad = schrijf_gpkg(tmp_path / "b.gpkg", voorbeeldrecht(), lagen={"wijken": wijken})
+    data = ["--data", str(root), *DATUM, "--geometrie", str(pad)]
+    svg = invoke(["overview", *data, "-f", "svg"]).stdout
+    titels = set(_paden(svg))
+    assert any(t.startswith("Centrum-Voorbeeldrecht (WK999901)") for t in titels)
+    assert "Wijk 03 (WK999903): geen wijk in de gegevens" in titels
+    woorden = _tekst(svg)
+    assert "CBS-wijk zonder wijk in de gegevens (1)" in woorden
+    lijst = woorden.split("geen cbs_wijkcode in het wijkbestand: ")[1].split(".")[0].split(", ")
+    assert sorted(lijst) == ["Molenkwartier", "Proefhoven-Zuid", "Reüniepark", "Schetsveen"]
+    assert "laag wijken" in woorden

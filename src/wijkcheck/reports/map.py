@@ -1,10 +1,12 @@
 """The map of an overview (`overview --geometrie`): every wijk's CBS buurt with the class it is
 coloured by, the buurten of the gemeente that no wijk claims, and the wijken without geometry.
 
-Pure: an `Overzicht` and the buurten read from a geometry file in, a `Kaart` out. A wijk is
+Pure: an `Overzicht` and the areas read from a geometry file in, a `Kaart` out. A wijk is
 matched to its buurt by the CBS buurt code in its file (`cbs_buurtcode`), never by name: names
-differ between a gemeente's policy and CBS. Colour follows one condition (`--voorwaarde`) or,
-without it, the checklist score; either way the classes are those of every other format.
+differ between a gemeente's policy and CBS. Where the wijk files carry only CBS wijk codes
+(`cbs_wijkcode`, a gemeente whose wijken are CBS wijken), the areas are CBS wijken. Colour
+follows one condition (`--voorwaarde`) or, without it, the checklist score; either way the
+classes are those of every other format.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import bedoelde_u, sleutel
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.reports.overview import Kolom, Overzicht, OverzichtRij, Score
-from wijkcheck.sources.geometry import Buurt, Geometrie, Selectie
+from wijkcheck.sources.geometry import BUURT, WIJK, Gebied, Geometrie, Niveau, Selectie
 
 #: Score classes: the share of the wijk's checklist items that is voldaan. An unknown item
 #: (missing data) is not voldaan, and the legend says so; it is not counted as a failure either.
@@ -49,14 +51,14 @@ class KaartWijk:
     #: the condition's outcome (a map of one condition), else None
     uitkomst: Uitkomst | None
     score: Score
-    buurt: Buurt
+    gebied: Gebied
 
 
-#: Why a wijk is not on the map, in the words the map lists it under.
+#: Why a wijk is not on the map, in the words the map lists it under ({niveau}: buurt, wijk).
 REDENEN = {
-    "geen-code": "geen cbs_buurtcode in het wijkbestand",
-    "niet-in-bestand": "buurtcode niet in het geometriebestand",
-    "dubbel": "buurtcode ook van een andere wijk",
+    "geen-code": "geen cbs_{niveau}code in het wijkbestand",
+    "niet-in-bestand": "{niveau}code niet in het geometriebestand",
+    "dubbel": "{niveau}code ook van een andere wijk",
     "geen-wijkbestand": "geen wijkbestand",
 }
 
@@ -79,31 +81,40 @@ class Kaart:
     klassen: tuple[Klasse, ...]
     wijken: tuple[KaartWijk, ...]
     #: buurten of the gemeenten on the map that no wijk file names (drawn grey)
-    overige: tuple[Buurt, ...]
+    overige: tuple[Gebied, ...]
     zonder_geometrie: tuple[ZonderGeometrie, ...]
     #: min x, min y, max x, max y in RD metres of everything drawn
     grenzen: tuple[float, float, float, float]
     #: the geometry file as the map cites it: its name and layer
     bestand: str
-
-    @property
-    def onderwerp(self) -> str:
-        if self.voorwaarde is not None:
-            return self.voorwaarde.titel
-        return f"checklistscore ({self.overzicht.aantal_items} items)"
+    #: whether the shapes are CBS buurten or CBS wijken
+    niveau: Niveau = BUURT
 
 
 def _fout(bericht: str, regel: str) -> WijkcheckError:
     return WijkcheckError.single(Span(""), bericht, regel)
 
 
+def niveau(ov: Overzicht) -> Niveau:
+    """CBS buurten, unless the wijk files carry only CBS wijk codes (`wijkcheck init --niveau
+    wijk`, where a CBS wijk is a wijk): then the shapes are CBS wijken."""
+    if any(r.cbs_buurtcode for r in ov.rijen) or not any(r.cbs_wijkcode for r in ov.rijen):
+        return BUURT
+    return WIJK
+
+
+def _code(r: OverzichtRij, n: Niveau) -> str | None:
+    return r.cbs_buurtcode if n is BUURT else r.cbs_wijkcode
+
+
 def selectie(ov: Overzicht) -> Selectie:
-    """The buurten the map needs: each wijk's own, and all buurten of its gemeente (from the
+    """The areas the map needs: each wijk's own, and all areas of its gemeente (from the
     gemeente's CBS code, else from the codes of its wijken)."""
-    codes = frozenset(r.cbs_buurtcode for r in ov.rijen if r.cbs_buurtcode)
+    n = niveau(ov)
+    codes = frozenset(c for r in ov.rijen if (c := _code(r, n)))
     gemeenten = {c[2:6] for c in codes}
     gemeenten |= {c[2:] for c in ov.gemeente_codes.values()}
-    return Selectie(codes, frozenset(gemeenten))
+    return Selectie(codes, frozenset(gemeenten), n)
 
 
 def kies_voorwaarde(ov: Overzicht, gevraagd: str) -> Kolom:
@@ -148,15 +159,15 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
     gebruikt: dict[str, str] = {}
     for r in ov.rijen:
         naam = f"{r.wijk} ({r.gemeente})" if meer else r.wijk
-        code = r.cbs_buurtcode
+        code = _code(r, geometrie.niveau)
         if code is None:
             zonder.append(ZonderGeometrie(r.wijk, r.gemeente, "geen-code"))
             continue
         if code in gebruikt:
             zonder.append(ZonderGeometrie(r.wijk, r.gemeente, "dubbel", code, gebruikt[code]))
             continue
-        buurt = geometrie.buurten.get(code)
-        if buurt is None:
+        gebied = geometrie.gebieden.get(code)
+        if gebied is None:
             zonder.append(ZonderGeometrie(r.wijk, r.gemeente, "niet-in-bestand", code))
             continue
         gebruikt[code] = naam
@@ -165,19 +176,20 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
         else:
             u = r.voorwaarden[voorwaarde.id]
             klasse = klasse_van(u)
-        wijken.append(KaartWijk(r.wijk, r.gemeente, r.kern, code, klasse, u, r.score, buurt))
+        wijken.append(KaartWijk(r.wijk, r.gemeente, r.kern, code, klasse, u, r.score, gebied))
     for w in ov.ontbrekende_wijken:
         zonder.append(ZonderGeometrie(w, "", "geen-wijkbestand"))
-    overige = tuple(b for code, b in sorted(geometrie.buurten.items()) if code not in gebruikt)
-    getekend = [w.buurt for w in wijken] + list(overige)
+    overige = tuple(b for code, b in sorted(geometrie.gebieden.items()) if code not in gebruikt)
+    getekend = [w.gebied for w in wijken] + list(overige)
     if not getekend:
         gemeenten = ", ".join(
             f"{g} ({ov.gemeente_codes[g]})" if g in ov.gemeente_codes else g for g in ov.gemeenten
         )
+        n = geometrie.niveau
         raise _fout(
-            f"het geometriebestand {geometrie.pad} bevat geen buurt van {gemeenten} en geen van "
-            "de CBS-buurtcodes van de wijken (cbs_buurtcode in de wijkbestanden); kies het "
-            "bestand van uw gemeente, met de laag buurten (docs/kaart.md)",
+            f"het geometriebestand {geometrie.pad} bevat geen {n.woord} van {gemeenten} en geen "
+            f"van de {n.naam}codes van de wijken (cbs_{n.naam}code in de wijkbestanden); kies "
+            f"het bestand van uw gemeente, met de laag {n.laag} (docs/kaart.md)",
             "kaart-leeg",
         )
     grenzen = (
@@ -207,4 +219,5 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
         zonder_geometrie=tuple(zonder),
         grenzen=grenzen,
         bestand=bestand,
+        niveau=geometrie.niveau,
     )

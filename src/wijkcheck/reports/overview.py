@@ -76,8 +76,10 @@ class OverzichtRij(Result):
     gemeente: str
     wijk: str
     kern: str
-    #: the CBS buurt of the wijk (its file's `cbs_buurtcode`), which the map colours
+    #: the CBS buurt or CBS wijk of the wijk (its file's `cbs_buurtcode`, `cbs_wijkcode`), by
+    #: which the map finds its shape
     cbs_buurtcode: str | None = None
+    cbs_wijkcode: str | None = None
     inwoners: int
     voorwaarden: dict[str, Uitkomst]
     score: Score
@@ -162,14 +164,15 @@ def _gemeentebreed(gemeente: str, resultaten: Sequence[Resultaat]) -> Gemeentebr
     )
 
 
-def rij(rapport: Rapport, inwoners: float) -> OverzichtRij:
+def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
     alle = rapport.voorwaarden + rapport.items
     return OverzichtRij(
         gemeente=rapport.gemeente,
         wijk=rapport.wijk,
         kern=rapport.kern,
         cbs_buurtcode=rapport.cbs_buurtcode,
-        inwoners=round(inwoners),
+        cbs_wijkcode=wijk.cbs_wijkcode,
+        inwoners=round(wijk.inwoners.waarde),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
         score=Score(
             voldaan=rapport.samenvatting_items.voldaan,
@@ -241,10 +244,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
         ),
         aantal_items=len(engine.per_wijk(checklist.items)),
         rijen=tuple(
-            rij(
-                engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens),
-                w.inwoners.waarde,
-            )
+            rij(engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens), w)
             for w in wijken
         ),
         gemeentebreed=_gemeentebreed(gemeente.naam, eens),

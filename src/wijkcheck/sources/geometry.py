@@ -1,4 +1,4 @@
-"""Buurt geometry for the map (`overview --geometrie`): PDOK's *CBS Wijk- en Buurtkaart* as
+"""Gebied geometry for the map (`overview --geometrie`): PDOK's *CBS Wijk- en Buurtkaart* as
 GeoJSON or GeoPackage, in RD New (EPSG:28992), read with the standard library only.
 
 A GeoPackage is an SQLite database: `gpkg_geometry_columns` names the feature tables (PDOK's
@@ -46,10 +46,31 @@ MAX_SQLITE_STAPPEN = 2_000_000
 #: x 0–300 km, y 300–625 km).
 RD_GRENZEN = (-50_000.0, 250_000.0, 350_000.0, 700_000.0)
 
-#: Property names of a buurt's code and name, in order of preference: PDOK since 2022
-#: (`buurtcode`), CBS's own files until 2021 (`BU_CODE`), CBS gebiedsindelingen (`statcode`).
-CODE_VELDEN = ("buurtcode", "bu_code", "statcode")
-NAAM_VELDEN = ("buurtnaam", "bu_naam", "statnaam")
+
+@dataclass(frozen=True, slots=True)
+class Niveau:
+    """Buurten or CBS wijken: their code's prefix, PDOK's layer, and the property names of
+    code and name in order of preference: PDOK since 2022 (`buurtcode`), CBS's own files until
+    2021 (`BU_CODE`), CBS gebiedsindelingen (`statcode`)."""
+
+    naam: str
+    voorvoegsel: str
+    laag: str
+    code_velden: tuple[str, ...]
+    naam_velden: tuple[str, ...]
+    #: the word a user reads: "buurt", "CBS-wijk"
+    woord: str
+    meervoud: str
+
+
+BUURT = Niveau(
+    "buurt", "BU", "buurten", ("buurtcode", "bu_code", "statcode"),
+    ("buurtnaam", "bu_naam", "statnaam"), "buurt", "buurten",
+)  # fmt: skip
+WIJK = Niveau(
+    "wijk", "WK", "wijken", ("wijkcode", "wk_code", "statcode"),
+    ("wijknaam", "wk_naam", "statnaam"), "CBS-wijk", "CBS-wijken",
+)  # fmt: skip
 #: `water: JA` marks the water part of an area (land is `NEE`); it is no buurt to colour.
 WATER_VELD = "water"
 
@@ -88,7 +109,7 @@ class Vlak:
 
 
 @dataclass(frozen=True, slots=True)
-class Buurt:
+class Gebied:
     code: str
     naam: str
     vlakken: tuple[Vlak, ...]
@@ -109,19 +130,23 @@ class Geometrie:
     laag: str | None
     #: land features in the file (or the layer), asked for or not
     aantal: int
-    buurten: dict[str, Buurt]
+    gebieden: dict[str, Gebied]
+    niveau: Niveau
 
 
 @dataclass(frozen=True, slots=True)
 class Selectie:
-    """Which buurten to decode: these codes, and every buurt of these gemeenten (the four
-    digits of `GM0797`, which are also the first four of the gemeente's buurt codes)."""
+    """Which areas to decode: these codes, and every area of these gemeenten (the four digits
+    of `GM0797`, which are also the first four of the gemeente's buurt and wijk codes)."""
 
     codes: frozenset[str]
     gemeenten: frozenset[str]
+    niveau: Niveau = BUURT
 
     def __contains__(self, code: str) -> bool:
-        return code in self.codes or (code.startswith("BU") and code[2:6] in self.gemeenten)
+        return code in self.codes or (
+            code.startswith(self.niveau.voorvoegsel) and code[2:6] in self.gemeenten
+        )
 
 
 def lees(pad: Path, selectie: Selectie) -> Geometrie:
@@ -188,7 +213,7 @@ def _ring(xy: array, pad: str, waar: str) -> array:
     return xy
 
 
-def _buurt(code: str, naam: str, vlakken: list[Vlak], pad: str) -> Buurt:
+def _buurt(code: str, naam: str, vlakken: list[Vlak], pad: str) -> Gebied:
     """A buurt from its polygons, checked to lie in RD New (holes lie inside outer rings)."""
     buiten = [v.ringen[0] for v in vlakken]
     grenzen = (
@@ -210,17 +235,17 @@ def _buurt(code: str, naam: str, vlakken: list[Vlak], pad: str) -> Buurt:
             f"de coördinaten van buurt {code} {wat}; wijkcheck tekent alleen RD New: {_DOWNLOAD}",
             "geometrie-crs",
         )
-    return Buurt(code, naam, tuple(vlakken), grenzen)
+    return Gebied(code, naam, tuple(vlakken), grenzen)
 
 
-def _samen(buurten: dict[str, Buurt], nieuw: Buurt) -> None:
+def _samen(gebieden: dict[str, Gebied], nieuw: Gebied) -> None:
     """A buurt in more than one feature (land in parts) is one buurt with all their polygons."""
-    oud = buurten.get(nieuw.code)
+    oud = gebieden.get(nieuw.code)
     if oud is None:
-        buurten[nieuw.code] = nieuw
+        gebieden[nieuw.code] = nieuw
         return
     g, h = oud.grenzen, nieuw.grenzen
-    buurten[nieuw.code] = Buurt(
+    gebieden[nieuw.code] = Gebied(
         oud.code,
         oud.naam or nieuw.naam,
         oud.vlakken + nieuw.vlakken,
@@ -237,11 +262,30 @@ def _kies_veld(namen: Iterable[str], voorkeur: tuple[str, ...]) -> str | None:
     return None
 
 
-def _geen_code(pad: str, waar: str, namen: list[str]) -> WijkcheckError:
+def _kies_code(namen: list[str], niveau: Niveau) -> str | None:
+    """The code property of this level; None for a layer of another level (the buurten
+    carry their wijk's code too, so a buurten layer is no wijken layer)."""
+    if niveau is WIJK and _kies_veld(namen, BUURT.code_velden[:2]):
+        return None
+    return _kies_veld(namen, niveau.code_velden)
+
+
+def _geen_code(pad: str, waar: str, namen: list[str], niveau: Niveau) -> WijkcheckError:
     klein = {n.casefold() for n in namen}
-    if "wijkcode" in klein or "gemeentecode" in klein:
-        laag = "wijken" if "wijkcode" in klein else "gemeenten"
-        hint = f"dit lijkt de laag {laag}; wijkcheck kleurt buurten: kies de laag buurten"
+    anders = [
+        laag
+        for laag, veld in (
+            ("buurten", "buurtcode"),
+            ("wijken", "wijkcode"),
+            ("gemeenten", "gemeentecode"),
+        )
+        if veld in klein and laag != niveau.laag
+    ]
+    if anders:
+        hint = (
+            f"dit lijkt de laag {anders[0]}; wijkcheck kleurt hier {niveau.meervoud}: kies de "
+            f"laag {niveau.laag}"
+        )
     else:
         getoond = ", ".join(namen[:12]) + (
             f" en {len(namen) - 12} andere" if len(namen) > 12 else ""
@@ -249,7 +293,8 @@ def _geen_code(pad: str, waar: str, namen: list[str]) -> WijkcheckError:
         hint = f"de eigenschappen zijn: {getoond or '(geen)'}"
     return _fout(
         pad,
-        f"{waar} heeft geen buurtcode (eigenschap {' of '.join(CODE_VELDEN)}); {hint}",
+        f"{waar} heeft geen {niveau.naam}code (eigenschap {' of '.join(niveau.code_velden)}); "
+        + hint,
         "geometrie-geen-code",
     )
 
@@ -315,7 +360,7 @@ class _GeoJSON:
         features = [doc] if doc["type"] == "Feature" else doc.get("features")
         if not isinstance(features, list):
             raise self.fout("'features' is geen lijst", "geometrie-formaat")
-        buurten: dict[str, Buurt] = {}
+        gebieden: dict[str, Gebied] = {}
         code_veld: str | None = None
         naam_veld: str | None = None
         aantal = 0
@@ -330,10 +375,15 @@ class _GeoJSON:
                     f"de properties van kenmerk {i} zijn geen object", "geometrie-formaat"
                 )
             if code_veld is None or code_veld not in props:
-                code_veld = _kies_veld(props, CODE_VELDEN)
+                code_veld = _kies_code(list(props), self.selectie.niveau)
                 if code_veld is None:
-                    raise _geen_code(self.pad, f"kenmerk {i} (features[{i - 1}])", list(props))
-                naam_veld = _kies_veld(props, NAAM_VELDEN)
+                    raise _geen_code(
+                        self.pad,
+                        f"kenmerk {i} (features[{i - 1}])",
+                        list(props),
+                        self.selectie.niveau,
+                    )
+                naam_veld = _kies_veld(props, self.selectie.niveau.naam_velden)
             code = props[code_veld]
             if not isinstance(code, str):
                 raise self.fout(
@@ -350,7 +400,7 @@ class _GeoJSON:
             naam = props.get(naam_veld) if naam_veld else None
             waar = f"kenmerk {i} ({code})"
             _samen(
-                buurten,
+                gebieden,
                 _buurt(
                     code,
                     naam if isinstance(naam, str) else "",
@@ -358,7 +408,7 @@ class _GeoJSON:
                     self.pad,
                 ),
             )
-        return Geometrie(self.pad, "GeoJSON", None, aantal, buurten)
+        return Geometrie(self.pad, "GeoJSON", None, aantal, gebieden, self.selectie.niveau)
 
     def crs(self, crs: Any) -> None:
         """The old `crs` member (GeoJSON 2008; GDAL writes it for RD New). Without it the
@@ -487,10 +537,10 @@ class _GeoPackage:
         if laag not in tabellen:
             raise self.fout(f"laag {laag} staat in gpkg_geometry_columns, maar de tabel ontbreekt")
         velden = [str(r[1]) for r in db.execute(f"PRAGMA table_info({_naam_sql(laag)})")]
-        code_veld = _kies_veld(velden, CODE_VELDEN)
+        code_veld = _kies_code(velden, self.selectie.niveau)
         if code_veld is None:
-            raise _geen_code(self.naam, f"laag {laag}", velden)
-        naam_veld = _kies_veld(velden, NAAM_VELDEN)
+            raise _geen_code(self.naam, f"laag {laag}", velden, self.selectie.niveau)
+        naam_veld = _kies_veld(velden, self.selectie.niveau.naam_velden)
         water_veld = _kies_veld(velden, (WATER_VELD,))
         t = _naam_sql(laag)
         # first only the codes (one column of every row), then the geometry of the wanted rows
@@ -504,7 +554,7 @@ class _GeoPackage:
             aantal += 1
             if isinstance(code, str) and code.strip() in self.selectie:
                 gevraagd.append((rowid, code.strip()))
-        buurten: dict[str, Buurt] = {}
+        gebieden: dict[str, Gebied] = {}
         naam_sql = _naam_sql(naam_veld) if naam_veld else "NULL"
         vraag = f"SELECT {naam_sql}, {_naam_sql(kolom)} FROM {t} WHERE rowid = ?"
         for rowid, code in gevraagd:
@@ -518,26 +568,29 @@ class _GeoPackage:
             vlakken = self.blob(blob, srs_id, waar)
             if vlakken:
                 _samen(
-                    buurten, _buurt(code, naam if isinstance(naam, str) else "", vlakken, self.naam)
+                    gebieden,
+                    _buurt(code, naam if isinstance(naam, str) else "", vlakken, self.naam),
                 )
-        return Geometrie(self.naam, "GeoPackage", laag, aantal, buurten)
+        return Geometrie(self.naam, "GeoPackage", laag, aantal, gebieden, self.selectie.niveau)
 
     def kies_laag(self, lagen: list[tuple[str, str, str, Any]]) -> tuple[str, str, str, Any]:
-        """PDOK's layer `buurten`; else the one layer whose name starts with `buurt`
-        (CBS's own files: `buurt_2021_v1`); else the only layer."""
+        """PDOK's layer `buurten` (or `wijken`); else the one layer whose name starts with
+        `buurt` (CBS's own files: `buurt_2021_v1`); else the only layer."""
         if not lagen:
             raise self.fout("de GeoPackage heeft geen lagen met geometrie", "geometrie-formaat")
+        n = self.selectie.niveau
         for kandidaten in (
-            [laag for laag in lagen if laag[0].casefold() == "buurten"],
-            [laag for laag in lagen if laag[0].casefold().startswith("buurt")],
+            [laag for laag in lagen if laag[0].casefold() == n.laag],
+            [laag for laag in lagen if laag[0].casefold().startswith(n.naam)],
             lagen if len(lagen) == 1 else [],
         ):
             if len(kandidaten) == 1:
                 return kandidaten[0]
         namen = ", ".join(laag[0] for laag in lagen[:12])
         raise self.fout(
-            f"de GeoPackage heeft geen laag buurten (wel: {namen}); wijkcheck kleurt buurten: "
-            "gebruik PDOK's CBS Wijk- en Buurtkaart, of exporteer alleen uw laag met buurten",
+            f"de GeoPackage heeft geen laag {n.laag} (wel: {namen}); wijkcheck kleurt hier "
+            f"{n.meervoud}: gebruik PDOK's CBS Wijk- en Buurtkaart, of exporteer alleen uw laag "
+            f"met {n.meervoud}",
             "geometrie-laag",
         )
 

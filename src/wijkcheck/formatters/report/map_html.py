@@ -41,7 +41,13 @@ def render(kaart: Kaart) -> str:
     plaatje = svg(teken(kaart, met_kop=False)).split("\n", 1)[1]  # without the XML declaration
     body += ['<figure class="kaart">', plaatje, "</figure>"]
     meer = ov.meerdere_gemeenten
-    kolommen = [*(["Gemeente"] if meer else []), "Wijk", "Kern", "CBS-buurtcode", "Uitkomst"]
+    kolommen = [
+        *(["Gemeente"] if meer else []),
+        "Wijk",
+        "Kern",
+        f"CBS-{kaart.niveau.naam}code",
+        "Uitkomst",
+    ]
     body += [
         "<h2>Wijken op de kaart</h2>",
         "<table>",

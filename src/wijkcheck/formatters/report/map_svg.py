@@ -38,7 +38,7 @@ from wijkcheck.formatters.report.matrix import (
     tekstbreedte,
 )
 from wijkcheck.reports.map import REDENEN, Kaart, KaartWijk
-from wijkcheck.sources.geometry import Buurt
+from wijkcheck.sources.geometry import Gebied
 
 BREEDTE = 900.0
 MARGE = 24.0
@@ -91,7 +91,7 @@ class _Projectie:
             uit.pop()  # the closing point: SVG and Pillow close rings themselves
         return tuple(uit) if len(uit) >= 3 else ()
 
-    def buurt(self, b: Buurt) -> list[tuple[tuple[Punt, ...], ...]]:
+    def gebied(self, b: Gebied) -> list[tuple[tuple[Punt, ...], ...]]:
         """Per polygon its rings in px (polygons smaller than the threshold left out)."""
         vlakken = []
         for v in b.vlakken:
@@ -197,7 +197,12 @@ def _legenda(kaart: Kaart, x: float, y: float, breedte: float) -> tuple[list, fl
         items.append((fill, patroon, f"{k.naam} ({k.aantal})", k.id))
     if kaart.overige:
         items.append(
-            (OVERIG_VULLING, None, f"buurt zonder wijk in de gegevens ({len(kaart.overige)})", "")
+            (
+                OVERIG_VULLING,
+                None,
+                f"{kaart.niveau.woord} zonder wijk in de gegevens ({len(kaart.overige)})",
+                "",
+            )
         )
     vormen.append(Tekst(x, y, "Legenda", g, vet=True))
     y += 8
@@ -290,7 +295,10 @@ def zonder_tekst(kaart: Kaart) -> list[str]:
         elif z.reden == "dubbel":
             naam += f" ({zichtbaar(z.code or '')}, op de kaart als {z.ander})"
         per_reden.setdefault(z.reden, []).append(naam)
-    return [f"{REDENEN[reden]}: {', '.join(namen)}." for reden, namen in per_reden.items()]
+    return [
+        f"{REDENEN[reden].format(niveau=kaart.niveau.naam)}: {', '.join(namen)}."
+        for reden, namen in per_reden.items()
+    ]
 
 
 def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
@@ -310,14 +318,14 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
     kaart_h = p.h + 16
     vormen.append(Rect(MARGE, kaart_top, binnen, kaart_h, "#ffffff", "#bbbbbb", 1.0))
 
-    overige = [(b, p.buurt(b)) for b in kaart.overige]
+    overige = [(b, p.gebied(b)) for b in kaart.overige]
     for b, vlakken in overige:
         ringen = tuple(r for v in vlakken for r in v)
         if ringen:
             naam = zichtbaar(b.naam) + " " if b.naam else ""
             tip = f"{naam}({zichtbaar(b.code)}): geen wijk in de gegevens"
             vormen.append(Vlak(ringen, OVERIG_VULLING, None, OVERIG_RAND, 0.6, tip))
-    wijken = [(w, p.buurt(w.buurt)) for w in kaart.wijken]
+    wijken = [(w, p.gebied(w.gebied)) for w in kaart.wijken]
     for w, vlakken in wijken:
         ringen = tuple(r for v in vlakken for r in v)
         if ringen:
@@ -407,7 +415,7 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
     uitleg += [f"Niet op de kaart, {regel}" for regel in zonder_tekst(kaart)]
     uitleg.append(
         f"Geometrie: {bestandsnaam(kaart)} ({getal(len(kaart.wijken) + len(kaart.overige))} "
-        "buurten getekend). Gemaakt met wijkcheck."
+        f"{kaart.niveau.meervoud} getekend). Gemaakt met wijkcheck."
     )
     for tekst in uitleg:
         blok, y = _tekstblok(tekst, MARGE, y, binnen)
