@@ -125,7 +125,7 @@ def test_single_file_reports_only_that_file(invoke, data_copy: Path, monkeypatch
     herpt.write_text(herpt.read_text().replace("kern: Herpt", "kern: Drunen"), encoding="utf-8")
     out = invoke(["validate", "data/wijken/heusden/herpt.yaml", "--datum", "2025-06-01"], code=1)
     assert [r for r in lines(out.output) if ": fout: " in r] == [
-        "data/wijken/heusden/herpt.yaml:6:7: fout: kern 'Drunen' klopt niet: gemeente.yaml "
+        "data/wijken/heusden/herpt.yaml:7:7: fout: kern 'Drunen' klopt niet: gemeente.yaml "
         "plaatst 'Herpt' in kern 'Herpt' (verkeerde-kern)",
     ]
     assert all(r.startswith("data/wijken/heusden/herpt.yaml:") for r in lines(out.output)[:-2])
@@ -139,9 +139,9 @@ def test_from_inside_the_gemeente_folder(invoke, data_copy: Path, monkeypatch) -
     herpt = heusden(data_copy) / "herpt.yaml"
     herpt.write_text(herpt.read_text().replace("\nkern:", "\nkren:"), encoding="utf-8")
     out = invoke(["validate", "herpt.yaml", "--datum", "2025-01-01"], code=1).output
-    assert "herpt.yaml:6:1: fout: onbekend veld 'kren'" in out
+    assert "herpt.yaml:7:1: fout: onbekend veld 'kren'" in out
     out = invoke(["validate", "--datum", "2025-01-01"], code=1).output  # the repository around
-    assert "herpt.yaml:6:1: fout: onbekend veld 'kren'" in out
+    assert "herpt.yaml:7:1: fout: onbekend veld 'kren'" in out
 
 
 def test_broken_gemeente_is_reported_with_the_wijk_file(invoke, data_copy: Path) -> None:
@@ -357,11 +357,11 @@ def test_github_in_actions_writes_the_step_summary(
     herpt.write_text(herpt.read_text().replace("\nkern:", "\nkren:"), encoding="utf-8")
     out = invoke(["validate", "--data", str(data_copy), "--datum", "2025-06-01"], code=1).output
     assert (
-        "::error file=repo/data/wijken/heusden/herpt.yaml,line=6,col=1,title=onbekend-veld::" in out
+        "::error file=repo/data/wijken/heusden/herpt.yaml,line=7,col=1,title=onbekend-veld::" in out
     )
     tekst = samenvatting.read_text(encoding="utf-8")
     assert tekst.startswith("eerdere stap\n## wijkcheck validate\n")
-    assert "| repo/data/wijken/heusden/herpt.yaml | 6 | 1 | fout | onbekend-veld |" in tekst
+    assert "| repo/data/wijken/heusden/herpt.yaml | 7 | 1 | fout | onbekend-veld |" in tekst
 
 
 def test_json_output_equals_python_api(invoke, data_copy: Path) -> None:

@@ -166,8 +166,18 @@ def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) 
     c.naam(("naam",), w.naam, "wijknaam")
     c.naam(("kern",), w.kern, "kern")
     c.datum(("peildatum",), w.peildatum)
-    c.cijfer(("inwoners",), w.inwoners, "inwoners")
-    if w.inwoners.waarde <= 0 and cl is not None and _per_inwoners(cl):
+    if w.inwoners is None:
+        c.add(
+            ("inwoners",),
+            "het aantal inwoners is niet vastgelegd; rapporten noemen het onbekend, en een norm "
+            "per 1.000 inwoners is onbekend. Vul 'inwoners' in (bijv. uit CBS Kerncijfers wijken "
+            "en buurten)",
+            "inwoners-ontbreekt",
+            W,
+        )
+    else:
+        c.cijfer(("inwoners",), w.inwoners, "inwoners")
+    if w.inwoners is not None and w.inwoners.waarde <= 0 and cl is not None and _per_inwoners(cl):
         c.add(
             ("inwoners", "waarde"),
             "0 inwoners: de checklist heeft een norm per inwoner, die over deze wijk niets zegt; "

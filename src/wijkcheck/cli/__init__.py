@@ -35,6 +35,7 @@ from wijkcheck.cli import (  # noqa: F401
     cbs,
     explain,
     list,
+    new,
     overview,
     regels,
     schema,
@@ -60,6 +61,7 @@ VOLGORDE = [
     "validate",
     "init",
     "import-cbs",
+    "new",
 ]
 app.registered_commands.sort(
     key=lambda info: VOLGORDE.index(info.name) if info.name in VOLGORDE else len(VOLGORDE)

@@ -262,6 +262,7 @@ def _plaats(
     from wijkcheck.checks.run import validate
     from wijkcheck.cli.writing import schrijf_atomair
     from wijkcheck.sources.dataroot import DataRoot
+    from wijkcheck.sources.scaffold import schema_header
 
     gemaakt = [p for p in (waar.wijken, waar.wijken.parent) if not p.exists()]
     waar.wijken.mkdir(parents=True, exist_ok=True)
@@ -273,14 +274,18 @@ def _plaats(
         staging_map.mkdir(parents=True)
         staging_lijsten.mkdir()
         for naam, tekst in opzet.bestanden.items():
-            schrijf_atomair(staging_map / naam, tekst.encode("utf-8"))
+            # the editor header points at the schema as seen from the file's final place
+            soort = "gemeente" if naam == "gemeente.yaml" else "wijk"
+            kop = schema_header(soort, map_ / naam, waar.basis)
+            schrijf_atomair(staging_map / naam, (kop + tekst).encode("utf-8"))
         # The user's own checklists (the one `extends` may find first) take part as they are.
         if waar.checklists.is_dir():
             for pad in sorted(waar.checklists.glob("*.yaml")):
                 if pad.is_file():
                     shutil.copyfile(pad, staging_lijsten / pad.name)
+        checklist_tekst = schema_header("checklist", checklist_pad, waar.basis) + opzet.checklist
         if not eigen_checklist:
-            schrijf_atomair(staging_lijsten / checklist_pad.name, opzet.checklist.encode("utf-8"))
+            schrijf_atomair(staging_lijsten / checklist_pad.name, checklist_tekst.encode("utf-8"))
         root = DataRoot(staging_wijken, staging_lijsten, "init", tijdelijk)
         uitslag = validate([staging_map], root, dt.date.today(), tijdelijk)
         if uitslag.fouten:
@@ -297,7 +302,7 @@ def _plaats(
             )
         if not eigen_checklist:
             waar.checklists.mkdir(parents=True, exist_ok=True)
-            schrijf_atomair(checklist_pad, opzet.checklist.encode("utf-8"))
+            schrijf_atomair(checklist_pad, checklist_tekst.encode("utf-8"))
         bewaard = None
         if os.path.lexists(map_) and force:
             stempel = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -355,6 +360,8 @@ def _verslag_init(
         )
     for wat, lijst in (("Andere naam", opzet.hernoemd), ("Niet opgenomen", opzet.overgeslagen)):
         regels += [f"{wat}:", *(f"  - {x}" for x in lijst)] if lijst else []
+    from wijkcheck.sources.scaffold import schema_pad
+
     regels += [
         "wijkcheck validate: geen fouten.",
         "Vul nu aan wat CBS niet weet (voorzieningen, inzet van professionals, oordelen): zie de "
@@ -362,6 +369,11 @@ def _verslag_init(
         f"Probeer: wijkcheck audit {_shell(wijken[0].naam)}"
         + (f" --data {_shell(str(data))}" if data else ""),
     ]
+    if not schema_pad("wijk", map_.parents[2]).exists():
+        regels.append(
+            "Voor uw editor (aanvullen en fouten onderstrepen): wijkcheck schema --gegevensmap"
+            + (f" --data {_shell(str(data))}" if data else "")
+        )
     sys.stdout.write("".join(_zichtbaar(r) + "\n" for r in regels))
 
 

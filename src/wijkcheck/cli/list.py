@@ -47,10 +47,12 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
         table.add_column("Bron")
         volgorde = {sleutel(w): i for i, ws in enumerate(gd.gemeente.kernen.values()) for w in ws}
         for w in sorted(gd.wijken, key=lambda w: (volgorde.get(sleutel(w.naam), 999), w.naam)):
-            bron = "voorbeeld" if w.inwoners.voorbeeld else w.inwoners.bron
-            table.add_row(
-                w.naam, w.kern, getal(w.inwoners.waarde), nl_datum(w.inwoners.peildatum), bron
-            )
+            inw = w.inwoners
+            if inw is None:  # a new wijk whose figures are still to be filled in
+                table.add_row(w.naam, w.kern, "onbekend", "", "niet vastgelegd")
+                continue
+            bron = "voorbeeld" if inw.voorbeeld else inw.bron
+            table.add_row(w.naam, w.kern, getal(inw.waarde), nl_datum(inw.peildatum), bron)
         out.print(table)
         out.print(f"{len(gd.wijken)} wijken in {len(gd.gemeente.kernen)} kernen ({root.herkomst}).")
         if root.meegeleverd:

@@ -124,7 +124,9 @@ def schrijf(data: str | bytes, output: str | None, force: bool, wat: str) -> str
     _controleer_naam(output)
     path = Path(output).expanduser()
     schrijf_atomair(path, data if isinstance(data, bytes) else data.encode("utf-8"), force=force)
-    sys.stderr.write(f"Geschreven: {path} ({wat})\n")
+    from wijkcheck.core.names import zichtbaar
+
+    sys.stderr.write(f"Geschreven: {zichtbaar(str(path))} ({wat})\n")
     return None
 
 

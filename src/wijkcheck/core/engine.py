@@ -81,7 +81,12 @@ def audit(
         gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, basis.plekken)
     alle = voorwaarden + items + gemeentebrede
     gegevens = [g for r in alle for g in r.alle_gegevens()]
-    inwoners = basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
+    inwoners = (
+        None
+        if wijk.inwoners is None
+        else basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
+    )
+    eigen = [] if inwoners is None else [inwoners]
     return Rapport(
         wijk=wijk.naam,
         kern=wijk.kern,
@@ -96,7 +101,7 @@ def audit(
         samenvatting_voorwaarden=Telling.van(voorwaarden),
         samenvatting_items=Telling.van(items),
         samenvatting_gemeentebreed=Telling.van(gemeentebrede),
-        voorbeelddata=inwoners.voorbeeld or any(g.voorbeeld for g in gegevens),
-        verouderde_gegevens=inwoners.verouderd or any(g.verouderd for g in gegevens),
+        voorbeelddata=any(g.voorbeeld for g in eigen + gegevens),
+        verouderde_gegevens=any(g.verouderd for g in eigen + gegevens),
         voorbeeldnormen=sum(r.voorbeeldnorm for r in alle),
     )

@@ -185,7 +185,9 @@ class Wijk(Model):
     #: for a gemeente whose wijken are CBS wijken (`wijkcheck init --niveau wijk`)
     cbs_wijkcode: Annotated[str, StringConstraints(pattern=r"^WK\d{6}$")] | None = None
     peildatum: dt.date
-    inwoners: Aantal
+    #: left out: not recorded yet (a template of `wijkcheck new`); rules per inhabitant are
+    #: then onbekend, and `validate` warns
+    inwoners: Aantal | None = None
     omschrijving: str | None = None
     inventarisatie: Inventarisatie | None = None
     voorzieningen: Annotated[list[Voorziening], Field(max_length=MAX_VOORZIENINGEN)] = leeg(list)

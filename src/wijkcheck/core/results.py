@@ -163,7 +163,8 @@ class Rapport(Result):
     kern: str
     gemeente: str
     cbs_buurtcode: str | None
-    inwoners: GebruiktGegeven
+    #: None: the wijk file does not give the number of inhabitants (yet)
+    inwoners: GebruiktGegeven | None
     checklist: ChecklistInfo
     auditdatum: dt.date
     #: the conditions and items judged for this wijk (they make its score)
@@ -185,7 +186,7 @@ class Rapport(Result):
     def verouderde_cijfers(self) -> list[GebruiktGegeven]:
         """Every figure of the report older than the checklist allows, without repeats."""
         alle = [
-            self.inwoners,
+            *self._eigen(),
             *(
                 g
                 for r in self.voorwaarden + self.items + self.gemeentebreed
@@ -201,13 +202,17 @@ class Rapport(Result):
     def latere_cijfers(self) -> list[GebruiktGegeven]:
         """Figures dated after the audit date, without repeats."""
         gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
-        for g in [self.inwoners, *(g for r in self._alle() for g in r.alle_gegevens())]:
+        for g in [*self._eigen(), *(g for r in self._alle() for g in r.alle_gegevens())]:
             if g.peildatum > self.auditdatum:
                 gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
         return list(gezien.values())
 
     def _alle(self) -> list[Resultaat]:
         return self.voorwaarden + self.items + self.gemeentebreed
+
+    def _eigen(self) -> list[GebruiktGegeven]:
+        """The wijk's own figures outside the results: its inhabitants, when recorded."""
+        return [] if self.inwoners is None else [self.inwoners]
 
     @property
     def niet_voldaan(self) -> bool:

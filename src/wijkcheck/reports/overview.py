@@ -80,7 +80,8 @@ class OverzichtRij(Result):
     #: which the map finds its shape
     cbs_buurtcode: str | None = None
     cbs_wijkcode: str | None = None
-    inwoners: int
+    #: None: the wijk file does not give them (yet)
+    inwoners: int | None
     voorwaarden: dict[str, Uitkomst]
     score: Score
     items: Telling
@@ -172,7 +173,7 @@ def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
         kern=rapport.kern,
         cbs_buurtcode=rapport.cbs_buurtcode,
         cbs_wijkcode=wijk.cbs_wijkcode,
-        inwoners=round(wijk.inwoners.waarde),
+        inwoners=None if wijk.inwoners is None else round(wijk.inwoners.waarde),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
         score=Score(
             voldaan=rapport.samenvatting_items.voldaan,

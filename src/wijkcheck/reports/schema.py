@@ -80,8 +80,16 @@ _DELEN = {
 }
 
 
-def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
-    """The JSON Schema of a `soort` of data file, with the names `checklist` knows as enums."""
+def schema(soort: str, checklist: Checklist, *meer: Checklist) -> dict[str, Any]:
+    """The JSON Schema of a `soort` of data file, with the names `checklist` knows as enums;
+    with `meer` checklists (gemeenten of one data folder that use different ones), the names
+    any of them knows: the editor then offers them all, and `validate` checks each file
+    against its own gemeente's checklist."""
+    alle = (checklist, *meer)
+
+    def namen(deel: str) -> list[str]:
+        return sorted({n for cl in alle for n in getattr(cl, deel)})
+
     modellen: dict[str, type[BaseModel]] = {
         "wijk": Wijk,
         "gemeente": Gemeente,
@@ -98,16 +106,16 @@ def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
         else:
             definitie.pop("description", None)
     if soort == "wijk":
-        _namen(js["properties"]["indicatoren"], [*checklist.indicatoren])
-        _namen(js["properties"]["ondersteuningsvraag"], [*checklist.indicatoren])
-        _namen(js["properties"]["capaciteit"], [*checklist.rollen])
-        _namen(js["properties"]["oordelen"], [*checklist.onderwerpen()])
+        _namen(js["properties"]["indicatoren"], namen("indicatoren"))
+        _namen(js["properties"]["ondersteuningsvraag"], namen("indicatoren"))
+        _namen(js["properties"]["capaciteit"], namen("rollen"))
+        _namen(js["properties"]["oordelen"], sorted({o for cl in alle for o in cl.onderwerpen()}))
     if soort in ("wijk", "gemeente"):
         voorziening = js["$defs"]["Voorziening"]["properties"]
-        voorziening["soort"]["enum"] = sorted(checklist.soorten)
-        voorziening["functies"]["items"]["enum"] = sorted(checklist.functies)
+        voorziening["soort"]["enum"] = namen("soorten")
+        voorziening["functies"]["items"]["enum"] = namen("functies")
     if soort == "gemeente":
-        _namen(js["properties"]["referentie"], [*checklist.indicatoren])
+        _namen(js["properties"]["referentie"], namen("indicatoren"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **js,
@@ -123,4 +131,4 @@ def _beschrijf(definitie: dict[str, Any]) -> None:
 
 def _namen(veld: dict[str, Any], namen: list[str]) -> None:
     """Keys of a mapping limited to `namen` (the editor offers them)."""
-    veld["propertyNames"] = {"enum": sorted(namen)}
+    veld["propertyNames"] = {"enum": namen}

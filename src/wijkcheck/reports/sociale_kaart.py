@@ -65,7 +65,8 @@ class SocialeKaart(Result):
     kern: str
     gemeente: str
     cbs_buurtcode: str | None
-    inwoners: GebruiktGegeven
+    #: None: the wijk file does not give the number of inhabitants (yet)
+    inwoners: GebruiktGegeven | None
     omschrijving: str | None
     checklist: ChecklistInfo
     datum: dt.date
@@ -161,13 +162,17 @@ def sociale_kaart(
     ]
     alle = eigen + ook
     inw = wijk.inwoners
-    inwoners = GebruiktGegeven(
-        wat="inwoners",
-        waarde=getal(inw.waarde),
-        bron=inw.bron,
-        peildatum=inw.peildatum,
-        verouderd=verouderd(inw.peildatum, datum, max_maanden),
-        voorbeeld=inw.voorbeeld,
+    inwoners = (
+        None
+        if inw is None
+        else GebruiktGegeven(
+            wat="inwoners",
+            waarde=getal(inw.waarde),
+            bron=inw.bron,
+            peildatum=inw.peildatum,
+            verouderd=verouderd(inw.peildatum, datum, max_maanden),
+            voorbeeld=inw.voorbeeld,
+        )
     )
     return SocialeKaart(
         wijk=wijk.naam,
@@ -180,6 +185,6 @@ def sociale_kaart(
         datum=datum,
         lagen=lagen,
         onbekende_soorten=[v for v in alle if v.soort not in checklist.soorten],
-        voorbeelddata=inwoners.voorbeeld or any(v.voorbeeld for v in alle),
-        verouderde_gegevens=inwoners.verouderd or any(v.verouderd for v in alle),
+        voorbeelddata=bool(inwoners and inwoners.voorbeeld) or any(v.voorbeeld for v in alle),
+        verouderde_gegevens=bool(inwoners and inwoners.verouderd) or any(v.verouderd for v in alle),
     )

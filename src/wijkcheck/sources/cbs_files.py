@@ -161,8 +161,9 @@ def nieuwe_gemeente(
         for _, r in regio_leden:
             if "inwoners" not in r.cijfers:
                 overgeslagen.append(
-                    f"{r.naam or r.code} ({r.code}): CBS geeft geen inwonertal, en een wijk "
-                    "zonder inwonertal is geen geldig wijkbestand"
+                    f"{r.naam or r.code} ({r.code}): CBS geeft geen inwonertal (vaak een "
+                    "bedrijventerrein of buitengebied); is het wel een wijk, voeg haar dan toe "
+                    "met 'wijkcheck new'"
                 )
                 continue
             definitief = namen[r.code]

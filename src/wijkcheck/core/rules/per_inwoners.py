@@ -111,6 +111,15 @@ class PerInwoners(RegelBasis):
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         wijk = ctx.eigen_wijk
+        if wijk.inwoners is None:  # the requirement grows with them: nothing can be said
+            return Beoordeling(
+                ONB,
+                "aantal inwoners niet vastgelegd",
+                self.omschrijving(ctx),
+                "het wijkbestand noemt geen inwoners",
+                [],
+                normen=self.normen(),
+            )
         inwoners = wijk.inwoners.waarde
         gegevens = [ctx.gegeven("inwoners", getal(inwoners), wijk.inwoners)]
         if inwoners <= 0:  # a norm per inhabitant says nothing of a wijk without any

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from wijkcheck.core.names import datum, getal, zichtbaar
-from wijkcheck.core.results import ChecklistInfo, Rapport, Resultaat, Telling, Uitkomst
+from wijkcheck.core.results import (
+    ChecklistInfo,
+    GebruiktGegeven,
+    Rapport,
+    Resultaat,
+    Telling,
+    Uitkomst,
+)
 from wijkcheck.reports.overview import Overzicht, Score
 from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
 
@@ -222,16 +229,24 @@ def verdeel(
 
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Header facts of a report as label/value pairs."""
-    inw = rapport.inwoners
-    geschat = ", geschat" if inw.geschat else ""
-    inwoners = f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)}{geschat})"
     code = f" · CBS {rapport.cbs_buurtcode}" if rapport.cbs_buurtcode else ""
     return [
         ("Wijk", f"{rapport.wijk} (kern {rapport.kern}, gemeente {rapport.gemeente}){code}"),
-        ("Inwoners", inwoners),
+        ("Inwoners", inwoners_tekst(rapport.inwoners)),
         *checklist_kop(rapport.checklist),
         ("Auditdatum", datum(rapport.auditdatum)),
     ]
+
+
+#: The header of a wijk whose file does not give its inhabitants (a new wijk, `wijkcheck new`).
+INWONERS_ONBEKEND = "onbekend (niet vastgelegd in het wijkbestand)"
+
+
+def inwoners_tekst(inw: GebruiktGegeven | None) -> str:
+    if inw is None:
+        return INWONERS_ONBEKEND
+    geschat = ", geschat" if inw.geschat else ""
+    return f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)}{geschat})"
 
 
 def checklist_kop(info: ChecklistInfo) -> list[tuple[str, str]]:
@@ -359,7 +374,8 @@ def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
     if isinstance(result, SocialeKaart):
         vs = [v for laag in result.lagen for v in laag.in_de_wijk + laag.ook_voor_de_wijk]
         vs += result.onbekende_soorten
-        cijfers = [f"inwoners ({datum(result.inwoners.peildatum)})"] * result.inwoners.verouderd
+        inw = result.inwoners
+        cijfers = [f"inwoners ({datum(inw.peildatum)})"] if inw and inw.verouderd else []
         cijfers += [f"{v.naam} ({v.soort_naam}, {datum(v.peildatum)})" for v in vs if v.verouderd]
     else:
         cijfers = [
@@ -564,10 +580,13 @@ def overzicht_view(ov: Overzicht) -> OverzichtView:
 
 def kaart_kop(kaart: SocialeKaart) -> list[tuple[str, str]]:
     inw = kaart.inwoners
+    inwoners = (
+        INWONERS_ONBEKEND if inw is None else f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)})"
+    )
     code = f" · CBS {kaart.cbs_buurtcode}" if kaart.cbs_buurtcode else ""
     return [
         ("Wijk", f"{kaart.wijk} (kern {kaart.kern}, gemeente {kaart.gemeente}){code}"),
-        ("Inwoners", f"{inw.waarde} ({inw.bron}, {datum(inw.peildatum)})"),
+        ("Inwoners", inwoners),
         ("Soorten", f"{kaart.checklist.naam}, versie {kaart.checklist.versie}"),
         ("Datum", datum(kaart.datum)),
     ]
