@@ -26,55 +26,55 @@ from tests.kaartbestanden import (
 )
 from wijkcheck.core.errors import WijkcheckError
 from wijkcheck.sources import geometry
-from wijkcheck.sources.geometry import Selectie, lees
+from wijkcheck.sources.geometry import Selection, read
 
-HEUSDEN = Selectie(frozenset({"BU07970104"}), frozenset({"0797"}))
-VOORBEELDRECHT = Selectie(frozenset(), frozenset({"9999"}))
+HEUSDEN = Selection(frozenset({"BU07970104"}), frozenset({"0797"}))
+VOORBEELDRECHT = Selection(frozenset(), frozenset({"9999"}))
 
 
-def fout(pad: Path, selectie: Selectie = HEUSDEN) -> tuple[str, str]:
+def fout(pad: Path, selection: Selection = HEUSDEN) -> tuple[str, str]:
     with pytest.raises(WijkcheckError) as exc:
-        lees(pad, selectie)
+        read(pad, selection)
     (f,) = exc.value.findings
     return f.rule, f.message
 
 
-def _plat(buurten: dict[str, geometry.Gebied]) -> dict[str, list[list[list[float]]]]:
-    return {c: [[list(r) for r in v.ringen] for v in b.vlakken] for c, b in buurten.items()}
+def _plat(buurten: dict[str, geometry.Area]) -> dict[str, list[list[list[float]]]]:
+    return {c: [[list(r) for r in v.rings] for v in b.polygons] for c, b in buurten.items()}
 
 
 @pytest.mark.parametrize("soort", ["geojson", "gpkg"])
 def test_reads_the_buurten_of_the_gemeente_and_skips_water_and_others(tmp_path, soort):
     pad = tmp_path / f"buurten.{soort}"
     (schrijf_geojson if soort == "geojson" else schrijf_gpkg)(pad, heusden())
-    g = lees(pad, HEUSDEN)
-    assert sorted(g.gebieden) == ["BU07970104", "BU07970199"]  # water and Amsterdam left out
-    assert g.aantal == 3  # land features in the file
-    venne = g.gebieden["BU07970104"]
-    assert venne.naam == "Venne-West"
-    assert venne.grenzen == (X0, Y0, X0 + 1000, Y0 + 800)
-    assert list(venne.vlakken[0].ringen[0][:4]) == [X0, Y0, X0 + 1000, Y0]
-    assert g.laag == ("buurten" if soort == "gpkg" else None)
+    g = read(pad, HEUSDEN)
+    assert sorted(g.areas) == ["BU07970104", "BU07970199"]  # water and Amsterdam left out
+    assert g.count == 3  # land features in the file
+    venne = g.areas["BU07970104"]
+    assert venne.name == "Venne-West"
+    assert venne.bounds == (X0, Y0, X0 + 1000, Y0 + 800)
+    assert list(venne.polygons[0].rings[0][:4]) == [X0, Y0, X0 + 1000, Y0]
+    assert g.layer == ("buurten" if soort == "gpkg" else None)
 
 
 def test_geopackage_and_geojson_give_the_same_holes_and_parts(tmp_path):
-    a = lees(schrijf_geojson(tmp_path / "b.geojson", voorbeeldrecht()), VOORBEELDRECHT)
-    b = lees(schrijf_gpkg(tmp_path / "b.gpkg", voorbeeldrecht()), VOORBEELDRECHT)
-    assert _plat(a.gebieden) == _plat(b.gebieden)
-    centrum = b.gebieden["BU99990101"]
-    assert [len(v.ringen) for v in centrum.vlakken] == [2]  # outer ring and a hole
-    assert len(b.gebieden["BU99990201"].vlakken) == 2  # a MultiPolygon of two parts
+    a = read(schrijf_geojson(tmp_path / "b.geojson", voorbeeldrecht()), VOORBEELDRECHT)
+    b = read(schrijf_gpkg(tmp_path / "b.gpkg", voorbeeldrecht()), VOORBEELDRECHT)
+    assert _plat(a.areas) == _plat(b.areas)
+    centrum = b.areas["BU99990101"]
+    assert [len(v.rings) for v in centrum.polygons] == [2]  # outer ring and a hole
+    assert len(b.areas["BU99990201"].polygons) == 2  # a MultiPolygon of two parts
 
 
 def test_geopackage_big_endian_with_z_coordinates(tmp_path):
     pad = schrijf_gpkg(tmp_path / "b.gpkg", voorbeeldrecht(), le=False, z=True)
     gewoon = schrijf_gpkg(tmp_path / "c.gpkg", voorbeeldrecht())
-    assert _plat(lees(pad, VOORBEELDRECHT).gebieden) == _plat(lees(gewoon, VOORBEELDRECHT).gebieden)
+    assert _plat(read(pad, VOORBEELDRECHT).areas) == _plat(read(gewoon, VOORBEELDRECHT).areas)
 
 
 def test_layer_is_chosen_by_name_and_unknown_layers_named(tmp_path):
     pad = schrijf_gpkg(tmp_path / "b.gpkg", heusden(), extra_lagen=("wijken", "gemeenten"))
-    assert lees(pad, HEUSDEN).laag == "buurten"
+    assert read(pad, HEUSDEN).layer == "buurten"
     pad = schrijf_gpkg(tmp_path / "c.gpkg", heusden(), laag="percelen", extra_lagen=("wegen",))
     regel, bericht = fout(pad)
     assert regel == "geometrie-laag" and "percelen, wegen" in bericht
@@ -93,7 +93,7 @@ def test_other_coordinate_systems_are_refused(tmp_path):
     regel, _ = fout(schrijf_gpkg(tmp_path / "d.gpkg", heusden(), srs_id=3035, coordsys=3035))
     assert regel == "geometrie-crs"
     # without a crs member, RD coordinates are accepted (PDOK's OGC API with crs=EPSG:28992)
-    assert lees(schrijf_geojson(tmp_path / "e.geojson", heusden(), crs=None), HEUSDEN).gebieden
+    assert read(schrijf_geojson(tmp_path / "e.geojson", heusden(), crs=None), HEUSDEN).areas
 
 
 def test_a_file_without_buurt_codes_says_what_it_has(tmp_path):
@@ -190,7 +190,7 @@ def test_invalid_json_points_at_line_and_column(tmp_path):
     pad = tmp_path / "b.geojson"
     pad.write_text('{"type": "FeatureCollection",\n  "features": [,]}', "utf-8")
     with pytest.raises(WijkcheckError) as exc:
-        lees(pad, HEUSDEN)
+        read(pad, HEUSDEN)
     assert str(exc.value.findings[0].span) == f"{pad}:2:16"
 
 
@@ -207,7 +207,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_point_count_is_bounded(tmp_path, monkeypatch):
-    monkeypatch.setattr(geometry, "MAX_PUNTEN", 8)
+    monkeypatch.setattr(geometry, "MAX_POINTS", 8)
     for pad in (
         schrijf_geojson(tmp_path / "a.geojson", heusden()),
         schrijf_gpkg(tmp_path / "a.gpkg", heusden()),
@@ -226,7 +226,7 @@ def test_the_geopackage_is_opened_read_only(tmp_path):
     pad = schrijf_gpkg(tmp_path / "b.gpkg", heusden())
     voor = pad.read_bytes()
     pad.chmod(0o444)
-    lees(pad, HEUSDEN)
+    read(pad, HEUSDEN)
     assert pad.read_bytes() == voor
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.gpkg"]  # no journal or wal files
 
@@ -251,35 +251,32 @@ def test_mutated_files_give_only_our_error(tmp_path, data):
     kapot = tmp_path / f"kapot.{soort}"
     kapot.write_bytes(bytes(ruw))
     try:
-        g = lees(kapot, VOORBEELDRECHT)
+        g = read(kapot, VOORBEELDRECHT)
     except WijkcheckError as exc:
         assert [f.rule.startswith("geometrie-") for f in exc.findings] == [True]
     else:
-        assert all(c in VOORBEELDRECHT for c in g.gebieden)
-        x0, y0, x1, y1 = geometry.RD_GRENZEN
-        for b in g.gebieden.values():
-            assert (
-                x0 <= b.grenzen[0] <= b.grenzen[2] <= x1
-                and y0 <= b.grenzen[1] <= b.grenzen[3] <= y1
-            )
+        assert all(c in VOORBEELDRECHT for c in g.areas)
+        x0, y0, x1, y1 = geometry.RD_BOUNDS
+        for b in g.areas.values():
+            assert x0 <= b.bounds[0] <= b.bounds[2] <= x1 and y0 <= b.bounds[1] <= b.bounds[3] <= y1
 
 
 def test_cbs_wijken_from_the_layer_wijken(tmp_path):
-    """Where a gemeente's wijken are CBS wijken (`init --niveau wijk`), the layer wijken."""
+    """Where a gemeente's wijken are CBS wijken (`init --level wijk`), the layer wijken."""
     wijken = [
         Kenmerk("WK079701", "Wijk 01 Drunen", [[rechthoek(X0, Y0, 2000, 800)]]),
         Kenmerk("WK079705", "Wijk 05 Vlijmen", [[rechthoek(X0, Y0 + 800, 2000, 800)]]),
     ]
-    selectie = Selectie(frozenset({"WK079701"}), frozenset({"0797"}), geometry.WIJK)
+    selection = Selection(frozenset({"WK079701"}), frozenset({"0797"}), geometry.WIJK)
     pad = schrijf_gpkg(tmp_path / "b.gpkg", heusden(), lagen={"wijken": wijken, "gemeenten": []})
-    g = lees(pad, selectie)
-    assert g.laag == "wijken" and sorted(g.gebieden) == ["WK079701", "WK079705"]
-    assert g.gebieden["WK079705"].naam == "Wijk 05 Vlijmen"
-    assert sorted(lees(schrijf_geojson(tmp_path / "w.geojson", wijken), selectie).gebieden) == [
+    g = read(pad, selection)
+    assert g.layer == "wijken" and sorted(g.areas) == ["WK079701", "WK079705"]
+    assert g.areas["WK079705"].name == "Wijk 05 Vlijmen"
+    assert sorted(read(schrijf_geojson(tmp_path / "w.geojson", wijken), selection).areas) == [
         "WK079701",
         "WK079705",
     ]
     # the buurten carry their wijk's code too, but a layer of buurten is no layer of wijken
-    regel, bericht = fout(schrijf_geojson(tmp_path / "b.geojson", heusden()), selectie)
+    regel, bericht = fout(schrijf_geojson(tmp_path / "b.geojson", heusden()), selection)
     assert regel == "geometrie-geen-code" and "laag buurten" in bericht
     assert "kies de laag wijken" in bericht

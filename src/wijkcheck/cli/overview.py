@@ -161,6 +161,6 @@ def _lever_kaart(
 
     ov = schoon(ov)
     kolom = kaarten.kies_voorwaarde(ov, voorwaarde) if voorwaarde is not None else None
-    gelezen = geometry.lees(geometrie.expanduser(), kaarten.selectie(ov))
+    gelezen = geometry.read(geometrie.expanduser(), kaarten.selection(ov))
     kaart = kaarten.kaart(ov, gelezen, kolom)
     schrijf(render_kaart(fmt, kaart), output, force, f"kaart, {fmt.value}")

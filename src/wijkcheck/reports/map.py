@@ -17,7 +17,7 @@ from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import bedoelde_u, sleutel
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.reports.overview import Kolom, Overzicht, OverzichtRij, Score
-from wijkcheck.sources.geometry import BUURT, WIJK, Gebied, Geometrie, Niveau, Selectie
+from wijkcheck.sources.geometry import BUURT, WIJK, Area, AreaLevel, Geometry, Selection
 
 #: Score classes: the share of the wijk's checklist items that is voldaan. An unknown item
 #: (missing data) is not voldaan, and the legend says so; it is not counted as a failure either.
@@ -51,14 +51,14 @@ class KaartWijk:
     #: the condition's outcome (a map of one condition), else None
     uitkomst: Uitkomst | None
     score: Score
-    gebied: Gebied
+    gebied: Area
 
 
-#: Why a wijk is not on the map, in the words the map lists it under ({niveau}: buurt, wijk).
+#: Why a wijk is not on the map, in the words the map lists it under ({level}: buurt, wijk).
 REDENEN = {
-    "geen-code": "geen cbs_{niveau}code in het wijkbestand",
-    "niet-in-bestand": "{niveau}code niet in het geometriebestand",
-    "dubbel": "{niveau}code ook van een andere wijk",
+    "geen-code": "geen cbs_{level}code in het wijkbestand",
+    "niet-in-bestand": "{level}code niet in het geometriebestand",
+    "dubbel": "{level}code ook van een andere wijk",
     "geen-wijkbestand": "geen wijkbestand",
 }
 
@@ -81,40 +81,40 @@ class Kaart:
     klassen: tuple[Klasse, ...]
     wijken: tuple[KaartWijk, ...]
     #: buurten of the gemeenten on the map that no wijk file names (drawn grey)
-    overige: tuple[Gebied, ...]
+    overige: tuple[Area, ...]
     zonder_geometrie: tuple[ZonderGeometrie, ...]
     #: min x, min y, max x, max y in RD metres of everything drawn
-    grenzen: tuple[float, float, float, float]
+    bounds: tuple[float, float, float, float]
     #: the geometry file as the map cites it: its name and layer
     bestand: str
     #: whether the shapes are CBS buurten or CBS wijken
-    niveau: Niveau = BUURT
+    level: AreaLevel = BUURT
 
 
 def _fout(bericht: str, regel: str) -> WijkcheckError:
     return WijkcheckError.single(Span(""), bericht, regel)
 
 
-def niveau(ov: Overzicht) -> Niveau:
-    """CBS buurten, unless the wijk files carry only CBS wijk codes (`wijkcheck init --niveau
+def level(ov: Overzicht) -> AreaLevel:
+    """CBS buurten, unless the wijk files carry only CBS wijk codes (`wijkcheck init --level
     wijk`, where a CBS wijk is a wijk): then the shapes are CBS wijken."""
     if any(r.cbs_buurtcode for r in ov.rijen) or not any(r.cbs_wijkcode for r in ov.rijen):
         return BUURT
     return WIJK
 
 
-def _code(r: OverzichtRij, n: Niveau) -> str | None:
+def _code(r: OverzichtRij, n: AreaLevel) -> str | None:
     return r.cbs_buurtcode if n is BUURT else r.cbs_wijkcode
 
 
-def selectie(ov: Overzicht) -> Selectie:
+def selection(ov: Overzicht) -> Selection:
     """The areas the map needs: each wijk's own, and all areas of its gemeente (from the
     gemeente's CBS code, else from the codes of its wijken)."""
-    n = niveau(ov)
+    n = level(ov)
     codes = frozenset(c for r in ov.rijen if (c := _code(r, n)))
     gemeenten = {c[2:6] for c in codes}
     gemeenten |= {c[2:] for c in ov.gemeente_codes.values()}
-    return Selectie(codes, frozenset(gemeenten), n)
+    return Selection(codes, frozenset(gemeenten), n)
 
 
 def kies_voorwaarde(ov: Overzicht, gevraagd: str) -> Kolom:
@@ -142,7 +142,7 @@ def klasse_van(u: Uitkomst) -> str:
     return u.name.lower().replace("_", "-")
 
 
-def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) -> Kaart:
+def kaart(ov: Overzicht, geometrie: Geometry, voorwaarde: Kolom | None = None) -> Kaart:
     """Match every wijk of `ov` to its buurt in `geometrie` and class it.
 
     Raises `WijkcheckError` when there is nothing to draw: no wijk has a buurt in the file and
@@ -159,14 +159,14 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
     gebruikt: dict[str, str] = {}
     for r in ov.rijen:
         naam = f"{r.wijk} ({r.gemeente})" if meer else r.wijk
-        code = _code(r, geometrie.niveau)
+        code = _code(r, geometrie.level)
         if code is None:
             zonder.append(ZonderGeometrie(r.wijk, r.gemeente, "geen-code"))
             continue
         if code in gebruikt:
             zonder.append(ZonderGeometrie(r.wijk, r.gemeente, "dubbel", code, gebruikt[code]))
             continue
-        gebied = geometrie.gebieden.get(code)
+        gebied = geometrie.areas.get(code)
         if gebied is None:
             zonder.append(ZonderGeometrie(r.wijk, r.gemeente, "niet-in-bestand", code))
             continue
@@ -179,24 +179,24 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
         wijken.append(KaartWijk(r.wijk, r.gemeente, r.kern, code, klasse, u, r.score, gebied))
     for w in ov.ontbrekende_wijken:
         zonder.append(ZonderGeometrie(w, "", "geen-wijkbestand"))
-    overige = tuple(b for code, b in sorted(geometrie.gebieden.items()) if code not in gebruikt)
+    overige = tuple(b for code, b in sorted(geometrie.areas.items()) if code not in gebruikt)
     getekend = [w.gebied for w in wijken] + list(overige)
     if not getekend:
         gemeenten = ", ".join(
             f"{g} ({ov.gemeente_codes[g]})" if g in ov.gemeente_codes else g for g in ov.gemeenten
         )
-        n = geometrie.niveau
+        n = geometrie.level
         raise _fout(
-            f"het geometriebestand {geometrie.pad} bevat geen {n.woord} van {gemeenten} en geen "
-            f"van de {n.naam}codes van de wijken (cbs_{n.naam}code in de wijkbestanden); kies "
-            f"het bestand van uw gemeente, met de laag {n.laag} (docs/kaart.md)",
+            f"het geometriebestand {geometrie.path} bevat geen {n.word} van {gemeenten} en geen "
+            f"van de {n.name}codes van de wijken (cbs_{n.name}code in de wijkbestanden); kies "
+            f"het bestand van uw gemeente, met de laag {n.layer} (docs/kaart.md)",
             "kaart-leeg",
         )
-    grenzen = (
-        min(b.grenzen[0] for b in getekend),
-        min(b.grenzen[1] for b in getekend),
-        max(b.grenzen[2] for b in getekend),
-        max(b.grenzen[3] for b in getekend),
+    bounds = (
+        min(b.bounds[0] for b in getekend),
+        min(b.bounds[1] for b in getekend),
+        max(b.bounds[2] for b in getekend),
+        max(b.bounds[3] for b in getekend),
     )
     tellingen: dict[str, int] = {}
     for kw in wijken:
@@ -209,7 +209,7 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
         klassen = []
         for u in Uitkomst:
             klassen.append(Klasse(klasse_van(u), u.value, tellingen.get(klasse_van(u), 0), u))
-    bestand = geometrie.pad + (f", laag {geometrie.laag}" if geometrie.laag else "")
+    bestand = geometrie.path + (f", laag {geometrie.layer}" if geometrie.layer else "")
     return Kaart(
         overzicht=ov,
         voorwaarde=voorwaarde,
@@ -217,7 +217,7 @@ def kaart(ov: Overzicht, geometrie: Geometrie, voorwaarde: Kolom | None = None) 
         wijken=tuple(wijken),
         overige=overige,
         zonder_geometrie=tuple(zonder),
-        grenzen=grenzen,
+        bounds=bounds,
         bestand=bestand,
-        niveau=geometrie.niveau,
+        level=geometrie.level,
     )

@@ -10,7 +10,7 @@ system, or without a buurt code gets a Dutch error that says what to download in
 
 Only the buurten asked for are decoded (by code, or by the gemeente number in their code), so
 the national file of about 200 MB costs a scan of one text column, not its whole geometry;
-the number of points decoded is bounded (`MAX_PUNTEN`).
+the number of points decoded is bounded (`MAX_POINTS`).
 """
 
 from __future__ import annotations
@@ -35,50 +35,50 @@ from wijkcheck.core.names import getal
 MAX_GEOJSON_BYTES = 50 * 1024 * 1024
 #: Points decoded for the buurten of the map: a gemeente at full resolution has tens of
 #: thousands; this is about 30 MB of coordinates.
-MAX_PUNTEN = 2_000_000
+MAX_POINTS = 2_000_000
 #: One geometry blob; PDOK's largest buurt is far below this.
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 #: SQLite work (in units of 1,000 virtual machine steps) before a query is abandoned: a scan
 #: of the national file takes a few thousand units; a hostile file cannot keep us busy.
-MAX_SQLITE_STAPPEN = 2_000_000
+MAX_SQLITE_STEPS = 2_000_000
 
 #: RD New coordinates of the Netherlands, with a margin (EPSG:28992's area of use is about
 #: x 0–300 km, y 300–625 km).
-RD_GRENZEN = (-50_000.0, 250_000.0, 350_000.0, 700_000.0)
+RD_BOUNDS = (-50_000.0, 250_000.0, 350_000.0, 700_000.0)
 
 
 @dataclass(frozen=True, slots=True)
-class Niveau:
+class AreaLevel:
     """Buurten or CBS wijken: their code's prefix, PDOK's layer, and the property names of
     code and name in order of preference: PDOK since 2022 (`buurtcode`), CBS's own files until
     2021 (`BU_CODE`), CBS gebiedsindelingen (`statcode`)."""
 
-    naam: str
-    voorvoegsel: str
-    laag: str
-    code_velden: tuple[str, ...]
-    naam_velden: tuple[str, ...]
-    #: the word a user reads: "buurt", "CBS-wijk"
-    woord: str
-    meervoud: str
+    name: str
+    prefix: str
+    layer: str
+    code_fields: tuple[str, ...]
+    name_fields: tuple[str, ...]
+    #: the words a user reads: "buurt", "CBS-wijk", and their plural
+    word: str
+    plural: str
 
 
-BUURT = Niveau(
+BUURT = AreaLevel(
     "buurt", "BU", "buurten", ("buurtcode", "bu_code", "statcode"),
     ("buurtnaam", "bu_naam", "statnaam"), "buurt", "buurten",
 )  # fmt: skip
-WIJK = Niveau(
+WIJK = AreaLevel(
     "wijk", "WK", "wijken", ("wijkcode", "wk_code", "statcode"),
     ("wijknaam", "wk_naam", "statnaam"), "CBS-wijk", "CBS-wijken",
 )  # fmt: skip
 #: `water: JA` marks the water part of an area (land is `NEE`); it is no buurt to colour.
-WATER_VELD = "water"
+WATER_FIELD = "water"
 
 _EPSG_28992 = re.compile(
     r"(?i)^(?:epsg:+28992|urn:ogc:def:crs:epsg:[\d.]*:28992|https?://www\.opengis\.net/def/crs/epsg/0/28992)$"
 )
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_WKB_NAMEN = {
+_WKB_NAMES = {
     1: "Point",
     2: "LineString",
     3: "Polygon",
@@ -92,29 +92,29 @@ _WKB_NAMEN = {
     11: "MultiCurve",
     12: "MultiSurface",
 }
-_VLAKKEN = "wijkcheck tekent alleen vlakken (Polygon en MultiPolygon)"
-_ENVELOP_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
-_DOWNLOAD = (
+_ONLY_POLYGONS = "wijkcheck tekent alleen vlakken (Polygon en MultiPolygon)"
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+_DOWNLOAD_HINT = (
     "download de buurten van PDOK's CBS Wijk- en Buurtkaart als GeoPackage (laag buurten) of "
     "als GeoJSON in RD New (EPSG:28992); zie docs/kaart.md"
 )
 
 
 @dataclass(frozen=True, slots=True)
-class Vlak:
+class Polygon:
     """One polygon in RD metres: its outer ring, then its holes; each ring a flat array
     x0, y0, x1, y1, …"""
 
-    ringen: tuple[array, ...]
+    rings: tuple[array, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Gebied:
+class Area:
     code: str
-    naam: str
-    vlakken: tuple[Vlak, ...]
+    name: str
+    polygons: tuple[Polygon, ...]
     #: min x, min y, max x, max y in RD metres
-    grenzen: tuple[float, float, float, float]
+    bounds: tuple[float, float, float, float]
 
     @property
     def gemeentenummer(self) -> str:
@@ -122,35 +122,35 @@ class Gebied:
 
 
 @dataclass(frozen=True, slots=True)
-class Geometrie:
+class Geometry:
     """The buurten read from one geometry file: those asked for, by code."""
 
-    pad: str
-    soort: str  # "GeoJSON" or "GeoPackage"
-    laag: str | None
+    path: str
+    format: str  # "GeoJSON" or "GeoPackage"
+    layer: str | None
     #: land features in the file (or the layer), asked for or not
-    aantal: int
-    gebieden: dict[str, Gebied]
-    niveau: Niveau
+    count: int
+    areas: dict[str, Area]
+    level: AreaLevel
 
 
 @dataclass(frozen=True, slots=True)
-class Selectie:
+class Selection:
     """Which areas to decode: these codes, and every area of these gemeenten (the four digits
     of `GM0797`, which are also the first four of the gemeente's buurt and wijk codes)."""
 
     codes: frozenset[str]
     gemeenten: frozenset[str]
-    niveau: Niveau = BUURT
+    level: AreaLevel = BUURT
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes or (
-            code.startswith(self.niveau.voorvoegsel) and code[2:6] in self.gemeenten
+            code.startswith(self.level.prefix) and code[2:6] in self.gemeenten
         )
 
 
-def lees(pad: Path, selectie: Selectie) -> Geometrie:
-    """Read the buurten of `selectie` from a GeoJSON or GeoPackage file in RD New.
+def read(pad: Path, selection: Selection) -> Geometry:
+    """Read the buurten of `selection` from a GeoJSON or GeoPackage file in RD New.
 
     Raises `WijkcheckError` for anything that is not such a file."""
     naam = str(pad)
@@ -165,12 +165,12 @@ def lees(pad: Path, selectie: Selectie) -> Geometrie:
             naam, f"kan het geometriebestand niet lezen: {exc.strerror}", "geometrie-bestand"
         ) from exc
     if begin.startswith(_SQLITE_MAGIC):
-        return _GeoPackage(pad, selectie).lees()
+        return _GeoPackage(pad, selection).read()
     if begin.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")) or pad.suffix.lower() in (
         ".geojson",
         ".json",
     ):
-        return _lees_geojson(pad, selectie)
+        return _read_geojson(pad, selection)
     extensie = pad.suffix.lower()
     hint = {
         ".shp": "een shapefile leest wijkcheck niet",
@@ -178,15 +178,17 @@ def lees(pad: Path, selectie: Selectie) -> Geometrie:
         ".gml": "GML leest wijkcheck niet",
         ".kml": "KML leest wijkcheck niet",
     }.get(extensie, "het is geen GeoJSON en geen GeoPackage")
-    raise _fout(naam, f"onbekend soort geometriebestand ({hint}); {_DOWNLOAD}", "geometrie-formaat")
+    raise _fout(
+        naam, f"onbekend soort geometriebestand ({hint}); {_DOWNLOAD_HINT}", "geometrie-formaat"
+    )
 
 
 def _fout(pad: str, bericht: str, regel: str, line: int = 0, column: int = 0) -> WijkcheckError:
     return WijkcheckError.single(Span(pad, line, column), bericht, regel)
 
 
-class _Teller:
-    """Counts decoded points against `MAX_PUNTEN`."""
+class _PointBudget:
+    """Counts decoded points against `MAX_POINTS`."""
 
     def __init__(self, pad: str) -> None:
         self.pad = pad
@@ -194,10 +196,10 @@ class _Teller:
 
     def neem(self, n: int) -> None:
         self.punten += n
-        if self.punten > MAX_PUNTEN:
+        if self.punten > MAX_POINTS:
             raise _fout(
                 self.pad,
-                f"de buurten voor de kaart hebben samen meer dan {getal(MAX_PUNTEN)} punten; "
+                f"de buurten voor de kaart hebben samen meer dan {getal(MAX_POINTS)} punten; "
                 "dat is meer dan een kaart van wijken nodig heeft. Kies één gemeente "
                 "(--gemeente), of vereenvoudig de geometrie (bijv. met 'Vereenvoudigen' in QGIS)",
                 "geometrie-te-groot",
@@ -213,47 +215,47 @@ def _ring(xy: array, pad: str, waar: str) -> array:
     return xy
 
 
-def _buurt(code: str, naam: str, vlakken: list[Vlak], pad: str) -> Gebied:
+def _area(code: str, naam: str, vlakken: list[Polygon], pad: str) -> Area:
     """A buurt from its polygons, checked to lie in RD New (holes lie inside outer rings)."""
-    buiten = [v.ringen[0] for v in vlakken]
-    grenzen = (
+    buiten = [v.rings[0] for v in vlakken]
+    bounds = (
         min(min(r[0::2]) for r in buiten),
         min(min(r[1::2]) for r in buiten),
         max(max(r[0::2]) for r in buiten),
         max(max(r[1::2]) for r in buiten),
     )
-    x0, y0, x1, y1 = RD_GRENZEN
-    if not (x0 <= grenzen[0] and grenzen[2] <= x1 and y0 <= grenzen[1] and grenzen[3] <= y1):
-        if all(-180 <= g <= 180 for g in grenzen[0::2]) and all(
-            -90 <= g <= 90 for g in grenzen[1::2]
+    x0, y0, x1, y1 = RD_BOUNDS
+    if not (x0 <= bounds[0] and bounds[2] <= x1 and y0 <= bounds[1] and bounds[3] <= y1):
+        if all(-180 <= g <= 180 for g in bounds[0::2]) and all(
+            -90 <= g <= 90 for g in bounds[1::2]
         ):
             wat = "lijken lengte- en breedtegraden (WGS84, EPSG:4326 of CRS84)"
         else:
             wat = "liggen niet in Nederland in RD New (EPSG:28992)"
         raise _fout(
             pad,
-            f"de coördinaten van buurt {code} {wat}; wijkcheck tekent alleen RD New: {_DOWNLOAD}",
+            f"de coördinaten van {code} {wat}; wijkcheck tekent alleen RD New: {_DOWNLOAD_HINT}",
             "geometrie-crs",
         )
-    return Gebied(code, naam, tuple(vlakken), grenzen)
+    return Area(code, naam, tuple(vlakken), bounds)
 
 
-def _samen(gebieden: dict[str, Gebied], nieuw: Gebied) -> None:
+def _merge(areas: dict[str, Area], nieuw: Area) -> None:
     """A buurt in more than one feature (land in parts) is one buurt with all their polygons."""
-    oud = gebieden.get(nieuw.code)
+    oud = areas.get(nieuw.code)
     if oud is None:
-        gebieden[nieuw.code] = nieuw
+        areas[nieuw.code] = nieuw
         return
-    g, h = oud.grenzen, nieuw.grenzen
-    gebieden[nieuw.code] = Gebied(
+    g, h = oud.bounds, nieuw.bounds
+    areas[nieuw.code] = Area(
         oud.code,
-        oud.naam or nieuw.naam,
-        oud.vlakken + nieuw.vlakken,
+        oud.name or nieuw.name,
+        oud.polygons + nieuw.polygons,
         (min(g[0], h[0]), min(g[1], h[1]), max(g[2], h[2]), max(g[3], h[3])),
     )
 
 
-def _kies_veld(namen: Iterable[str], voorkeur: tuple[str, ...]) -> str | None:
+def _pick_field(namen: Iterable[str], voorkeur: tuple[str, ...]) -> str | None:
     """The first of `voorkeur` among `namen`, case-insensitively; the name as the file has it."""
     op_klein = {n.casefold(): n for n in namen}
     for v in voorkeur:
@@ -262,15 +264,15 @@ def _kies_veld(namen: Iterable[str], voorkeur: tuple[str, ...]) -> str | None:
     return None
 
 
-def _kies_code(namen: list[str], niveau: Niveau) -> str | None:
+def _pick_code_field(namen: list[str], level: AreaLevel) -> str | None:
     """The code property of this level; None for a layer of another level (the buurten
     carry their wijk's code too, so a buurten layer is no wijken layer)."""
-    if niveau is WIJK and _kies_veld(namen, BUURT.code_velden[:2]):
+    if level is WIJK and _pick_field(namen, BUURT.code_fields[:2]):
         return None
-    return _kies_veld(namen, niveau.code_velden)
+    return _pick_field(namen, level.code_fields)
 
 
-def _geen_code(pad: str, waar: str, namen: list[str], niveau: Niveau) -> WijkcheckError:
+def _no_code_error(pad: str, waar: str, namen: list[str], level: AreaLevel) -> WijkcheckError:
     klein = {n.casefold() for n in namen}
     anders = [
         laag
@@ -279,12 +281,12 @@ def _geen_code(pad: str, waar: str, namen: list[str], niveau: Niveau) -> Wijkche
             ("wijken", "wijkcode"),
             ("gemeenten", "gemeentecode"),
         )
-        if veld in klein and laag != niveau.laag
+        if veld in klein and laag != level.layer
     ]
     if anders:
         hint = (
-            f"dit lijkt de laag {anders[0]}; wijkcheck kleurt hier {niveau.meervoud}: kies de "
-            f"laag {niveau.laag}"
+            f"dit lijkt de laag {anders[0]}; wijkcheck kleurt hier {level.plural}: kies de "
+            f"laag {level.layer}"
         )
     else:
         getoond = ", ".join(namen[:12]) + (
@@ -293,24 +295,24 @@ def _geen_code(pad: str, waar: str, namen: list[str], niveau: Niveau) -> Wijkche
         hint = f"de eigenschappen zijn: {getoond or '(geen)'}"
     return _fout(
         pad,
-        f"{waar} heeft geen {niveau.naam}code (eigenschap {' of '.join(niveau.code_velden)}); "
+        f"{waar} heeft geen {level.name}code (eigenschap {' of '.join(level.code_fields)}); "
         + hint,
         "geometrie-geen-code",
     )
 
 
-def _water(waarde: Any) -> bool:
+def _is_water(waarde: Any) -> bool:
     return isinstance(waarde, str) and waarde.strip().upper() == "JA"
 
 
 # GeoJSON ---------------------------------------------------------------------------------
 
 
-def _geen_constante(naam: str) -> float:
+def _no_constant(naam: str) -> float:
     raise ValueError(f"{naam} is geen getal in JSON")
 
 
-def _lees_geojson(pad: Path, selectie: Selectie) -> Geometrie:
+def _read_geojson(pad: Path, selection: Selection) -> Geometry:
     naam = str(pad)
     try:
         grootte = pad.stat().st_size
@@ -329,7 +331,7 @@ def _lees_geojson(pad: Path, selectie: Selectie) -> Geometrie:
             naam, f"kan het geometriebestand niet lezen: {exc.strerror}", "geometrie-bestand"
         ) from exc
     try:
-        doc = json.loads(ruw, parse_constant=_geen_constante)
+        doc = json.loads(ruw, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise _fout(
             naam, f"geen geldige JSON: {exc.msg}", "geometrie-onleesbaar", exc.lineno, exc.colno
@@ -337,30 +339,30 @@ def _lees_geojson(pad: Path, selectie: Selectie) -> Geometrie:
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         bericht = "te diep genest" if isinstance(exc, RecursionError) else str(exc)
         raise _fout(naam, f"geen geldige JSON: {bericht}", "geometrie-onleesbaar") from exc
-    return _GeoJSON(naam, selectie).document(doc)
+    return _GeoJSON(naam, selection).document(doc)
 
 
 class _GeoJSON:
-    def __init__(self, pad: str, selectie: Selectie) -> None:
+    def __init__(self, pad: str, selection: Selection) -> None:
         self.pad = pad
-        self.selectie = selectie
-        self.teller = _Teller(pad)
+        self.selection = selection
+        self.teller = _PointBudget(pad)
 
     def fout(self, bericht: str, regel: str = "geometrie-onleesbaar") -> WijkcheckError:
         return _fout(self.pad, bericht, regel)
 
-    def document(self, doc: Any) -> Geometrie:
+    def document(self, doc: Any) -> Geometry:
         if not isinstance(doc, dict) or doc.get("type") not in ("FeatureCollection", "Feature"):
             soort = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
             raise self.fout(
-                f"geen GeoJSON FeatureCollection (type is {str(soort)[:40]!r}); {_DOWNLOAD}",
+                f"geen GeoJSON FeatureCollection (type is {str(soort)[:40]!r}); {_DOWNLOAD_HINT}",
                 "geometrie-formaat",
             )
         self.crs(doc.get("crs"))
         features = [doc] if doc["type"] == "Feature" else doc.get("features")
         if not isinstance(features, list):
             raise self.fout("'features' is geen lijst", "geometrie-formaat")
-        gebieden: dict[str, Gebied] = {}
+        areas: dict[str, Area] = {}
         code_veld: str | None = None
         naam_veld: str | None = None
         aantal = 0
@@ -375,40 +377,40 @@ class _GeoJSON:
                     f"de properties van kenmerk {i} zijn geen object", "geometrie-formaat"
                 )
             if code_veld is None or code_veld not in props:
-                code_veld = _kies_code(list(props), self.selectie.niveau)
+                code_veld = _pick_code_field(list(props), self.selection.level)
                 if code_veld is None:
-                    raise _geen_code(
+                    raise _no_code_error(
                         self.pad,
                         f"kenmerk {i} (features[{i - 1}])",
                         list(props),
-                        self.selectie.niveau,
+                        self.selection.level,
                     )
-                naam_veld = _kies_veld(props, self.selectie.niveau.naam_velden)
+                naam_veld = _pick_field(props, self.selection.level.name_fields)
             code = props[code_veld]
             if not isinstance(code, str):
                 raise self.fout(
                     f"de {code_veld} van kenmerk {i} is geen tekst maar {json.dumps(code)[:40]}",
                     "geometrie-geen-code",
                 )
-            if _water(props.get(_kies_veld(props, (WATER_VELD,)) or WATER_VELD)):
+            if _is_water(props.get(_pick_field(props, (WATER_FIELD,)) or WATER_FIELD)):
                 continue
             aantal += 1
             code = code.strip()
             geometrie = f.get("geometry")
-            if code not in self.selectie or geometrie is None:
+            if code not in self.selection or geometrie is None:
                 continue
             naam = props.get(naam_veld) if naam_veld else None
             waar = f"kenmerk {i} ({code})"
-            _samen(
-                gebieden,
-                _buurt(
+            _merge(
+                areas,
+                _area(
                     code,
                     naam if isinstance(naam, str) else "",
                     self.geometrie(geometrie, waar),
                     self.pad,
                 ),
             )
-        return Geometrie(self.pad, "GeoJSON", None, aantal, gebieden, self.selectie.niveau)
+        return Geometry(self.pad, "GeoJSON", None, aantal, areas, self.selection.level)
 
     def crs(self, crs: Any) -> None:
         """The old `crs` member (GeoJSON 2008; GDAL writes it for RD New). Without it the
@@ -422,11 +424,11 @@ class _GeoJSON:
         wat = repr(naam[:80]) if isinstance(naam, str) else "dat wijkcheck niet kent"
         raise self.fout(
             f"het bestand gebruikt coördinatenstelsel {wat}; wijkcheck tekent alleen RD New "
-            f"(EPSG:28992): {_DOWNLOAD}",
+            f"(EPSG:28992): {_DOWNLOAD_HINT}",
             "geometrie-crs",
         )
 
-    def geometrie(self, g: Any, waar: str) -> list[Vlak]:
+    def geometrie(self, g: Any, waar: str) -> list[Polygon]:
         soort = g.get("type") if isinstance(g, dict) else None
         coords = g.get("coordinates") if isinstance(g, dict) else None
         if soort == "Polygon":
@@ -441,10 +443,10 @@ class _GeoJSON:
             "geometrie-type",
         )
 
-    def vlak(self, ringen: Any, waar: str) -> Vlak:
+    def vlak(self, ringen: Any, waar: str) -> Polygon:
         if not isinstance(ringen, list) or not ringen:
             raise self.fout(f"{waar}: een Polygon is een lijst van ringen", "geometrie-type")
-        return Vlak(tuple(self.ring(r, waar) for r in ringen))
+        return Polygon(tuple(self.ring(r, waar) for r in ringen))
 
     def ring(self, posities: Any, waar: str) -> array:
         if not isinstance(posities, list):
@@ -466,21 +468,21 @@ class _GeoJSON:
 # GeoPackage ------------------------------------------------------------------------------
 
 
-def _naam_sql(naam: str) -> str:
+def _sql_name(naam: str) -> str:
     return '"' + naam.replace('"', '""') + '"'
 
 
 class _GeoPackage:
-    def __init__(self, pad: Path, selectie: Selectie) -> None:
+    def __init__(self, pad: Path, selection: Selection) -> None:
         self.pad = pad
         self.naam = str(pad)
-        self.selectie = selectie
-        self.teller = _Teller(self.naam)
+        self.selection = selection
+        self.teller = _PointBudget(self.naam)
 
     def fout(self, bericht: str, regel: str = "geometrie-onleesbaar") -> WijkcheckError:
         return _fout(self.naam, bericht, regel)
 
-    def lees(self) -> Geometrie:
+    def read(self) -> Geometry:
         # read-only and immutable: no journal or lock files beside a downloaded file
         uri = self.pad.absolute().as_uri() + "?mode=ro&immutable=1"
         try:
@@ -493,15 +495,15 @@ class _GeoPackage:
 
         def te_lang() -> int:
             stappen[0] += 1
-            return stappen[0] > MAX_SQLITE_STAPPEN
+            return stappen[0] > MAX_SQLITE_STEPS
 
         db.set_progress_handler(te_lang, 1000)
         try:
-            return self._lees(db)
+            return self._read(db)
         except UnicodeDecodeError as exc:  # SQLite's own message about a damaged schema
             raise self.fout("geen leesbare GeoPackage: het bestand is beschadigd") from exc
         except sqlite3.Error as exc:
-            if stappen[0] > MAX_SQLITE_STAPPEN:
+            if stappen[0] > MAX_SQLITE_STEPS:
                 raise self.fout(
                     "het lezen van de GeoPackage duurt te lang; is het wel PDOK's bestand?"
                 ) from exc
@@ -509,7 +511,7 @@ class _GeoPackage:
         finally:
             db.close()
 
-    def _lees(self, db: sqlite3.Connection) -> Geometrie:
+    def _read(self, db: sqlite3.Connection) -> Geometry:
         tabellen = {
             r[0]
             for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
@@ -517,7 +519,7 @@ class _GeoPackage:
         if not {"gpkg_geometry_columns", "gpkg_spatial_ref_sys"} <= tabellen:
             raise self.fout(
                 "een SQLite-bestand, maar geen GeoPackage (geen gpkg_geometry_columns); "
-                + _DOWNLOAD,
+                + _DOWNLOAD_HINT,
                 "geometrie-formaat",
             )
         lagen = [
@@ -527,36 +529,36 @@ class _GeoPackage:
                 "FROM gpkg_geometry_columns"
             )
         ]
-        laag, kolom, soort, srs_id = self.kies_laag(lagen)
+        laag, kolom, soort, srs_id = self.pick_layer(lagen)
         if soort not in ("POLYGON", "MULTIPOLYGON", "GEOMETRY"):
             raise self.fout(
-                f"laag {laag} heeft geometrie van type {soort}; {_VLAKKEN}",
+                f"laag {laag} heeft geometrie van type {soort}; {_ONLY_POLYGONS}",
                 "geometrie-type",
             )
         self.crs(db, laag, srs_id)
         if laag not in tabellen:
             raise self.fout(f"laag {laag} staat in gpkg_geometry_columns, maar de tabel ontbreekt")
-        velden = [str(r[1]) for r in db.execute(f"PRAGMA table_info({_naam_sql(laag)})")]
-        code_veld = _kies_code(velden, self.selectie.niveau)
+        velden = [str(r[1]) for r in db.execute(f"PRAGMA table_info({_sql_name(laag)})")]
+        code_veld = _pick_code_field(velden, self.selection.level)
         if code_veld is None:
-            raise _geen_code(self.naam, f"laag {laag}", velden, self.selectie.niveau)
-        naam_veld = _kies_veld(velden, self.selectie.niveau.naam_velden)
-        water_veld = _kies_veld(velden, (WATER_VELD,))
-        t = _naam_sql(laag)
+            raise _no_code_error(self.naam, f"laag {laag}", velden, self.selection.level)
+        naam_veld = _pick_field(velden, self.selection.level.name_fields)
+        water_veld = _pick_field(velden, (WATER_FIELD,))
+        t = _sql_name(laag)
         # first only the codes (one column of every row), then the geometry of the wanted rows
         gevraagd: list[tuple[int, str]] = []
         aantal = 0
-        water_sql = _naam_sql(water_veld) if water_veld else "NULL"
-        sql = f"SELECT rowid, {_naam_sql(code_veld)}, {water_sql} FROM {t}"
+        water_sql = _sql_name(water_veld) if water_veld else "NULL"
+        sql = f"SELECT rowid, {_sql_name(code_veld)}, {water_sql} FROM {t}"
         for rowid, code, water in db.execute(sql):
-            if _water(water):
+            if _is_water(water):
                 continue
             aantal += 1
-            if isinstance(code, str) and code.strip() in self.selectie:
+            if isinstance(code, str) and code.strip() in self.selection:
                 gevraagd.append((rowid, code.strip()))
-        gebieden: dict[str, Gebied] = {}
-        naam_sql = _naam_sql(naam_veld) if naam_veld else "NULL"
-        vraag = f"SELECT {naam_sql}, {_naam_sql(kolom)} FROM {t} WHERE rowid = ?"
+        areas: dict[str, Area] = {}
+        naam_sql = _sql_name(naam_veld) if naam_veld else "NULL"
+        vraag = f"SELECT {naam_sql}, {_sql_name(kolom)} FROM {t} WHERE rowid = ?"
         for rowid, code in gevraagd:
             rij = db.execute(vraag, (rowid,)).fetchone()
             if rij is None or rij[1] is None:
@@ -567,30 +569,30 @@ class _GeoPackage:
                 raise self.fout(f"{waar}: de geometrie is geen GeoPackage-geometrie")
             vlakken = self.blob(blob, srs_id, waar)
             if vlakken:
-                _samen(
-                    gebieden,
-                    _buurt(code, naam if isinstance(naam, str) else "", vlakken, self.naam),
+                _merge(
+                    areas,
+                    _area(code, naam if isinstance(naam, str) else "", vlakken, self.naam),
                 )
-        return Geometrie(self.naam, "GeoPackage", laag, aantal, gebieden, self.selectie.niveau)
+        return Geometry(self.naam, "GeoPackage", laag, aantal, areas, self.selection.level)
 
-    def kies_laag(self, lagen: list[tuple[str, str, str, Any]]) -> tuple[str, str, str, Any]:
+    def pick_layer(self, lagen: list[tuple[str, str, str, Any]]) -> tuple[str, str, str, Any]:
         """PDOK's layer `buurten` (or `wijken`); else the one layer whose name starts with
         `buurt` (CBS's own files: `buurt_2021_v1`); else the only layer."""
         if not lagen:
             raise self.fout("de GeoPackage heeft geen lagen met geometrie", "geometrie-formaat")
-        n = self.selectie.niveau
+        n = self.selection.level
         for kandidaten in (
-            [laag for laag in lagen if laag[0].casefold() == n.laag],
-            [laag for laag in lagen if laag[0].casefold().startswith(n.naam)],
+            [laag for laag in lagen if laag[0].casefold() == n.layer],
+            [laag for laag in lagen if laag[0].casefold().startswith(n.name)],
             lagen if len(lagen) == 1 else [],
         ):
             if len(kandidaten) == 1:
                 return kandidaten[0]
         namen = ", ".join(laag[0] for laag in lagen[:12])
         raise self.fout(
-            f"de GeoPackage heeft geen laag {n.laag} (wel: {namen}); wijkcheck kleurt hier "
-            f"{n.meervoud}: gebruik PDOK's CBS Wijk- en Buurtkaart, of exporteer alleen uw laag "
-            f"met {n.meervoud}",
+            f"de GeoPackage heeft geen laag {n.layer} (wel: {namen}); wijkcheck kleurt hier "
+            f"{n.plural}: gebruik PDOK's CBS Wijk- en Buurtkaart, of exporteer alleen uw laag "
+            f"met {n.plural}",
             "geometrie-laag",
         )
 
@@ -605,11 +607,11 @@ class _GeoPackage:
         wat = f"{rij[0]} ({rij[1]}:{rij[2]})" if rij is not None else f"srs_id {srs_id} (onbekend)"
         raise self.fout(
             f"laag {laag} gebruikt coördinatenstelsel {str(wat)[:100]}; wijkcheck tekent alleen "
-            f"RD New (EPSG:28992): {_DOWNLOAD}",
+            f"RD New (EPSG:28992): {_DOWNLOAD_HINT}",
             "geometrie-crs",
         )
 
-    def blob(self, blob: bytes, srs_id: Any, waar: str) -> list[Vlak]:
+    def blob(self, blob: bytes, srs_id: Any, waar: str) -> list[Polygon]:
         """A GeoPackageBinary geometry: header, envelope (skipped), WKB."""
         if len(blob) > MAX_BLOB_BYTES:
             raise self.fout(
@@ -625,11 +627,11 @@ class _GeoPackage:
         vlaggen = blob[3]
         if vlaggen & 0x20:
             raise self.fout(
-                f"{waar}: een uitgebreide GeoPackage-geometrie (extensie); {_VLAKKEN}",
+                f"{waar}: een uitgebreide GeoPackage-geometrie (extensie); {_ONLY_POLYGONS}",
                 "geometrie-type",
             )
         orde = "<" if vlaggen & 1 else ">"
-        envelop = _ENVELOP_BYTES.get((vlaggen >> 1) & 7)
+        envelop = _ENVELOPE_BYTES.get((vlaggen >> 1) & 7)
         if envelop is None:
             raise self.fout(f"{waar}: ongeldige envelop in de GeoPackage-geometrie")
         (eigen_srs,) = struct.unpack_from(orde + "i", blob, 4)
@@ -676,7 +678,7 @@ class _Wkb:
             basis %= 1000
         return orde, basis, dims, pos
 
-    def geometrie(self, pos: int) -> tuple[list[Vlak], int]:
+    def geometrie(self, pos: int) -> tuple[list[Polygon], int]:
         orde, soort, dims, pos = self.kop(pos)
         if soort == 3:
             vlak, pos = self.vlak(orde, dims, pos)
@@ -688,14 +690,14 @@ class _Wkb:
                 orde2, soort2, dims2, pos = self.kop(pos)
                 if soort2 != 3:
                     raise self.fout(
-                        f"een MultiPolygon met een {_WKB_NAMEN.get(soort2, soort2)} erin",
+                        f"een MultiPolygon met een {_WKB_NAMES.get(soort2, soort2)} erin",
                         "geometrie-type",
                     )
                 vlak, pos = self.vlak(orde2, dims2, pos)
                 vlakken.append(vlak)
             return vlakken, pos
         raise self.fout(
-            f"geometrie van type {_WKB_NAMEN.get(soort, soort)}; {_VLAKKEN}",
+            f"geometrie van type {_WKB_NAMES.get(soort, soort)}; {_ONLY_POLYGONS}",
             "geometrie-type",
         )
 
@@ -708,7 +710,7 @@ class _Wkb:
             raise self.fout("de WKB-geometrie is afgebroken")
         return n, pos + 4
 
-    def vlak(self, orde: str, dims: int, pos: int) -> tuple[Vlak, int]:
+    def vlak(self, orde: str, dims: int, pos: int) -> tuple[Polygon, int]:
         n, pos = self.aantal(orde, pos, 4)
         if n == 0:
             raise self.fout("een Polygon zonder ringen", "geometrie-type")
@@ -727,4 +729,4 @@ class _Wkb:
                 xy[1::2] = waarden[1::dims]
                 waarden = xy
             ringen.append(_ring(waarden, self.gpkg.naam, self.waar))
-        return Vlak(tuple(ringen)), pos
+        return Polygon(tuple(ringen)), pos

@@ -45,7 +45,7 @@ def render(kaart: Kaart) -> str:
         *(["Gemeente"] if meer else []),
         "Wijk",
         "Kern",
-        f"CBS-{kaart.niveau.naam}code",
+        f"CBS-{kaart.level.name}code",
         "Uitkomst",
     ]
     body += [

@@ -38,7 +38,7 @@ from wijkcheck.formatters.report.matrix import (
     tekstbreedte,
 )
 from wijkcheck.reports.map import REDENEN, Kaart, KaartWijk
-from wijkcheck.sources.geometry import Gebied
+from wijkcheck.sources.geometry import Area
 
 BREEDTE = 900.0
 MARGE = 24.0
@@ -67,9 +67,9 @@ Punt = tuple[float, float]
 
 class _Projectie:
     def __init__(
-        self, grenzen: tuple[float, float, float, float], x: float, y: float, b: float, h: float
+        self, bounds: tuple[float, float, float, float], x: float, y: float, b: float, h: float
     ):
-        minx, miny, maxx, maxy = grenzen
+        minx, miny, maxx, maxy = bounds
         dx, dy = max(maxx - minx, 1.0), max(maxy - miny, 1.0)
         self.schaal = min(b / dx, h / dy)  # px per metre
         self.b, self.h = dx * self.schaal, dy * self.schaal
@@ -91,11 +91,11 @@ class _Projectie:
             uit.pop()  # the closing point: SVG and Pillow close rings themselves
         return tuple(uit) if len(uit) >= 3 else ()
 
-    def gebied(self, b: Gebied) -> list[tuple[tuple[Punt, ...], ...]]:
+    def gebied(self, b: Area) -> list[tuple[tuple[Punt, ...], ...]]:
         """Per polygon its rings in px (polygons smaller than the threshold left out)."""
         vlakken = []
-        for v in b.vlakken:
-            ringen = [self.ring(r) for r in v.ringen]
+        for v in b.polygons:
+            ringen = [self.ring(r) for r in v.rings]
             if ringen and ringen[0]:
                 vlakken.append(tuple(r for r in ringen if r))
         return vlakken
@@ -200,7 +200,7 @@ def _legenda(kaart: Kaart, x: float, y: float, breedte: float) -> tuple[list, fl
             (
                 OVERIG_VULLING,
                 None,
-                f"{kaart.niveau.woord} zonder wijk in de gegevens ({len(kaart.overige)})",
+                f"{kaart.level.word} zonder wijk in de gegevens ({len(kaart.overige)})",
                 "",
             )
         )
@@ -296,7 +296,7 @@ def zonder_tekst(kaart: Kaart) -> list[str]:
             naam += f" ({zichtbaar(z.code or '')}, op de kaart als {z.ander})"
         per_reden.setdefault(z.reden, []).append(naam)
     return [
-        f"{REDENEN[reden].format(niveau=kaart.niveau.naam)}: {', '.join(namen)}."
+        f"{REDENEN[reden].format(level=kaart.level.name)}: {', '.join(namen)}."
         for reden, namen in per_reden.items()
     ]
 
@@ -313,7 +313,7 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
             ov, titel(kaart), ondertitel(kaart), binnen, extra_meldingen(kaart), afbreken=True
         )
         vormen += kopvormen
-    p = _Projectie(kaart.grenzen, MARGE + 8, y + 8, binnen - 16, KAART_HOOGTE - 16)
+    p = _Projectie(kaart.bounds, MARGE + 8, y + 8, binnen - 16, KAART_HOOGTE - 16)
     kaart_top = y
     kaart_h = p.h + 16
     vormen.append(Rect(MARGE, kaart_top, binnen, kaart_h, "#ffffff", "#bbbbbb", 1.0))
@@ -322,7 +322,7 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
     for b, vlakken in overige:
         ringen = tuple(r for v in vlakken for r in v)
         if ringen:
-            naam = zichtbaar(b.naam) + " " if b.naam else ""
+            naam = zichtbaar(b.name) + " " if b.name else ""
             tip = f"{naam}({zichtbaar(b.code)}): geen wijk in de gegevens"
             vormen.append(Vlak(ringen, OVERIG_VULLING, None, OVERIG_RAND, 0.6, tip))
     wijken = [(w, p.gebied(w.gebied)) for w in kaart.wijken]
@@ -339,8 +339,8 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
         v = _grootste(vlakken)
         if v is None:
             continue
-        naam = zichtbaar(b.naam or b.code)
-        regels_ = [naam, zichtbaar(b.code)] if b.naam else [naam]
+        naam = zichtbaar(b.name or b.code)
+        regels_ = [naam, zichtbaar(b.code)] if b.name else [naam]
         b_ = max(tekstbreedte(r, KLEIN_PX) for r in regels_)
         h = KLEIN_PX * 1.2 * len(regels_)
         punt = plek(v, b_, h)
@@ -415,7 +415,7 @@ def teken(kaart: Kaart, *, met_kop: bool = True) -> Tekening:
     uitleg += [f"Niet op de kaart, {regel}" for regel in zonder_tekst(kaart)]
     uitleg.append(
         f"Geometrie: {bestandsnaam(kaart)} ({getal(len(kaart.wijken) + len(kaart.overige))} "
-        f"{kaart.niveau.meervoud} getekend). Gemaakt met wijkcheck."
+        f"{kaart.level.plural} getekend). Gemaakt met wijkcheck."
     )
     for tekst in uitleg:
         blok, y = _tekstblok(tekst, MARGE, y, binnen)
