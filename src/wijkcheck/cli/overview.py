@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,8 +18,13 @@ from wijkcheck.cli.options import (
     data_root,
     herkomst,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, schrijf
+from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.ordering import Sortering
+
+if TYPE_CHECKING:
+    from wijkcheck.formatters import OutputFormat
+    from wijkcheck.reports.overview import Overzicht
 
 OverzichtGemeenteOpt = Annotated[
     str | None,
@@ -54,6 +60,27 @@ def overview_cmd(
             help="Toon alleen wijken waar een voorwaarde of checklist-item niet voldaan is.",
         ),
     ] = False,
+    geometrie: Annotated[
+        Path | None,
+        typer.Option(
+            "--geometrie",
+            help="Maak een kaart van de wijken uit de buurten van PDOK's CBS Wijk- en "
+            "Buurtkaart (GeoPackage of GeoJSON in RD New), gekoppeld via cbs_buurtcode in de "
+            "wijkbestanden; met -o kaart.svg, kaart.png of kaart.html.",
+            metavar="BESTAND",
+            show_default=False,
+        ),
+    ] = None,
+    voorwaarde: Annotated[
+        str | None,
+        typer.Option(
+            "--voorwaarde",
+            help="Kleur de kaart naar deze voorwaarde (id of naam); zonder: naar de "
+            "checklistscore.",
+            metavar="ID",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -64,12 +91,22 @@ def overview_cmd(
     audit' die wijk beoordeelt; de laatste kolom telt de voldane checklist-items. Onderaan de
     totalen per voorwaarde. Zonder --gemeente staan alle gemeenten in één overzicht, met een
     kolom Gemeente; ze moeten dan dezelfde checklist gebruiken. Met --format svg of png een
-    plaatje voor dia's en memo's (tot 200 wijken).
+    plaatje voor dia's en memo's (tot 200 wijken). Met --geometrie een kaart van de wijken
+    (svg, png of html), gekleurd naar de checklistscore of naar --voorwaarde (docs/kaart.md).
     """
     from wijkcheck.cli.progress import Voortgang
     from wijkcheck.reports import batch
 
     fmt = kies_formaat(fmt, output, "overview")
+    if geometrie is not None:
+        _kaart_past(fmt, alleen_problemen)
+    elif voorwaarde is not None:
+        raise WijkcheckError.single(
+            Span(""),
+            "--voorwaarde kiest de kleur van een kaart; geef ook --geometrie BESTAND "
+            "(zie docs/kaart.md)",
+            "argument",
+        )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
     with Voortgang("wijken") as voortgang:
@@ -82,4 +119,48 @@ def overview_cmd(
             alleen_problemen=alleen_problemen,
             voortgang=voortgang,
         )
-    lever(herkomst(ov, root), fmt, output, force)
+    if geometrie is None:
+        lever(herkomst(ov, root), fmt, output, force)
+    else:
+        _lever_kaart(herkomst(ov, root), geometrie, voorwaarde, fmt, output, force)
+
+
+def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
+    """A map is a picture or a page, and it shows every wijk."""
+    from wijkcheck.formatters import KAART_FORMATTERS
+
+    if fmt not in KAART_FORMATTERS:
+        raise WijkcheckError.single(
+            Span(""),
+            "--geometrie maakt een kaart (svg, png of html), "
+            + ("geen tabel op het scherm" if fmt.value == "tabel" else f"geen {fmt.value}")
+            + "; geef bijv. -o kaart.svg, -o kaart.png of -o kaart.html",
+            "formaat-past-niet",
+        )
+    if alleen_problemen:
+        raise WijkcheckError.single(
+            Span(""),
+            "een kaart toont alle wijken: met --alleen-problemen zouden de weggelaten wijken "
+            "als buurt zonder wijk verschijnen; laat --alleen-problemen weg",
+            "argument",
+        )
+
+
+def _lever_kaart(
+    ov: Overzicht,
+    geometrie: Path,
+    voorwaarde: str | None,
+    fmt: OutputFormat,
+    output: str | None,
+    force: bool,
+) -> None:
+    from wijkcheck.formatters import render_kaart
+    from wijkcheck.formatters.report.common import schoon
+    from wijkcheck.reports import map as kaarten
+    from wijkcheck.sources import geometry
+
+    ov = schoon(ov)
+    kolom = kaarten.kies_voorwaarde(ov, voorwaarde) if voorwaarde is not None else None
+    gelezen = geometry.read(geometrie.expanduser(), kaarten.selection(ov))
+    kaart = kaarten.kaart(ov, gelezen, kolom)
+    schrijf(render_kaart(fmt, kaart), output, force, f"kaart, {fmt.value}")

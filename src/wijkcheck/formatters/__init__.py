@@ -42,6 +42,13 @@ FORMATTERS: dict[OutputFormat, str] = {
     OutputFormat.PNG: "wijkcheck.formatters.report.png",
 }
 
+#: The map of an overview (`overview --geometrie`) comes in these formats.
+KAART_FORMATTERS: dict[OutputFormat, str] = {
+    OutputFormat.SVG: "wijkcheck.formatters.report.map_svg",
+    OutputFormat.PNG: "wijkcheck.formatters.report.map_png",
+    OutputFormat.HTML: "wijkcheck.formatters.report.map_html",
+}
+
 EXTENSIES: dict[str, OutputFormat] = {
     ".txt": OutputFormat.TABEL,
     ".md": OutputFormat.MARKDOWN,
@@ -71,3 +78,9 @@ def render(fmt: OutputFormat, result: Any) -> str | bytes:
 
         result = schoon(result)
     return importlib.import_module(FORMATTERS[fmt]).render(result)
+
+
+def render_kaart(fmt: OutputFormat, kaart: Any) -> str | bytes:
+    """Render the map of an overview in `fmt` (one of `KAART_FORMATTERS`); its overview has
+    been through `common.schoon`, and text from the geometry file is escaped where drawn."""
+    return importlib.import_module(KAART_FORMATTERS[fmt]).render(kaart)

@@ -77,6 +77,10 @@ class OverzichtRij(Result):
     gemeente: str
     wijk: str
     kern: str
+    #: the CBS buurt or CBS wijk of the wijk (its file's `cbs_buurtcode`, `cbs_wijkcode`), by
+    #: which the map finds its shape
+    cbs_buurtcode: str | None = None
+    cbs_wijkcode: str | None = None
     #: None: the wijk file does not give them (yet)
     inwoners: int | None
     voorwaarden: dict[str, Uitkomst]
@@ -141,6 +145,8 @@ class Overzicht(Result):
     soort: Literal["overzicht"] = "overzicht"
     gemeente: str | None  # None when the overview covers several gemeenten
     gemeenten: list[str]
+    #: the CBS code of each gemeente (`GM0797`), by name
+    gemeente_codes: dict[str, str] = leeg(dict)
     checklist: ChecklistInfo
     auditdatum: dt.date
     voorwaarden: list[Kolom]
@@ -173,6 +179,7 @@ class Deel:
     """The overview's rows of one gemeente: what a worker process sends back (no reports)."""
 
     gemeente: str
+    cbs_code: str
     checklist: ChecklistInfo
     voorwaarden: tuple[Kolom, ...]
     aantal_items: int
@@ -217,13 +224,15 @@ def _gemeentebreed(gemeente: str, resultaten: Sequence[Resultaat]) -> Gemeentebr
     )
 
 
-def rij(rapport: Rapport, inwoners: float | None) -> OverzichtRij:
+def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
     alle = rapport.voorwaarden + rapport.items
     return OverzichtRij(
         gemeente=rapport.gemeente,
         wijk=rapport.wijk,
         kern=rapport.kern,
-        inwoners=None if inwoners is None else round(inwoners),
+        cbs_buurtcode=rapport.cbs_buurtcode,
+        cbs_wijkcode=wijk.cbs_wijkcode,
+        inwoners=None if wijk.inwoners is None else round(wijk.inwoners.waarde),
         voorwaarden={r.id: r.uitkomst for r in rapport.voorwaarden},
         score=Score(
             voldaan=rapport.samenvatting_items.voldaan,
@@ -389,12 +398,10 @@ def deel(
     eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
     rapporten = [engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens) for w in wijken]
-    rijen = tuple(
-        rij(r, None if w.inwoners is None else w.inwoners.waarde)
-        for r, w in zip(rapporten, wijken, strict=True)
-    )
+    rijen = tuple(rij(r, w) for r, w in zip(rapporten, wijken, strict=True))
     return Deel(
         gemeente=gemeente.naam,
+        cbs_code=gemeente.cbs_code,
         checklist=checklist.info(),
         voorwaarden=tuple(
             Kolom(
@@ -513,6 +520,7 @@ def samenvoegen(
     return Overzicht(
         gemeente=None if meer else eerste.gemeente,
         gemeenten=[d.gemeente for d in delen],
+        gemeente_codes={d.gemeente: d.cbs_code for d in delen},
         checklist=gedeelde_checklist(delen),
         auditdatum=datum,
         voorwaarden=kolommen,

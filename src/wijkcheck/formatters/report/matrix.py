@@ -78,6 +78,22 @@ class Tekst:
     cursief: bool = False
     anker: str = "start"  # start, middle, end
     kleur: str = INKT
+    #: a white edge around the letters, for names on a coloured map
+    halo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Vlak:
+    """A filled shape of one or more rings (even-odd: a ring inside another is a hole)."""
+
+    ringen: tuple[tuple[tuple[float, float], ...], ...]
+    fill: str
+    #: drawn over the fill, so that a black-and-white print tells the classes apart
+    patroon: str | None = None  # "arcering" (hatching) or "stippen" (dots)
+    stroke: str | None = None
+    stroke_width: float = 1.0
+    #: what the shape is, as a tooltip (SVG)
+    titel: str = ""
 
 
 @dataclass(slots=True)
@@ -86,7 +102,7 @@ class Tekening:
     hoogte: float
     titel: str
     omschrijving: str
-    vormen: list[Rect | Lijn | Tekst] = field(default_factory=list)
+    vormen: list[Rect | Lijn | Tekst | Vlak] = field(default_factory=list)
 
 
 # Advance widths of DejaVu Sans in em, by character class (bold is about 10 % wider).
@@ -108,15 +124,15 @@ def tekstbreedte(tekst: str, grootte: float, vet: bool = False) -> float:
     return em * grootte * (1.1 if vet else 1.0)
 
 
-def _regels(tekst: str, breedte: float, grootte: float, vet: bool) -> list[str]:
+def regels(tekst: str, breedte: float, grootte: float, vet: bool = False) -> list[str]:
     """Greedy word wrap."""
-    regels: list[str] = []
+    uit: list[str] = []
     for woord in tekst.split():
-        if regels and tekstbreedte(f"{regels[-1]} {woord}", grootte, vet) <= breedte:
-            regels[-1] += f" {woord}"
+        if uit and tekstbreedte(f"{uit[-1]} {woord}", grootte, vet) <= breedte:
+            uit[-1] += f" {woord}"
         else:
-            regels.append(woord)
-    return regels or [""]
+            uit.append(woord)
+    return uit or [""]
 
 
 def symbool(u: Uitkomst, cx: float, cy: float, r: float) -> list[Rect | Lijn | Tekst]:
@@ -187,6 +203,54 @@ def te_groot(ov: Overzicht) -> WijkcheckError | None:
     )
 
 
+def kop(
+    ov: Overzicht,
+    titel: str,
+    onder: str,
+    breedte: float,
+    extra: list[str] | None = None,
+    *,
+    afbreken: bool = False,
+) -> tuple[list[Rect | Lijn | Tekst | Vlak], float]:
+    """Title, subtitle (on one line, or wrapped with `afbreken`) and the notices of an overview
+    picture (the matrix and the map), `breedte` wide from the top margin; returns the shapes
+    and the y below them."""
+    marge, pad = 24.0, 10.0
+    vormen: list[Rect | Lijn | Tekst | Vlak] = []
+    y = marge + 22
+    vormen.append(Tekst(marge, y, titel, 22, vet=True))
+    y += 24
+    for i, regel in enumerate(regels(onder, breedte, 12.5) if afbreken else [onder]):
+        y += 17 if i else 0
+        vormen.append(Tekst(marge, y, regel, 12.5, kleur=GRIJS))
+    y += 14
+    if ov.voorbeelddata or ov.meegeleverde_gegevens:
+        y += 6
+        melding = "Let op: bevat voorbeeldgegevens, geen echte cijfers."
+        if ov.meegeleverde_gegevens:
+            melding = (
+                f"Let op: meegeleverde voorbeeldgegevens van {van_gemeenten(ov)}, "
+                "niet uw eigen gegevens."
+            )
+        vormen.append(Rect(marge, y, breedte, 28, "#fff1c2", INKT, 1.5))
+        vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
+        y += 28
+    # what the picture rests on, as plainly as in every other format: a concept checklist,
+    # voorbeeldnormen, outdated figures; wrapped to the picture's width
+    notities = [*concept_meldingen(ov.checklist), voorbeeldnorm_melding(ov), *(extra or [])]
+    if ov.verouderde_gegevens:
+        notities.append(verouderd_melding(ov))
+    for tekst in filter(None, notities):
+        y += 6
+        r = regels("Let op: " + tekst, breedte - 2 * pad, 12.5, False)
+        hoogte = 12 + len(r) * 17
+        vormen.append(Rect(marge, y, breedte, hoogte, "#fff1c2", INKT, 1.5, dashed=True))
+        for i, regel in enumerate(r):
+            vormen.append(Tekst(marge + pad, y + 19 + i * 17, regel, 12.5))
+        y += hoogte
+    return vormen, y + 12
+
+
 def teken(ov: Overzicht) -> Tekening:
     """The layout of the overview picture; raises `WijkcheckError` above `MAX_RIJEN` rows."""
     fout = te_groot(ov)
@@ -224,51 +288,18 @@ def teken(ov: Overzicht) -> Tekening:
     for w in kolom_w:
         xs.append(xs[-1] + w)
 
-    vormen: list[Rect | Lijn | Tekst] = []
-    y = marge + 22
-    vormen.append(Tekst(marge, y, titel(ov), 22, vet=True))
     feiten = dict(overzicht_kop(ov))
-    y += 24
     onder = f"{feiten['Checklist']} · auditdatum {datum(ov.auditdatum)} · wijken {feiten['Wijken']}"
-    vormen.append(Tekst(marge, y, onder, 12.5, kleur=GRIJS))
-    y += 14
-    if ov.voorbeelddata or ov.meegeleverde_gegevens:
-        y += 6
-        melding = "Let op: bevat voorbeeldgegevens, geen echte cijfers."
-        if ov.meegeleverde_gegevens:
-            melding = (
-                f"Let op: meegeleverde voorbeeldgegevens van {van_gemeenten(ov)}, "
-                "niet uw eigen gegevens."
-            )
-        vormen.append(Rect(marge, y, tabel_w, 28, "#fff1c2", INKT, 1.5))
-        vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
-        y += 28
-    # what the picture rests on, as plainly as in every other format: a concept checklist,
-    # voorbeeldnormen, outdated figures; wrapped to the table's width (the picture stays that wide)
-    extra = [*concept_meldingen(ov.checklist), voorbeeldnorm_melding(ov)]
-    if ov.verouderde_gegevens:
-        extra.append(verouderd_melding(ov))
-    for tekst in filter(None, extra):
-        y += 6
-        regels = _regels("Let op: " + tekst, tabel_w - 2 * pad, 12.5, False)
-        hoogte = 12 + len(regels) * 17
-        vormen.append(Rect(marge, y, tabel_w, hoogte, "#fff1c2", INKT, 1.5, dashed=True))
-        for i, regel in enumerate(regels):
-            vormen.append(Tekst(marge + pad, y + 19 + i * 17, regel, 12.5))
-        y += hoogte
-    y += 12
-
+    vormen, y = kop(ov, titel(ov), onder, tabel_w)
     # header: condition titles wrapped over as many lines as they need
     tabel_top = y
     kolomkoppen = [*view.kolommen[:v], *(k.titel for k in ov.voorwaarden), "Checklist"]
-    kopregels = [
-        _regels(t, w - 2 * pad, f, True) for t, w in zip(kolomkoppen, kolom_w, strict=True)
-    ]
+    kopregels = [regels(t, w - 2 * pad, f, True) for t, w in zip(kolomkoppen, kolom_w, strict=True)]
     kop_h = max(len(r) for r in kopregels) * (f * 1.25) + 2 * pad
     vormen.append(Rect(marge, y, tabel_w, kop_h, "#e6e6e6"))
-    for i, regels in enumerate(kopregels):
+    for i, koptekst in enumerate(kopregels):
         laatste = i == len(kopregels) - 1
-        for j, regel in enumerate(regels):
+        for j, regel in enumerate(koptekst):
             ty = y + pad + f + j * f * 1.25
             if laatste:
                 vormen.append(Tekst(xs[i + 1] - pad, ty, regel, f, vet=True, anker="end"))
