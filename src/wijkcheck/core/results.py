@@ -198,17 +198,6 @@ class Rapport(Result):
                 gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
         return list(gezien.values())
 
-    def latere_cijfers(self) -> list[GebruiktGegeven]:
-        """Figures dated after the audit date, without repeats."""
-        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
-        for g in [self.inwoners, *(g for r in self._alle() for g in r.alle_gegevens())]:
-            if g.peildatum > self.auditdatum:
-                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
-        return list(gezien.values())
-
-    def _alle(self) -> list[Resultaat]:
-        return self.voorwaarden + self.items + self.gemeentebreed
-
     @property
     def niet_voldaan(self) -> bool:
         alle = self.voorwaarden + self.items + self.gemeentebreed

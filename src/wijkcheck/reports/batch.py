@@ -14,9 +14,9 @@ import gc
 from collections.abc import Sequence
 from pathlib import Path
 
-from wijkcheck.checks import integrity
+from wijkcheck.checks.run import checklist_inhoud, poort
 from wijkcheck.core.checklist import Checklist
-from wijkcheck.core.errors import Finding, WijkcheckError
+from wijkcheck.core.errors import Finding, Severity, WijkcheckError
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.parallel.pool import Voortgang, aantal_werkers, verdeel
 from wijkcheck.reports.overview import Deel, Overzicht, deel, samenvoegen
@@ -27,7 +27,9 @@ Uitslag = Deel | list[Finding]
 
 
 class Gemeenten:
-    """Loads, checks and audits gemeenten; remembers each checklist it loaded, with its findings."""
+    """Loads gemeenten through the gate every command passes (`checks.run.poort`): each with
+    its checklist, refused with the errors `validate` reports about them. Remembers each
+    checklist it loaded, with its findings."""
 
     def __init__(self, root: DataRoot, checklist: str | None, datum: dt.date) -> None:
         self.root, self.checklist_naam, self.datum = root, checklist, datum
@@ -43,23 +45,33 @@ class Gemeenten:
             )
             try:
                 cl, doc = store.load_checklist(self.root, naam, bron)
-                self.checklists[naam] = cl, integrity.check_checklist(cl, doc)
+                fouten = [f for f in checklist_inhoud(cl, doc) if f.severity is Severity.FOUT]
+                self.checklists[naam] = cl, fouten
             except WijkcheckError as exc:
                 self.checklists[naam] = None, exc.findings
         return self.checklists[naam]
 
-    def uitslag(self, map_: Path) -> Uitslag:
-        """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
+    def gebruik(self, map_: Path) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
+        """The gemeente with its checklist, or the errors that stop any command using it."""
         try:
             gd = store.load_gemeente(map_)
         except WijkcheckError as exc:
             return exc.findings
-        cl, problemen = self.checklist(self.checklist_naam or gd.gemeente.checklist)
+        naam = self.checklist_naam or gd.gemeente.checklist
+        cl, problemen = self.checklist(naam)
         if cl is None:
             return problemen
         # another wijk's missing file is left out of the matrix and named below it
-        problemen = problemen + integrity.bruikbaar(cl, gd)
-        return problemen or deel(cl, gd.gemeente, gd.wijken, self.datum)
+        problemen = problemen + poort(cl, None, gd, self.datum)
+        return problemen or (gd, cl)
+
+    def uitslag(self, map_: Path) -> Uitslag:
+        """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
+        gebruikt = self.gebruik(map_)
+        if isinstance(gebruikt, list):
+            return gebruikt
+        gd, cl = gebruikt
+        return deel(cl, gd.gemeente, gd.wijken, self.datum)
 
 
 def overzicht(
