@@ -235,7 +235,8 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
         aantal_items=len(engine.per_wijk(checklist.items)),
         rijen=tuple(
             rij(
-                engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens),
+                # outcomes only: a result need not name every facility of the kern
+                engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False),
                 w.inwoners.waarde,
             )
             for w in wijken
