@@ -103,7 +103,7 @@ def test_bad_date_option(invoke) -> None:
 
 def test_unknown_option_is_dutch(invoke) -> None:
     out = invoke(["audit", "Herpt", "--kleur"], code=2).output
-    assert "onbekende optie: --kleur" in out
+    assert "onbekende optie '--kleur'." in out
 
 
 def test_list(invoke) -> None:
@@ -195,7 +195,7 @@ def test_no_arguments_shows_the_help_without_an_error_line(invoke) -> None:
 
 def test_misspelt_option_gets_dutch_suggestions(invoke) -> None:
     out = invoke(["audit", "Herpt", "--forc"], code=2).output
-    assert "onbekende optie: --forc (bedoelde u een van '--force', '--format'?)" in out
+    assert "onbekende optie '--forc'. Bedoelde u een van '--force', '--format'?" in out
     assert "Did you mean" not in out
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from wijkcheck.checks import integrity
 from wijkcheck.core.errors import WijkcheckError
-from wijkcheck.core.rules import Drempel, _Samengesteld
+from wijkcheck.core.rules import Drempel, Samengesteld
 from wijkcheck.sources.dataroot import find_root
 from wijkcheck.sources.store import load_checklist_file
 
@@ -30,7 +30,7 @@ def regel_op(checklist: Any, pad: str) -> Any:
     oid, *delen = pad.split(".")
     regel = checklist.onderwerpen()[oid].regel
     for deel in delen:
-        assert isinstance(regel, _Samengesteld)
+        assert isinstance(regel, Samengesteld)
         regel = regel.regels[int(deel) - 1]
     return regel
 

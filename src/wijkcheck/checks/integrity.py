@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding
 from wijkcheck.core.models import Gemeente, Voorziening, Wijk
 from wijkcheck.core.names import bedoelde_u, sleutel
-from wijkcheck.core.rules import (
-    Aanwezig,
-    Drempel,
-    OordeelRegel,
-    PerInwoners,
-    RegelBasis,
-    _Samengesteld,
-)
+from wijkcheck.core.rules import doorloop
 from wijkcheck.sources.dataroot import GEMEENTE_BESTAND
 from wijkcheck.sources.store import GemeenteData
-from wijkcheck.sources.yamlsource import YamlDocument
+from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
 Loc = tuple[str | int, ...]
 
 
 def _onbekend(
-    doc: YamlDocument,
+    doc: Posities,
     loc: Loc,
     wat: str,
     naam: str,
@@ -37,97 +30,29 @@ def _onbekend(
     return Finding(doc.span(loc, key=key), f"onbekende {wat} '{naam}'.{hint}".rstrip("."), rule)
 
 
-def walk_rules(regel: RegelBasis, loc: Loc) -> Iterator[tuple[RegelBasis, Loc]]:
-    yield regel, loc
-    if isinstance(regel, _Samengesteld):
-        for i, sub in enumerate(regel.regels):
-            yield from walk_rules(sub, (*loc, "regels", i))
-
-
-def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     found: list[Finding] = []
-    soorten, functies = list(cl.soorten), list(cl.functies)
-    indicatoren, rollen = list(cl.indicatoren), list(cl.rollen)
-    onderwerpen = list(cl.onderwerpen())
+    functies = list(cl.functies)
     for sid, soort in cl.soorten.items():
         for i, f in enumerate(soort.functies):
             if f not in cl.functies:
-                loc = ("soorten", sid, "functies", i)
-                found.append(_onbekend(doc, loc, "functie", f, functies, "onbekende-functie"))
+                plek = ("soorten", sid, "functies", i)
+                found.append(_onbekend(doc, plek, "functie", f, functies, "onbekende-functie"))
+    bekend: dict[str, Mapping[str, object]] = {
+        "soorten": cl.soorten,
+        "functies": cl.functies,
+        "indicatoren": cl.indicatoren,
+        "rollen": cl.rollen,
+        "onderwerpen": cl.onderwerpen(),
+    }
     for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
         for oid, onderwerp in groep.items():
-            for regel, loc in walk_rules(onderwerp.regel, (sectie, oid, "regel")):
-                if isinstance(regel, Aanwezig):
-                    for i, s in enumerate(regel.soorten):
-                        if s not in cl.soorten:
-                            found.append(
-                                _onbekend(
-                                    doc,
-                                    (*loc, "soorten", i),
-                                    "soort",
-                                    s,
-                                    soorten,
-                                    "onbekende-soort",
-                                )
-                            )
-                    if regel.functie and regel.functie not in cl.functies:
-                        found.append(
-                            _onbekend(
-                                doc,
-                                (*loc, "functie"),
-                                "functie",
-                                regel.functie,
-                                functies,
-                                "onbekende-functie",
-                            )
-                        )
-                elif isinstance(regel, Drempel):
-                    if regel.indicator not in cl.indicatoren:
-                        found.append(
-                            _onbekend(
-                                doc,
-                                (*loc, "indicator"),
-                                "indicator",
-                                regel.indicator,
-                                indicatoren,
-                                "onbekende-indicator",
-                            )
-                        )
-                elif isinstance(regel, PerInwoners):
-                    for i, r in enumerate(regel.rollen):
-                        if r not in cl.rollen:
-                            found.append(
-                                _onbekend(
-                                    doc, (*loc, "rollen", i), "rol", r, rollen, "onbekende-rol"
-                                )
-                            )
-                    vi = regel.vraagindex
-                    if vi and vi.indicator not in cl.indicatoren:
-                        found.append(
-                            _onbekend(
-                                doc,
-                                (*loc, "vraagindex", "indicator"),
-                                "indicator",
-                                vi.indicator,
-                                indicatoren,
-                                "onbekende-indicator",
-                            )
-                        )
-                elif (
-                    isinstance(regel, OordeelRegel)
-                    and regel.onderwerp
-                    and regel.onderwerp not in onderwerpen
-                ):
-                    found.append(
-                        _onbekend(
-                            doc,
-                            (*loc, "onderwerp"),
-                            "voorwaarde of item",
-                            regel.onderwerp,
-                            onderwerpen,
-                            "onbekend-onderwerp",
-                        )
-                    )
+            for regel, loc in doorloop(onderwerp.regel, (sectie, oid, "regel")):
+                for v in regel.verwijzingen():
+                    if v.naam not in bekend[v.catalogus]:
+                        namen = list(bekend[v.catalogus])
+                        waar = (*loc, *v.plek)
+                        found.append(_onbekend(doc, waar, v.wat, v.naam, namen, v.bevinding))
     return found
 
 
@@ -267,13 +192,13 @@ def check_gemeente(
             kern_van[sleutel(w)] = kern
     claimed: dict[str, YamlDocument] = {}
     for b in data.bestanden:
-        w, doc = b.wijk, b.doc
-        key = sleutel(w.naam)
+        wijk, doc = b.wijk, b.doc
+        key = sleutel(wijk.naam)
         if key in claimed:
             # Reported in both files: a pre-commit run may name only one of them.
             eerste, hier = claimed[key].span(("naam",)), doc.span(("naam",))
-            found.append(Finding(hier, f"wijk '{w.naam}' staat ook in {eerste}", "dubbele-wijk"))
-            found.append(Finding(eerste, f"wijk '{w.naam}' staat ook in {hier}", "dubbele-wijk"))
+            found.append(Finding(hier, f"wijk '{wijk.naam}' staat ook in {eerste}", "dubbele-wijk"))
+            found.append(Finding(eerste, f"wijk '{wijk.naam}' staat ook in {hier}", "dubbele-wijk"))
         claimed.setdefault(key, doc)
         if key not in kern_van:
             found.append(
@@ -281,21 +206,21 @@ def check_gemeente(
                     doc,
                     ("naam",),
                     f"wijk (niet in {GEMEENTE_BESTAND})",
-                    w.naam,
+                    wijk.naam,
                     wijknamen,
                     "onbekende-wijk",
                 )
             )
-        elif sleutel(kern_van[key]) != sleutel(w.kern):
+        elif sleutel(kern_van[key]) != sleutel(wijk.kern):
             found.append(
                 Finding(
                     doc.span(("kern",)),
-                    f"kern '{w.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
-                    f"'{w.naam}' in kern '{kern_van[key]}'",
+                    f"kern '{wijk.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
+                    f"'{wijk.naam}' in kern '{kern_van[key]}'",
                     "verkeerde-kern",
                 )
             )
-        found.extend(check_wijk(cl, doc, w, namen))
+        found.extend(check_wijk(cl, doc, wijk, namen))
     for kern, ws in g.kernen.items():
         for i, w in enumerate(ws):
             if sleutel(w) not in claimed and sleutel(w) not in geclaimd:

@@ -11,7 +11,7 @@ import math
 import re
 from functools import lru_cache
 
-from wijkcheck.checks.integrity import Loc, walk_rules
+from wijkcheck.checks.integrity import Loc
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, Severity
 from wijkcheck.core.models import (
@@ -19,14 +19,15 @@ from wijkcheck.core.models import (
     Gemeente,
     Indicator,
     Inventarisatie,
-    Richting,
     Voorziening,
     Wijk,
+    bereik_tekst,
+    grenzen,
     telt,
 )
 from wijkcheck.core.names import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
-from wijkcheck.core.rules import Drempel, PerInwoners
-from wijkcheck.sources.yamlsource import YamlDocument
+from wijkcheck.core.rules import doorloop
+from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
 W = Severity.WAARSCHUWING
 
@@ -43,7 +44,7 @@ class _Checks:
     is then never looked up)."""
 
     def __init__(
-        self, doc: YamlDocument, cl: Checklist | None, peil: dt.date | None, fouten: bool = False
+        self, doc: Posities, cl: Checklist | None, peil: dt.date | None, fouten: bool = False
     ) -> None:
         self.doc, self.cl, self.peil, self.fouten = doc, cl, peil, fouten
         self.found: list[Finding] = []
@@ -132,7 +133,7 @@ class _Checks:
             self.add(
                 loc,
                 f"{getal(waarde)} ligt buiten het bereik van '{ind.naam}' "
-                f"({_bereik_tekst(laag, hoog, ind.eenheid)})",
+                f"({bereik_tekst(laag, hoog, ind.eenheid)})",
                 "buiten-bereik",
             )
 
@@ -162,27 +163,6 @@ class _Checks:
 
 # Thousands of figures share a handful of dates.
 _maanden = lru_cache(maxsize=4096)(maanden_tussen)
-
-
-def grenzen(ind: Indicator) -> tuple[float | None, float | None]:
-    """Valid range of an indicator; a percentage without explicit bounds is 0 to 100.
-    Contradicting bounds are reported once, on the indicator, and not used."""
-    if ind.minimum is not None and ind.maximum is not None and ind.minimum > ind.maximum:
-        return None, None
-    if ind.eenheid.strip() == "%":
-        return (
-            0.0 if ind.minimum is None else ind.minimum,
-            100.0 if ind.maximum is None else ind.maximum,
-        )
-    return ind.minimum, ind.maximum
-
-
-def _bereik_tekst(laag: float | None, hoog: float | None, eenheid: str) -> str:
-    if laag is not None and hoog is not None:
-        return f"{getal(laag)} tot en met {getal(hoog)} {eenheid}".strip()
-    if laag is not None:
-        return f"minstens {getal(laag)} {eenheid}".strip()
-    return f"hoogstens {getal(hoog or 0)} {eenheid}".strip()
 
 
 def check_wijk(
@@ -222,9 +202,9 @@ def check_wijk(
 
 def _per_inwoners(cl: Checklist) -> bool:
     return any(
-        isinstance(regel, PerInwoners)
+        regel.telt_per_inwoner()
         for o in cl.onderwerpen().values()
-        for regel, _ in walk_rules(o.regel, ())
+        for regel, _ in doorloop(o.regel, ())
     )
 
 
@@ -246,9 +226,9 @@ def check_gemeente(
     if cl is not None:
         nodig: dict[str, str] = {}
         for oid, onderwerp in cl.onderwerpen().items():
-            for regel, _ in walk_rules(onderwerp.regel, ()):
-                if isinstance(regel, PerInwoners) and regel.vraagindex is not None:
-                    nodig.setdefault(regel.vraagindex.indicator, oid)
+            for regel, _ in doorloop(onderwerp.regel, ()):
+                for ind in regel.referenties():
+                    nodig.setdefault(ind, oid)
         for ind, oid in nodig.items():
             if ind not in g.referentie:
                 c.add(
@@ -262,7 +242,7 @@ def check_gemeente(
     return c.found
 
 
-def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
+def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     """Thresholds that contradict each other or their indicator's range."""
     c = _Checks(doc, None, None)
     for iid, ind in cl.indicatoren.items():
@@ -285,52 +265,6 @@ def check_checklist(cl: Checklist, doc: YamlDocument) -> list[Finding]:
         )
     for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
         for oid, onderwerp in groep.items():
-            for regel, loc in walk_rules(onderwerp.regel, (sectie, oid, "regel")):
-                if isinstance(regel, Drempel):
-                    _drempel(c, cl, regel, loc)
-                elif isinstance(regel, PerInwoners) and regel.vraagindex is not None:
-                    vi = regel.vraagindex
-                    if vi.minimaal > vi.maximaal:
-                        c.add(
-                            (*loc, "vraagindex", "minimaal"),
-                            f"vraagindex 'minimaal' ({getal(vi.minimaal)}) is groter dan "
-                            f"'maximaal' ({getal(vi.maximaal)})",
-                            "tegenstrijdige-grenzen",
-                        )
+            for regel, loc in doorloop(onderwerp.regel, (sectie, oid, "regel")):
+                regel.controleer(c, cl, loc)
     return c.found
-
-
-def _drempel(c: _Checks, cl: Checklist, regel: Drempel, loc: Loc) -> None:
-    ind = cl.indicatoren.get(regel.indicator)
-    for veld in ("minimaal", "maximaal"):
-        grens = getattr(regel, veld)
-        if grens is None or not c.eindig((*loc, veld), grens):
-            continue
-        if ind is None:
-            continue  # unknown indicator: integrity reports it
-        laag, hoog = grenzen(ind)
-        if (laag is not None and grens < laag) or (hoog is not None and grens > hoog):
-            c.add(
-                (*loc, veld),
-                f"drempel {getal(grens)} ligt buiten het bereik van '{ind.naam}' "
-                f"({_bereik_tekst(laag, hoog, ind.eenheid)}); de regel is altijd of nooit voldaan",
-                "drempel-buiten-bereik",
-            )
-    if (regel.minimaal is None) == (regel.maximaal is None) or ind is None:
-        return
-    if regel.minimaal is not None and ind.richting is Richting.LAGER_IS_BETER:
-        c.add(
-            (*loc, "minimaal"),
-            f"'minimaal' bij '{ind.naam}', waar lager beter is; bedoelde u 'maximaal'?",
-            "drempel-richting",
-            W,
-            key=True,
-        )
-    elif regel.maximaal is not None and ind.richting is Richting.HOGER_IS_BETER:
-        c.add(
-            (*loc, "maximaal"),
-            f"'maximaal' bij '{ind.naam}', waar hoger beter is; bedoelde u 'minimaal'?",
-            "drempel-richting",
-            W,
-            key=True,
-        )

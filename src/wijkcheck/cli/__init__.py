@@ -32,6 +32,7 @@ __all__ = [
 # Command modules register themselves on `app`; keep them cheap to import.
 from wijkcheck.cli import (  # noqa: F401
     audit,
+    cbs,
     explain,
     list,
     overview,
@@ -48,7 +49,18 @@ def _herschik(doc: str) -> str:
 
 
 #: the order `wijkcheck --help` lists the commands in; a command not named here comes last
-VOLGORDE = ["audit", "list", "explain", "regels", "schema", "overview", "show", "validate"]
+VOLGORDE = [
+    "audit",
+    "list",
+    "explain",
+    "regels",
+    "schema",
+    "overview",
+    "show",
+    "validate",
+    "init",
+    "import-cbs",
+]
 app.registered_commands.sort(
     key=lambda info: VOLGORDE.index(info.name) if info.name in VOLGORDE else len(VOLGORDE)
 )

@@ -16,7 +16,8 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from wijkcheck.cli import nl_click
+from wijkcheck.cli import translation
+from wijkcheck.cli.pipe import help_console_stil
 from wijkcheck.core.errors import WijkcheckError
 
 EXIT_OK, EXIT_BEVINDINGEN, EXIT_INVOER = 0, 1, 2
@@ -37,16 +38,25 @@ def fout(exc: WijkcheckError) -> None:
 class WijkcheckGroup(TyperGroup):
     """Runs every command with one error policy: Dutch messages, exit code 2, no traceback."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # click >= 8.4 suggests a command itself, through gettext; typer would add the same
+        # suggestion again, in English
+        self.suggest_commands = False
+
     def main(
         self,
         args: Any = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         try:
-            code = self._voer_uit(args, prog_name, complete_var, **extra)
+            code = self._voer_uit(
+                args, prog_name, complete_var, windows_expand_args=windows_expand_args, **extra
+            )
         except BrokenPipeError:  # also from our own writes to stdout or stderr below
             code = _pijp_dicht()
         if standalone_mode:
@@ -71,24 +81,25 @@ class WijkcheckGroup(TyperGroup):
     ) -> int:
         argv = sys.argv[1:] if args is None else list(args)
         _aanvulling_in_het_nederlands(self)
+        translation.install()
         if not argv or "-h" in argv or "--help" in argv:
-            # typer's help renderer is costly to import: load it, in Dutch, only to show help
-            nl_click.install()
+            # typer's help renderer is costly to import: load it only to show help
+            help_console_stil()
         try:
             rv = super().main(
                 args, prog_name or "wijkcheck", complete_var, standalone_mode=False, **extra
             )
-        except nl_click.NoArgsIsHelpError as exc:
+        except click.exceptions.NoArgsIsHelpError as exc:
             sys.stdout.write(exc.format_message())  # typer's own help has printed itself already
             rv = EXIT_INVOER  # no command: as click, exit code 2, but no error line under the help
-        except nl_click.UsageError as exc:
+        except click.UsageError as exc:
             hint = ""
             if exc.ctx is not None:
                 hint = f"\nProbeer '{exc.ctx.command_path} --help' voor hulp."
-            sys.stderr.write(f"fout: {nl_click.vertaal(exc.format_message())}{hint}\n")
+            sys.stderr.write(f"fout: {exc.format_message()}{hint}\n")
             rv = EXIT_INVOER
-        except nl_click.ClickException as exc:
-            sys.stderr.write(f"fout: {nl_click.vertaal(exc.format_message())}\n")
+        except click.ClickException as exc:
+            sys.stderr.write(f"fout: {exc.format_message()}\n")
             rv = EXIT_INVOER
         except WijkcheckError as exc:
             fout(exc)
@@ -174,6 +185,8 @@ def _hoofd(
 def _aanvulling_in_het_nederlands(group: TyperGroup) -> None:
     """typer's --install-completion and --show-completion, with Dutch help and messages."""
     for param in group.params:
+        if not isinstance(param, click.Option):
+            continue
         if param.name == "install_completion":
             param.help = (
                 "Installeer de aanvulling met Tab voor uw shell (bash, zsh, fish, PowerShell)."

@@ -69,7 +69,12 @@ def audit_cmd(
     root = data_root(data)
     geheugen = None
     if output is None and not geen_cache:
-        vraag = {"wijk": wijk, "checklist": checklist, "datum": datum, "gemeente": gemeente}
+        vraag: dict[str, object] = {
+            "wijk": wijk,
+            "checklist": checklist,
+            "datum": datum,
+            "gemeente": gemeente,
+        }
         vraag |= {"strikt": strikt, "format": fmt}
         geheugen = Geheugen.open(os.environ, root, vraag)
     treffer = geheugen.zoek() if geheugen else None

@@ -103,7 +103,7 @@ def explain_cmd(
         out.print(z(o.omschrijving))
     out.print()
     out.print(Text("Regel", style="bold"))
-    for regel_tekst in regel_in_woorden(o.regel, cl):
+    for regel_tekst in o.regel.in_woorden(cl):
         out.print(z(regel_tekst))
     out.print()
     out.print(Text("Beleidsbron", style="bold"))
@@ -133,22 +133,3 @@ def _onderwerpen_tonen(cl: Checklist) -> None:
             table.add_row(z(id), z(o.titel))
         out.print(table)
     out.print("Uitleg bij één onderwerp: wijkcheck explain ONDERWERP (id of titel).")
-
-
-def regel_in_woorden(regel, cl, diepte: int = 0) -> list[str]:
-    from wijkcheck.core.rules import Alle, EenVan, RegelBasis
-
-    assert isinstance(regel, RegelBasis)
-    inspring = "  " * diepte + ("- " if diepte else "")
-    titel = f"{regel.titel}: " if regel.titel else ""
-    regels = [f"{inspring}{titel}{regel.omschrijving(cl)} ({regel.naam})"]
-    norm = getattr(regel, "norm", None)
-    if norm is not None:
-        regels.append(f"{'  ' * (diepte + 1)}norm: {norm}")
-    vraagindex = getattr(regel, "vraagindex", None)
-    if vraagindex is not None:
-        regels.append(f"{'  ' * (diepte + 1)}grenzen van de vraagindex: {vraagindex.norm}")
-    if isinstance(regel, (Alle, EenVan)):
-        for sub in regel.regels:
-            regels.extend(regel_in_woorden(sub, cl, diepte + 1))
-    return regels

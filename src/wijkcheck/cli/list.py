@@ -31,7 +31,7 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
             raise WijkcheckError(dubbel)
     gemeenten = Gemeenten(root, None, dt.date.today())
     fouten: list[Finding] = []
-    lijsten: list[tuple[str, int, list[tuple[str, ...]]]] = []
+    lijsten: list[tuple[str, int, list[tuple[str, str, str, str, str]]]] = []
     for folder in mappen:
         gebruikt = gemeenten.gebruik(folder)
         if isinstance(gebruikt, list):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import typing
 from typing import TYPE_CHECKING, TypeVar
 
 from wijkcheck.cli.app import app
@@ -26,7 +27,7 @@ def regels_cmd() -> None:
 
     out = console()
     for kind in REGELS:
-        type_naam = kind.model_fields["type"].annotation.__args__[0]
+        type_naam = typing.get_args(kind.model_fields["type"].annotation)[0]
         out.print(Text(f"type: {type_naam}  ({kind.naam})", style="bold"))
         for alinea in voorbeeld_alineas(kind.__doc__ or ""):
             if alinea.startswith("    "):  # an example: never wrapped, so that it can be copied

@@ -182,6 +182,8 @@ class Wijk(Model):
     naam: Naam
     kern: Naam
     cbs_buurtcode: Annotated[str, StringConstraints(pattern=r"^BU\d{8}$")] | None = None
+    #: for a gemeente whose wijken are CBS wijken (`wijkcheck init --niveau wijk`)
+    cbs_wijkcode: Annotated[str, StringConstraints(pattern=r"^WK\d{6}$")] | None = None
     peildatum: dt.date
     inwoners: Aantal
     omschrijving: str | None = None
@@ -310,3 +312,26 @@ class Indicator(Model):
 class Rol(Model):
     naam: Tekst
     omschrijving: str | None = None
+
+
+def grenzen(ind: Indicator) -> tuple[float | None, float | None]:
+    """Valid range of an indicator; a percentage without explicit bounds is 0 to 100.
+    Contradicting bounds are reported once, on the indicator, and not used."""
+    if ind.minimum is not None and ind.maximum is not None and ind.minimum > ind.maximum:
+        return None, None
+    if ind.eenheid.strip() == "%":
+        return (
+            0.0 if ind.minimum is None else ind.minimum,
+            100.0 if ind.maximum is None else ind.maximum,
+        )
+    return ind.minimum, ind.maximum
+
+
+def bereik_tekst(laag: float | None, hoog: float | None, eenheid: str) -> str:
+    from wijkcheck.core.names import getal
+
+    if laag is not None and hoog is not None:
+        return f"{getal(laag)} tot en met {getal(hoog)} {eenheid}".strip()
+    if laag is not None:
+        return f"minstens {getal(laag)} {eenheid}".strip()
+    return f"hoogstens {getal(hoog or 0)} {eenheid}".strip()

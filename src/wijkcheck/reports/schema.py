@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from wijkcheck.core.checklist import Checklist, ChecklistBestand
 from wijkcheck.core.models import Gemeente, Wijk
 
@@ -27,6 +29,7 @@ _UITLEG = {
     "naam": "De naam, zoals in gemeente.yaml en in rapporten.",
     "kern": "De kern (woonkern) waartoe dit hoort, zoals in gemeente.yaml.",
     "cbs_buurtcode": "CBS-buurtcode: BU en 8 cijfers, bijv. BU07970104.",
+    "cbs_wijkcode": "CBS-wijkcode: WK en 6 cijfers, bijv. WK079701 (als een wijk een CBS-wijk is).",
     "cbs_code": "CBS-gemeentecode: GM en 4 cijfers, bijv. GM0797.",
     "peildatum": "Datum waarop het cijfer of de lijst gold (JJJJ-MM-DD).",
     "geschat": "true als de peildatum een schatting is (de bron noemt geen datum).",
@@ -79,7 +82,12 @@ _DELEN = {
 
 def schema(soort: str, checklist: Checklist) -> dict[str, Any]:
     """The JSON Schema of a `soort` of data file, with the names `checklist` knows as enums."""
-    model = {"wijk": Wijk, "gemeente": Gemeente, "checklist": ChecklistBestand}[soort]
+    modellen: dict[str, type[BaseModel]] = {
+        "wijk": Wijk,
+        "gemeente": Gemeente,
+        "checklist": ChecklistBestand,
+    }
+    model = modellen[soort]
     js = model.model_json_schema(mode="validation")
     _beschrijf(js)
     js.pop("description", None)

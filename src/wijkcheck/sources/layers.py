@@ -27,7 +27,7 @@ from wijkcheck.core.checklist import (
     Sectie,
 )
 from wijkcheck.core.errors import Finding, Span, WijkcheckError
-from wijkcheck.core.rules import Drempel, PerInwoners, RegelBasis, _Samengesteld
+from wijkcheck.core.rules import Drempel, PerInwoners, RegelBasis, Samengesteld
 from wijkcheck.sources.yamlsource import YamlDocument
 
 Loc = tuple[str | int, ...]
@@ -156,8 +156,8 @@ class _Stapel:
                     }
         for pad, wijziging in laag.normen.items():
             self.norm(pad, wijziging, wie, doc)
-        self.secties.update(laag.secties)
-        for naam in laag.secties:
+        for naam, sectie in laag.secties.items():
+            self.secties[naam] = sectie
             self.doc.routes[("secties", naam)] = (doc, ("secties", naam))
         if laag.maximale_ouderdom is not None:
             self.ouderdom = laag.maximale_ouderdom
@@ -194,10 +194,10 @@ class _Stapel:
             regel = keten[-1]
             if not (
                 deelnummer.isdigit()
-                and isinstance(regel, _Samengesteld)
+                and isinstance(regel, Samengesteld)
                 and 1 <= int(deelnummer) <= len(regel.regels)
             ):
-                aantal = len(regel.regels) if isinstance(regel, _Samengesteld) else 0
+                aantal = len(regel.regels) if isinstance(regel, Samengesteld) else 0
                 verwacht = f"1 tot en met {aantal}" if aantal else "geen onderdelen"
                 self.fout(
                     doc.span(waar, key=True),
@@ -254,7 +254,7 @@ class _Stapel:
             self.fout(doc.span(waar, key=True), f"'{pad}': {bericht}", "ongeldige-norm")
             return
         for regel in reversed(keten[:-1]):
-            assert isinstance(regel, _Samengesteld)
+            assert isinstance(regel, Samengesteld)
             regels = [vervangen if r is doel else r for r in regel.regels]
             doel, vervangen = regel, regel.model_copy(update={"regels": regels})
         self.delen[deel][oid] = onderwerp.model_copy(update={"regel": vervangen})

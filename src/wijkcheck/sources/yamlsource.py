@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -48,7 +48,7 @@ _STR, _MAP, _SEQ = _YAML + "str", _YAML + "map", _YAML + "seq"
 # Our own tag for untagged plain scalars: resolved by `resolve_plain` (YAML 1.2 core schema).
 _PLAIN = "tag:wijkcheck,2026:plain"
 _IMPLICIT_TAGS.add(_PLAIN)
-_COLLECTION_TAG = {SequenceNode: _SEQ, MappingNode: _MAP}
+_COLLECTION_TAG: dict[type, str] = {SequenceNode: _SEQ, MappingNode: _MAP}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -110,6 +110,13 @@ _PROBLEMS = {
 }
 
 
+class Posities(Protocol):
+    """Anything that turns a path of keys into a file:line:column: a YAML file, or a checklist
+    with all its layers (`sources.layers.GelaagdDocument`)."""
+
+    def span(self, loc: Sequence[str | int] = (), *, key: bool = False) -> Span: ...
+
+
 @dataclass(slots=True)
 class YamlDocument:
     """Loaded data plus the node tree it came from (the source map).
@@ -134,7 +141,8 @@ class YamlDocument:
         if _laatste is not None and _laatste[0] is self:
             return _laatste[1]
         root = yaml.compose(self.tekst, Loader=_Loader)  # it was composed once without error
-        _laatste = (self, root)
+        if root is not None:
+            _laatste = (self, root)
         return root
 
     def licht(self) -> YamlDocument:

@@ -429,19 +429,19 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
     for g in ov.gemeentebreed:
         if not g.telling.totaal:
             continue
-        regel = (
+        zin = (
             f"Gemeentebreed{f' in {g.gemeente}' if ov.meerdere_gemeenten else ''} (één keer "
             f"beoordeeld voor de hele gemeente, niet in de score): {g.telling.tekst()}"
         )
-        for u, wat in ((Uitkomst.NIET_VOLDAAN, "niet voldaan"), (Uitkomst.ONBEKEND, "onbekend")):
-            namen = [
+        for u, woord in ((Uitkomst.NIET_VOLDAAN, "niet voldaan"), (Uitkomst.ONBEKEND, "onbekend")):
+            genoemd = [
                 r.titel + (" ⚠ voorbeeldgegevens" if r.voorbeeldgegevens else "")
                 for r in g.resultaten
                 if r.uitkomst is u
             ]
-            if namen:
-                regel += f"; {wat}: {', '.join(namen)}"
-        regels.append(regel + ".")
+            if genoemd:
+                zin += f"; {woord}: {', '.join(genoemd)}"
+        regels.append(zin + ".")
     return regels
 
 

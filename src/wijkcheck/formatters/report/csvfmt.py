@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import Rapport, Resultaat
@@ -48,7 +48,7 @@ def _checklist(result: Rapport | Overzicht) -> str:
     return f"{result.checklist.id} {result.checklist.versie}"
 
 
-def _csv(kolommen: list[str], rijen: Iterable[list[object]]) -> str:
+def _csv(kolommen: list[str], rijen: Iterable[Sequence[object]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=SCHEIDING, lineterminator="\r\n")
     writer.writerow(kolommen)

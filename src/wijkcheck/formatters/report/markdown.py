@@ -43,7 +43,9 @@ def _heel(text: str) -> str:
     return esc(text).replace(" ", "\u00a0")
 
 
-def _tabel(kolommen: list[str], rijen: list[list[str]], rechts: set[int] = frozenset()) -> str:
+def _tabel(
+    kolommen: list[str], rijen: list[list[str]], rechts: frozenset[int] | set[int] = frozenset()
+) -> str:
     """A pipe table; cells are already escaped."""
     scheiding = ["---:" if i in rechts else "---" for i in range(len(kolommen))]
     lines = [

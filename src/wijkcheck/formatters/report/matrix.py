@@ -279,9 +279,9 @@ def teken(ov: Overzicht) -> Tekening:
     for u in Uitkomst:
         vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#eeeeee"))
         basis = y + rijhoogte / 2 + f * 0.36
-        r = f * 0.42
-        vormen += symbool(u, xs[0] + pad + r, y + rijhoogte / 2, r)
-        vormen.append(Tekst(xs[0] + pad + 2 * r + 6, basis, f"Totaal {u.value}", f, vet=True))
+        straal = f * 0.42
+        vormen += symbool(u, xs[0] + pad + straal, y + rijhoogte / 2, straal)
+        vormen.append(Tekst(xs[0] + pad + 2 * straal + 6, basis, f"Totaal {u.value}", f, vet=True))
         veld = u.name.lower()
         for k, kol in enumerate(ov.voorwaarden):
             aantal = getattr(ov.totalen[kol.id], veld)
@@ -297,10 +297,10 @@ def teken(ov: Overzicht) -> Tekening:
     x = marge
     g = 12.5
     for u in Uitkomst:
-        r = g * 0.42
-        vormen += symbool(u, x + r, y - g * 0.36, r)
-        vormen.append(Tekst(x + 2 * r + 6, y, u.value, g))
-        x += 2 * r + 6 + tekstbreedte(u.value, g) + 20
+        straal = g * 0.42
+        vormen += symbool(u, x + straal, y - g * 0.36, straal)
+        vormen.append(Tekst(x + 2 * straal + 6, y, u.value, g))
+        x += 2 * straal + 6 + tekstbreedte(u.value, g) + 20
     uitleg = [
         f"onbekend = er ontbreken gegevens; Checklist = {SCORE_UITLEG.format(ov.aantal_items)}.",
     ]

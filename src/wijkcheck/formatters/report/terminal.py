@@ -424,4 +424,5 @@ def render(result: Rapport | Overzicht | SocialeKaart, breedte: int = 100) -> st
         emoji=False,
     )
     out.print(renderable(result, breedte))
+    assert isinstance(out.file, io.StringIO)
     return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())

@@ -356,7 +356,7 @@ def _overzicht_kolommen(ov: Overzicht, view) -> list[tuple[float, float, float]]
     n = len(ov.voorwaarden)
     uit = [*(cel for rij in view.rijen for cel in rij[view.voor : view.voor + n])]
     uitkomst = max([tekst_cm(u, vet=True) for u in set(uit)] + [0.3])
-    kolommen = []
+    kolommen: list[tuple[float, float, float]] = []
     for i, kop_tekst in enumerate(view.kolommen):
         cellen = [rij[i] for rij in view.rijen + view.totalen]
         kop_w = _woord_cm([kop_tekst], vet=True)
