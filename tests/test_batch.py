@@ -153,6 +153,41 @@ def test_worker_processes_give_the_same_overview(twee: Path) -> None:
     assert samen == hier and len(samen.gemeenten) == 2
 
 
+def test_a_large_gemeente_is_audited_in_parts_by_several_workers(
+    twee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Heusden "large": its 19 wijken in parts, Vught whole; the same overview as one process
+    monkeypatch.setattr(batch, "GROOT", 10)
+    root = dataroot.find_root(twee, {}, twee)
+    mappen = root.gemeente_mappen()
+    taken, gewichten = batch._taken(mappen, [190, 8], werkers=2)
+    delen = [t[1:] for t in taken if t[0].name == "heusden"]
+    assert delen == [(k, 32) for k in range(32)] and sum(gewichten[:32]) == 190
+    assert taken[-1] == (mappen[1], 0, 1) and gewichten[-1] == 8
+    gezien: list[int] = []
+    datum = dt.date(2026, 1, 1)
+    hier = batch.overzicht(root, mappen, datum, werkers=1)
+    samen = batch.overzicht(
+        root, mappen, datum, werkers=2, voortgang=lambda klaar, _: gezien.append(klaar)
+    )
+    assert samen == hier and [r.wijk for r in samen.rijen] == [r.wijk for r in hier.rijen]
+    assert len(set(gezien)) >= 3  # the bar moves while the large gemeente is audited
+
+
+def test_a_large_gemeente_that_cannot_be_used_is_refused_once(
+    twee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wijkcheck.core.errors import WijkcheckError
+
+    monkeypatch.setattr(batch, "GROOT", 10)
+    herpt = twee / "data" / "wijken" / "heusden" / "herpt.yaml"
+    herpt.write_text(herpt.read_text(encoding="utf-8") + "kren: Herpt\n", encoding="utf-8")
+    root = dataroot.find_root(twee, {}, twee)
+    with pytest.raises(WijkcheckError) as fout:
+        batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), werkers=2)
+    assert [f.rule for f in fout.value.findings] == ["onbekend-veld"]
+
+
 @pytest.mark.parametrize("werkers", [1, 2])
 def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
     root = dataroot.find_root(twee, {}, twee)

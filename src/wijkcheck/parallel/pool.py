@@ -24,7 +24,7 @@ DREMPEL = 200
 Voortgang = Callable[[int, int], None]
 
 #: Chunks per worker: enough to keep the workers even and the progress bar moving.
-_BROKKEN_PER_WERKER = 16
+BROKKEN_PER_WERKER = 16
 
 
 def processoren() -> int:
@@ -63,7 +63,7 @@ def verdeel(
 
     totaal = sum(gewichten)
     # Largest tasks first, so that no worker is left with a big one at the end.
-    grootte = max(1, totaal // (werkers * _BROKKEN_PER_WERKER))
+    grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
     brokken: list[list[tuple[int, T]]] = [[]]
     gevuld = 0
     for i in sorted(range(len(taken)), key=lambda i: -gewichten[i]):

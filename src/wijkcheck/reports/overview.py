@@ -215,11 +215,23 @@ def _sorteer(rijen: list[OverzichtRij], sortering: Sortering, delen: Sequence[De
         rijen.sort(key=kern)
 
 
-def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum: dt.date) -> Deel:
-    """Audit every wijk of `gemeente` on `datum`: its rows of the overview."""
+def deel(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    *,
+    plekken: Plekken | None = None,
+    eens: list[Resultaat] | None = None,
+    van: slice | None = None,
+) -> Deel:
+    """Audit every wijk of `gemeente` on `datum`: its rows of the overview. With `van`, only
+    the rows of those wijken (a part, audited by one of several processes); `plekken` and
+    `eens` are the gemeente's facility index and gemeente-wide results, if made already."""
     aanwezig = {sleutel(w.naam) for w in wijken}
-    plekken = Plekken(gemeente, wijken, checklist.soorten)
-    eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
+    plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
+    if eens is None:
+        eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
     return Deel(
         gemeente=gemeente.naam,
@@ -239,7 +251,7 @@ def deel(checklist: Checklist, gemeente: Gemeente, wijken: Sequence[Wijk], datum
                 engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False),
                 w.inwoners.waarde,
             )
-            for w in wijken
+            for w in (wijken if van is None else wijken[van])
         ),
         gemeentebreed=_gemeentebreed(gemeente.naam, eens),
         voorbeeldnorm_items=tuple(
