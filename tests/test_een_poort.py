@@ -359,3 +359,30 @@ def test_every_command_agrees_with_validate(
                 pad = os.path.join(dirpath, naam)
                 if not os.path.islink(pad):
                     os.chmod(pad, 0o755)
+
+
+# -- bounded output: what a picture or a Word document cannot hold is refused before drawing --
+
+
+def test_a_picture_too_large_to_draw_is_refused(invoke, tmp_path: Path, monkeypatch) -> None:
+    from wijkcheck.formatters.report import matrix
+
+    # the bundled overview is 2,859 × 2,563 pixels; a budget below that refuses it
+    monkeypatch.setattr(matrix, "MAX_PIXELS", 5_000_000)
+    for formaat in ("png", "svg"):
+        doel = tmp_path / f"overzicht.{formaat}"
+        out = invoke(["overview", "-o", str(doel)], code=2).stderr
+        assert "(te-groot-voor-plaatje)" in out and "miljoen pixels" in out, out
+        assert "× 2.563 pixels worden (7 miljoen)" in out and not doel.exists()
+    monkeypatch.setattr(matrix, "MAX_PIXELS", 8_000_000)
+    invoke(["overview", "-o", str(tmp_path / "overzicht.png")])
+
+
+def test_a_sociale_kaart_too_long_for_word_is_refused(invoke, tmp_path: Path, monkeypatch) -> None:
+    from wijkcheck.formatters.report import word
+
+    monkeypatch.setattr(word, "MAX_RIJEN", 3)
+    doel = tmp_path / "kaart.docx"
+    out = invoke(["show", "Herpt", "-o", str(doel)], code=2).stderr
+    assert "(te-veel-voor-word)" in out and "past tot 3 voorzieningen" in out, out
+    assert not doel.exists()
