@@ -156,22 +156,43 @@ def test_worker_processes_give_the_same_overview(twee: Path) -> None:
 def test_a_large_gemeente_is_audited_in_parts_by_several_workers(
     twee: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Heusden "large": its 19 wijken in parts, Vught whole; the same overview as one process
+    # Heusden "large" (19 wijken): loaded here once, audited in parts by two processes; Vught
+    # whole. The same overview as one process, and the bar moves while Heusden is audited.
     monkeypatch.setattr(batch, "GROOT", 10)
     root = dataroot.find_root(twee, {}, twee)
     mappen = root.gemeente_mappen()
-    taken, gewichten = batch._taken(mappen, [190, 8], werkers=2)
-    delen = [t[1:] for t in taken if t[0].name == "heusden"]
-    assert delen == [(k, 32) for k in range(32)] and sum(gewichten[:32]) == 190
-    assert taken[-1] == (mappen[1], 0, 1) and gewichten[-1] == 8
-    gezien: list[int] = []
     datum = dt.date(2026, 1, 1)
     hier = batch.overzicht(root, mappen, datum, werkers=1)
+    gezien: list[int] = []
     samen = batch.overzicht(
         root, mappen, datum, werkers=2, voortgang=lambda klaar, _: gezien.append(klaar)
     )
     assert samen == hier and [r.wijk for r in samen.rijen] == [r.wijk for r in hier.rijen]
-    assert len(set(gezien)) >= 3  # the bar moves while the large gemeente is audited
+    assert gezien == sorted(gezien) and gezien[-1] == 38
+    assert len({k for k in gezien if 19 < k < 38}) >= 2, gezien  # parts of Heusden, one by one
+
+
+def test_a_large_gemeente_alone_uses_every_worker(
+    twee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wijkcheck.parallel import pool
+
+    # one gemeente of 19 wijken "large", on two processors, pools "worth it" from 10 files
+    monkeypatch.setattr(batch, "GROOT", 10)
+    monkeypatch.setattr(pool, "DREMPEL", 10)
+    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    root = dataroot.find_root(twee, {}, twee)
+    [heusden] = [m for m in root.gemeente_mappen() if m.name == "heusden"]
+    gebruikt: list[str] = []
+    echt = batch._verdeeld
+
+    def verdeeld(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gebruikt.append("verdeeld")
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "_verdeeld", verdeeld)
+    ov = batch.overzicht(root, [heusden], dt.date(2026, 1, 1))
+    assert gebruikt == ["verdeeld"] and len(ov.rijen) == 19
 
 
 def test_a_large_gemeente_that_cannot_be_used_is_refused_once(

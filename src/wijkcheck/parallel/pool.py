@@ -75,8 +75,9 @@ def verdeel(
     uitslagen: dict[int, R] = {}
     with ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args)) as ex:
         try:
-            # All workers start at the first submit, before the caller's progress display can
-            # start a thread (forking a process that has threads can deadlock).
+            # All workers start at the first submit. The caller must not run threads now
+            # (forking a process that has threads can deadlock): the CLI's progress bar draws
+            # without one, and a pool's own threads end with it.
             bezig = {ex.submit(_doe, werk, brok): brok for brok in brokken}
             klaar = 0
             if voortgang:

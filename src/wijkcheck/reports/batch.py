@@ -13,12 +13,14 @@ import datetime as dt
 import gc
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from wijkcheck.checks.run import checklist_inhoud, poort
 from wijkcheck.core import engine
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, Severity, WijkcheckError
+from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
 from wijkcheck.core.rules import Plekken
@@ -42,8 +44,6 @@ class Gemeenten:
     def __init__(self, root: DataRoot, checklist: str | None, datum: dt.date) -> None:
         self.root, self.checklist_naam, self.datum = root, checklist, datum
         self.checklists: dict[str, tuple[Checklist | None, list[Finding]]] = {}
-        #: the large gemeente whose parts this process audits, ready (see `uitslag`)
-        self._geladen: tuple[Path, Voorbereid] | None = None
 
     def checklist(self, naam: str) -> tuple[Checklist | None, list[Finding]]:
         if naam not in self.checklists:
@@ -75,27 +75,17 @@ class Gemeenten:
         problemen = problemen + poort(cl, None, gd, self.datum)
         return problemen or (gd, cl)
 
-    def uitslag(self, map_: Path, stuk: int = 0, stukken: int = 1) -> Uitslag:
-        """The gemeente's rows (with `stukken`, those of part `stuk` of its wijken), or why it
-        cannot be shown (as `audit` would stop on them)."""
-        if stukken == 1:
-            gebruikt = self.gebruik(map_)
-            if isinstance(gebruikt, list):
-                return gebruikt
-            gd, cl = gebruikt
-            return deel(cl, gd.gemeente, gd.wijken, self.datum)
-        # a part of a large gemeente: loaded, checked and indexed once per process
-        if self._geladen is None or self._geladen[0] != map_:
-            self._geladen = map_, self._bereid(map_)
-        voorbereid = self._geladen[1]
-        if isinstance(voorbereid, list):
-            return voorbereid  # every part says so; the parent keeps the findings once
-        gd, cl, plekken, eens = voorbereid
-        n = len(gd.wijken)
-        van = slice(n * stuk // stukken, n * (stuk + 1) // stukken)
-        return deel(cl, gd.gemeente, gd.wijken, self.datum, plekken=plekken, eens=eens, van=van)
+    def uitslag(self, map_: Path) -> Uitslag:
+        """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
+        gebruikt = self.gebruik(map_)
+        if isinstance(gebruikt, list):
+            return gebruikt
+        gd, cl = gebruikt
+        return deel(cl, gd.gemeente, gd.wijken, self.datum)
 
-    def _bereid(self, map_: Path) -> Voorbereid:
+    def bereid(self, map_: Path) -> Voorbereid:
+        """A large gemeente ready to audit in parts: loaded, checked, its facilities indexed
+        and its gemeente-wide requirements judged; or why it cannot be shown."""
         gebruikt = self.gebruik(map_)
         if isinstance(gebruikt, list):
             return gebruikt
@@ -132,9 +122,9 @@ def overzicht(
     if dubbel:
         raise WijkcheckError(dubbel)
     aantallen = [len(wijk_bestanden(m)) for m in mappen]
-    werkers = aantal_werkers(sum(aantallen), sum(aantallen), werkers)
-    taken, gewichten = _taken(mappen, aantallen, werkers)
-    werkers = min(werkers, len(taken))
+    werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
+    if werkers == 1 and any(n >= GROOT for n in aantallen):
+        werkers = aantal_werkers(sum(aantallen), sum(aantallen))  # a large one is split
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.
     was_enabled = gc.isenabled()
@@ -143,18 +133,7 @@ def overzicht(
         if werkers == 1:
             uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang)
         else:
-            uitslagen = _stukken_samen(
-                taken,
-                verdeel(
-                    taken,
-                    gewichten,
-                    _werk,
-                    werkers=werkers,
-                    begin=_begin,
-                    begin_args=(root, checklist, datum),
-                    voortgang=voortgang,
-                ),
-            )
+            uitslagen = _verdeeld(root, mappen, aantallen, datum, checklist, voortgang, werkers)
     finally:
         if was_enabled:
             gc.enable()
@@ -166,41 +145,76 @@ def overzicht(
 
 
 #: From this many wijk files on, a gemeente is audited in parts when several processes run:
-#: one large gemeente then keeps every processor busy and the progress bar moving. Each process
-#: loads and checks such a gemeente once (the gate and the facility index need all its files)
-#: and audits the parts it is given.
+#: one large gemeente then keeps every processor busy and the progress bar moving.
 GROOT = 200
 
-#: A task: a gemeente folder, and which part of how many of its wijken.
-Taak = tuple[Path, int, int]
 
+def _verdeeld(
+    root: DataRoot,
+    mappen: Sequence[Path],
+    aantallen: Sequence[int],
+    datum: dt.date,
+    checklist: str | None,
+    voortgang: Voortgang | None,
+    werkers: int,
+) -> list[Uitslag]:
+    """The gemeenten in `werkers` processes: the smaller ones whole, in chunks, largest first;
+    each large one (`GROOT`) loaded, checked and indexed here once, then its wijken audited in
+    parts by processes forked from this one, which so hold the gemeente without it being sent
+    (loading it in every process would cost every processor the whole load)."""
+    totaal = sum(aantallen)
+    klaar = 0
 
-def _taken(
-    mappen: Sequence[Path], aantallen: Sequence[int], werkers: int
-) -> tuple[list[Taak], list[int]]:
-    """The tasks for `werkers` processes, each with its number of wijk files: a gemeente, or
-    a part of a large one about as large as a chunk of `parallel.pool.verdeel`."""
-    grootte = max(1, sum(aantallen) // (werkers * BROKKEN_PER_WERKER))
-    taken: list[Taak] = []
-    gewichten: list[int] = []
-    for m, n in zip(mappen, aantallen, strict=True):
-        stukken = 1 if werkers == 1 or n < GROOT else max(werkers, min(n, -(-n // grootte)))
-        for k in range(stukken):
-            taken.append((m, k, stukken))
-            gewichten.append(n * (k + 1) // stukken - n * k // stukken)
-    return taken, gewichten
+    def vanaf(basis: int) -> Voortgang | None:
+        return None if voortgang is None else (lambda k, _: voortgang(basis + k, totaal))
 
-
-def _stukken_samen(taken: Sequence[Taak], uitslagen: Sequence[Uitslag]) -> list[Uitslag]:
-    """One result per gemeente: the rows of its parts after each other, in order."""
-    samen: list[Uitslag] = []
-    for (_, stuk, _), u in zip(taken, uitslagen, strict=True):
-        vorige = samen[-1] if samen else None
-        if stuk and isinstance(u, Deel) and isinstance(vorige, Deel):
-            samen[-1] = replace(vorige, rijen=vorige.rijen + u.rijen)
+    if voortgang:
+        voortgang(0, totaal)
+    uitslagen: dict[int, Uitslag] = {}
+    klein = [i for i, n in enumerate(aantallen) if n < GROOT]
+    if klein:
+        for i, u in zip(
+            klein,
+            verdeel(
+                [mappen[i] for i in klein],
+                [aantallen[i] for i in klein],
+                _werk,
+                werkers=min(werkers, len(klein)),
+                begin=_begin,
+                begin_args=(root, checklist, datum),
+                voortgang=vanaf(klaar),
+            ),
+            strict=True,
+        ):
+            uitslagen[i] = u
+        klaar += sum(aantallen[i] for i in klein)
+    gemeenten = Gemeenten(root, checklist, datum)
+    grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
+    for i, n in enumerate(aantallen):
+        if n < GROOT:
+            continue
+        voorbereid = gemeenten.bereid(mappen[i])
+        if isinstance(voorbereid, list):
+            uitslagen[i] = voorbereid
         else:
-            samen.append(u)
-    return samen
+            gd, cl, plekken, eens = voorbereid
+            aantal = len(gd.wijken)
+            stukken = max(werkers, min(aantal, -(-aantal // grootte)))
+            grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
+            delen = verdeel(
+                [slice(a, b) for a, b in grenzen],
+                [b - a for a, b in grenzen],
+                _werk_stuk,
+                werkers=werkers,
+                begin=_begin_stuk,
+                begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum),
+                voortgang=vanaf(klaar),
+            )
+            uitslagen[i] = replace(delen[0], rijen=tuple(r for d in delen for r in d.rijen))
+        klaar += n
+        if voortgang:
+            voortgang(klaar, totaal)
+    return [uitslagen[i] for i in range(len(mappen))]
 
 
 def _hier(
@@ -234,6 +248,35 @@ def _begin(root: DataRoot, checklist: str | None, datum: dt.date) -> None:
     _werker = Gemeenten(root, checklist, datum)
 
 
-def _werk(brok: list[tuple[int, Taak]]) -> list[tuple[int, Uitslag]]:
+def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
     assert _werker is not None
-    return [(i, _werker.uitslag(m, stuk, stukken)) for i, (m, stuk, stukken) in brok]
+    return [(i, _werker.uitslag(m)) for i, m in brok]
+
+
+#: In a process that audits parts of a large gemeente: the gemeente, ready (`_begin_stuk`).
+_stuk: tuple[Gemeente, Sequence[Wijk], Checklist, Plekken, Eens, dt.date] | None = None
+
+
+def _begin_stuk(
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    checklist: Checklist,
+    plekken: Plekken,
+    eens: Eens,
+    datum: dt.date,
+) -> None:
+    """Forked, the process has the parent's objects as they were: the index holds these very
+    wijken. Started otherwise (spawn), they arrive as copies, and the index is made anew."""
+    global _stuk
+    if wijken and id(wijken[0]) not in plekken.wijken:
+        plekken = Plekken(gemeente, wijken, checklist.soorten)
+    _stuk = gemeente, wijken, checklist, plekken, eens, datum
+
+
+def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Deel]]:
+    assert _stuk is not None
+    gemeente, wijken, cl, plekken, eens, datum = _stuk
+    return [
+        (i, deel(cl, gemeente, wijken, datum, plekken=plekken, eens=eens, van=van))
+        for i, van in brok
+    ]

@@ -323,12 +323,12 @@ def teken(ov: Overzicht) -> Tekening:
     breedte = max(
         [marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in [*uitleg, onder])]
     )
-    hoogte = y + marge
-    pixels = round(breedte * SCHAAL) * round(hoogte * SCHAAL)
+    totaal_h = y + marge
+    pixels = round(breedte * SCHAAL) * round(totaal_h * SCHAAL)
     if pixels > MAX_PIXELS:
         raise WijkcheckError.single(
             Span(""),
-            f"dit plaatje zou {getal(round(breedte * SCHAAL))} × {getal(round(hoogte * SCHAAL))} "
+            f"dit plaatje zou {getal(round(breedte * SCHAAL))} × {getal(round(totaal_h * SCHAAL))} "
             f"pixels worden ({getal(pixels / 1e6, 0)} miljoen); wijkcheck tekent plaatjes tot "
             f"{getal(MAX_PIXELS / 1e6, 0)} miljoen pixels. Toon minder wijken (--gemeente, "
             "--alleen-problemen), of kies een tabel: --format html, docx of csv",
@@ -337,4 +337,4 @@ def teken(ov: Overzicht) -> Tekening:
     omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
     if meer:
         omschrijving += f", {len(ov.gemeenten)} gemeenten"
-    return Tekening(breedte, hoogte, titel(ov), omschrijving, vormen)
+    return Tekening(breedte, totaal_h, titel(ov), omschrijving, vormen)
