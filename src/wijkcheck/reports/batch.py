@@ -4,7 +4,8 @@ for large sets. No printing; progress goes to an optional callback.
 Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
 gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
 chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
-Below that, starting processes costs more than it saves.
+A gemeente of `GROOT` files or more is loaded here and its wijken audited in parts by processes
+forked from this one. Below `DREMPEL`, starting processes costs more than it saves.
 """
 
 from __future__ import annotations
