@@ -1,6 +1,8 @@
 """Generate synthetic data sets in the shipped format, for benchmarks.
 
     python bench/generate.py 2000 bench/out/2000
+    python bench/generate.py 1000 bench/out/1000-een --een-gemeente
+    python bench/generate.py 3000 bench/out/3000-kern --een-gemeente --kernen 1
 
 writes `data/wijken/<gemeente>/gemeente.yaml`, one file per wijk and `checklists/`, with sizes
 and variety like the bundled Heusden data: villages with no facilities next to town centres with
@@ -16,7 +18,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKLIST = ROOT / "checklists" / "hart-van-brabant.yaml"
+#: Heusden's checklist and the regional one it builds on (`extends`): the soorten, conditions
+#: and items the generated wijken use.
+CHECKLISTS = [ROOT / "checklists" / "hart-van-brabant.yaml", ROOT / "checklists" / "heusden.yaml"]
 
 SOORTEN = [
     "buurthuis",
@@ -146,7 +150,7 @@ def gemeente_yaml(naam: str, code: int, kernen: dict[str, list[str]], rng: rando
         f"# Synthetische gemeente {naam} (benchmark).",
         f"naam: {naam}",
         f"cbs_code: GM{code:04d}",
-        "checklist: hart-van-brabant",
+        "checklist: heusden",
         "kernen:",
     ]
     for kern, wijken in kernen.items():
@@ -167,41 +171,63 @@ def gemeente_yaml(naam: str, code: int, kernen: dict[str, list[str]], rng: rando
     return "\n".join(lines) + "\n"
 
 
-def generate(n_wijken: int, out: Path, seed: int = 797) -> Path:
-    """Write a data set of `n_wijken` wijken under `out`; return `out`."""
-    rng = random.Random(seed + n_wijken)
+def generate(
+    n_wijken: int,
+    out: Path,
+    seed: int = 797,
+    *,
+    een_gemeente: bool = False,
+    kernen: int | None = None,
+) -> Path:
+    """Write a data set of `n_wijken` wijken under `out`; return `out`.
+
+    By default gemeenten of a few to a hundred-odd wijken, like the Netherlands. With
+    `een_gemeente` all wijken in one gemeente; `kernen` fixes how many kernen it has (1: every
+    wijk in one kern), otherwise a gemeente of N wijken has N // 8 + 1 kernen (at most 26).
+    """
+    rng = random.Random(seed + n_wijken + (1_000_000 if een_gemeente else 0) + (kernen or 0))
     if out.exists():
         shutil.rmtree(out)
     wijken_dir = out / "data" / "wijken"
     (out / "checklists").mkdir(parents=True)
-    shutil.copy(CHECKLIST, out / "checklists" / CHECKLIST.name)
+    for checklist in CHECKLISTS:
+        shutil.copy(checklist, out / "checklists" / checklist.name)
     made, g = 0, 0
     while made < n_wijken:
         g += 1
         # Dutch municipalities hold a few to a hundred-odd buurten; about 42 on average.
-        size = min(n_wijken - made, max(1, int(rng.lognormvariate(3.5, 0.6))))
+        size = n_wijken if een_gemeente else max(1, int(rng.lognormvariate(3.5, 0.6)))
+        size = min(n_wijken - made, size)
         naam = f"Gemeente{g:03d}"
         folder = wijken_dir / naam.lower()
         folder.mkdir(parents=True)
-        kernen: dict[str, list[str]] = {}
+        per_kern = kernen or max(1, size // 8 + 1)
+        gemeente_kernen: dict[str, list[str]] = {}
         for i in range(size):
-            kern = f"Kern{g:03d}{chr(65 + (i % max(1, size // 8 + 1)) % 26)}"
-            wijk = f"Wijk{g:03d}-{i + 1:03d}"
-            kernen.setdefault(kern, []).append(wijk)
+            kern = f"Kern{g:03d}{chr(65 + (i % per_kern) % 26)}"
+            wijk = f"Wijk{g:03d}-{i + 1:04d}" if size > 999 else f"Wijk{g:03d}-{i + 1:03d}"
+            gemeente_kernen.setdefault(kern, []).append(wijk)
             (folder / f"{wijk.lower()}.yaml").write_text(
                 wijk_yaml(wijk, kern, rng), encoding="utf-8"
             )
-        (folder / "gemeente.yaml").write_text(gemeente_yaml(naam, g, kernen, rng), encoding="utf-8")
+        (folder / "gemeente.yaml").write_text(
+            gemeente_yaml(naam, g, gemeente_kernen, rng), encoding="utf-8"
+        )
         made += size
     return out
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or not argv[0].isdigit():
-        print("gebruik: python bench/generate.py AANTAL_WIJKEN UITVOERMAP", file=sys.stderr)
-        return 2
-    out = generate(int(argv[0]), Path(argv[1]))
-    print(f"{argv[0]} wijken geschreven naar {out}")
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Genereer synthetische benchmarkgegevens.")
+    parser.add_argument("aantal", type=int, help="aantal wijken")
+    parser.add_argument("uitvoer", type=Path, help="uitvoermap")
+    parser.add_argument("--een-gemeente", action="store_true", help="alle wijken in één gemeente")
+    parser.add_argument("--kernen", type=int, default=None, help="aantal kernen per gemeente")
+    args = parser.parse_args(argv)
+    out = generate(args.aantal, args.uitvoer, een_gemeente=args.een_gemeente, kernen=args.kernen)
+    print(f"{args.aantal} wijken geschreven naar {out}")
     return 0
 
 

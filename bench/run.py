@@ -1,7 +1,8 @@
 """Benchmark wijkcheck against its baselines, side by side in one run.
 
     .venv/bin/pip install -r bench/requirements.txt
-    .venv/bin/python bench/run.py            # full run (19, 2,000 and 14,500 wijken)
+    .venv/bin/python bench/run.py            # full run (19, 2,000 and 14,500 wijken; one
+                                             # gemeente of 1,000 and one kern of 3,000)
     .venv/bin/python bench/run.py --snel     # fewer repetitions, no 14,500 set
 
 Every measurement is a fresh process (cold start, as a user or pre-commit sees it); the script
@@ -172,6 +173,32 @@ def main() -> int:
                 1,
             )
 
+    # One large gemeente, and one large kern: the work per wijk must not grow with either
+    # (issue 12, part 5). Targets: overview ≤ 1.5 × PyYAML loading the same files, ≤ 200 MiB.
+    groot = [
+        ("1000-een", "één gemeente van 1.000 wijken", {"een_gemeente": True}),
+        ("3000-kern", "3.000 wijken in één kern", {"een_gemeente": True, "kernen": 1}),
+    ]
+    for naam, omschrijving, opties in groot:
+        data = uit / naam
+        if not (data / "data" / "wijken").is_dir():
+            print(f"Genereer {omschrijving} in {data} …", flush=True)
+            generate(int(naam.split("-")[0]), data, **opties)
+        print(f"Overzicht, {omschrijving}:")
+        m(
+            f"pyyaml-{naam}",
+            "PyYAML CSafeLoader (alleen laden)",
+            [py, str(HERE / "load_yaml.py"), str(data)],
+            runs_groot,
+        )
+        m(
+            f"overview-{naam}",
+            "wijkcheck overview --format json",
+            [WIJKCHECK, "overview", "--data", str(data), "--format", "json"],
+            runs_groot,
+        )
+        m(f"validate-{naam}", "wijkcheck validate", [WIJKCHECK, "validate", "--data", str(data)], 1)
+
     def ratio(a: str, b: str) -> float | None:
         if a in metingen and b in metingen and metingen[b].mediaan_s > 0:
             return metingen[a].mediaan_s / metingen[b].mediaan_s
@@ -221,9 +248,24 @@ def main() -> int:
             regels.append(
                 (f"overview / PyYAML alleen laden, {n}", ratio(f"overview-{n}", f"pyyaml-{n}"), "")
             )
+    for naam, omschrijving, _ in groot:
+        regels.append(
+            (
+                f"overview / PyYAML, {omschrijving}",
+                ratio(f"overview-{naam}", f"pyyaml-{naam}"),
+                "≤ 1,5",
+            )
+        )
+        regels.append(
+            (
+                f"overview piekgeheugen MiB, {omschrijving}",
+                metingen[f"overview-{naam}"].piek_mib,
+                "≤ 200",
+            )
+        )
     for naam, waarde, doel in regels:
         if waarde is not None:
-            print(f"  {naam:48} {waarde:6.2f}  ({doel})" if doel else f"  {naam:48} {waarde:6.2f}")
+            print(f"  {naam:56} {waarde:6.2f}  ({doel})" if doel else f"  {naam:56} {waarde:6.2f}")
     resultaat = {
         "machine": {
             "python": platform.python_version(),

@@ -162,6 +162,62 @@ def test_worker_processes_give_the_same_overview(twee: Path) -> None:
     assert samen == hier and len(samen.gemeenten) == 2
 
 
+def test_a_large_gemeente_is_audited_in_parts_by_several_workers(
+    twee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Heusden "large" (19 wijken): loaded here once, audited in parts by two processes; Vught
+    # whole. The same overview as one process, and the bar moves while Heusden is audited.
+    monkeypatch.setattr(batch, "GROOT", 10)
+    root = dataroot.find_root(twee, {}, twee)
+    mappen = root.gemeente_mappen()
+    datum = dt.date(2026, 1, 1)
+    hier = batch.overzicht(root, mappen, datum, werkers=1)
+    gezien: list[int] = []
+    samen = batch.overzicht(
+        root, mappen, datum, werkers=2, voortgang=lambda klaar, _: gezien.append(klaar)
+    )
+    assert samen == hier and [r.wijk for r in samen.rijen] == [r.wijk for r in hier.rijen]
+    assert gezien == sorted(gezien) and gezien[-1] == 38
+    assert len({k for k in gezien if 19 < k < 38}) >= 2, gezien  # parts of Heusden, one by one
+
+
+def test_a_large_gemeente_alone_uses_every_worker(
+    twee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wijkcheck.parallel import pool
+
+    # one gemeente of 19 wijken "large", on two processors, pools "worth it" from 10 files
+    monkeypatch.setattr(batch, "GROOT", 10)
+    monkeypatch.setattr(pool, "DREMPEL", 10)
+    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    root = dataroot.find_root(twee, {}, twee)
+    [heusden] = [m for m in root.gemeente_mappen() if m.name == "heusden"]
+    gebruikt: list[str] = []
+    echt = batch._verdeeld
+
+    def verdeeld(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gebruikt.append("verdeeld")
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "_verdeeld", verdeeld)
+    ov = batch.overzicht(root, [heusden], dt.date(2026, 1, 1))
+    assert gebruikt == ["verdeeld"] and len(ov.rijen) == 19
+
+
+def test_a_large_gemeente_that_cannot_be_used_is_refused_once(
+    twee: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wijkcheck.core.errors import WijkcheckError
+
+    monkeypatch.setattr(batch, "GROOT", 10)
+    herpt = twee / "data" / "wijken" / "heusden" / "herpt.yaml"
+    herpt.write_text(herpt.read_text(encoding="utf-8") + "kren: Herpt\n", encoding="utf-8")
+    root = dataroot.find_root(twee, {}, twee)
+    with pytest.raises(WijkcheckError) as fout:
+        batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), werkers=2)
+    assert [f.rule for f in fout.value.findings] == ["onbekend-veld"]
+
+
 @pytest.mark.parametrize("werkers", [1, 2])
 def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
     root = dataroot.find_root(twee, {}, twee)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -34,25 +35,45 @@ def test_what_validate_refuses_no_command_uses(invoke, data_copy: Path, waarde: 
 
 
 def test_minus_zero_is_zero(invoke, data_copy: Path) -> None:
-    _inwoners(data_copy, "-0.0")
-    rapport = json.loads(
-        invoke(["audit", "Herpt", "--data", str(data_copy), "-f", "json"], code=None).stdout
-    )
-    assert rapport["inwoners"]["waarde"] == "0"
+    wijk = data_copy / HERPT
+    tekst = wijk.read_text(encoding="utf-8")
+    wijk.write_text(tekst.replace("jongerenwerker: {waarde: 0,", "jongerenwerker: {waarde: -0.0,"))
+    rapport = json.loads(invoke(["audit", "Herpt", "--data", str(data_copy), "-f", "json"]).stdout)
+    gegevens = [g for r in rapport["voorwaarden"] for g in r["gegevens"]]
+    assert [g["waarde"] for g in gegevens if g["wat"] == "fte Jongerenwerker"] == ["0"]
 
 
-def test_zero_inhabitants_is_no_pass_per_inhabitant(invoke, data_copy: Path) -> None:
+def test_zero_inhabitants_is_refused_by_every_command(invoke, data_copy: Path) -> None:
     _inwoners(data_copy, "0")
     args = ["--data", str(data_copy)]
     assert "(geen-inwoners)" in invoke(["validate", *args, "--format", "tekst"], code=1).output
-    rapport = json.loads(invoke(["audit", "Herpt", *args, "-f", "json"]).stdout)
-    [capaciteit] = [r for r in rapport["voorwaarden"] if r["regel"] == "per_inwoners"]
-    assert capaciteit["uitkomst"] == "onbekend" and "zonder inwoners" in capaciteit["toelichting"]
+    for command in COMMANDOS:
+        assert "(geen-inwoners)" in invoke([*command, *args], code=2).output, command
+
+
+def test_zero_inhabitants_is_no_pass_per_inhabitant_in_the_engine() -> None:
+    from wijkcheck.core import engine
+    from wijkcheck.sources import store
+
+    from .conftest import BUNDLED
+
+    gd = store.load_gemeente(BUNDLED.wijken / "heusden")
+    cl, _ = store.load_checklist(BUNDLED, gd.gemeente.checklist)
+    herpt = gd.zoek("Herpt")
+    assert herpt is not None
+    leeg = herpt.wijk.model_copy(
+        update={"inwoners": herpt.wijk.inwoners.model_copy(update={"waarde": 0})}
+    )
+    wijken = [leeg if w is herpt.wijk else w for w in gd.wijken]
+    rapport = engine.audit(cl, gd.gemeente, leeg, wijken, dt.date(2026, 6, 1))
+    [capaciteit] = [r for r in rapport.voorwaarden if r.regel == "per_inwoners"]
+    assert capaciteit.uitkomst == "onbekend" and "zonder inwoners" in capaciteit.toelichting
 
 
 def test_an_audit_before_a_figure_existed_is_refused(invoke) -> None:
-    out = invoke(["audit", "Herpt", "--datum", "2020-01-01"], code=2).output
-    assert "peildatum na de auditdatum 1-1-2020" in out and "(toekomstige-datum)" in out
+    for command in (["audit", "Herpt"], ["show", "Herpt"], ["overview"]):
+        out = invoke([*command, "--datum", "2020-01-01"], code=2).output
+        assert "ligt in de toekomst (na 1-1-2020)" in out and "(toekomstige-datum)" in out
 
 
 def test_names_of_other_scripts_keep_their_own_key() -> None:

@@ -200,10 +200,11 @@ def test_a_remembered_audit_loads_no_yaml_pydantic_or_engine(tmp_path: Path) -> 
 
 
 def test_new_file_in_a_symlinked_gemeente_folder_is_audited_afresh(
-    invoke, memo: Path, geteld: list[str], data_copy: Path, tmp_path: Path
+    invoke, memo: Path, geteld: list[str], data_copy: Path
 ) -> None:
     wijken = data_copy / "data" / "wijken"
-    elders = tmp_path / "elders"
+    elders = data_copy / "archief" / "heusden"  # a link that stays in the data folder
+    elders.parent.mkdir()
     (wijken / "heusden").rename(elders)
     (wijken / "heusden").symlink_to(elders, target_is_directory=True)
     args = ["audit", "Vlijmen-Dorp", "--data", str(data_copy)]

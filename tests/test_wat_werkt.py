@@ -124,17 +124,6 @@ def test_an_item_with_a_practice_is_listed_too(invoke, data_copy: Path) -> None:
     assert burenhulp["soort"] == "item" and burenhulp["praktijken"][0]["wijk"] == "Geerpark"
 
 
-def test_a_practice_that_began_after_the_audit_date_is_left_out_and_counted(invoke) -> None:
-    gv = json.loads(invoke(["voorbeelden", "--datum", "2024-01-01", "-f", "json"]).stdout)
-    # the practice in Centrum-Drunen for sociaaleconomische zekerheid began on 1-3-2024
-    assert gv["later_begonnen"] == 1
-    assert "Centrum-Drunen" not in [
-        p["wijk"] for o in gv["onderwerpen"] for p in o["praktijken"] if o["id"].startswith("soc")
-    ]
-    out = invoke(["voorbeelden", "--datum", "2024-01-01"]).stdout
-    assert "1 praktijken zijn na de auditdatum begonnen" in out
-
-
 def test_under_a_theme_the_gemeentes_conditions_are_known_not_judged(invoke) -> None:
     args = [*ALLES, "--checklist", "aandachtsgroepen"]
     gv = json.loads(invoke([*args, "-f", "json"]).stdout)

@@ -40,10 +40,13 @@ def onveilige_naam(naam: str) -> bool:
 
 
 class _Checks:
-    """Collects the findings of one file."""
+    """Collects the findings of one file (with `fouten`, only its errors: a warning's position
+    is then never looked up)."""
 
-    def __init__(self, doc: Posities, cl: Checklist | None, peil: dt.date | None) -> None:
-        self.doc, self.cl, self.peil = doc, cl, peil
+    def __init__(
+        self, doc: Posities, cl: Checklist | None, peil: dt.date | None, fouten: bool = False
+    ) -> None:
+        self.doc, self.cl, self.peil, self.fouten = doc, cl, peil, fouten
         self.found: list[Finding] = []
 
     def add(
@@ -54,6 +57,8 @@ class _Checks:
         severity: Severity = Severity.FOUT,
         key: bool = False,
     ) -> None:
+        if self.fouten and severity is not Severity.FOUT:
+            return
         self.found.append(Finding(self.doc.span(loc, key=key), message, rule, severity))
 
     def naam(self, loc: Loc, naam: str, wat: str, key: bool = False) -> None:
@@ -160,9 +165,12 @@ class _Checks:
 _maanden = lru_cache(maxsize=4096)(maanden_tussen)
 
 
-def check_wijk(w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date) -> list[Finding]:
-    """Figures, dates and names of one wijk file; `cl` gives ranges and the maximum age."""
-    c = _Checks(doc, cl, peil)
+def check_wijk(
+    w: Wijk, doc: YamlDocument, cl: Checklist | None, peil: dt.date, fouten: bool = False
+) -> list[Finding]:
+    """Figures, dates and names of one wijk file; `cl` gives ranges and the maximum age.
+    With `fouten` only the errors (what stops a command)."""
+    c = _Checks(doc, cl, peil, fouten)
     c.naam(("naam",), w.naam, "wijknaam")
     c.naam(("kern",), w.kern, "kern")
     c.datum(("peildatum",), w.peildatum)
@@ -219,9 +227,9 @@ def _per_inwoners(cl: Checklist) -> bool:
 
 
 def check_gemeente(
-    g: Gemeente, doc: YamlDocument, cl: Checklist | None, peil: dt.date
+    g: Gemeente, doc: YamlDocument, cl: Checklist | None, peil: dt.date, fouten: bool = False
 ) -> list[Finding]:
-    c = _Checks(doc, cl, peil)
+    c = _Checks(doc, cl, peil, fouten)
     c.naam(("naam",), g.naam, "gemeentenaam")
     for kern, wijken in g.kernen.items():
         c.naam(("kernen", kern), kern, "kern", key=True)

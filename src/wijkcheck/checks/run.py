@@ -29,7 +29,10 @@ from wijkcheck.sources.dataroot import (
     GEMEENTE_BESTAND,
     YAML_SUFFIXES,
     DataRoot,
+    binnen,
+    buiten_gegevensmap,
     bundled_root,
+    ontdek,
     verborgen,
     wijk_bestanden,
 )
@@ -49,7 +52,7 @@ from wijkcheck.sources.yamlsource import YamlDocument, load_file
 T = TypeVar("T", bound=BaseModel)
 
 #: Findings that mean the input could not be read at all: exit code 2 instead of 1.
-ONLEESBAAR = frozenset({"bestand-onleesbaar"})
+ONLEESBAAR = frozenset({"bestand-onleesbaar", "map-onleesbaar"})
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
 
@@ -126,6 +129,56 @@ def data_root_in(folder: Path) -> DataRoot | None:
         return None
 
 
+# -- the gate: what every command checks before it uses data (docs/ontwerp.md) ----------------
+
+
+def wijk_inhoud(
+    w: Wijk, doc: YamlDocument, cl: Checklist | None, datum: dt.date, fouten: bool = False
+) -> list[Finding]:
+    """Every finding about one wijk file on its own: the plausibility of its figures, dates
+    and names (with `fouten`, only the errors)."""
+    return plausibility.check_wijk(w, doc, cl, datum, fouten)
+
+
+def gemeente_inhoud(
+    cl: Checklist,
+    data: GemeenteData,
+    datum: dt.date,
+    geclaimd: frozenset[str] = frozenset(),
+    fouten: bool = False,
+) -> list[Finding]:
+    """Every finding about a loaded gemeente checked against `cl` on `datum` beyond its wijk
+    files on their own (`wijk_inhoud`): the references between its files and the checklist,
+    and the plausibility of gemeente.yaml. `validate` reports these; `poort` refuses the
+    errors among them (with `fouten`, only those are made)."""
+    found = integrity.check_gemeente(cl, data, geclaimd)
+    found += plausibility.check_gemeente(data.gemeente, data.doc, cl, datum, fouten)
+    return found
+
+
+def checklist_inhoud(cl: Checklist, doc: GelaagdDocument) -> list[Finding]:
+    """Every finding about a loaded checklist: references and contradicting thresholds."""
+    return integrity.check_checklist(cl, doc) + plausibility.check_checklist(cl, doc)
+
+
+def poort(
+    cl: Checklist, cldoc: GelaagdDocument | None, data: GemeenteData, datum: dt.date
+) -> list[Finding]:
+    """The errors that stop a command from using this gemeente with checklist `cl` on `datum`
+    (with `cldoc`, the checklist's own too): exactly the errors `validate --datum` reports
+    about these files, but for another wijk's missing file, which makes no other result
+    wrong (`validate` reports it; the overview names the wijk; an audit of it is refused)."""
+    found = gemeente_inhoud(cl, data, datum, fouten=True)
+    for b in data.bestanden:
+        found += wijk_inhoud(b.wijk, b.doc, cl, datum, fouten=True)
+    if cldoc is not None:
+        found += checklist_inhoud(cl, cldoc)
+    fouten = {
+        f: None for f in found if f.severity is Severity.FOUT and f.rule != "wijk-zonder-bestand"
+    }
+    return sorted(fouten, key=_volgorde)
+
+
 class _Run:
     def __init__(
         self, root: DataRoot, datum: dt.date, cwd: Path, gekozen: Path | None = None
@@ -142,6 +195,8 @@ class _Run:
         self.grenzen: dict[str, str] = {}
         self.links: dict[str, bool] = {}
         self.heeft_gemeente: dict[str, bool] = {}
+        #: findings about the shape of the data folder (`ontdek`): kept whatever was asked
+        self.altijd: list[Finding] = []
 
     # -- which files ------------------------------------------------------------------------
 
@@ -166,20 +221,29 @@ class _Run:
         return files
 
     def root_files(self, root: DataRoot) -> list[Path]:
-        files = self.walk(root.wijken)
+        """Every YAML file of a data root. Its gemeente folders and the findings about its
+        shape come from `ontdek`, as for every other command: a linked gemeente folder inside
+        the data folder is data (and checked), one that leads out of it is refused."""
+        ontdekt = ontdek(root)
+        self.altijd.extend(ontdekt.bevindingen)
+        gelinkt = {m for m in ontdekt.mappen if os.path.islink(m)}
+        files = self.walk(root.wijken, gelinkt)
         if root.checklists is not None and root.checklists.is_dir():
             files.extend(self.walk(root.checklists))
         return files
 
-    def walk(self, folder: Path) -> list[Path]:
+    def walk(self, folder: Path, volg: set[Path] | None = None) -> list[Path]:
         """YAML files under `folder`; hidden files and folders skipped (as `plaats` does),
-        linked folders not followed."""
+        linked folders not followed, but for the linked gemeente folders in `volg`."""
         found: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(folder, onerror=None):
             here = Path(dirpath)
             for name in list(dirnames):
                 sub = here / name
-                if verborgen(name) or os.path.islink(sub):
+                if volg and sub in volg:
+                    dirnames.remove(name)
+                    found.extend(self.walk(sub))
+                elif verborgen(name) or os.path.islink(sub):
                     dirnames.remove(name)
                     if not verborgen(name) and self.outside(sub):
                         self.report_outside(sub)
@@ -234,6 +298,7 @@ class _Run:
             else:
                 losse.append(p)
         totaal = len(self.requested)
+        gemeenten = dict(sorted(gemeenten.items()))  # in folder order, as every command
         gewichten = [per_gemeente[k] for k in gemeenten]
         werkers = aantal_werkers(totaal, len(gemeenten), werkers)
         if werkers > 1:
@@ -268,7 +333,7 @@ class _Run:
             self.los(p)
         if voortgang and klaar < totaal:
             voortgang(totaal, totaal)
-        keep = {
+        keep = {f: None for f in self.altijd} | {
             f: None
             for f, load in self.found
             if f.span.path in self.requested or (load and f.span.path in self.context)
@@ -317,7 +382,14 @@ class _Run:
         bestanden: list[WijkBestand] = []
         geclaimd: set[str] = set()
         map_link = os.path.islink(folder)
-        for p in wijk_bestanden(folder):
+        try:
+            paden = wijk_bestanden(folder)
+        except WijkcheckError as exc:  # a folder that cannot be listed (`map-onleesbaar`)
+            shown = self.shown(folder)
+            self.context.add(shown)
+            self.add([Finding(Span(shown), f.message, f.rule) for f in exc.findings], load=True)
+            paden = []
+        for p in paden:
             if (map_link or os.path.islink(p)) and self.outside(p, report=True):
                 continue
             wdoc = self.parse(p)
@@ -327,17 +399,19 @@ class _Run:
                 geclaimd.add(sleutel(p.stem))
                 geclaimd.add(sleutel(_tekst(wdoc, "naam", "")))
                 continue
-            bestanden.append(WijkBestand(w, wdoc))
-            self.add(plausibility.check_wijk(w, wdoc, cl, self.datum))
+            # the file's own checks while its tree is there; then only its text is kept
+            self.add(wijk_inhoud(w, wdoc, cl, self.datum))
             if sleutel(w.naam) in bekend and sleutel(p.stem) != sleutel(w.naam):
                 self.add([_bestandsnaam(wdoc, p, w.naam)])
             if cl is not None and g is None:
                 self.add(integrity.check_wijk(cl, wdoc, w))
+            bestanden.append(WijkBestand(w, wdoc.licht()))
         if g is not None and gdoc is not None:
-            self.add(plausibility.check_gemeente(g, gdoc, cl, self.datum))
-            if cl is not None:
+            if cl is not None:  # the checks of the gate every command passes, and no others
                 data = GemeenteData(folder, g, gdoc, bestanden)
-                self.add(integrity.check_gemeente(cl, data, geclaimd))
+                self.add(gemeente_inhoud(cl, data, self.datum, frozenset(geclaimd)))
+            else:
+                self.add(plausibility.check_gemeente(g, gdoc, cl, self.datum))
 
     def checklist(
         self, p: Path, basis: Path | None = None, waar: Span | None = None
@@ -348,6 +422,9 @@ class _Run:
         eronder = os.path.abspath(basis) if basis else ("gemeente" if waar else None)
         key = (os.path.abspath(p), eronder)
         if key not in self.checklists:
+            if self.outside(p, report=True):  # never read: its keys would show in findings
+                self.checklists[key] = (None, None)
+                return self.checklists[key]
 
             def onder() -> Path:
                 return basis if basis is not None else geen_thema(p.stem, waar)
@@ -360,8 +437,7 @@ class _Run:
                 self.add(exc.findings, load=True)
                 self.checklists[key] = (None, None)
             else:
-                self.add(integrity.check_checklist(cl, doc))
-                self.add(plausibility.check_checklist(cl, doc))
+                self.add(checklist_inhoud(cl, doc))
                 self.checklists[key] = (cl, doc)
         return self.checklists[key]
 
@@ -375,7 +451,7 @@ class _Run:
         if "/" in naam or "\\" in naam or naam.endswith(YAML_SUFFIXES):
             grens = self.grens(folder / GEMEENTE_BESTAND)
             kandidaat = Path(grens) / naam
-            if not _binnen(os.path.realpath(kandidaat), grens):
+            if not binnen(os.path.realpath(kandidaat), grens):
                 if gdoc is not None:
                     self.add(
                         [
@@ -513,22 +589,13 @@ class _Run:
             self.links[parent] = os.path.islink(parent)
         if not (self.links[parent] or os.path.islink(p)):
             return False
-        buiten = not _binnen(os.path.realpath(p), self.grens(p))
+        buiten = not binnen(os.path.realpath(p), self.grens(p))
         if buiten and report:
             self.report_outside(p)
         return buiten
 
     def report_outside(self, p: Path) -> None:
-        self.add(
-            [
-                Finding(
-                    Span(self.shown(p)),
-                    f"verwijst naar {os.path.realpath(p)}, buiten de gegevensmap "
-                    f"{self.grens(p)}; wijkcheck leest alleen bestanden binnen de gegevensmap",
-                    "pad-buiten-data",
-                )
-            ]
-        )
+        self.add([buiten_gegevensmap(str(p), self.shown(p), self.grens(p))])
 
 
 # -- in a worker process ----------------------------------------------------------------------
@@ -556,10 +623,6 @@ def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, _Gevonden]]:
 def _volgorde(f: Finding) -> tuple[str, bool, int, int, str]:
     # "and N more findings" closes its file's group.
     return (f.span.path, f.rule == "te-veel-bevindingen", f.span.line, f.span.column, f.rule)
-
-
-def _binnen(path: str, grens: str) -> bool:
-    return path == grens or path.startswith(grens.rstrip(os.sep) + os.sep)
 
 
 def _tekst(doc: YamlDocument | None, veld: str, default: str) -> str:

@@ -24,7 +24,6 @@ from wijkcheck.cli.options import (
     GemeenteOpt,
     auditdatum,
     data_root,
-    geen_latere_cijfers,
     herkomst,
     wijk_met_checklist,
 )
@@ -86,10 +85,10 @@ def audit_cmd(
         from wijkcheck.core import engine
         from wijkcheck.sources.yamlsource import volg_lezen
 
+        peil = auditdatum(datum)
         with volg_lezen() as gelezen:
-            gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
-        rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
-        geen_latere_cijfers(rapport)
+            gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist, peil)
+        rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, peil)
         rapport = herkomst(rapport, root)
         getoond = lever(rapport, fmt, output, force)
         code = EXIT_BEVINDINGEN if strikt and rapport.niet_voldaan else 0

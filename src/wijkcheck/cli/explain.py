@@ -23,6 +23,7 @@ from wijkcheck.cli.options import (
     checklist_zonder_wijk,
     console,
     data_root,
+    standaard_checklist,
 )
 
 
@@ -44,8 +45,11 @@ def explain_cmd(
     from rich.text import Text
 
     from wijkcheck.core.names import bedoelde_u, sleutel
+    from wijkcheck.core.names import zichtbaar as z
 
     root = data_root(data)
+    if not checklist:
+        standaard_checklist(root)  # the gate: refuses what validate refuses of that gemeente
     cl, gemeentenaam = checklist_zonder_wijk(root, checklist)
     if onderwerp is None:
         _onderwerpen_tonen(cl)
@@ -75,28 +79,29 @@ def explain_cmd(
     id, o = gevonden[0]
     soort = "Voorwaarde" if id in cl.voorwaarden else "Checklist-item"
     out = console()
-    out.print(Text(f"{o.titel}", style="bold underline"))
-    out.print(f"{soort} '{id}' uit {cl.naam}, versie {cl.versie}")
+    # every text below comes from a checklist file: printed inert (`zichtbaar`)
+    out.print(Text(z(o.titel), style="bold underline"))
+    out.print(f"{soort} '{z(id)}' uit {z(cl.naam)}, versie {z(cl.versie)}")
     laag_id, niveau = cl.herkomst.get(id, (cl.id, ""))
     laag = next((laag for laag in cl.lagen if laag.id == laag_id), None)
     if laag is not None:
         staat = "concept, niet vastgesteld" if laag.status.concept else "vastgesteld"
-        out.print(f"Laag: {niveau} ({laag.naam}, versie {laag.versie}; {staat})")
+        out.print(f"Laag: {niveau} ({z(laag.naam)}, versie {z(laag.versie)}; {staat})")
     if o.regel.gemeentebreed():
         out.print("Gemeentebreed: één keer per gemeente beoordeeld, niet in de score van een wijk.")
     _meegeleverd_melden(root, None if checklist else gemeentenaam)
     if o.omschrijving:
         out.print()
-        out.print(o.omschrijving)
+        out.print(z(o.omschrijving))
     out.print()
     out.print(Text("Regel", style="bold"))
     for regel_tekst in o.regel.in_woorden(cl):
-        out.print(regel_tekst)
+        out.print(z(regel_tekst))
     out.print()
     out.print(Text("Beleidsbron", style="bold"))
-    out.print(str(o.beleidsbron))
+    out.print(z(str(o.beleidsbron)))
     if o.beleidsbron.citaat:
-        out.print(Text(f"“{o.beleidsbron.citaat.strip()}”", style="italic"))
+        out.print(Text(f"“{z(o.beleidsbron.citaat.strip())}”", style="italic"))
     if o.beleidsbron.verband == "afgeleid":
         out.print(
             "De passage noemt deze voorziening of voorwaarde niet zelf; wijkcheck leidt het "
@@ -108,13 +113,15 @@ def _onderwerpen_tonen(cl: Checklist) -> None:
     """What `explain` can explain: every condition and item, id and title."""
     from rich.table import Table
 
+    from wijkcheck.core.names import zichtbaar as z
+
     out = console()
-    out.print(f"Onderwerpen van {cl.naam}, versie {cl.versie}")
+    out.print(f"Onderwerpen van {z(cl.naam)}, versie {z(cl.versie)}")
     for kop, groep in (("Voorwaarden", cl.voorwaarden), ("Checklist-items", cl.items)):
         table = Table(title=kop, title_justify="left", title_style="bold", header_style="bold")
         table.add_column("Id", no_wrap=True)
         table.add_column("Titel")
         for id, o in groep.items():
-            table.add_row(id, o.titel)
+            table.add_row(z(id), z(o.titel))
         out.print(table)
     out.print("Uitleg bij één onderwerp: wijkcheck explain ONDERWERP (id of titel).")

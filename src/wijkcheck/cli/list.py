@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+import datetime as dt
 
 from wijkcheck.cli.app import app
-from wijkcheck.core.errors import Span, WijkcheckError
-
-if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)
-    from wijkcheck.core.results import Rapport
-    from wijkcheck.reports.overview import Overzicht
-    from wijkcheck.reports.sociale_kaart import SocialeKaart
-
-    R = TypeVar("R", Rapport, Overzicht, SocialeKaart)
 from wijkcheck.cli.options import DataOpt, GemeenteOpt, console, data_root
+from wijkcheck.core.errors import Finding, WijkcheckError
 
 
 @app.command("list")
@@ -21,21 +14,50 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
     """Toon alle wijken met hun kern en aantal inwoners."""
     from rich.table import Table
 
+    from wijkcheck.cli.options import _gemeente_mappen
     from wijkcheck.core.names import datum as nl_datum
-    from wijkcheck.core.names import getal, sleutel
+    from wijkcheck.core.names import getal, sleutel, zichtbaar
+    from wijkcheck.reports.batch import Gemeenten
     from wijkcheck.sources import store
 
     root = data_root(data)
     out = console()
-    mappen = root.gemeente_mappen()
-    if not mappen:
-        raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
-    if gemeente:
-        mappen = [store.kies_gemeente(root, gemeente, mappen)]
+    mappen = _gemeente_mappen(root, gemeente)
+    # Every gemeente passes the gate first (as `validate` checks it), so that a broken one
+    # stops the list before anything is printed; only the rows are kept meanwhile.
+    if gemeente is None:  # with --gemeente, checked where the folder was chosen
+        dubbel = store.dubbele_gemeenten(mappen)
+        if dubbel:
+            raise WijkcheckError(dubbel)
+    gemeenten = Gemeenten(root, None, dt.date.today())
+    fouten: list[Finding] = []
+    lijsten: list[tuple[str, int, list[tuple[str, str, str, str, str]]]] = []
     for folder in mappen:
-        gd = store.load_gemeente(folder)
+        gebruikt = gemeenten.gebruik(folder)
+        if isinstance(gebruikt, list):
+            fouten += gebruikt
+            continue
+        gd, _ = gebruikt
+        volgorde = {sleutel(w): i for i, ws in enumerate(gd.gemeente.kernen.values()) for w in ws}
+        rijen = [
+            # a new wijk whose figures are still to be filled in has no inhabitants yet
+            (w.naam, w.kern, "onbekend", "", "niet vastgelegd")
+            if w.inwoners is None
+            else (
+                w.naam,
+                w.kern,
+                getal(w.inwoners.waarde),
+                nl_datum(w.inwoners.peildatum),
+                "voorbeeld" if w.inwoners.voorbeeld else w.inwoners.bron,
+            )
+            for w in sorted(gd.wijken, key=lambda w: (volgorde.get(sleutel(w.naam), 999), w.naam))
+        ]
+        lijsten.append((gd.gemeente.naam, len(gd.gemeente.kernen), rijen))
+    if fouten:
+        raise WijkcheckError(list(dict.fromkeys(fouten)))  # a shared checklist's, once
+    for naam, kernen, rijen in lijsten:
         table = Table(
-            title=f"Wijken van gemeente {gd.gemeente.naam}",
+            title=f"Wijken van gemeente {zichtbaar(naam)}",
             title_justify="left",
             title_style="bold",
             header_style="bold",
@@ -45,17 +67,12 @@ def list_cmd(data: DataOpt = None, gemeente: GemeenteOpt = None) -> None:
         table.add_column("Inwoners", justify="right")
         table.add_column("Peildatum")
         table.add_column("Bron")
-        volgorde = {sleutel(w): i for i, ws in enumerate(gd.gemeente.kernen.values()) for w in ws}
-        for w in sorted(gd.wijken, key=lambda w: (volgorde.get(sleutel(w.naam), 999), w.naam)):
-            inw = w.inwoners
-            if inw is None:  # a new wijk whose figures are still to be filled in
-                table.add_row(w.naam, w.kern, "onbekend", "", "niet vastgelegd")
-                continue
-            bron = "voorbeeld" if inw.voorbeeld else inw.bron
-            table.add_row(w.naam, w.kern, getal(inw.waarde), nl_datum(inw.peildatum), bron)
+        for rij in rijen:
+            table.add_row(*(zichtbaar(cel) for cel in rij))
         out.print(table)
-        out.print(f"{len(gd.wijken)} wijken in {len(gd.gemeente.kernen)} kernen ({root.herkomst}).")
+        herkomst = zichtbaar(root.herkomst)
+        out.print(f"{len(rijen)} wijken in {kernen} kernen ({herkomst}).")
         if root.meegeleverd:
             from wijkcheck.formatters.report.common import MEEGELEVERD_MELDING
 
-            out.print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gd.gemeente.naam}"))
+            out.print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {zichtbaar(naam)}"))

@@ -107,23 +107,6 @@ def herkomst(result: R, root: DataRoot) -> R:
     return result.model_copy(update={"meegeleverde_gegevens": True})
 
 
-def geen_latere_cijfers(rapport: Rapport) -> None:
-    """A figure dated after the audit date did not exist then: refused, as `wijkcheck
-    validate --datum` refuses it (`toekomstige-datum`)."""
-    from wijkcheck.core.names import datum as nl_datum
-
-    later = rapport.latere_cijfers()
-    if later:
-        wat = "; ".join(f"{g.wat}: {g.waarde} ({nl_datum(g.peildatum)})" for g in later[:10])
-        raise WijkcheckError.single(
-            Span(""),
-            f"{len(later)} gegeven(s) van wijk {rapport.wijk} hebben een peildatum na de "
-            f"auditdatum {nl_datum(rapport.auditdatum)}: {wat}. Kies een latere --datum, of "
-            "gebruik de gegevens van toen (git)",
-            "toekomstige-datum",
-        )
-
-
 def auditdatum(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
@@ -140,16 +123,17 @@ def auditdatum(text: str | None) -> dt.date:
 
 
 def wijk_met_checklist(
-    root: DataRoot, wijk: str, gemeente: str | None, checklist: str | None
+    root: DataRoot, wijk: str, gemeente: str | None, checklist: str | None, datum: dt.date
 ) -> tuple[GemeenteData, Wijk, Checklist]:
-    """The wijk a command is about, its gemeente and checklist; stops on data that cannot be
-    used (as a user error with positions)."""
-    from wijkcheck.checks import integrity
+    """The wijk a command is about, its gemeente and checklist, through the gate every
+    command passes (`checks.run.poort`): data `validate --datum` refuses is refused here, as
+    a user error with positions."""
+    from wijkcheck.checks.run import poort
     from wijkcheck.sources import store
 
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
     cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
-    problemen = integrity.check_checklist(cl, cldoc) + integrity.bruikbaar(cl, gd)
+    problemen = poort(cl, cldoc, gd, datum)
     if problemen:
         raise WijkcheckError(problemen)
     return gd, gevonden, cl
@@ -164,10 +148,13 @@ def _meegeleverd_melden(root: DataRoot, gemeentenaam: str | None) -> None:
 
 
 def _standaard_checklist(root) -> tuple[str, str | None]:
-    """The checklist the first readable gemeente.yaml names, with that gemeente's name."""
+    """The checklist the first readable gemeente.yaml names, with that gemeente's name. Only
+    for `wijkcheck schema`, which helps to repair data and so must work on broken data; every
+    command that uses data gets its checklist through the gate (`standaard_checklist`)."""
     from wijkcheck.sources import store
+    from wijkcheck.sources.dataroot import gemeente_mappen
 
-    for folder in root.gemeente_mappen():
+    for folder in gemeente_mappen(root.wijken):
         try:
             gemeente = store.load_gemeente_file(folder)[0]
             return gemeente.checklist, gemeente.naam
@@ -198,8 +185,30 @@ def checklist_zonder_wijk(root: DataRoot, checklist: str | None) -> tuple[Checkl
     return cl, gemeentenaam
 
 
+def standaard_checklist(root: DataRoot) -> tuple[Checklist, str]:
+    """The checklist of the first gemeente, with that gemeente's name, through the gate every
+    command passes: `explain` refuses what `validate` refuses about that gemeente."""
+    import datetime as dt
+
+    from wijkcheck.reports.batch import Gemeenten
+
+    mappen = _gemeente_mappen(root, None)
+    from wijkcheck.sources import store
+
+    dubbel = store.dubbele_gemeenten(mappen)
+    if dubbel:
+        raise WijkcheckError(dubbel)
+    gebruikt = Gemeenten(root, None, dt.date.today()).gebruik(mappen[0])
+    if isinstance(gebruikt, list):
+        raise WijkcheckError(gebruikt)
+    gd, cl = gebruikt
+    return cl, gd.gemeente.naam
+
+
 def _gemeente_mappen(root, gemeente: str | None):
-    """The folder of the gemeente asked for, or without --gemeente those of all gemeenten."""
+    """The folder of the gemeente asked for, or without --gemeente those of all gemeenten.
+    Two folders for one gemeente are refused (`dubbele-gemeente`), as `validate` reports them
+    (without --gemeente the caller checks the folders it gets, as the overview does)."""
     from wijkcheck.sources import store
 
     mappen = root.gemeente_mappen()
@@ -207,4 +216,7 @@ def _gemeente_mappen(root, gemeente: str | None):
         raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
     if gemeente is None:
         return mappen
+    dubbel = store.dubbele_gemeenten(mappen)
+    if dubbel:
+        raise WijkcheckError(dubbel)
     return [store.kies_gemeente(root, gemeente, mappen)]

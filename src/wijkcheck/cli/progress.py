@@ -45,6 +45,7 @@ class Voortgang:
                 self._start(totaal)
         if self._balk is not None:
             self._balk.update(self._taak, completed=klaar, total=totaal)
+            self._balk.refresh()
 
     def _start(self, totaal: int) -> None:
         from rich.console import Console
@@ -63,6 +64,9 @@ class Voortgang:
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
+            # drawn at each update, without a thread of its own: worker processes are forked
+            # while the bar is shown, and forking a process with threads can deadlock
+            auto_refresh=False,
         )
         self._taak = self._balk.add_task(self.eenheid, total=totaal)
         self._balk.start()

@@ -49,6 +49,7 @@ def show_cmd(
 
     fmt = kies_formaat(fmt, output, "show")
     root = data_root(data)
-    gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist)
-    kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, auditdatum(datum))
+    peil = auditdatum(datum)
+    gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist, peil)
+    kaart = sociale_kaart(cl, gd.gemeente, gevonden, gd.wijken, peil)
     lever(herkomst(kaart, root), fmt, output, force)

@@ -19,6 +19,7 @@ def _context(
     wijken: Sequence[Wijk],
     datum: dt.date,
     plekken: Plekken | None,
+    namen: bool = True,
 ) -> Context:
     return Context(
         soorten=checklist.soorten,
@@ -31,6 +32,7 @@ def _context(
         datum=datum,
         plekken=plekken or Plekken(gemeente, wijken, checklist.soorten),
         herkomst=checklist.herkomst,
+        namen=namen,
     )
 
 
@@ -68,13 +70,17 @@ def audit(
     datum: dt.date,
     plekken: Plekken | None = None,
     gemeentebrede: list[Resultaat] | None = None,
+    *,
+    namen: bool = True,
 ) -> Rapport:
     """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
 
     `plekken`, the gemeente's facility index, and `gemeentebrede`, the gemeente-wide results,
-    may be passed when auditing many wijken of one gemeente, so that each is made once.
+    may be passed when auditing many wijken of one gemeente, so that each is made once. With
+    `namen=False` a count of facilities does not name them (`Context.namen`): the same
+    outcomes and figures, for the overview, which shows outcomes only.
     """
-    basis = _context(checklist, gemeente, wijk, wijken, datum, plekken)
+    basis = _context(checklist, gemeente, wijk, wijken, datum, plekken, namen)
     voorwaarden = _evalueer(basis, per_wijk(checklist.voorwaarden))
     items = _evalueer(basis, per_wijk(checklist.items))
     if gemeentebrede is None:

@@ -24,7 +24,7 @@ DREMPEL = 200
 Voortgang = Callable[[int, int], None]
 
 #: Chunks per worker: enough to keep the workers even and the progress bar moving.
-_BROKKEN_PER_WERKER = 16
+BROKKEN_PER_WERKER = 16
 
 
 def processoren() -> int:
@@ -63,7 +63,7 @@ def verdeel(
 
     totaal = sum(gewichten)
     # Largest tasks first, so that no worker is left with a big one at the end.
-    grootte = max(1, totaal // (werkers * _BROKKEN_PER_WERKER))
+    grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
     brokken: list[list[tuple[int, T]]] = [[]]
     gevuld = 0
     for i in sorted(range(len(taken)), key=lambda i: -gewichten[i]):
@@ -75,8 +75,9 @@ def verdeel(
     uitslagen: dict[int, R] = {}
     with ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args)) as ex:
         try:
-            # All workers start at the first submit, before the caller's progress display can
-            # start a thread (forking a process that has threads can deadlock).
+            # All workers start at the first submit. The caller must not run threads now
+            # (forking a process that has threads can deadlock): the CLI's progress bar draws
+            # without one, and a pool's own threads end with it.
             bezig = {ex.submit(_doe, werk, brok): brok for brok in brokken}
             klaar = 0
             if voortgang:

@@ -4,7 +4,8 @@ for large sets. No printing; progress goes to an optional callback.
 Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
 gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
 chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
-Below that, starting processes costs more than it saves.
+A gemeente of `GROOT` files or more is loaded here and its wijken audited in parts by processes
+forked from this one. Below `DREMPEL`, starting processes costs more than it saves.
 """
 
 from __future__ import annotations
@@ -12,23 +13,33 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
-from wijkcheck.checks import integrity
+from wijkcheck.checks.run import checklist_inhoud, poort
+from wijkcheck.core import engine
 from wijkcheck.core.checklist import Checklist
-from wijkcheck.core.errors import Finding, WijkcheckError
-from wijkcheck.core.models import Gemeente
+from wijkcheck.core.errors import Finding, Severity, WijkcheckError
+from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.ordering import Sortering
-from wijkcheck.parallel.pool import Voortgang, aantal_werkers, verdeel
-from wijkcheck.reports.overview import Deel, Overzicht, deel, samenvoegen
+from wijkcheck.core.results import Resultaat
+from wijkcheck.core.rules import Plekken
+from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, Voortgang, aantal_werkers, verdeel
+from wijkcheck.reports.overview import Deel, Overzicht, deel, samengevoegd, samenvoegen
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
+from wijkcheck.sources.store import GemeenteData
 
 Uitslag = Deel | list[Finding]
+Eens = list[Resultaat]  # the gemeente-wide results, judged once per gemeente
+#: A large gemeente ready to audit in parts, or why it cannot be shown.
+Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, Plekken, Eens]
 
 
 class Gemeenten:
-    """Loads, checks and audits gemeenten; remembers each checklist it loaded, with its findings."""
+    """Loads gemeenten through the gate every command passes (`checks.run.poort`): each with
+    its checklist, refused with the errors `validate` reports about them. Remembers each
+    checklist it loaded, with its findings."""
 
     def __init__(
         self, root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = False
@@ -43,13 +54,14 @@ class Gemeenten:
         if key not in self.checklists:
             try:
                 cl, doc = store.checklist_voor(self.root, self.checklist_naam, gemeente)
-                self.checklists[key] = cl, integrity.check_checklist(cl, doc)
+                fouten = [f for f in checklist_inhoud(cl, doc) if f.severity is Severity.FOUT]
+                self.checklists[key] = cl, fouten
             except WijkcheckError as exc:
                 self.checklists[key] = None, exc.findings
         return self.checklists[key]
 
-    def uitslag(self, map_: Path) -> Uitslag:
-        """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
+    def gebruik(self, map_: Path) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
+        """The gemeente with its checklist, or the errors that stop any command using it."""
         try:
             gd = store.load_gemeente(map_)
         except WijkcheckError as exc:
@@ -58,8 +70,31 @@ class Gemeenten:
         if cl is None:
             return problemen
         # another wijk's missing file is left out of the matrix and named below it
-        problemen = problemen + integrity.bruikbaar(cl, gd)
-        return problemen or deel(cl, gd.gemeente, gd.wijken, self.datum, alles=self.alles)
+        problemen = problemen + poort(cl, None, gd, self.datum)
+        return problemen or (gd, cl)
+
+    def uitslag(self, map_: Path) -> Uitslag:
+        """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
+        gebruikt = self.gebruik(map_)
+        if isinstance(gebruikt, list):
+            return gebruikt
+        gd, cl = gebruikt
+        return deel(cl, gd.gemeente, gd.wijken, self.datum, alles=self.alles)
+
+    def bereid(self, map_: Path) -> Voorbereid:
+        """A large gemeente ready to audit in parts: loaded, checked, its facilities indexed
+        and its gemeente-wide requirements judged; or why it cannot be shown."""
+        gebruikt = self.gebruik(map_)
+        if isinstance(gebruikt, list):
+            return gebruikt
+        gd, cl = gebruikt
+        plekken = Plekken(gd.gemeente, gd.wijken, cl.soorten)
+        return (
+            gd,
+            cl,
+            plekken,
+            engine.gemeentebreed(cl, gd.gemeente, gd.wijken, self.datum, plekken),
+        )
 
 
 def overzicht(
@@ -107,6 +142,8 @@ def delen(
         raise WijkcheckError(dubbel)
     aantallen = [len(wijk_bestanden(m)) for m in mappen]
     werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
+    if werkers == 1 and any(n >= GROOT for n in aantallen):
+        werkers = aantal_werkers(sum(aantallen), sum(aantallen))  # a large one is split
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.
     was_enabled = gc.isenabled()
@@ -115,14 +152,8 @@ def delen(
         if werkers == 1:
             uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang, alles)
         else:
-            uitslagen = verdeel(
-                mappen,
-                aantallen,
-                _werk,
-                werkers=werkers,
-                begin=_begin,
-                begin_args=(root, checklist, datum, alles),
-                voortgang=voortgang,
+            uitslagen = _verdeeld(
+                root, mappen, aantallen, datum, checklist, voortgang, werkers, alles
             )
     finally:
         if was_enabled:
@@ -131,6 +162,80 @@ def delen(
     if fouten:
         raise WijkcheckError(list(dict.fromkeys(fouten)))  # a shared checklist's, once
     return [u for u in uitslagen if isinstance(u, Deel)]
+
+
+#: From this many wijk files on, a gemeente is audited in parts when several processes run:
+#: one large gemeente then keeps every processor busy and the progress bar moving.
+GROOT = 200
+
+
+def _verdeeld(
+    root: DataRoot,
+    mappen: Sequence[Path],
+    aantallen: Sequence[int],
+    datum: dt.date,
+    checklist: str | None,
+    voortgang: Voortgang | None,
+    werkers: int,
+    alles: bool = False,
+) -> list[Uitslag]:
+    """The gemeenten in `werkers` processes: the smaller ones whole, in chunks, largest first;
+    each large one (`GROOT`) loaded, checked and indexed here once, then its wijken audited in
+    parts by processes forked from this one, which so hold the gemeente without it being sent
+    (loading it in every process would cost every processor the whole load)."""
+    totaal = sum(aantallen)
+    klaar = 0
+
+    def vanaf(basis: int) -> Voortgang | None:
+        return None if voortgang is None else (lambda k, _: voortgang(basis + k, totaal))
+
+    if voortgang:
+        voortgang(0, totaal)
+    uitslagen: dict[int, Uitslag] = {}
+    klein = [i for i, n in enumerate(aantallen) if n < GROOT]
+    if klein:
+        for i, u in zip(
+            klein,
+            verdeel(
+                [mappen[i] for i in klein],
+                [aantallen[i] for i in klein],
+                _werk,
+                werkers=min(werkers, len(klein)),
+                begin=_begin,
+                begin_args=(root, checklist, datum, alles),
+                voortgang=vanaf(klaar),
+            ),
+            strict=True,
+        ):
+            uitslagen[i] = u
+        klaar += sum(aantallen[i] for i in klein)
+    gemeenten = Gemeenten(root, checklist, datum, alles)
+    grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
+    for i, n in enumerate(aantallen):
+        if n < GROOT:
+            continue
+        voorbereid = gemeenten.bereid(mappen[i])
+        if isinstance(voorbereid, list):
+            uitslagen[i] = voorbereid
+        else:
+            gd, cl, plekken, eens = voorbereid
+            aantal = len(gd.wijken)
+            stukken = max(werkers, min(aantal, -(-aantal // grootte)))
+            grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
+            delen = verdeel(
+                [slice(a, b) for a, b in grenzen],
+                [b - a for a, b in grenzen],
+                _werk_stuk,
+                werkers=werkers,
+                begin=_begin_stuk,
+                begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
+                voortgang=vanaf(klaar),
+            )
+            uitslagen[i] = samengevoegd(delen, cl, gd.gemeente, gd.wijken, datum)
+        klaar += n
+        if voortgang:
+            voortgang(klaar, totaal)
+    return [uitslagen[i] for i in range(len(mappen))]
 
 
 def _hier(
@@ -168,3 +273,33 @@ def _begin(root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = 
 def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
     assert _werker is not None
     return [(i, _werker.uitslag(m)) for i, m in brok]
+
+
+#: In a process that audits parts of a large gemeente: the gemeente, ready (`_begin_stuk`).
+_stuk: tuple[Gemeente, Sequence[Wijk], Checklist, Plekken, Eens, dt.date, bool] | None = None
+
+
+def _begin_stuk(
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    checklist: Checklist,
+    plekken: Plekken,
+    eens: Eens,
+    datum: dt.date,
+    alles: bool = False,
+) -> None:
+    """Forked, the process has the parent's objects as they were: the index holds these very
+    wijken. Started otherwise (spawn), they arrive as copies, and the index is made anew."""
+    global _stuk
+    if wijken and id(wijken[0]) not in plekken.wijken:
+        plekken = Plekken(gemeente, wijken, checklist.soorten)
+    _stuk = gemeente, wijken, checklist, plekken, eens, datum, alles
+
+
+def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Deel]]:
+    assert _stuk is not None
+    gemeente, wijken, cl, plekken, eens, datum, alles = _stuk
+    return [
+        (i, deel(cl, gemeente, wijken, datum, alles=alles, plekken=plekken, eens=eens, van=van))
+        for i, van in brok
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from wijkcheck.core import engine
@@ -383,6 +383,32 @@ def _sommen(
     return (*kernen, totaal.af("gemeente", gemeente.naam, gemeente.naam, inwoners_gemeente=eigen))
 
 
+def samengevoegd(
+    delen: Sequence[Deel],
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+) -> Deel:
+    """One gemeente's parts (`deel(..., van=…)`, audited by several processes) as one: their
+    rows in order, and the sums per kern and gemeente made anew over all of them."""
+    rijen = tuple(r for d in delen for r in d.rijen)
+    return replace(
+        delen[0],
+        rijen=rijen,
+        uitkomsten=tuple(u for d in delen for u in d.uitkomsten),
+        wat_werkt=tuple(w for d in delen for w in d.wat_werkt),
+        sommen=_sommen(
+            gemeente,
+            wijken,
+            rijen,
+            list(engine.per_wijk(checklist.voorwaarden)),
+            datum,
+            checklist.maximale_ouderdom_maanden,
+        ),
+    )
+
+
 def deel(
     checklist: Checklist,
     gemeente: Gemeente,
@@ -390,15 +416,27 @@ def deel(
     datum: dt.date,
     *,
     alles: bool = False,
+    plekken: Plekken | None = None,
+    eens: list[Resultaat] | None = None,
+    van: slice | None = None,
 ) -> Deel:
     """Audit every wijk of `gemeente` on `datum`: its rows of the overview. `alles`: also keep
-    every per-wijk outcome and the good practices of each wijk (`wijkcheck voorbeelden`)."""
+    every per-wijk outcome and the good practices of each wijk (`wijkcheck voorbeelden`). With
+    `van`, only the rows of those wijken (a part, audited by one of several processes);
+    `plekken` and `eens` are the gemeente's facility index and gemeente-wide results, if made
+    already."""
     aanwezig = {sleutel(w.naam) for w in wijken}
-    plekken = Plekken(gemeente, wijken, checklist.soorten)
-    eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
+    plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
+    if eens is None:
+        eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
-    rapporten = [engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens) for w in wijken]
-    rijen = tuple(rij(r, w) for r, w in zip(rapporten, wijken, strict=True))
+    deze = wijken if van is None else wijken[van]
+    # outcomes only (namen=False): a result need not name every facility of the kern
+    rapporten = [
+        engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False)
+        for w in deze
+    ]
+    rijen = tuple(rij(r, w) for r, w in zip(rapporten, deze, strict=True))
     return Deel(
         gemeente=gemeente.naam,
         cbs_code=gemeente.cbs_code,
@@ -423,7 +461,10 @@ def deel(
         ontbrekende_wijken=tuple(
             w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
         ),
-        sommen=_sommen(
+        # a part's sums would cover only its rows: `samengevoegd` makes them over all parts
+        sommen=()
+        if van is not None
+        else _sommen(
             gemeente, wijken, rijen, list(voorwaarden), datum, checklist.maximale_ouderdom_maanden
         ),
         uitkomsten=tuple(
@@ -435,7 +476,7 @@ def deel(
         )
         if alles
         else (),
-        wat_werkt=tuple(tuple(w.wat_werkt) for w in wijken) if alles else (),
+        wat_werkt=tuple(tuple(w.wat_werkt) for w in deze) if alles else (),
         onderwerpen=_onderwerpen(checklist) if alles else {},
     )
 

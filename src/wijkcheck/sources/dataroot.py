@@ -7,6 +7,7 @@ anything that reads or validates data is imported.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core.errors import Finding, Span, WijkcheckError
 
 ENV_DATA = "WIJKCHECK_DATA"
 GEMEENTE_BESTAND = "gemeente.yaml"
@@ -39,7 +40,12 @@ class DataRoot:
         return self.basis or self.wijken
 
     def gemeente_mappen(self) -> list[Path]:
-        return gemeente_mappen(self.wijken)
+        """The gemeente folders, after the checks of the data folder's shape (`ontdek`):
+        what `validate` reports there, every command refuses."""
+        gevonden = ontdek(self)
+        if gevonden.bevindingen:
+            raise WijkcheckError(gevonden.bevindingen)
+        return gevonden.mappen
 
 
 # -- file discovery: the one place that decides which files are data (docs/ontwerp.md) ---------
@@ -51,7 +57,9 @@ def verborgen(naam: str) -> bool:
 
 
 def gemeente_mappen(wijken: Path) -> list[Path]:
-    """The gemeente folders of a `wijken` folder: visible subfolders with a gemeente.yaml."""
+    """The gemeente folders of a `wijken` folder: visible subfolders with a gemeente.yaml (or
+    something at that name: a folder or a broken link there is an error where it is read).
+    Only to recognise a data folder; a command gets its gemeenten from `ontdek`."""
     try:
         namen = sorted(os.listdir(wijken))
     except OSError:
@@ -59,21 +67,133 @@ def gemeente_mappen(wijken: Path) -> list[Path]:
     return [
         wijken / n
         for n in namen
-        if not verborgen(n) and os.path.isfile(os.path.join(wijken, n, GEMEENTE_BESTAND))
+        if not verborgen(n) and os.path.lexists(os.path.join(wijken, n, GEMEENTE_BESTAND))
     ]
 
 
 def wijk_bestanden(folder: Path) -> list[Path]:
-    """The wijk files of a gemeente folder: every visible `.yaml`/`.yml` beside gemeente.yaml."""
+    """The wijk files of a gemeente folder: every visible `.yaml`/`.yml` beside gemeente.yaml.
+    A folder that cannot be listed is an error (`map-onleesbaar`), never a gemeente without
+    wijken."""
     try:
         namen = sorted(os.listdir(folder))
-    except OSError:
-        return []
+    except OSError as exc:
+        raise WijkcheckError([map_onleesbaar(folder, exc)]) from None
     return [
         folder / n
         for n in namen
         if n.endswith(YAML_SUFFIXES) and n != GEMEENTE_BESTAND and not verborgen(n)
     ]
+
+
+def getoond(pad: Path | str) -> str:
+    """A path as `validate` shows it: relative to the working folder if inside, and with its
+    links as they are (`display_path` resolves them; a link out of the data folder must be
+    named by where it is, not by where it leads)."""
+    a = os.path.abspath(pad)
+    cwd = os.getcwd().rstrip(os.sep) + os.sep
+    return (a[len(cwd) :] if a.startswith(cwd) else a).replace(os.sep, "/")
+
+
+def map_onleesbaar(folder: Path, exc: OSError) -> Finding:
+    reden = exc.strerror or type(exc).__name__
+    return Finding(
+        Span(getoond(folder)),
+        f"map kan niet gelezen worden ({reden}); wijkcheck kan niet zien welke gegevens erin "
+        "staan. Geef de map leesrechten (chmod u+rx), of haal hem uit de gegevensmap",
+        "map-onleesbaar",
+    )
+
+
+def binnen(pad: str, grens: str) -> bool:
+    """Whether the resolved path `pad` lies in the resolved folder `grens`."""
+    return pad == grens or pad.startswith(grens.rstrip(os.sep) + os.sep)
+
+
+def buiten_gegevensmap(pad: str, getoond: str, grens: str) -> Finding:
+    """A symbolic link (or a file in a linked folder) that leads out of the data folder."""
+    return Finding(
+        Span(getoond),
+        f"verwijst naar {os.path.realpath(pad)}, buiten de gegevensmap {grens}; wijkcheck leest "
+        "alleen bestanden binnen de gegevensmap",
+        "pad-buiten-data",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Ontdekking:
+    """What the data folder holds: its gemeente folders, and what is wrong with its shape."""
+
+    mappen: list[Path]
+    bevindingen: list[Finding]
+
+
+def ontdek(root: DataRoot) -> Ontdekking:
+    """The gemeente folders of `root`, and every finding about the shape of the data folder
+    that no single file shows: a subfolder of `wijken` that cannot be listed
+    (`map-onleesbaar`), a link to a folder or YAML file out of the data folder, anywhere in
+    `wijken` or `checklists` (`pad-buiten-data`). `validate` reports these and every other
+    command refuses them: one discovery for all. Reads folder listings only, never a file."""
+    grens = os.path.realpath(root.map)
+    mappen: list[Path] = []
+    found: list[Finding] = []
+    try:
+        entries = sorted(os.scandir(root.wijken), key=lambda e: e.name)
+    except OSError as exc:
+        return Ontdekking([], [map_onleesbaar(root.wijken, exc)])
+    for e in entries:
+        if verborgen(e.name):
+            continue
+        if e.is_symlink() and not binnen(os.path.realpath(e.path), grens):
+            if e.name.endswith(YAML_SUFFIXES) or _is_map(e):
+                found.append(buiten_gegevensmap(e.path, getoond(e.path), grens))
+            continue
+        if not _is_map(e):
+            continue
+        folder = root.wijken / e.name
+        try:
+            inhoud = sorted(os.scandir(folder), key=lambda i: i.name)
+        except OSError as exc:
+            found.append(map_onleesbaar(folder, exc))
+            continue
+        if any(i.name == GEMEENTE_BESTAND for i in inhoud):
+            mappen.append(folder)
+        elif e.is_symlink():
+            continue  # a linked folder is followed only as a gemeente folder, as validate does
+        _links_buiten(folder, inhoud, grens, found)
+    if root.checklists is not None and not root.meegeleverd:
+        with contextlib.suppress(OSError):  # an unreadable checklists/ is refused in find_root
+            inhoud = sorted(os.scandir(root.checklists), key=lambda i: i.name)
+            _links_buiten(root.checklists, inhoud, grens, found)
+    return Ontdekking(mappen, found)
+
+
+def _links_buiten(
+    folder: Path, inhoud: list[os.DirEntry[str]], grens: str, found: list[Finding]
+) -> None:
+    """Links out of the data folder below `folder` (whose entries are `inhoud`), as validate
+    walks it: visible YAML files and folders, linked folders not followed."""
+    for i in inhoud:
+        if verborgen(i.name):
+            continue
+        if i.is_symlink():
+            if (i.name.endswith(YAML_SUFFIXES) or _is_map(i)) and not binnen(
+                os.path.realpath(i.path), grens
+            ):
+                found.append(buiten_gegevensmap(i.path, getoond(i.path), grens))
+        elif _is_map(i):
+            try:
+                dieper = sorted(os.scandir(i.path), key=lambda d: d.name)
+            except OSError:
+                continue  # a folder no command reads (not a gemeente folder itself)
+            _links_buiten(folder / i.name, dieper, grens, found)
+
+
+def _is_map(e: os.DirEntry[str]) -> bool:
+    try:
+        return e.is_dir()  # follows a link: a linked gemeente folder is a folder
+    except OSError:
+        return False
 
 
 def bundled_root() -> DataRoot:
@@ -117,9 +237,9 @@ def _root_in(folder: Path, herkomst: str) -> DataRoot | None:
         return DataRoot(folder / "data" / "wijken", cl, herkomst, folder)
     if (folder / "wijken").is_dir():
         parent_cl = folder.parent / "checklists"
-        return DataRoot(
-            folder / "wijken", cl or (parent_cl if parent_cl.is_dir() else None), herkomst, folder
-        )
+        if cl is None and _leesbare_map(parent_cl):
+            cl = parent_cl
+        return DataRoot(folder / "wijken", cl, herkomst, folder)
     if gemeente_mappen(folder):
         return DataRoot(folder, cl, herkomst, folder)
     return None

@@ -85,10 +85,16 @@ def load_gemeente(
     except WijkcheckError as exc:
         findings.extend(exc.findings)
     bestanden = []
-    for path in wijk_bestanden(folder):
+    try:
+        paden = wijk_bestanden(folder)
+    except WijkcheckError as exc:
+        findings.extend(exc.findings)
+        paden = []
+    for path in paden:
         try:
             wijk, wdoc = load_model(path, Wijk, _in_map(shown, path.name))
-            bestanden.append(WijkBestand(wijk, wdoc))
+            # positions are for findings, which are rare: the text suffices (YamlDocument)
+            bestanden.append(WijkBestand(wijk, wdoc.licht()))
         except WijkcheckError as exc:
             findings.extend(exc.findings)
     if findings or gemeente is None:
@@ -96,15 +102,19 @@ def load_gemeente(
     return GemeenteData(folder, gemeente, doc, bestanden)
 
 
-def dubbele_gemeenten(mappen: Sequence[Path]) -> list[Finding]:
+def dubbele_gemeenten(
+    mappen: Sequence[Path],
+    lees: Callable[[Path], tuple[Gemeente, YamlDocument]] = load_gemeente_file,
+) -> list[Finding]:
     """Two folders for one gemeente (a copy `heusden (kopie)` with the same naam or CBS code):
     an overview would count every wijk twice. Reported at the later folder's gemeente.yaml; a
-    gemeente.yaml that cannot be read is reported where it is read, not here."""
+    gemeente.yaml that cannot be read is reported where it is read, not here. Every command
+    refuses it, as `validate` reports it: which of the two is meant, nobody can say."""
     eerder: dict[str, str] = {}
     found: list[Finding] = []
     for m in mappen:
         try:
-            g, doc = load_gemeente_file(m)
+            g, doc = lees(m)
         except WijkcheckError:
             continue
         for sleutel_, veld in (
@@ -178,6 +188,9 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             gelezen[m] = load_gemeente_file(m)
         return gelezen[m]
 
+    dubbel = dubbele_gemeenten(mappen, lees)
+    if dubbel:
+        raise WijkcheckError(dubbel)
     if gemeente is not None and mappen:
         mappen = [kies_gemeente(root, gemeente, mappen, lees)]
     if not mappen:

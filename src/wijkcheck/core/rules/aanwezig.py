@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
@@ -11,6 +13,7 @@ from wijkcheck.core.models import (
     Bereik,
     Id,
     Voorziening,
+    Wijk,
     leeg,
 )
 from wijkcheck.core.names import sleutel
@@ -19,10 +22,12 @@ from wijkcheck.core.rules.base import (
     Beoordeling,
     Catalogus,
     Context,
+    Plek,
     Plekken,
     RegelBasis,
     Telbron,
     Verwijzing,
+    _via,
 )
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
@@ -151,49 +156,128 @@ class Aanwezig(RegelBasis):
         return gekozen
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
-        passend, compleet = ctx.bereikbaar(self.bereik, self)
-        zeker = [(v, w) for v, w in passend if v.toegankelijk or not self.toegankelijk]
-        misschien = [(v, w) for v, w in passend if self.toegankelijk and v.toegankelijk is None]
-        gegevens = [
-            GebruiktGegeven(
-                wat=f"{ctx.soorten[v.soort].naam if v.soort in ctx.soorten else v.soort}",
-                waarde=f"{v.naam}, {waar}" + _toegankelijkheid(v),
-                bron=v.bron,
-                peildatum=v.peildatum,
-                verouderd=ctx.verouderd(v.peildatum),
-                voorbeeld=v.voorbeeld,
-                geschat=v.geschat,
-            )
-            for v, waar in self._beslissend(zeker, passend, ctx)
-        ]
-        # every name: a report that counts four facilities names all four (issue 10), each
-        # with where it is when that is not the wijk itself
-        namen = [_label(v, waar) for v, waar in zeker]
-        gemeten = f"{len(zeker)}" + (f" ({', '.join(namen)})" if zeker else " (geen gevonden)")
+        in_kern = self._in_kern(ctx)
+        if in_kern is not None:
+            aantal, misschien, passend_n, compleet, beslissend = in_kern
+            namen: list[str] = []
+        else:
+            passend, compleet = ctx.bereikbaar(self.bereik, self)
+            zeker = [(v, w) for v, w in passend if v.toegankelijk or not self.toegankelijk]
+            aantal, passend_n = len(zeker), len(passend)
+            misschien = sum(1 for v, _ in passend if self.toegankelijk and v.toegankelijk is None)
+            beslissend = self._beslissend(zeker, passend, ctx)
+            # every name: a report that counts four facilities names all four (issue 10),
+            # each with where it is when that is not the wijk itself
+            namen = [_label(v, waar) for v, waar in zeker] if ctx.namen else []
+        gegevens = [_gegeven(v, waar, ctx) for v, waar in beslissend]
+        if not aantal:
+            gemeten = "0 (geen gevonden)"
+        elif ctx.namen:
+            gemeten = f"{aantal} ({', '.join(namen)})"
+        else:
+            gemeten = f"{aantal}"
         toelichting = ""
-        if len(zeker) >= self.minimaal:
+        if aantal >= self.minimaal:
             uitkomst = V
-        elif len(zeker) + len(misschien) >= self.minimaal:
+        elif aantal + misschien >= self.minimaal:
             uitkomst = ONB
-            toelichting = f"toegankelijkheid van {len(misschien)} voorziening(en) niet vastgelegd"
+            toelichting = f"toegankelijkheid van {misschien} voorziening(en) niet vastgelegd"
         elif not compleet:
             uitkomst = ONB
             toelichting = "voorzieningen niet (volledig) vastgelegd voor dit bereik"
         else:
             uitkomst = N
-            if misschien or len(passend) > len(zeker):
+            if misschien or passend_n > aantal:
                 toelichting = "gevonden voorzieningen zijn niet (aantoonbaar) toegankelijk"
         if uitkomst is not V:  # too few found: the inventories searched are the source
-            gegevens += [self._telling(b, len(zeker), ctx) for b in self._telbronnen(ctx)]
+            gegevens += [self._telling(b, aantal, ctx) for b in self._telbronnen(ctx)]
         return Beoordeling(
             uitkomst,
             gemeten,
             self.omschrijving(ctx),
             toelichting,
             gegevens,
-            gemeten_getal=len(zeker),
+            gemeten_getal=aantal,
             voorzieningen=namen,
         )
+
+    def _in_kern(
+        self, ctx: Context
+    ) -> tuple[int, int, int, bool, list[tuple[Voorziening, str]]] | None:
+        """Reach *kern* without names (`Context.namen`): the counts, completeness and the
+        facilities the outcome rests on, from the kern's count made once (`KernTelling`),
+        without a look at every facility of the kern. None when that does not apply."""
+        wijk, plekken = ctx.wijk, ctx.plekken
+        if ctx.namen or self.bereik is not Bereik.KERN or wijk is None or plekken is None:
+            return None
+        if id(wijk) not in plekken.wijken:
+            return None
+        kern, eigen = sleutel(wijk.kern), sleutel(wijk.naam)
+        telling = plekken.onthoud(
+            self, kern, lambda: KernTelling(self, plekken.keuze(self, kern), kern)
+        )
+        if not telling.past(wijk):
+            return None
+        dichtbij: list[tuple[int, Voorziening, str]] = []
+        ver: list[tuple[int, Voorziening, str]] = []
+        for i, p in telling.anderen(eigen):
+            if p.wijk is None and p.kern is None:
+                ver.append((i, p.voorziening, "gemeentebreed"))
+            elif p.wijk is None:
+                dichtbij.append((i, p.voorziening, f"kern {p.voorziening.kern}"))
+            else:
+                dichtbij.append((i, p.voorziening, _via(p)))
+        buiten = dichtbij + ver
+        aantal = telling.zeker + sum(_zeker(self, v) for _, v, _ in buiten)
+        misschien = telling.misschien + sum(_misschien(self, v) for _, v, _ in buiten)
+        passend = len(telling.plekken) + len(buiten)
+        compleet = "voorzieningen" in wijk.model_fields_set and kern not in plekken.onvolledig
+        if aantal < self.minimaal:  # every candidate is part of why (rare: few in the kern)
+            eigen_plekken = [(p.voorziening, "in de wijk") for _, p in telling.eigen(eigen)]
+            rond = [(i, p.voorziening, _in_kern_waar(p)) for i, p in telling.rond(eigen)]
+            gekozen = eigen_plekken + [(v, w) for _, v, w in sorted(rond + dichtbij)]
+            return aantal, misschien, passend, compleet, gekozen + [(v, w) for _, v, w in ver]
+        # as `_beslissend`: nearest first (the wijk, the kern, the gemeente), at each distance
+        # fresh figures before outdated ones, in file order
+        nodig = self.minimaal
+        eigen_zeker = [
+            (p.voorziening, "in de wijk")
+            for _, p in telling.eigen(eigen)
+            if _zeker(self, p.voorziening)
+        ]
+        gekozen = sorted(eigen_zeker, key=lambda g: ctx.verouderd(g[0].peildatum))[:nodig]
+        if len(gekozen) < nodig:
+            rest = nodig - len(gekozen)
+            vers, oud = telling.eerste_zeker(eigen, rest, ctx)
+            bij = [(i, v, w) for i, v, w in dichtbij if _zeker(self, v)]
+            for uit_kern, verouderd_ in ((vers, False), (oud, True)):
+                kandidaten = [(i, p.voorziening, _in_kern_waar(p)) for i, p in uit_kern]
+                kandidaten += [g for g in bij if ctx.verouderd(g[1].peildatum) is verouderd_]
+                gekozen += [(v, w) for _, v, w in sorted(kandidaten)[:rest]]
+                rest = nodig - len(gekozen)
+        if len(gekozen) < nodig:
+            ver_zeker = [(v, w) for _, v, w in ver if _zeker(self, v)]
+            ver_zeker.sort(key=lambda g: ctx.verouderd(g[0].peildatum))
+            gekozen += ver_zeker[: nodig - len(gekozen)]
+        return aantal, misschien, passend, compleet, gekozen
+
+
+def _in_kern_waar(p: Plek) -> str:
+    """Where a facility of the kern is, seen from another wijk of it."""
+    return f"kern {p.voorziening.kern}" if p.wijk is None else f"in de kern ({p.wijknaam})"
+
+
+def _gegeven(v: Voorziening, waar: str, ctx: Context) -> GebruiktGegeven:
+    """A facility as a figure a result rests on."""
+    return GebruiktGegeven(
+        wat=f"{ctx.soorten[v.soort].naam if v.soort in ctx.soorten else v.soort}",
+        waarde=f"{v.naam}, {waar}" + _toegankelijkheid(v),
+        bron=v.bron,
+        peildatum=v.peildatum,
+        verouderd=ctx.verouderd(v.peildatum),
+        voorbeeld=v.voorbeeld,
+        geschat=v.geschat,
+    )
 
 
 def _label(v: Voorziening, waar: str) -> str:
@@ -223,3 +307,116 @@ def _toegankelijkheid(v: Voorziening) -> str:
     if v.toegankelijk is None:
         return ""
     return ", toegankelijk" if v.toegankelijk else ", niet toegankelijk"
+
+
+class KernTelling:
+    """What an `aanwezig` rule with reach *kern* counts, for every wijk of one kern at once.
+
+    A wijk of the kern counts the same facilities as its neighbours: every facility in the
+    kern (its own as "in de wijk", the others' as "in de kern"), plus those elsewhere whose
+    `bedient:` names it. So the kern's facilities are classified once, with running counts
+    and per wijk the block of its own, and a wijk adds only what serves it from elsewhere:
+    the counts cost nothing per wijk, the facilities a met rule rests on are found among the
+    first few. Without it the overview of a kern of N wijken does N times the work of the
+    kern, the square of its size.
+
+    Gives what `Context.bereikbaar` gives, in the same order; `tests/test_kerntelling.py`
+    compares the two on generated kernen.
+    """
+
+    __slots__ = (
+        "_anderen",
+        "_blokken",
+        "_kern",
+        "_regel",
+        "_vers",
+        "misschien",
+        "plekken",
+        "zeker",
+    )
+
+    def __init__(self, regel: Aanwezig, keuze: list[Plek], kern: str) -> None:
+        self._regel, self._kern = regel, kern
+        #: the facilities in the kern, in file order, with their place in `keuze`
+        self.plekken: list[tuple[int, Plek]] = []
+        #: wijk key → facilities outside the kern that serve it, with their place
+        self._anderen: dict[str, list[tuple[int, Plek]]] = {}
+        for i, p in enumerate(keuze):
+            if p.kern == kern:
+                self.plekken.append((i, p))
+            else:  # in `keuze` only for its `bedient:`
+                for b in p.bedient:
+                    if b != p.wijk:
+                        self._anderen.setdefault(b, []).append((i, p))
+        # per wijk key: its own facilities are one block (a file's list) in `plekken`
+        self._blokken: dict[str, tuple[int, int]] = {}
+        for j, (_, p) in enumerate(self.plekken):
+            if p.wijk is None:
+                continue
+            begin, eind = self._blokken.get(p.wijk, (j, j))
+            if eind != j:  # not one block (cannot happen once names are unique): see `past`
+                self._blokken[p.wijk] = (-1, -1)
+            else:
+                self._blokken[p.wijk] = (begin, j + 1)
+        self.zeker = sum(_zeker(regel, p.voorziening) for _, p in self.plekken)
+        self.misschien = sum(_misschien(regel, p.voorziening) for _, p in self.plekken)
+        # (audit date, maximum age) → the kern's certain facilities, fresh and outdated
+        self._vers: dict[tuple[dt.date, int], tuple[list[int], list[int]]] = {}
+
+    def past(self, wijk: Wijk) -> bool:
+        """Whether this count applies to `wijk`: its own facilities are the block of its key
+        (they are, unless two wijk files share a name, which validate refuses)."""
+        blok = self._blokken.get(sleutel(wijk.naam))
+        if blok is None:  # none of its facilities is one the rule counts
+            return True
+        begin, eind = blok
+        return begin >= 0 and all(p.eigenaar is wijk for _, p in self.plekken[begin:eind])
+
+    def anderen(self, eigen: str) -> list[tuple[int, Plek]]:
+        return self._anderen.get(eigen, [])
+
+    def eigen(self, eigen: str) -> list[tuple[int, Plek]]:
+        begin, eind = self._blokken.get(eigen, (0, 0))
+        return self.plekken[begin:eind]
+
+    def rond(self, eigen: str) -> list[tuple[int, Plek]]:
+        """The kern's facilities but the wijk's own, in file order."""
+        begin, eind = self._blokken.get(eigen, (0, 0))
+        return self.plekken[:begin] + self.plekken[eind:]
+
+    def eerste_zeker(
+        self, eigen: str, n: int, ctx: Context
+    ) -> tuple[list[tuple[int, Plek]], list[tuple[int, Plek]]]:
+        """The first `n` certain facilities of the kern outside the wijk, fresh ones and
+        outdated ones apart, in file order: where a met rule finds the ones it rests on."""
+        sleutel_ = (ctx.datum, ctx.max_ouderdom_maanden)
+        if sleutel_ not in self._vers:
+            vers: list[int] = []
+            oud: list[int] = []
+            for j, (_, p) in enumerate(self.plekken):
+                if _zeker(self._regel, p.voorziening):
+                    (oud if ctx.verouderd(p.voorziening.peildatum) else vers).append(j)
+            self._vers[sleutel_] = vers, oud
+        begin, eind = self._blokken.get(eigen, (0, 0))
+        vers, oud = self._vers[sleutel_]
+        return (
+            [self.plekken[j] for j in _eerste_buiten(vers, begin, eind, n)],
+            [self.plekken[j] for j in _eerste_buiten(oud, begin, eind, n)],
+        )
+
+
+def _eerste_buiten(lijst: list[int], begin: int, eind: int, n: int) -> list[int]:
+    """The first `n` numbers of the sorted `lijst` outside [begin, eind)."""
+    voor = lijst[: min(n, bisect.bisect_left(lijst, begin))]
+    if len(voor) >= n:
+        return voor
+    na = bisect.bisect_left(lijst, eind)
+    return voor + lijst[na : na + n - len(voor)]
+
+
+def _zeker(regel: Aanwezig, v: Voorziening) -> bool:
+    return bool(v.toegankelijk) or not regel.toegankelijk
+
+
+def _misschien(regel: Aanwezig, v: Voorziening) -> bool:
+    return regel.toegankelijk and v.toegankelijk is None

@@ -4,9 +4,9 @@ verdict before the engine names it, and the base class with the behaviour each k
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, Protocol
+from typing import ClassVar, Literal, Protocol, TypeVar
 
 from wijkcheck.core.errors import Severity
 from wijkcheck.core.models import (
@@ -29,6 +29,7 @@ from wijkcheck.core.names import sleutel
 from wijkcheck.core.results import GebruiktGegeven, Resultaat, Uitkomst, verouderd
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
+T = TypeVar("T")
 
 
 Loc = tuple[str | int, ...]
@@ -90,6 +91,10 @@ class Context:
     plekken: Plekken | None = None
     #: result id (`huisarts`, `huisarts.2`) → (checklist layer id, its level); see Checklist
     herkomst: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: False: a result of `aanwezig` gives the number of facilities without their names. The
+    #: overview shows outcomes only, and naming every facility of a kern in the result of
+    #: every wijk of it costs the square of the kern's size (`aanwezig.KernTelling`).
+    namen: bool = True
     _verouderd: dict[dt.date, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def herkomst_van(self, id: str) -> tuple[str, str]:
@@ -255,6 +260,8 @@ class Plekken:
     __slots__ = (
         "_bediend",
         "_keuzes",
+        "_per_kern",
+        "_per_regel",
         "alle",
         "inventarissen",
         "onvolledig",
@@ -302,6 +309,10 @@ class Plekken:
                 self.per_functie.setdefault(f, []).append(i)
         # rule identity → (the rule, held so that its id stays its own; its facilities)
         self._keuzes: dict[tuple[int, str | None], tuple[Keuze, list[Plek]]] = {}
+        # rule identity → (the rule; its facilities' places by kern key; those with bedient:)
+        self._per_kern: dict[int, tuple[Keuze, dict[str | None, list[int]], list[int]]] = {}
+        # (rule identity, kern) → (the rule; what a rule kind made of it once, `onthoud`)
+        self._per_regel: dict[tuple[int, str], tuple[object, object]] = {}
 
     def voor_wijk(self, wijk: str) -> list[Plek]:
         """Facilities elsewhere that name the wijk (a key) in their `bedient:`."""
@@ -323,17 +334,39 @@ class Plekken:
             return self.alle
         sleutel_ = (id(regel), kern)
         if sleutel_ in self._keuzes:
-            found = self._keuzes[sleutel_][1]
-        else:
+            return self._keuzes[sleutel_][1]
+        if id(regel) not in self._per_kern:
             if regel.functie:
                 posities = self.per_functie.get(regel.functie, [])
             else:
                 posities = sorted({i for s in regel.soorten for i in self.per_soort.get(s, ())})
-            found = [self.alle[i] for i in posities]
-            if kern is not None:
-                found = [p for p in found if p.kern == kern or p.bedient]
-            self._keuzes[sleutel_] = regel, found
+            per_kern: dict[str | None, list[int]] = {}
+            bedienend: list[int] = []
+            for i in posities:
+                per_kern.setdefault(self.alle[i].kern, []).append(i)
+                if self.alle[i].bedient:
+                    bedienend.append(i)
+            self._per_kern[id(regel)] = regel, per_kern, bedienend
+            if kern is None:
+                found = [self.alle[i] for i in posities]
+                self._keuzes[sleutel_] = regel, found
+                return found
+        _, per_kern, bedienend = self._per_kern[id(regel)]
+        if kern is None:
+            posities = sorted(i for lijst in per_kern.values() for i in lijst)
+        else:  # the kern's own, and any that serves some wijk, each once, in file order
+            posities = sorted({*per_kern.get(kern, ()), *bedienend})
+        found = [self.alle[i] for i in posities]
+        self._keuzes[sleutel_] = regel, found
         return found
+
+    def onthoud(self, regel: object, kern: str, maak: Callable[[], T]) -> T:
+        """What `maak` makes for `regel` and a kern key, made once while this index lives
+        (`aanwezig.KernTelling`: every wijk of a kern asks the same)."""
+        sleutel_ = (id(regel), kern)
+        if sleutel_ not in self._per_regel:
+            self._per_regel[sleutel_] = regel, maak()
+        return self._per_regel[sleutel_][1]  # type: ignore[return-value]
 
 
 def _sleutels(namen: Sequence[str]) -> frozenset[str]:

@@ -47,6 +47,13 @@ KLEUR = {
 #: A picture for a slide or memo stays readable up to about this many rows; a larger one would be
 #: metres long (and the PNG hundreds of megabytes in memory).
 MAX_RIJEN = 200
+#: Pixels of the PNG (drawn at twice the size: `png.SCHAAL`) a picture may have: 40 million
+#: is 120 MB of bitmap while it is drawn, the 200 rows of `MAX_RIJEN` with names of ordinary
+#: length. Long names, a long title word or a long list of missing wijken make a picture wider
+#: than that; it is refused before anything is drawn, and the SVG with it (the same picture).
+MAX_PIXELS = 40_000_000
+#: The bitmap's scale: every unit of the layout is this many pixels in the PNG.
+SCHAAL = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +259,8 @@ def kop(
 
 
 def teken(ov: Overzicht) -> Tekening:
-    """The layout of the overview picture; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    """The layout of the overview picture; raises `WijkcheckError` above `MAX_RIJEN` rows or
+    `MAX_PIXELS` pixels."""
     fout = te_groot(ov)
     if fout is not None:
         raise fout
@@ -380,7 +388,18 @@ def teken(ov: Overzicht) -> Tekening:
     breedte = max(
         [marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in [*uitleg, onder])]
     )
+    totaal_h = y + marge
+    pixels = round(breedte * SCHAAL) * round(totaal_h * SCHAAL)
+    if pixels > MAX_PIXELS:
+        raise WijkcheckError.single(
+            Span(""),
+            f"dit plaatje zou {getal(round(breedte * SCHAAL))} × {getal(round(totaal_h * SCHAAL))} "
+            f"pixels worden ({getal(pixels / 1e6, 0)} miljoen); wijkcheck tekent plaatjes tot "
+            f"{getal(MAX_PIXELS / 1e6, 0)} miljoen pixels. Toon minder wijken (--gemeente, "
+            "--alleen-problemen), of kies een tabel: --format html, docx of csv",
+            "te-groot-voor-plaatje",
+        )
     omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
     if meer:
         omschrijving += f", {len(ov.gemeenten)} gemeenten"
-    return Tekening(breedte, y + marge, titel(ov), omschrijving, vormen)
+    return Tekening(breedte, totaal_h, titel(ov), omschrijving, vormen)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import io
 from functools import cache
 
-from wijkcheck.formatters.report.matrix import Lijn, Rect, Tekening, Vlak, teken
+from wijkcheck.formatters.report.matrix import SCHAAL, Lijn, Rect, Tekening, Vlak, teken
 from wijkcheck.reports.overview import Overzicht
-
-SCHAAL = 2  # sharp on slides and in Word at print size
 
 _LETTERS = {
     (False, False): ("DejaVuSans.ttf", "Verdana.ttf", "verdana.ttf", "Arial.ttf", "arial.ttf"),

@@ -383,16 +383,37 @@ def _overzicht_kolommen(ov: Overzicht, view) -> list[tuple[float, float, float]]
     return kolommen
 
 
-def overzicht(ov: Overzicht) -> bytes:
-    """The overview as a Word table; raises `WijkcheckError` above `MAX_RIJEN` rows."""
-    if len(ov.rijen) > MAX_RIJEN:
-        raise WijkcheckError.single(
+def te_groot(result: Rapport | Overzicht | SocialeKaart) -> WijkcheckError | None:
+    """The error to give when `result` has more table rows than a Word document takes
+    (`MAX_RIJEN`), else None: asked before python-docx spends a second or a megabyte on it."""
+    if isinstance(result, Overzicht) and len(result.rijen) > MAX_RIJEN:
+        return WijkcheckError.single(
             Span(""),
             f"een Word-document past tot {getal(MAX_RIJEN)} wijken; dit overzicht heeft er "
-            f"{getal(len(ov.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken "
+            f"{getal(len(result.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken "
             "met problemen met --alleen-problemen, of kies --format html of csv",
             "te-veel-voor-word",
         )
+    if isinstance(result, SocialeKaart):
+        rijen = len(result.onbekende_soorten) + sum(
+            len(laag.in_de_wijk) + len(laag.ook_voor_de_wijk) for laag in result.lagen
+        )
+        if rijen > MAX_RIJEN:
+            return WijkcheckError.single(
+                Span(""),
+                f"een Word-document past tot {getal(MAX_RIJEN)} voorzieningen; de sociale kaart "
+                f"van {result.wijk} heeft er {getal(rijen)} (met die elders in de kern). Kies "
+                "--format html of csv",
+                "te-veel-voor-word",
+            )
+    return None
+
+
+def overzicht(ov: Overzicht) -> bytes:
+    """The overview as a Word table; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    fout = te_groot(ov)
+    if fout is not None:
+        raise fout
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     view = overzicht_view(ov)
@@ -472,6 +493,10 @@ def _sommen(d: _Doc, ov: Overzicht) -> None:
 
 
 def kaart(k: SocialeKaart) -> bytes:
+    """The sociale kaart as Word tables; raises `WijkcheckError` above `MAX_RIJEN` rows."""
+    fout = te_groot(k)
+    if fout is not None:
+        raise fout
     d = _Doc(liggend=False, titel_tekst=titel(k))
     view = kaart_view(k)
     d.kop(k, kaart_kop(k))
