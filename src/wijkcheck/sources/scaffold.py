@@ -60,8 +60,8 @@ def schema_header(soort: str, file_path: Path, data_root: Path) -> str:
 
 
 def bestandsnaam(naam: str) -> str:
-    """The file name of a wijk: `Reüniepark` → `reuniepark.yaml`, `Vesting Heusden` →
-    `vesting-heusden.yaml` (lower case, no accents, words joined by `-`). Matches the wijk by
+    """The file name of a wijk: `Reüniepark` → `reuniepark.yaml`, `Oude Haven` →
+    `oude-haven.yaml` (lower case, no accents, words joined by `-`). Matches the wijk by
     name as every command does (`names.sleutel`)."""
     zonder = unicodedata.normalize("NFKD", naam.casefold())
     zonder = "".join(c for c in zonder if not unicodedata.combining(c))
