@@ -330,13 +330,3 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
                     ]
                 )  # fmt: skip
     return _csv(kolommen, rijen)
-
-
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)

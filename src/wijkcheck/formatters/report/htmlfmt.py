@@ -323,13 +323,3 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
             body += ["<ul>", *(f"<li>{e(regel)}</li>" for regel in sectie.daar), "</ul>"]
     body += _bronnen(view.bronnen)
     return _pagina(gv, body)
-
-
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)

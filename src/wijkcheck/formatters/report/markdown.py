@@ -192,13 +192,3 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
         out += [*(f"- {esc(regel)}" for regel in sectie.daar), ""]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
-
-
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)

@@ -508,22 +508,8 @@ def _bronnen(lijst) -> Text:
     return bronnen
 
 
-def renderable(
-    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, breedte: int = 100
-) -> RenderableType:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result, breedte)
-    if isinstance(result, Overzicht):
-        return overzicht(result, breedte)
-    if isinstance(result, SocialeKaart):
-        return kaart(result, breedte)
-    return audit(result, breedte)
-
-
-def render(
-    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, breedte: int = 100
-) -> str:
-    """Plain text (no colour) of the terminal view, for `--format tabel --output FILE`."""
+def plain_text(view: RenderableType, width: int = 100) -> str:
+    """Plain text (no colour) of a terminal view, for `--format tabel --output FILE`."""
     import io
 
     from rich.console import Console
@@ -531,12 +517,12 @@ def render(
     # data is text, never rich markup or emoji codes (`[/bold]`, `:smile:` in a bron)
     out = Console(
         file=io.StringIO(),
-        width=breedte,
+        width=width,
         no_color=True,
         highlight=False,
         markup=False,
         emoji=False,
     )
-    out.print(renderable(result, breedte))
+    out.print(view)
     assert isinstance(out.file, io.StringIO)
     return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())

@@ -595,13 +595,3 @@ def voorbeelden(gv: GoedeVoorbeelden) -> bytes:
             d.doc.add_paragraph(regel, style="List Bullet")
     d.bronnen(view.bronnen)
     return d.bytes()
-
-
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> bytes:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)
