@@ -84,7 +84,7 @@ def _extensies() -> str:
 def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> str | None:
     """Render `result` and show or write it; returns the text shown on stdout, if any.
     Formatters are imported only now (start-up time)."""
-    from wijkcheck.formatters import render, renderable
+    from wijkcheck.formatters import render, show
 
     if output is not None and output != "-":
         _controleer_naam(output)
@@ -93,7 +93,7 @@ def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> st
 
         out = console()
         with out.capture() as scherm:  # exactly what print() would write, for the memo
-            out.print(renderable(result, out.width))
+            show(out, result)
         tekst = scherm.get()
         toon(tekst)
         return tekst

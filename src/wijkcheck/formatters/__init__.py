@@ -57,6 +57,10 @@ OVERZICHT = "Overzicht"  # overview (reports.overview)
 SOCIALE_KAART = "SocialeKaart"  # show (reports.sociale_kaart)
 GOEDE_VOORBEELDEN = "GoedeVoorbeelden"  # voorbeelden (reports.goede_voorbeelden)
 KAART = "Kaart"  # overview --geometrie (reports.map)
+WIJKEN = "Wijkenlijst"  # list (reports.wijken)
+ONDERWERPEN = "Onderwerpen"  # explain (reports.explain)
+UITLEG = "Uitleg"  # explain ONDERWERP (reports.explain)
+REGELSOORTEN = "Regelsoorten"  # regels (reports.explain)
 
 _R = "wijkcheck.formatters.report."
 
@@ -93,6 +97,24 @@ RENDERERS: dict[tuple[OutputFormat, str], str] = {
     (OutputFormat.SVG, KAART): _R + "map_svg:render",
     (OutputFormat.PNG, OVERZICHT): _R + "png:render",
     (OutputFormat.PNG, KAART): _R + "map_png:render",
+    (OutputFormat.TABEL, WIJKEN): _R + "terminal:wijken",
+    (OutputFormat.TABEL, ONDERWERPEN): _R + "terminal:onderwerpen",
+    (OutputFormat.TABEL, UITLEG): _R + "terminal:uitleg",
+    (OutputFormat.TABEL, REGELSOORTEN): _R + "terminal:regelsoorten",
+    (OutputFormat.MARKDOWN, WIJKEN): _R + "markdown:wijken",
+    (OutputFormat.MARKDOWN, ONDERWERPEN): _R + "markdown:onderwerpen",
+    (OutputFormat.MARKDOWN, UITLEG): _R + "markdown:uitleg",
+    (OutputFormat.MARKDOWN, REGELSOORTEN): _R + "markdown:regelsoorten",
+    (OutputFormat.HTML, WIJKEN): _R + "htmlfmt:wijken",
+    (OutputFormat.HTML, ONDERWERPEN): _R + "htmlfmt:onderwerpen",
+    (OutputFormat.HTML, UITLEG): _R + "htmlfmt:uitleg",
+    (OutputFormat.HTML, REGELSOORTEN): _R + "htmlfmt:regelsoorten",
+    (OutputFormat.JSON, WIJKEN): _R + "jsonfmt:render",
+    (OutputFormat.JSON, ONDERWERPEN): _R + "jsonfmt:render",
+    (OutputFormat.JSON, UITLEG): _R + "jsonfmt:render",
+    (OutputFormat.JSON, REGELSOORTEN): _R + "jsonfmt:render",
+    (OutputFormat.CSV, WIJKEN): _R + "csvfmt:wijken",
+    (OutputFormat.CSV, ONDERWERPEN): _R + "csvfmt:onderwerpen",
 }
 
 #: The command that makes each kind of result, for the refusal.
@@ -102,6 +124,10 @@ COMMANDS: dict[str, str] = {
     SOCIALE_KAART: "show",
     GOEDE_VOORBEELDEN: "voorbeelden",
     KAART: "overview",
+    WIJKEN: "list",
+    ONDERWERPEN: "explain",
+    UITLEG: "explain",
+    REGELSOORTEN: "regels",
 }
 
 #: What a format makes, in the refusal of a format that does not fit.
@@ -128,7 +154,8 @@ def check(fmt: OutputFormat, kind: str) -> None:
     if (fmt, kind) in RENDERERS:
         return
     waar = dict.fromkeys(COMMANDS[k] for k in COMMANDS if (fmt, k) in RENDERERS)
-    bij = " of ".join(f"'wijkcheck {c}'" for c in waar) or "geen commando"
+    namen = [f"'wijkcheck {c}'" for c in waar]
+    bij = ", ".join(namen[:-1]) + " of " + namen[-1] if len(namen) > 1 else "".join(namen)
     raise WijkcheckError.single(
         Span(""),
         f"--format {fmt.value} is {WAT[fmt]} en kan alleen bij {bij}; kies voor "
@@ -168,6 +195,13 @@ def render(fmt: OutputFormat, result: Any, width: int = 100) -> str | bytes:
 def renderable(result: Any, width: int) -> Any:
     """The terminal view of a result (a rich renderable), for the screen."""
     return renderer(OutputFormat.TABEL, kind_of(result))(_clean(result), width)
+
+
+def show(out: Any, result: Any) -> None:
+    """Print the terminal view of a result on a rich console (the screen)."""
+    from wijkcheck.formatters.report import terminal
+
+    terminal.show(out, renderable(result, out.width))
 
 
 def _clean(result: Any) -> Any:

@@ -7,9 +7,11 @@ everything; colour only helps the eye.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from wijkcheck.core.results import Rapport, Uitkomst
+from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.common import (
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
@@ -37,9 +39,11 @@ from wijkcheck.formatters.report.common import (
     voorbeelden_kop,
     voorbeelden_view,
 )
+from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+from wijkcheck.reports.wijken import Wijkenlijst
 
 KLASSE = {
     Uitkomst.VOLDAAN: "voldaan",
@@ -323,3 +327,117 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
             body += ["<ul>", *(f"<li>{e(regel)}</li>" for regel in sectie.daar), "</ul>"]
     body += _bronnen(view.bronnen)
     return _pagina(gv, body)
+
+
+#: The rule in words and the examples of `explain` and `regels`.
+CSS_UITLEG = """
+.regel { margin: .3em 0 1em; }
+.regel div { margin: .1em 0; }
+blockquote { margin: .4em 0 .8em 1.4em; font-style: italic; }
+pre { background: #f4f4f4; border: 1px solid #bbb; padding: .5em .8em; overflow-x: auto;
+  font-size: 9.5pt; break-inside: avoid; }
+code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 95%; }
+td code { white-space: nowrap; }
+""".strip()
+
+
+def _blad(titel_: str, body: list[str], voet: str, css: str = "") -> str:
+    """A page of its own, for the results that are no report of wijken (list, explain,
+    regels): the same head, style and footer as a report's."""
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="nl">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="wijkcheck">',
+            f"<title>{e(titel_)}</title>",
+            f"<style>\n{CSS}{chr(10) + css if css else ''}\n</style>",
+            "</head>",
+            "<body>",
+            f"<h1>{e(titel_)}</h1>",
+            *body,
+            f"<footer>Gemaakt met wijkcheck{' · ' + e(voet) if voet else ''}</footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _let_op(melding: str | None) -> list[str]:
+    if melding is None:
+        return []
+    return [f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(melding)}</p>']
+
+
+def wijken(lijst: Wijkenlijst) -> str:
+    body: list[str] = []
+    for g in lijst.gemeenten:
+        if len(lijst.gemeenten) > 1:
+            body.append(f"<h2>Gemeente {e(g.gemeente)}</h2>")
+        melding = common.MEEGELEVERD_MELDING.format(f"gemeente {g.gemeente}")
+        body += _let_op(melding if lijst.meegeleverde_gegevens else None)
+        body += ["<table>", _thead(common.WIJKEN_KOLOMMEN, rechts=2), "<tbody>"]
+        for w in g.wijken:
+            wijk, kern, inwoners, peildatum, bron = (e(c) for c in common.wijk_cellen(w))
+            body.append(
+                f'<tr><th scope="row">{wijk}</th><td>{kern}</td><td class="getal">{inwoners}</td>'
+                f"<td>{peildatum}</td><td>{bron}</td></tr>"
+            )
+        body += ["</tbody>", "</table>", f"<p>{e(common.wijken_telling(g, lijst.herkomst))}</p>"]
+    return _blad(common.wijken_titel(lijst), body, "")
+
+
+def onderwerpen(o: Onderwerpen) -> str:
+    body = _let_op(common.meegeleverd(o))
+    for kop_, groep in (("Voorwaarden", o.voorwaarden), ("Checklist-items", o.items)):
+        body += [f"<h2>{kop_}</h2>", "<table>", _kolommen([35, 65])]
+        body += [_thead(common.ONDERWERPEN_KOLOMMEN), "<tbody>"]
+        body += [f"<tr><td><code>{e(x.id)}</code></td><td>{e(x.titel)}</td></tr>" for x in groep]
+        body += ["</tbody>", "</table>"]
+    body.append(f"<p>{e(common.EEN_ONDERWERP)}</p>")
+    titel_ = f"Onderwerpen van {o.checklist}, versie {o.versie}"
+    return _blad(titel_, body, f"{o.checklist}, versie {o.versie}", CSS_UITLEG)
+
+
+def uitleg(u: Uitleg) -> str:
+    body = ['<ul class="samenvatting">', *(f"<li>{e(r)}</li>" for r in common.uitleg_kop(u))]
+    body += ["</ul>", *_let_op(common.meegeleverd(u))]
+    if u.omschrijving:
+        body.append(f"<p>{e(u.omschrijving)}</p>")
+    body += ["<h2>Regel</h2>", '<div class="regel">']
+    for regel in u.regel:
+        diepte = (len(regel) - len(regel.lstrip(" "))) // 2
+        stijl = f' style="padding-left:{1.2 * diepte:.1f}em"' if diepte else ""
+        body.append(f"<div{stijl}>{e(regel.lstrip(' '))}</div>")
+    body += ["</div>", "<h2>Beleidsbron</h2>", f"<p>{e(u.beleidsbron)}</p>"]
+    if u.citaat:
+        body.append(f"<blockquote>“{e(u.citaat)}”</blockquote>")
+    if u.afgeleid:
+        body.append(f"<p>{e(common.AFGELEID)}</p>")
+    return _blad(u.titel, body, f"{u.checklist}, versie {u.versie}", CSS_UITLEG)
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _met_code(tekst: str) -> str:
+    """Escaped prose of a docstring, its `code` spans as <code>."""
+    return _CODE.sub(r"<code>\1</code>", e(tekst))
+
+
+def regelsoorten(r: Regelsoorten) -> str:
+    import textwrap
+
+    body: list[str] = []
+    for kind in r.regelsoorten:
+        body.append(f"<h2><code>type: {e(kind.type)}</code> ({e(kind.naam)})</h2>")
+        for alinea in kind.alineas:
+            if alinea.voorbeeld:
+                code = e(textwrap.dedent(alinea.tekst).rstrip("\n"))
+                body.append(f'<pre><code class="language-yaml">{code}</code></pre>')
+            else:
+                body.append(f"<p>{_met_code(alinea.tekst)}</p>")
+    return _blad("Soorten regels", body, "", CSS_UITLEG)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from wijkcheck.core.results import Rapport
+from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.common import (
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
@@ -35,9 +36,11 @@ from wijkcheck.formatters.report.common import (
     voorbeelden_kop,
     voorbeelden_view,
 )
+from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+from wijkcheck.reports.wijken import Wijkenlijst
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 _INSPRING = "&emsp;"  # leading spaces vanish in Markdown; an em space entity survives
@@ -191,4 +194,65 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
             out += [f"*{esc(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.*", ""]
         out += [*(f"- {esc(regel)}" for regel in sectie.daar), ""]
     out += _bronnen(view.bronnen)
+    return "\n".join(out)
+
+
+def _let_op(melding: str | None) -> list[str]:
+    return [] if melding is None else [f"> ⚠ **Let op:** {esc(melding)}", ""]
+
+
+def wijken(lijst: Wijkenlijst) -> str:
+    out = [f"# {esc(common.wijken_titel(lijst))}", ""]
+    for g in lijst.gemeenten:
+        if len(lijst.gemeenten) > 1:
+            out += [f"## Gemeente {esc(g.gemeente)}", ""]
+        melding = common.MEEGELEVERD_MELDING.format(f"gemeente {g.gemeente}")
+        out += _let_op(melding if lijst.meegeleverde_gegevens else None)
+        rijen = [[esc(cel) for cel in common.wijk_cellen(w)] for w in g.wijken]
+        out += [_tabel(common.WIJKEN_KOLOMMEN, rijen, rechts={2}), ""]
+        out += [esc(common.wijken_telling(g, lijst.herkomst)), ""]
+    return "\n".join(out)
+
+
+def onderwerpen(o: Onderwerpen) -> str:
+    out = [f"# Onderwerpen van {esc(o.checklist)}, versie {esc(o.versie)}", ""]
+    out += _let_op(common.meegeleverd(o))
+    for kop_, groep in (("Voorwaarden", o.voorwaarden), ("Checklist-items", o.items)):
+        rijen = [[f"`{esc(x.id)}`", esc(x.titel)] for x in groep]
+        out += [f"## {kop_}", "", _tabel(common.ONDERWERPEN_KOLOMMEN, rijen), ""]
+    return "\n".join([*out, esc(common.EEN_ONDERWERP), ""])
+
+
+def _ingesprongen(regel: str) -> str:
+    """A line of a rule in words; its indentation (the parts of a composite) kept."""
+    diepte = (len(regel) - len(regel.lstrip(" "))) // 2
+    return _INSPRING * diepte + esc(regel)
+
+
+def uitleg(u: Uitleg) -> str:
+    out = [f"# {esc(u.titel)}", ""]
+    out += [f"- {esc(regel)}" for regel in common.uitleg_kop(u)]
+    out += ["", *_let_op(common.meegeleverd(u))]
+    if u.omschrijving:
+        out += [esc(u.omschrijving), ""]
+    out += ["## Regel", "", "<br>\n".join(_ingesprongen(r) for r in u.regel), ""]
+    out += ["## Beleidsbron", "", esc(u.beleidsbron), ""]
+    if u.citaat:
+        out += [f"> *“{esc(u.citaat)}”*", ""]
+    if u.afgeleid:
+        out += [esc(common.AFGELEID), ""]
+    return "\n".join(out)
+
+
+def regelsoorten(r: Regelsoorten) -> str:
+    import textwrap
+
+    out = ["# Soorten regels", ""]
+    for kind in r.regelsoorten:
+        out += [f"## `type: {kind.type}` ({esc(kind.naam)})", ""]
+        for alinea in kind.alineas:
+            if alinea.voorbeeld:  # YAML to copy: a code block, as it is
+                out += ["```yaml", textwrap.dedent(alinea.tekst).rstrip("\n"), "```", ""]
+            else:  # the docstring's own Markdown (docs/regels.md is made of it), not data
+                out += [alinea.tekst, ""]
     return "\n".join(out)

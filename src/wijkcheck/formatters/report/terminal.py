@@ -6,23 +6,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from wijkcheck.core.names import zichtbaar as z
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report.common import (
+    AFGELEID,
+    EEN_ONDERWERP,
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     LEGENDA,
+    MEEGELEVERD_MELDING,
+    ONDERWERPEN_KOLOMMEN,
     SCORE_UITLEG_KORT,
     SOMMEN_TITEL,
     SOMMEN_UITLEG,
     VOORBEELDEN_KOLOMMEN,
     WAT_WERKT_KOLOMMEN,
     WAT_WERKT_TITEL,
+    WIJKEN_KOLOMMEN,
     PraktijkRij,
     Rij,
     bron_tekst,
@@ -30,20 +36,26 @@ from wijkcheck.formatters.report.common import (
     kaart_kop,
     kaart_view,
     kop,
+    meegeleverd,
     meldingen,
     memo_view,
     overzicht_kop,
     overzicht_view,
     sommen_view,
     titel,
+    uitleg_kop,
     verdeel,
     voorbeelden_kop,
     voorbeelden_view,
+    wijk_cellen,
+    wijken_telling,
 )
 from wijkcheck.formatters.report.fasttable import VasteTabel
+from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+from wijkcheck.reports.wijken import Wijkenlijst
 
 STIJL = {
     Uitkomst.VOLDAAN: "bold green",
@@ -508,11 +520,26 @@ def _bronnen(lijst) -> Text:
     return bronnen
 
 
-def plain_text(view: RenderableType, width: int = 100) -> str:
+class Example(str):
+    """A line of a view shown as it is, never wrapped nor cut: a YAML example to copy."""
+
+
+#: A view printed part by part (`show`), for the commands that print line by line.
+Parts = list[RenderableType]
+
+
+def show(out: Console, view: RenderableType | Parts) -> None:
+    """Print a terminal view on a console: a renderable at once, `Parts` one by one."""
+    if not isinstance(view, list):
+        out.print(view)
+        return
+    for part in view:
+        out.print(part, soft_wrap=isinstance(part, Example))
+
+
+def plain_text(view: RenderableType | Parts, width: int = 100) -> str:
     """Plain text (no colour) of a terminal view, for `--format tabel --output FILE`."""
     import io
-
-    from rich.console import Console
 
     # data is text, never rich markup or emoji codes (`[/bold]`, `:smile:` in a bron)
     out = Console(
@@ -523,6 +550,70 @@ def plain_text(view: RenderableType, width: int = 100) -> str:
         markup=False,
         emoji=False,
     )
-    out.print(view)
+    show(out, view)
     assert isinstance(out.file, io.StringIO)
     return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())
+
+
+def _lijsttabel(titel_: str, kolommen: list[str], no_wrap: int | None = None) -> Table:
+    table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")
+    for i, naam in enumerate(kolommen):
+        table.add_column(
+            naam, justify="right" if naam == "Inwoners" else "left", no_wrap=i == no_wrap
+        )
+    return table
+
+
+def wijken(lijst: Wijkenlijst, breedte: int = 100) -> Parts:
+    """`wijkcheck list`: a table per gemeente, its count and where the data came from."""
+    parts: Parts = []
+    for g in lijst.gemeenten:
+        table = _lijsttabel(f"Wijken van gemeente {z(g.gemeente)}", WIJKEN_KOLOMMEN)
+        for w in g.wijken:
+            table.add_row(*(z(cel) for cel in wijk_cellen(w)))
+        parts += [table, z(wijken_telling(g, lijst.herkomst))]
+        if lijst.meegeleverde_gegevens:
+            parts.append("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {z(g.gemeente)}"))
+    return parts
+
+
+def _meegeleverd(result: Onderwerpen | Uitleg) -> Parts:
+    melding = meegeleverd(result)
+    return [] if melding is None else ["⚠ " + z(melding)]
+
+
+def onderwerpen(o: Onderwerpen, breedte: int = 100) -> Parts:
+    """`wijkcheck explain`: every condition and item, id and title."""
+    parts: Parts = [f"Onderwerpen van {z(o.checklist)}, versie {z(o.versie)}"]
+    for kop_, groep in (("Voorwaarden", o.voorwaarden), ("Checklist-items", o.items)):
+        table = _lijsttabel(kop_, ONDERWERPEN_KOLOMMEN, no_wrap=0)
+        for onderwerp in groep:
+            table.add_row(z(onderwerp.id), z(onderwerp.titel))
+        parts.append(table)
+    return [*parts, EEN_ONDERWERP, *_meegeleverd(o)]
+
+
+def uitleg(u: Uitleg, breedte: int = 100) -> Parts:
+    """`wijkcheck explain ONDERWERP`: the rule in words and the policy passage."""
+    # every text below comes from a checklist file: printed inert (`zichtbaar`)
+    parts: Parts = [Text(z(u.titel), style="bold underline"), *(z(r) for r in uitleg_kop(u))]
+    parts += _meegeleverd(u)
+    if u.omschrijving:
+        parts += ["", z(u.omschrijving)]
+    parts += ["", Text("Regel", style="bold"), *(z(regel) for regel in u.regel)]
+    parts += ["", Text("Beleidsbron", style="bold"), z(u.beleidsbron)]
+    if u.citaat:
+        parts.append(Text(f"“{z(u.citaat)}”", style="italic"))
+    if u.afgeleid:
+        parts.append(AFGELEID)
+    return parts
+
+
+def regelsoorten(r: Regelsoorten, breedte: int = 100) -> Parts:
+    """`wijkcheck regels`: each rule kind with its documentation and examples."""
+    parts: Parts = []
+    for kind in r.regelsoorten:
+        parts.append(Text(f"type: {kind.type}  ({kind.naam})", style="bold"))
+        for alinea in kind.alineas:
+            parts += [Example(alinea.tekst) if alinea.voorbeeld else alinea.tekst, ""]
+    return parts
