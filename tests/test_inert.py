@@ -60,3 +60,59 @@ def test_bidi_and_zero_width_characters_are_flagged_and_shown(invoke, data_copy:
     assert "(onzichtbaar-teken)" in out and "U+200B" in out and "\u200b" not in out
     kaart = invoke(["show", "Herpt", "--data", str(data_copy)], code=None).output
     assert "\u202e" not in kaart and "\u200b" not in kaart
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["audit", "Herpt"],
+        ["show", "Herpt"],
+        ["audit", "Herpt", "-f", "markdown"],
+        ["audit", "Herpt", "-f", "csv"],
+        ["overview", "-f", "csv"],
+        ["overview"],
+    ],
+)
+def test_a_line_break_in_a_bron_starts_no_workflow_command_on_stdout(
+    invoke, data_copy: Path, command: list[str]
+) -> None:
+    # Line breaks in a text are kept (a toelichting may have several lines), so a `bron`
+    # "CBS\n::error …" would otherwise print a line that GitHub reads as a command.
+    wijk = data_copy / HERPT
+    tekst = wijk.read_text(encoding="utf-8")
+    hostile = tekst.replace(
+        "bron: \"CBS, via nl.wikipedia 'Herpt'\"",
+        'bron: "CBS\\n::error file=README.md,line=1::pwned"',
+        1,
+    )
+    assert hostile != tekst
+    wijk.write_text(hostile, encoding="utf-8")
+    out = invoke([*command, "--data", str(data_copy)], code=None).output
+    assert not any(regel.lstrip(" │|\"'").startswith("::") for regel in out.splitlines()), out
+    assert "::" not in out.replace("\\x3a:", "")
+
+
+def test_no_two_colons_stay_side_by_side_whatever_a_table_wraps(
+    invoke, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # rich may wrap a cell at any space, or fold a long word mid-word: only a text without
+    # two adjacent colons is safe from starting a line with them.
+    from wijkcheck.core.names import zichtbaar
+
+    assert "::" not in zichtbaar("a::b:::c ::::")
+    assert zichtbaar("10:30 uur") == "10:30 uur"
+    wijk = data_copy / HERPT
+    tekst = wijk.read_text(encoding="utf-8")
+    wijk.write_text(
+        tekst.replace(
+            "  - naam: Dorpshuis Herpt\n",
+            '  - naam: "Dorpshuis ::error file=x,line=1:::pwned ::warning::x"\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    for columns in ("40", "60", "80"):
+        monkeypatch.setenv("COLUMNS", columns)
+        for command in (["audit", "Herpt"], ["show", "Herpt"], ["list"]):
+            out = invoke([*command, "--data", str(data_copy)], code=None).output
+            assert "::" not in out.replace("\\x3a:", ""), (columns, command, out)

@@ -124,6 +124,20 @@ def test_an_item_with_a_practice_is_listed_too(invoke, data_copy: Path) -> None:
     assert burenhulp["soort"] == "item" and burenhulp["praktijken"][0]["wijk"] == "Geerpark"
 
 
+def test_a_practice_that_began_after_the_audit_date_is_refused_by_every_command(
+    invoke, data_copy: Path
+) -> None:
+    # What has not begun does not work yet: validate refuses a `sinds` after the audit date,
+    # and so, through the one gate, does `voorbeelden` (not silently leaving it out).
+    wijk = data_copy / "data/wijken/heusden/centrum-drunen.yaml"
+    tekst = wijk.read_text(encoding="utf-8")
+    wijk.write_text(tekst.replace("sinds: 2024-03-01", "sinds: 2026-09-01", 1), encoding="utf-8")
+    args = ["--datum", "2026-06-01", "--data", str(data_copy)]
+    melding = "centrum-drunen.yaml:146:12: fout: 'sinds' 1-9-2026 ligt in de toekomst"
+    assert melding in invoke(["validate", *args, "--format", "tekst"], code=1).output
+    assert melding in invoke(["voorbeelden", *args], code=2).output
+
+
 def test_under_a_theme_the_gemeentes_conditions_are_known_not_judged(invoke) -> None:
     args = [*ALLES, "--checklist", "aandachtsgroepen"]
     gv = json.loads(invoke([*args, "-f", "json"]).stdout)

@@ -72,8 +72,17 @@ _BIDI_NULBREED = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufef
 def zichtbaar(text: str, behoud: str = "") -> str:
     """`text` with every invisible or control character (except those in `behoud`) written as
     an escape (`\\x1b`, `\\u202e`): the one escaping of text from data or paths for the
-    terminal and for CI logs, where a raw line break could start a workflow command."""
-    return _ONZICHTBAAR.sub(lambda m: _escape(m.group(), behoud), text)
+    terminal and for CI logs, where a raw line break could start a workflow command.
+
+    Two colons in a row are written `\\x3a:` too, wherever they stand: a GitHub workflow
+    command is a line that starts with `::`, and a text kept with its line breaks, or wrapped
+    by a table at any space or mid-word, could otherwise begin a line with them."""
+    zonder = _ONZICHTBAAR.sub(lambda m: _escape(m.group(), behoud), text)
+    return _DUBBELE_DUBBELE_PUNT.sub(r"\\x3a", zonder) if "::" in zonder else zonder
+
+
+#: A colon followed by another: each such colon is escaped, so that no two stay side by side.
+_DUBBELE_DUBBELE_PUNT = re.compile(r":(?=:)")
 
 
 def _escape(char: str, behoud: str) -> str:
@@ -89,11 +98,8 @@ def onzichtbaar_teken(text: str) -> str | None:
     return m.group() if m else None
 
 
-_WORKFLOW_COMMANDO = re.compile(r"(?m)^(\s*)::")
-
-
 def veilig_voor_log(text: str) -> str:
     """A message of several lines for stderr: every character from data made visible except
     the line breaks of the message itself, and no line able to start a GitHub workflow
-    command (`::error …`)."""
-    return _WORKFLOW_COMMANDO.sub(r"\1\\x3a:", zichtbaar(text, behoud="\n"))
+    command (`::error …`): `zichtbaar` leaves no two colons side by side."""
+    return zichtbaar(text, behoud="\n")

@@ -1142,13 +1142,16 @@ def _schoon(waarde: Any) -> Any:
 _BESTURING_JSON = re.compile(
     r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\\[bf]|[\x7f-\x9f]"
     "|[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+    "|::"
 )
 
 
 def schoon(result: R) -> R:
     """The result with control, bidi and zero-width characters in its texts written as
-    escapes (`zichtbaar`): a name with an escape sequence must not recolour the terminal nor
-    a U+202E turn a line around, and XML (docx, svg) cannot hold control characters at all."""
+    escapes (`zichtbaar`), and no two colons side by side (a line of a report printed in CI
+    must not start a workflow command): a name with an escape sequence must not recolour the
+    terminal nor a U+202E turn a line around, and XML (docx, svg) cannot hold control
+    characters at all."""
     if not _BESTURING_JSON.search(result.model_dump_json()):
         return result  # nearly always (the loader refuses them): one fast scan, no copy
     return type(result).model_validate(_schoon(result.model_dump()))
