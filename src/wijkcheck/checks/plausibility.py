@@ -354,7 +354,8 @@ def niet_nodig(cl: Checklist, data: GemeenteData, peil: dt.date) -> list[Finding
         beoordeeld |= uitkomsten.keys()
         ergens_niet |= {k for k, v in uitkomsten.items() if v is not Uitkomst.VOLDAAN}
         for i, u in enumerate(b.wijk.uitzonderingen):
-            if uitkomsten.get(u.onderwerp) is Uitkomst.VOLDAAN:
+            begon = u.sinds is None or u.sinds <= peil
+            if begon and uitkomsten.get(u.onderwerp) is Uitkomst.VOLDAAN:
                 found.append(_niet_nodig(b.doc, i, u, f"is in {b.wijk.naam} voldaan"))
     for i, u in enumerate(g.uitzonderingen):
         if u in begonnen and u.onderwerp in beoordeeld - ergens_niet:
