@@ -729,7 +729,8 @@ def titel(result: Result) -> str:
 
 def score_tekst(score: Score) -> str:
     """`10 ✔ · 1 ✘ · 1 ?`: not met and unknown apart, never folded into one number."""
-    return f"{score.voldaan} ✔ · {score.niet_voldaan} ✘ · {score.onbekend} ?"
+    tekst = f"{score.voldaan} ✔ · {score.niet_voldaan} ✘ · {score.onbekend} ?"
+    return f"{tekst} · {score.uitzondering} §" if score.uitzondering else tekst
 
 
 #: What the score column counts (after "Checklist =" or the column's short name).
@@ -1051,7 +1052,11 @@ def voorbeelden_view(gv: GoedeVoorbeelden) -> VoorbeeldenView:
                 )
             )
         daar = []
-        for refs, woord in ((o.niet_voldaan, "Niet voldaan"), (o.onbekend, "Onbekend")):
+        for refs, woord in (
+            (o.niet_voldaan, "Niet voldaan"),
+            (o.uitzondering, "Uitzondering (niet voldaan, apart geteld)"),
+            (o.onbekend, "Onbekend"),
+        ):
             if refs:
                 n = len(refs)
                 wijken = "wijk" if n == 1 else "wijken"

@@ -338,7 +338,11 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
                     *vast, ja_nee(gv.meegeleverde_gegevens),
                 ]
             )  # fmt: skip
-        for refs, uitkomst in ((o.niet_voldaan, "niet voldaan"), (o.onbekend, "onbekend")):
+        for refs, uitkomst in (
+            (o.niet_voldaan, "niet voldaan"),
+            (o.uitzondering, "uitzondering"),
+            (o.onbekend, "onbekend"),
+        ):
             for w in refs:
                 rijen.append(
                     [

@@ -395,7 +395,8 @@ def _score(score, titels: bool) -> str:
     """`10✔ 2✘ 0?` beside full titles; `10/2/0` in the narrow form (the legend says which)."""
     if titels:
         return f"{score.voldaan}✔ {score.niet_voldaan}✘ {score.onbekend}?"
-    return f"{score.voldaan}/{score.niet_voldaan}/{score.onbekend}"
+    kort = f"{score.voldaan}/{score.niet_voldaan}/{score.onbekend}"
+    return f"{kort}+{score.uitzondering}§" if score.uitzondering else kort
 
 
 def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
