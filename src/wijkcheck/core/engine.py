@@ -93,7 +93,8 @@ def met_uitzonderingen(
         update = {
             "uitkomst": uitkomst,
             "uitzondering": info,
-            "voorbeeldgegevens": r.voorbeeldgegevens or u.voorbeeld,
+            # the verdict rests on an invented decision only while it holds
+            "voorbeeldgegevens": r.voorbeeldgegevens or (u.voorbeeld and not verlopen),
         }
         uit.append(r.model_copy(update=update))
     return uit

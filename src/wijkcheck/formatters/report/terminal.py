@@ -88,6 +88,14 @@ def _onderwerp(rij: Rij, refs: str, met_uitkomst: bool) -> RenderableType:
     return grid
 
 
+def _onder_breed(rij: Rij) -> int:
+    """The width the outcome needs under the subject: all of it, but an exception's longer
+    words may wrap ("§ uitzondering tot" / "31-12-2027")."""
+    if not rij.label:
+        return cell_len(rij.uitkomst_tekst)
+    return max(len("§ uitzondering"), _langste_woord([rij.label]))
+
+
 @dataclass(frozen=True, slots=True)
 class _Opmaak:
     """How an audit table is laid out at a given width."""
@@ -112,7 +120,7 @@ def _audit_opmaak(rijen: list[Rij], breedte: int) -> _Opmaak:
     titel_wens = max([i + cell_len(r.titel) for i, r in zip(inspring, rijen, strict=True)])
     onder_min = [
         max([i + 5 + cell_len(ref) for i, ref in zip(inspring, refs, strict=True)]),  # bron ...
-        max([i + cell_len(u) for i, u in zip(inspring, uitkomsten, strict=True)]),
+        max([i + _onder_breed(r) for i, r in zip(inspring, rijen, strict=True)]),
     ]
     uitkomst_w = max([len("Uitkomst"), *map(cell_len, uitkomsten)])
     bron_w = max([len("Bron"), *map(cell_len, refs)])
