@@ -407,3 +407,30 @@ def test_the_bundled_example_has_one_exception(invoke) -> None:
     assert "§ uitzondering tot 31-12-2027" in out
     assert "college van B&amp;W" in out and "voorbeeld: geen echt besluit" in out
     assert "⚠ voorbeeldgegevens." in out
+
+
+def test_the_map_colours_an_exception_as_its_own_class(invoke, tree: Path, tmp_path: Path) -> None:
+    from .kaartbestanden import X0, Y0, Kenmerk, rechthoek, schrijf_geojson
+
+    for bestand, code in (("aa-noord", "BU99010001"), ("aa-zuid", "BU99010002")):
+        pad = tree / "data" / "wijken" / "eendorp" / f"{bestand}.yaml"
+        tekst = pad.read_text(encoding="utf-8").replace(
+            "kern: Aa\n", f"kern: Aa\ncbs_buurtcode: {code}\n"
+        )
+        pad.write_text(tekst, encoding="utf-8")
+    voeg_toe(tree, "aa-zuid", uitzondering())
+    geometrie = schrijf_geojson(
+        tmp_path / "buurten.geojson",
+        [
+            Kenmerk("BU99010001", "Aa-Noord", [[rechthoek(X0, Y0, 1000, 800)]]),
+            Kenmerk("BU99010002", "Aa-Zuid", [[rechthoek(X0 + 1000, Y0, 900, 800)]]),
+        ],
+    )
+    args = ["overview", "--data", str(tree), "--datum", "2026-06-01", "--geometrie", str(geometrie)]
+    args += ["--voorwaarde", "ontmoetingsplekken"]
+    svg = invoke([*args, "-f", "svg"]).stdout
+    assert "uitzondering (1)" in svg and 'id="strepen"' in svg
+    html_kaart = invoke([*args, "-f", "html"]).stdout
+    assert 'class="uitkomst uitzondering"' in html_kaart and "§ uitzondering" in html_kaart
+    invoke([*args, "-o", str(tmp_path / "kaart.png")])
+    assert (tmp_path / "kaart.png").read_bytes().startswith(b"\x89PNG")
