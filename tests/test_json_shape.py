@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from wijkcheck.core.results import SCHEMA_VERSIE
 from wijkcheck.formatters.report.jsonfmt import MODELLEN, schema
 
 SCHEMA_MAP = Path(__file__).resolve().parents[1] / "docs" / "schema"
@@ -37,7 +38,7 @@ def test_json_output_validates_against_documented_schema(invoke, soort: str) -> 
     jsonschema = pytest.importorskip("jsonschema")
     out = json.loads(invoke([*COMMANDS[soort], "--format", "json", "--datum", "2026-01-01"]).output)
     jsonschema.validate(out, documented(soort))
-    assert out["schema_versie"] == 2 and out["soort"] == soort
+    assert out["schema_versie"] == SCHEMA_VERSIE == 3 and out["soort"] == soort
 
 
 def test_schema_rejects_a_wrong_shape() -> None:
