@@ -208,6 +208,30 @@ def te_lange_lijst(repo: Path) -> None:
 
 ONLEESBAAR = "map-onleesbaar"
 
+ZUID = f"{GEMEENTE}/zuid.yaml"
+
+
+def _uitzondering(
+    velden: str,
+    bestand: str = ZUID,
+    onderwerp: str = "voorwaarde: ontmoetingsplekken",
+    reden: str = "nog geen buurthuis",
+) -> Callable[[Path], None]:
+    """An exception (`uitzonderingen:`) appended to `bestand`; in Zuid the condition
+    ontmoetingsplekken is niet voldaan."""
+
+    def maak(repo: Path) -> None:
+        pad = repo / bestand
+        tekst = (
+            f'\nuitzonderingen:\n  - {onderwerp}\n    reden: "{reden}"\n'
+            f"    besloten_door: college van B&W\n"
+            f'    besluit: "voorbeeld: geen echt besluit"\n{velden}'
+        )
+        pad.write_text(pad.read_text(encoding="utf-8") + tekst, encoding="utf-8")
+
+    return maak
+
+
 GEVALLEN = [
     Geval("geldig", lambda repo: None, 0),
     Geval("symlink-binnen-met-tikfout", symlink_binnen, 1, "onbekend-veld"),
@@ -242,6 +266,37 @@ GEVALLEN = [
     Geval("auditdatum-voor-peildatum", lambda repo: None, 1, "toekomstige-datum", "2020-01-01"),
     Geval("te-lange-naam", _naam("N" * 10_000), 1, "te-lang"),
     Geval("te-lange-lijst", te_lange_lijst, 1, "te-lang"),
+    # accountable exceptions (issue 15, part 2): valid, expired (a warning), and broken
+    Geval("uitzondering-geldig", _uitzondering("    tot: 2027-12-31\n"), 0),
+    Geval("uitzondering-verlopen", _uitzondering("    tot: 2026-01-31\n"), 0),
+    Geval("uitzondering-zonder-tot", _uitzondering(""), 1, "geen-einddatum"),
+    Geval(
+        "uitzondering-datumvolgorde",
+        _uitzondering("    sinds: 2027-01-01\n    tot: 2026-12-31\n"),
+        1,
+        "datum-volgorde",
+    ),
+    Geval(
+        "uitzondering-onbekend",
+        _uitzondering("    tot: 2027-12-31\n", onderwerp="item: buurthuis"),
+        1,
+        "uitzondering-onbekend",
+    ),
+    Geval(
+        "uitzondering-gemeente-onbekend",
+        _uitzondering(
+            "    tot: 2027-12-31\n",
+            f"{GEMEENTE}/gemeente.yaml",
+            "voorwaarde: ontmoeten",
+        ),
+        1,
+        "uitzondering-onbekend",
+    ),
+    Geval(
+        "uitzondering-hostile-reden",
+        _uitzondering("    tot: 2027-12-31\n", reden="[red]nog\\u202e geen buurthuis[/red]"),
+        0,
+    ),
 ]
 
 
@@ -367,13 +422,13 @@ def test_every_command_agrees_with_validate(
 def test_a_picture_too_large_to_draw_is_refused(invoke, tmp_path: Path, monkeypatch) -> None:
     from wijkcheck.formatters.report import matrix
 
-    # the bundled overview is 2,859 × 2,783 pixels; a budget below that refuses it
+    # the bundled overview is 2,859 × 2,943 pixels; a budget below that refuses it
     monkeypatch.setattr(matrix, "MAX_PIXELS", 5_000_000)
     for formaat in ("png", "svg"):
         doel = tmp_path / f"overzicht.{formaat}"
         out = invoke(["overview", "-o", str(doel)], code=2).stderr
         assert "(te-groot-voor-plaatje)" in out and "miljoen pixels" in out, out
-        assert "× 2.783 pixels worden (8 miljoen)" in out and not doel.exists()
+        assert "× 2.943 pixels worden (8 miljoen)" in out and not doel.exists()
     monkeypatch.setattr(matrix, "MAX_PIXELS", 9_000_000)
     invoke(["overview", "-o", str(tmp_path / "overzicht.png")])
 

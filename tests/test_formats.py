@@ -212,8 +212,8 @@ def test_docx_opens_with_python_docx(invoke, hostile: Path, tmp_path: Path) -> N
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0][:3] == ["Wijk", "Kern", "Ontmoetingsplekken"]
     assert [r.cells[0].text for r in sommen.rows][-1] == "Gemeente Heusden <b>"
-    assert len(rows) == 1 + 19 + 3
-    assert rows[1][:2] == ["Braken-Oost", "Drunen"] and rows[-1][0] == "Totaal ? onbekend"
+    assert len(rows) == 1 + 19 + 4  # totals: voldaan, niet voldaan, onbekend, uitzondering
+    assert rows[1][:2] == ["Braken-Oost", "Drunen"] and rows[-1][0] == "Totaal § uitzondering"
     assert all(c[2][0] in "✔✘?" for c in rows[1:20])
     # the header row repeats on every page
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

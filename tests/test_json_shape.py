@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from wijkcheck.core.results import SCHEMA_VERSIE
 from wijkcheck.formatters.report.jsonfmt import MODELLEN, schema
 
 SCHEMA_MAP = Path(__file__).resolve().parents[1] / "docs" / "schema"
@@ -46,7 +47,7 @@ def test_json_output_validates_against_documented_schema(invoke, soort: str) -> 
     )
     out = json.loads(invoke([*COMMANDS[soort], "--format", "json", *datum]).output)
     jsonschema.validate(out, documented(soort))
-    assert out["schema_versie"] == 2 and out["soort"] == soort
+    assert out["schema_versie"] == SCHEMA_VERSIE == 3 and out["soort"] == soort
 
 
 def test_schema_rejects_a_wrong_shape() -> None:

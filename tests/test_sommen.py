@@ -98,6 +98,7 @@ def test_sums_per_kern_and_gemeente_by_wijk_and_inhabitants(klein: Path) -> None
         "voldaan": 1000,
         "niet_voldaan": 3000,
         "onbekend": 0,
+        "uitzondering": 0,
     }
     # a wijk without a file is named, never counted as inhabitants of some size
     assert (bee.wijken, bee.inwoners, bee.zonder_bestand) == (1, 500, ["Bee-Buiten"])

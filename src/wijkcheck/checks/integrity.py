@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding
-from wijkcheck.core.models import Gemeente, Voorziening, Wijk
+from wijkcheck.core.models import Gemeente, Uitzondering, Voorziening, Wijk
 from wijkcheck.core.names import bedoelde_u, sleutel
 from wijkcheck.core.rules import doorloop
 from wijkcheck.sources.dataroot import GEMEENTE_BESTAND
@@ -110,6 +110,54 @@ def _check_voorzieningen(
             )
 
 
+def _check_uitzonderingen(
+    cl: Checklist, doc: YamlDocument, uitzonderingen: list[Uitzondering], wijk: bool
+) -> list[Finding]:
+    """Every exception names a condition or item of the checklist, in its own section; in a
+    wijk file none names a gemeente-wide one (judged once for all wijken: gemeente.yaml)."""
+    found: list[Finding] = []
+    bekend = {"voorwaarden": cl.bekende_voorwaarden()}
+    bekend["items"] = {
+        k: v for k, v in cl.bekende_onderwerpen().items() if k not in bekend["voorwaarden"]
+    }
+    gemeentebreed = {id for id, o in cl.onderwerpen().items() if o.regel.gemeentebreed()}
+    for i, u in enumerate(uitzonderingen):
+        loc: Loc = ("uitzonderingen", i, u.veld)
+        eigen, ander = (
+            bekend[u.sectie],
+            bekend["items" if u.sectie == "voorwaarden" else "voorwaarden"],
+        )
+        if u.onderwerp in ander:
+            soort = "item" if u.veld == "voorwaarde" else "voorwaarde"
+            found.append(
+                Finding(
+                    doc.span(loc),
+                    f"'{u.onderwerp}' is een {soort}, geen {u.veld}: schrijf "
+                    f"'{soort}: {u.onderwerp}'",
+                    ONBEKEND,
+                )
+            )
+        elif u.onderwerp not in eigen:
+            wat = "voorwaarde" if u.veld == "voorwaarde" else "checklist-item"
+            found.append(
+                _onbekend(doc, loc, f"{wat} in uitzondering", u.onderwerp, eigen, ONBEKEND)
+            )
+        elif wijk and u.onderwerp in gemeentebreed:
+            found.append(
+                Finding(
+                    doc.span(loc),
+                    f"'{u.onderwerp}' wordt één keer voor de hele gemeente beoordeeld; leg de "
+                    f"uitzondering vast in {GEMEENTE_BESTAND}, niet in een wijkbestand",
+                    "uitzondering-gemeentebreed",
+                )
+            )
+    return found
+
+
+#: The finding of an exception for a condition or item the checklist does not have.
+ONBEKEND = "uitzondering-onbekend"
+
+
 def check_wijk(
     cl: Checklist, doc: YamlDocument, w: Wijk, namen: Namen | None = None
 ) -> list[Finding]:
@@ -163,6 +211,7 @@ def check_wijk(
                     key=True,
                 )
             )
+    found.extend(_check_uitzonderingen(cl, doc, w.uitzonderingen, wijk=True))
     return found
 
 
@@ -192,6 +241,7 @@ def check_gemeente(
                     key=True,
                 )
             )
+    found.extend(_check_uitzonderingen(cl, gdoc, g.uitzonderingen, wijk=False))
     kern_van: dict[str, str] = {}
     for kern, ws in g.kernen.items():
         for i, w in enumerate(ws):

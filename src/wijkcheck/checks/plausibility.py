@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from wijkcheck.checks.integrity import Loc
+from wijkcheck.core import engine
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, Severity
 from wijkcheck.core.models import (
@@ -19,6 +20,7 @@ from wijkcheck.core.models import (
     Gemeente,
     Indicator,
     Inventarisatie,
+    Uitzondering,
     Voorziening,
     Wijk,
     bereik_tekst,
@@ -26,10 +28,14 @@ from wijkcheck.core.models import (
     telt,
 )
 from wijkcheck.core.names import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
-from wijkcheck.core.rules import doorloop
+from wijkcheck.core.results import Uitkomst
+from wijkcheck.core.rules import Plekken, doorloop
+from wijkcheck.sources.store import GemeenteData
 from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
 W = Severity.WAARSCHUWING
+#: How many days before its end `validate` warns that an exception expires.
+VERLOOPT_DAGEN = 60
 
 # A name is also a file name (scaffolding writes `<wijk>.yaml`); it must never be a path.
 _PADTEKEN = re.compile(r"[/\\\x00-\x1f\x7f]")
@@ -103,6 +109,43 @@ class _Checks:
                 "verouderd",
                 W,
             )
+
+    def uitzonderingen(self, uitzonderingen: list[Uitzondering]) -> None:
+        """Dates of the exceptions: `sinds` not after `tot`; relative to the peildatum, a
+        warning when one ends within `VERLOOPT_DAGEN` days or has ended."""
+        for i, u in enumerate(uitzonderingen):
+            loc: Loc = ("uitzonderingen", i)
+            wat = f"de uitzondering voor '{u.onderwerp}'"
+            if u.sinds is not None and u.sinds > u.tot:
+                self.add(
+                    (*loc, "sinds"),
+                    f"'sinds' {datum(u.sinds)} ligt na 'tot' {datum(u.tot)}: {wat} eindigt "
+                    "voordat ze begint",
+                    "datum-volgorde",
+                )
+            if self.peil is None:
+                continue
+            if u.tot < self.peil:
+                self.add(
+                    (*loc, "tot"),
+                    f"{wat} is verlopen op {datum(u.tot)} (voor {datum(self.peil)}): "
+                    f"'{u.onderwerp}' telt weer als niet voldaan. Verleng haar met een nieuw "
+                    "besluit, of haal haar weg",
+                    "uitzondering-verlopen",
+                    W,
+                )
+            elif (u.tot - self.peil).days <= VERLOOPT_DAGEN:
+                dagen = (u.tot - self.peil).days
+                wanneer = (
+                    "vandaag" if not dagen else f"over {dagen} {'dag' if dagen == 1 else 'dagen'}"
+                )
+                self.add(
+                    (*loc, "tot"),
+                    f"{wat} verloopt op {datum(u.tot)} ({wanneer}); daarna telt "
+                    f"'{u.onderwerp}' weer als niet voldaan. Is er een nieuw besluit nodig?",
+                    "uitzondering-verloopt",
+                    W,
+                )
 
     def eindig(self, loc: Loc, waarde: float) -> bool:
         if math.isfinite(waarde):
@@ -215,6 +258,7 @@ def check_wijk(
                 "nog niet begonnen is, werkt nog niet",
                 "toekomstige-datum",
             )
+    c.uitzonderingen(w.uitzonderingen)
     return c.found
 
 
@@ -241,6 +285,7 @@ def check_gemeente(
     for ind, cijfer in g.referentie.items():
         c.cijfer(("referentie", ind), cijfer, "indicator", indicatoren.get(ind))
     c.voorzieningen(g.voorzieningen, "voorzieningen" in g.model_fields_set, g.inventarisatie)
+    c.uitzonderingen(g.uitzonderingen)
     if cl is not None:
         nodig: dict[str, str] = {}
         for oid, onderwerp in cl.onderwerpen().items():
@@ -286,3 +331,43 @@ def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
             for regel, loc in doorloop(onderwerp.regel, (sectie, oid, "regel")):
                 regel.controleer(c, cl, loc)
     return c.found
+
+
+def niet_nodig(cl: Checklist, data: GemeenteData, peil: dt.date) -> list[Finding]:
+    """Warnings for exceptions nobody needs on `peil`: the condition or item is voldaan (for
+    one of gemeente.yaml: in every wijk). Audits only the wijken an exception can touch, and
+    only data without errors (the caller's to check)."""
+    g = data.gemeente
+    begonnen = [u for u in g.uitzonderingen if u.sinds is None or u.sinds <= peil]
+    wie = [b for b in data.bestanden if begonnen or b.wijk.uitzonderingen]
+    if not wie:
+        return []
+    plekken = Plekken(g, data.wijken, cl.soorten)
+    eens = engine.gemeentebreed(cl, g, data.wijken, peil, plekken)
+    # for gemeente.yaml's exceptions (then every wijk is audited): what is judged, and where not
+    beoordeeld = {r.id for r in eens}
+    ergens_niet = {r.id for r in eens if r.uitkomst is not Uitkomst.VOLDAAN}
+    found: list[Finding] = []
+    for b in wie:
+        rapport = engine.audit(cl, g, b.wijk, data.wijken, peil, plekken, eens, namen=False)
+        uitkomsten = {r.id: r.uitkomst for r in rapport.voorwaarden + rapport.items}
+        beoordeeld |= uitkomsten.keys()
+        ergens_niet |= {k for k, v in uitkomsten.items() if v is not Uitkomst.VOLDAAN}
+        for i, u in enumerate(b.wijk.uitzonderingen):
+            begon = u.sinds is None or u.sinds <= peil
+            if begon and uitkomsten.get(u.onderwerp) is Uitkomst.VOLDAAN:
+                found.append(_niet_nodig(b.doc, i, u, f"is in {b.wijk.naam} voldaan"))
+    for i, u in enumerate(g.uitzonderingen):
+        if u in begonnen and u.onderwerp in beoordeeld - ergens_niet:
+            found.append(_niet_nodig(data.doc, i, u, "is in elke wijk voldaan"))
+    return found
+
+
+def _niet_nodig(doc: Posities, i: int, u: Uitzondering, waar: str) -> Finding:
+    return Finding(
+        doc.span(("uitzonderingen", i, u.veld)),
+        f"uitzondering niet nodig: '{u.onderwerp}' {waar}; een uitzondering is voor wat niet "
+        "voldaan is. Haal haar weg, of laat haar staan als de situatie gaat veranderen",
+        "uitzondering-niet-nodig",
+        W,
+    )

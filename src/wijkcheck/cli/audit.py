@@ -62,7 +62,8 @@ def audit_cmd(
     """Toets één wijk aan de voorwaarden en de checklist.
 
     Per voorwaarde en item: voldaan, niet voldaan of onbekend, met wat gemeten is, wat vereist
-    is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust.
+    is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust. Een uitzondering
+    (niet voldaan, met een besluit tot een einddatum) heet 'uitzondering tot …' en telt apart.
     """
     from wijkcheck.cli.cache import Geheugen
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal
 
 from wijkcheck.core.checklist import Checklist, Onderwerp
-from wijkcheck.core.models import Gemeente, Wijk
+from wijkcheck.core.models import Gemeente, Uitzondering, Wijk
 from wijkcheck.core.names import getal
-from wijkcheck.core.results import Rapport, Resultaat, Telling
+from wijkcheck.core.results import Rapport, Resultaat, Telling, Uitkomst, UitzonderingInfo
 from wijkcheck.core.rules import Context, Plekken, beoordeel
 
 
@@ -40,6 +41,65 @@ def _evalueer(ctx: Context, onderwerpen: dict[str, Onderwerp]) -> list[Resultaat
     return [beoordeel(o.regel, ctx, id, o.titel, o.beleidsbron) for id, o in onderwerpen.items()]
 
 
+def geldende_uitzondering(
+    uitzonderingen: Sequence[Uitzondering], onderwerp: str, datum: dt.date
+) -> Uitzondering | None:
+    """The exception for `onderwerp` that counts on `datum`: of those begun by then (no
+    `sinds`, or `sinds` on or before it), the one that runs longest; it may have expired."""
+    begonnen = [
+        u
+        for u in uitzonderingen
+        if u.onderwerp == onderwerp and (u.sinds is None or u.sinds <= datum)
+    ]
+    return max(begonnen, key=lambda u: u.tot, default=None)
+
+
+def met_uitzonderingen(
+    resultaten: list[Resultaat],
+    eigen: Sequence[Uitzondering],
+    gemeente: Sequence[Uitzondering],
+    datum: dt.date,
+) -> list[Resultaat]:
+    """`resultaten` with their exceptions applied: a result that is niet voldaan and has an
+    exception valid on `datum` becomes `uitzondering`; with an expired one it stays niet
+    voldaan and carries the exception (the report says since when). The wijk's own exception
+    comes before one of its gemeente's."""
+    if not eigen and not gemeente:
+        return resultaten
+    uit: list[Resultaat] = []
+    for r in resultaten:
+        if r.uitkomst is not Uitkomst.NIET_VOLDAAN:
+            uit.append(r)
+            continue
+        herkomst: Literal["wijk", "gemeente"] = "wijk"
+        u = geldende_uitzondering(eigen, r.id, datum)
+        if u is None:
+            herkomst, u = "gemeente", geldende_uitzondering(gemeente, r.id, datum)
+        if u is None:
+            uit.append(r)
+            continue
+        verlopen = u.tot < datum
+        info = UitzonderingInfo(
+            reden=u.reden,
+            besloten_door=u.besloten_door,
+            besluit=u.besluit,
+            sinds=u.sinds,
+            tot=u.tot,
+            herkomst=herkomst,
+            verlopen=verlopen,
+            voorbeeld=u.voorbeeld,
+        )
+        uitkomst = Uitkomst.NIET_VOLDAAN if verlopen else Uitkomst.UITZONDERING
+        update = {
+            "uitkomst": uitkomst,
+            "uitzondering": info,
+            # the verdict rests on an invented decision only while it holds
+            "voorbeeldgegevens": r.voorbeeldgegevens or (u.voorbeeld and not verlopen),
+        }
+        uit.append(r.model_copy(update=update))
+    return uit
+
+
 def per_wijk(onderwerpen: dict[str, Onderwerp]) -> dict[str, Onderwerp]:
     """The conditions or items judged per wijk: all but the gemeente-wide ones."""
     return {id: o for id, o in onderwerpen.items() if not o.regel.gemeentebreed()}
@@ -59,7 +119,8 @@ def gemeentebreed(
 ) -> list[Resultaat]:
     """Judge the gemeente-wide requirements once for `gemeente` (all its `wijken`)."""
     ctx = _context(checklist, gemeente, None, wijken, datum, plekken)
-    return _evalueer(ctx, gemeentebrede_onderwerpen(checklist))
+    resultaten = _evalueer(ctx, gemeentebrede_onderwerpen(checklist))
+    return met_uitzonderingen(resultaten, (), gemeente.uitzonderingen, datum)
 
 
 def audit(
@@ -81,8 +142,11 @@ def audit(
     outcomes and figures, for the overview, which shows outcomes only.
     """
     basis = _context(checklist, gemeente, wijk, wijken, datum, plekken, namen)
-    voorwaarden = _evalueer(basis, per_wijk(checklist.voorwaarden))
-    items = _evalueer(basis, per_wijk(checklist.items))
+    hier, breed = wijk.uitzonderingen, gemeente.uitzonderingen
+    voorwaarden = met_uitzonderingen(
+        _evalueer(basis, per_wijk(checklist.voorwaarden)), hier, breed, datum
+    )
+    items = met_uitzonderingen(_evalueer(basis, per_wijk(checklist.items)), hier, breed, datum)
     if gemeentebrede is None:
         gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, basis.plekken)
     alle = voorwaarden + items + gemeentebrede
@@ -107,7 +171,8 @@ def audit(
         samenvatting_voorwaarden=Telling.van(voorwaarden),
         samenvatting_items=Telling.van(items),
         samenvatting_gemeentebreed=Telling.van(gemeentebrede),
-        voorbeelddata=any(g.voorbeeld for g in eigen + gegevens),
+        voorbeelddata=any(g.voorbeeld for g in eigen + gegevens)
+        or any(r.uitzondering is not None and r.uitzondering.voorbeeld for r in alle),
         verouderde_gegevens=any(g.verouderd for g in eigen + gegevens),
         voorbeeldnormen=sum(r.voorbeeldnorm for r in alle),
     )

@@ -36,6 +36,8 @@ MAX_NAAM = 120
 MAX_VOORZIENINGEN = 2_000
 #: The most good practices one wijk file may record (every one is shown in every report).
 MAX_WAT_WERKT = 200
+#: The most exceptions one wijk or gemeente file may record (each is shown in every report).
+MAX_UITZONDERINGEN = 200
 Naam = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAAM)]
 #: The one definition of a figure: a real, finite number as YAML writes it. Not true/false, not
 #: a quoted "4200", not .nan, .inf or a number too large for a float; -0.0 is 0.
@@ -201,6 +203,51 @@ class WatWerkt(Model):
         return is_voorbeeld(self.bron)
 
 
+class Uitzondering(Model):
+    """An accountable exception (issue 15): a condition (`voorwaarde`) or checklist item
+    (`item`) that is niet voldaan and may stay so until `tot`, decided by a named body with a
+    decision reference. A valid one makes the outcome `uitzondering`, counted apart; an
+    expired one counts as niet voldaan again. `tot` is required: an exception without an end
+    is a norm nobody adopted."""
+
+    voorwaarde: Id | None = None
+    item: Id | None = None
+    reden: Tekst
+    #: who decided: a body or role (`college van B&W`), not a private person's name
+    besloten_door: Tekst
+    #: the decision reference (`besluit 2026-123`)
+    besluit: Tekst
+    sinds: dt.date | None = None
+    tot: dt.date
+
+    @model_validator(mode="after")
+    def _een_onderwerp(self) -> Uitzondering:
+        if (self.voorwaarde is None) == (self.item is None):
+            raise ValueError(
+                "een uitzondering noemt precies een van 'voorwaarde' of 'item' (het id uit de "
+                "checklist)"
+            )
+        return self
+
+    @property
+    def onderwerp(self) -> str:
+        """The id of the condition or item this exception is for."""
+        return self.voorwaarde or self.item or ""
+
+    @property
+    def sectie(self) -> Literal["voorwaarden", "items"]:
+        return "voorwaarden" if self.voorwaarde is not None else "items"
+
+    @property
+    def veld(self) -> Literal["voorwaarde", "item"]:
+        return "voorwaarde" if self.voorwaarde is not None else "item"
+
+    @property
+    def voorbeeld(self) -> bool:
+        """An invented decision: `besluit` starts with "voorbeeld" (as `bron: voorbeeld`)."""
+        return is_voorbeeld(self.besluit)
+
+
 class Wijk(Model):
     naam: Naam
     kern: Naam
@@ -219,6 +266,7 @@ class Wijk(Model):
     capaciteit: dict[Id, Cijfer] = leeg(dict)
     oordelen: dict[Id, Oordeel] = leeg(dict)
     wat_werkt: Annotated[list[WatWerkt], Field(max_length=MAX_WAT_WERKT)] = leeg(list)
+    uitzonderingen: Annotated[list[Uitzondering], Field(max_length=MAX_UITZONDERINGEN)] = leeg(list)
 
 
 class Gemeente(Model):
@@ -230,6 +278,8 @@ class Gemeente(Model):
     inventarisatie: Inventarisatie | None = None
     voorzieningen: Annotated[list[Voorziening], Field(max_length=MAX_VOORZIENINGEN)] = leeg(list)
     referentie: dict[Id, Cijfer] = leeg(dict)
+    #: exceptions that hold for every wijk of the gemeente (a wijk's own one comes first)
+    uitzonderingen: Annotated[list[Uitzondering], Field(max_length=MAX_UITZONDERINGEN)] = leeg(list)
 
 
 class Verband(StrEnum):

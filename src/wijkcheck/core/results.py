@@ -12,20 +12,28 @@ from wijkcheck.core.models import Beleidsbron, leeg
 from wijkcheck.core.names import maanden_tussen
 
 #: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 
 
 class Uitkomst(StrEnum):
     VOLDAAN = "voldaan"
     NIET_VOLDAAN = "niet voldaan"
     ONBEKEND = "onbekend"
+    #: niet voldaan, with an accountable exception valid on the audit date (issue 15): counted
+    #: apart from both voldaan and niet voldaan
+    UITZONDERING = "uitzondering"
 
     @property
     def symbool(self) -> str:
         return _SYMBOLEN[self]
 
 
-_SYMBOLEN = {Uitkomst.VOLDAAN: "✔", Uitkomst.NIET_VOLDAAN: "✘", Uitkomst.ONBEKEND: "?"}
+_SYMBOLEN = {
+    Uitkomst.VOLDAAN: "✔",
+    Uitkomst.NIET_VOLDAAN: "✘",
+    Uitkomst.ONBEKEND: "?",
+    Uitkomst.UITZONDERING: "§",
+}
 
 
 def verouderd(peildatum: dt.date, datum: dt.date, max_maanden: int) -> bool:
@@ -49,6 +57,23 @@ class GebruiktGegeven(Result):
     voorbeeld: bool = False
     #: the peildatum is an estimate
     geschat: bool = False
+
+
+class UitzonderingInfo(Result):
+    """The exception a result was judged with: valid (the outcome is `uitzondering`) or
+    expired (the outcome is niet voldaan again, and the report says since when)."""
+
+    reden: str
+    besloten_door: str
+    besluit: str
+    sinds: dt.date | None = None
+    tot: dt.date
+    #: where it is recorded: `wijk` (the wijk file) or `gemeente` (gemeente.yaml)
+    herkomst: Literal["wijk", "gemeente"]
+    #: `tot` lies before the audit date: the result counts as niet voldaan
+    verlopen: bool = False
+    #: the decision is example data (`besluit` starts with "voorbeeld", like `bron: voorbeeld`)
+    voorbeeld: bool = False
 
 
 class Resultaat(Result):
@@ -75,6 +100,8 @@ class Resultaat(Result):
     voorbeeldgegevens: bool = False
     verouderd: bool = False
     voorbeeldnorm: bool = False
+    #: the exception recorded for this condition or item, valid or expired; None without one
+    uitzondering: UitzonderingInfo | None = None
 
     def alle_gegevens(self) -> list[GebruiktGegeven]:
         """Figures of this result and all of its parts, without repeats."""
@@ -91,27 +118,43 @@ class Telling(Result):
     voldaan: int = 0
     niet_voldaan: int = 0
     onbekend: int = 0
+    #: niet voldaan with a valid exception: neither voldaan nor niet voldaan
+    uitzondering: int = 0
 
     @classmethod
     def van(cls, resultaten: list[Resultaat]) -> Telling:
-        uitkomsten = [r.uitkomst for r in resultaten]
+        return cls.uit([r.uitkomst for r in resultaten])
+
+    @classmethod
+    def uit(cls, uitkomsten: list[Uitkomst]) -> Telling:
         return cls(
             voldaan=uitkomsten.count(Uitkomst.VOLDAAN),
             niet_voldaan=uitkomsten.count(Uitkomst.NIET_VOLDAAN),
             onbekend=uitkomsten.count(Uitkomst.ONBEKEND),
+            uitzondering=uitkomsten.count(Uitkomst.UITZONDERING),
         )
+
+    def aantal(self, uitkomst: Uitkomst) -> int:
+        return {
+            Uitkomst.VOLDAAN: self.voldaan,
+            Uitkomst.NIET_VOLDAAN: self.niet_voldaan,
+            Uitkomst.ONBEKEND: self.onbekend,
+            Uitkomst.UITZONDERING: self.uitzondering,
+        }[uitkomst]
 
     @property
     def totaal(self) -> int:
-        return self.voldaan + self.niet_voldaan + self.onbekend
+        return self.voldaan + self.niet_voldaan + self.onbekend + self.uitzondering
 
     def tekst(self) -> str:
-        """`11 voldaan · 2 niet voldaan · 2 onbekend`; a group without any data says so."""
+        """`11 voldaan · 2 niet voldaan · 2 onbekend`, and `· 1 uitzondering` when there are
+        any; a group without any data says so."""
         if self.totaal and self.onbekend == self.totaal:
             return "onbekend (geen gegevens)"
-        return (
+        tekst = (
             f"{self.voldaan} voldaan · {self.niet_voldaan} niet voldaan · {self.onbekend} onbekend"
         )
+        return f"{tekst} · {self.uitzondering} uitzondering" if self.uitzondering else tekst
 
 
 class LaagInfo(Result):

@@ -63,6 +63,8 @@ class VoorbeeldenBij(Result):
     niet_voldaan: list[WijkRef]
     onbekend: list[WijkRef]
     voldaan: int
+    #: where it is niet voldaan with a valid exception (counted apart, but still not met)
+    uitzondering: list[WijkRef] = leeg(list)
     #: a gemeente-wide item: the gemeenten where it is niet voldaan
     gemeenten_niet_voldaan: list[str] = leeg(list)
 
@@ -235,6 +237,7 @@ def _groep(
         niet_voldaan=wijken[Uitkomst.NIET_VOLDAAN],
         onbekend=wijken[Uitkomst.ONBEKEND],
         voldaan=len(wijken[Uitkomst.VOLDAAN]),
+        uitzondering=wijken[Uitkomst.UITZONDERING],
         gemeenten_niet_voldaan=gemeenten,
     )
 

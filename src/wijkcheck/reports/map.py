@@ -208,7 +208,10 @@ def kaart(ov: Overzicht, geometrie: Geometry, voorwaarde: Kolom | None = None) -
     else:
         klassen = []
         for u in Uitkomst:
-            klassen.append(Klasse(klasse_van(u), u.value, tellingen.get(klasse_van(u), 0), u))
+            aantal = tellingen.get(klasse_van(u), 0)
+            if u is Uitkomst.UITZONDERING and not aantal:
+                continue  # in the legend only where the map shows one
+            klassen.append(Klasse(klasse_van(u), u.value, aantal, u))
     bestand = geometrie.path + (f", laag {geometrie.layer}" if geometrie.layer else "")
     return Kaart(
         overzicht=ov,

@@ -51,6 +51,8 @@ class Score(Result):
     van: int
     niet_voldaan: int = 0
     onbekend: int = 0
+    #: niet voldaan with a valid exception: counted apart, not as voldaan
+    uitzondering: int = 0
 
 
 class GemeentebreedUitkomst(Result):
@@ -239,6 +241,7 @@ def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
             van=len(rapport.items),
             niet_voldaan=rapport.samenvatting_items.niet_voldaan,
             onbekend=rapport.samenvatting_items.onbekend,
+            uitzondering=rapport.samenvatting_items.uitzondering,
         ),
         items=rapport.samenvatting_items,
         problemen=any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in alle),
@@ -249,11 +252,7 @@ def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
 
 
 def _telling(uitkomsten: list[Uitkomst]) -> Telling:
-    return Telling(
-        voldaan=uitkomsten.count(Uitkomst.VOLDAAN),
-        niet_voldaan=uitkomsten.count(Uitkomst.NIET_VOLDAAN),
-        onbekend=uitkomsten.count(Uitkomst.ONBEKEND),
-    )
+    return Telling.uit(uitkomsten)
 
 
 def _sorteer(rijen: list[OverzichtRij], sortering: Sortering, delen: Sequence[Deel]) -> None:
@@ -291,8 +290,8 @@ class _Optelling:
         self.wijken = self.inwoners = self.inwoners_voorbeeld = 0
         self.zonder_bestand: list[str] = []
         self.zonder_inwoners: list[str] = []
-        # per condition: wijken voldaan, niet voldaan, onbekend; inhabitants the same
-        self.per = {k: [0] * 6 for k in voorwaarden}
+        # per condition: wijken per outcome (in the order of `Uitkomst`); inhabitants the same
+        self.per = {k: [0] * (2 * _N) for k in voorwaarden}
 
     def wijk(self, rij: OverzichtRij, voorbeeld: bool) -> None:
         self.wijken += 1
@@ -304,7 +303,7 @@ class _Optelling:
         for k, tel in self.per.items():
             i = _PLAATS[rij.voorwaarden[k]]
             tel[i] += 1
-            tel[3 + i] += inwoners
+            tel[_N + i] += inwoners
 
     def som(self, som: Som) -> None:
         self.wijken += som.wijken
@@ -314,7 +313,7 @@ class _Optelling:
         self.zonder_inwoners += som.zonder_inwoners
         for k, tel in self.per.items():
             s = som.voorwaarden[k]
-            for i, waarde in enumerate((*_drie(s.wijken), *_drie(s.inwoners))):
+            for i, waarde in enumerate((*_per_uitkomst(s.wijken), *_per_uitkomst(s.inwoners))):
                 tel[i] += waarde
 
     def af(self, niveau: str, naam: str, gemeente: str | None, **extra: object) -> Som:
@@ -330,8 +329,8 @@ class _Optelling:
                 "zonder_inwoners": self.zonder_inwoners,
                 "voorwaarden": {
                     k: {
-                        "wijken": Telling(voldaan=t[0], niet_voldaan=t[1], onbekend=t[2]),
-                        "inwoners": Telling(voldaan=t[3], niet_voldaan=t[4], onbekend=t[5]),
+                        "wijken": _uit_getallen(t[:_N]),
+                        "inwoners": _uit_getallen(t[_N:]),
                     }
                     for k, t in self.per.items()
                 },
@@ -340,11 +339,17 @@ class _Optelling:
         )
 
 
-_PLAATS = {Uitkomst.VOLDAAN: 0, Uitkomst.NIET_VOLDAAN: 1, Uitkomst.ONBEKEND: 2}
+# An exception is its own outcome in every sum: neither voldaan nor niet voldaan.
+_PLAATS = {u: i for i, u in enumerate(Uitkomst)}
+_N = len(_PLAATS)
 
 
-def _drie(t: Telling) -> tuple[int, int, int]:
-    return t.voldaan, t.niet_voldaan, t.onbekend
+def _per_uitkomst(t: Telling) -> tuple[int, ...]:
+    return tuple(t.aantal(u) for u in Uitkomst)
+
+
+def _uit_getallen(getallen: Sequence[int]) -> Telling:
+    return Telling(**{u.name.lower(): n for u, n in zip(Uitkomst, getallen, strict=True)})
 
 
 def _sommen(

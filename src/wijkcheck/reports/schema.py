@@ -57,7 +57,20 @@ _UITLEG = {
         "wanneer, contact en bron."
     ),
     "wat": "Wat werkt: de praktijk in een zin.",
-    "voorwaarde": "De voorwaarde (of het checklist-item) uit de checklist waarvoor het werkt.",
+    "uitzonderingen": (
+        "Verantwoorde uitzonderingen: een voorwaarde of item dat niet voldaan is en dat tot een "
+        "einddatum mag blijven, met reden, wie besloot, het besluit en 'tot' (verplicht). In "
+        "gemeente.yaml gelden ze voor alle wijken."
+    ),
+    "item": "Het checklist-item waarvoor de uitzondering geldt (of 'voorwaarde').",
+    "reden": "Waarom de uitzondering: wat er speelt en wat er gepland is.",
+    "besloten_door": "Wie besloot: een orgaan of functie (bijv. college van B&W), geen inwoner.",
+    "besluit": "Kenmerk of titel van het besluit.",
+    "tot": (
+        "Einddatum (JJJJ-MM-DD, verplicht): tot en met deze datum telt de uitzondering, daarna "
+        "telt de voorwaarde weer als niet voldaan."
+    ),
+    "voorwaarde": "De voorwaarde (of het checklist-item) uit de checklist waarvoor het geldt.",
     "sinds": "Sinds wanneer (JJJJ-MM-DD); met geschat: true als alleen het jaar bekend is.",
     "contact": "Bij wie u terechtkunt: een functie of organisatie, geen naam van een inwoner.",
     "motivering": "Waarom: zonder namen van echte personen of groepen in een voorbeeld.",
@@ -90,6 +103,11 @@ _DELEN = {
     "Capaciteit": "Capaciteit: waarde en eenheid.",
     "Oordeel": "Een vastgelegd oordeel van gemeente en partners.",
     "WatWerkt": "Een praktijk die hier werkt: wat, voor welke voorwaarde, sinds, contact, bron.",
+    "Uitzondering": (
+        "Een verantwoorde uitzondering: voorwaarde of item, reden, besloten_door, besluit, tot "
+        "(verplicht) en eventueel sinds. Een besluit dat met 'voorbeeld' begint, is verzonnen "
+        "en wordt als voorbeeldgegevens getoond."
+    ),
 }
 
 
@@ -126,6 +144,12 @@ def schema(soort: str, checklist: Checklist, *meer: Checklist) -> dict[str, Any]
         _namen(js["properties"]["oordelen"], onderwerpen)
         js["$defs"]["WatWerkt"]["properties"]["voorwaarde"]["enum"] = onderwerpen
     if soort in ("wijk", "gemeente"):
+        uitzondering = js["$defs"]["Uitzondering"]["properties"]
+        for veld, deel in (("voorwaarde", "voorwaarden"), ("item", "items")):
+            bekend = sorted({o for cl in alle for o in _bekend(cl, deel)})
+            for keuze in uitzondering[veld].get("anyOf", []):
+                if keuze.get("type") == "string":
+                    keuze["enum"] = bekend
         voorziening = js["$defs"]["Voorziening"]["properties"]
         voorziening["soort"]["enum"] = namen("soorten")
         voorziening["functies"]["items"]["enum"] = namen("functies")
@@ -136,6 +160,12 @@ def schema(soort: str, checklist: Checklist, *meer: Checklist) -> dict[str, Any]
         **js,
         "title": _TITELS[soort],
     }
+
+
+def _bekend(cl: Checklist, deel: str) -> list[str]:
+    """The conditions (`voorwaarden`) or items a data file may name, also below a theme."""
+    eigen = cl.voorwaarden if deel == "voorwaarden" else cl.items
+    return [*eigen, *cl.niet_getoetst.get(deel, {})]  # type: ignore[call-overload]
 
 
 def _beschrijf(definitie: dict[str, Any]) -> None:

@@ -21,6 +21,9 @@ T = TypeVar("T", bound=BaseModel)
 # `12.345` or `1.234.567`: a Dutch thousands separator, read by YAML as a decimal point.
 _DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 
+#: The finding of an exception without an end date (`tot`).
+GEEN_EINDDATUM = "geen-einddatum"
+
 _SOORT_NAMEN = {
     dict: "een mapping (sleutel: waarde)",
     list: "een lijst",
@@ -84,6 +87,14 @@ def _message(
     naam = _veldnaam(loc)
     if kind == "missing":
         parent = loc[:-1]
+        if loc[-1] == "tot" and loc[:1] == ("uitzonderingen",):
+            return (
+                "een uitzondering heeft een einddatum nodig: 'tot' (JJJJ-MM-DD) ontbreekt; een "
+                "uitzondering zonder einde is een norm die niemand heeft vastgesteld",
+                GEEN_EINDDATUM,
+                True,
+                parent,
+            )
         return f"verplicht veld '{loc[-1]}' ontbreekt", "ontbrekend-veld", True, parent
     if kind == "extra_forbidden":
         toegestaan = _velden_op(model, loc[:-1])

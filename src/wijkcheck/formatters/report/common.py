@@ -20,6 +20,7 @@ from wijkcheck.core.results import (
     Resultaat,
     Telling,
     Uitkomst,
+    UitzonderingInfo,
 )
 from wijkcheck.reports.explain import Onderwerpen, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
@@ -60,10 +61,45 @@ class Rij:
     vereist: str
     toelichting: str
     bronnen: list[int] = field(default_factory=list)
+    #: the outcome in words when it is more than its name: `uitzondering tot 31-12-2027`
+    label: str = ""
 
     @property
     def uitkomst_tekst(self) -> str:
-        return f"{self.uitkomst.symbool} {self.uitkomst.value}"
+        return f"{self.uitkomst.symbool} {self.label or self.uitkomst.value}"
+
+
+def uitkomst_label(r: Resultaat) -> str:
+    """The outcome of `r` in words: `uitzondering tot 31-12-2027` for a valid exception,
+    `niet voldaan (uitzondering verlopen op 31-12-2026)` for an expired one."""
+    u = r.uitzondering
+    if u is None:
+        return r.uitkomst.value
+    if u.verlopen:
+        return f"{r.uitkomst.value} (uitzondering verlopen op {datum(u.tot)})"
+    return f"uitzondering tot {datum(u.tot)}"
+
+
+def uitzondering_tekst(u: UitzonderingInfo) -> str:
+    """The exception in full, for the explanation of a result: why, who decided, the decision,
+    and what it means for the counts."""
+    waar = "gemeente.yaml, geldt voor alle wijken" if u.herkomst == "gemeente" else "wijkbestand"
+    sinds = f", sinds {datum(u.sinds)}" if u.sinds else ""
+    vb = " ⚠ voorbeeldgegevens" if u.voorbeeld else ""
+    besluit = f"besloten door {u.besloten_door}, {u.besluit}{sinds} ({waar}){vb}"
+    if u.verlopen:
+        return (
+            f"Uitzondering verlopen op {datum(u.tot)}: telt weer als niet voldaan. Reden was: "
+            f"{u.reden}; {besluit}."
+        )
+    return f"Uitzondering tot {datum(u.tot)} (niet voldaan, apart geteld): {u.reden}; {besluit}."
+
+
+def met_uitzondering(r: Resultaat) -> str:
+    """`r.toelichting`, after its exception (valid or expired) when it has one."""
+    if r.uitzondering is None:
+        return r.toelichting
+    return " ".join(t for t in (uitzondering_tekst(r.uitzondering), r.toelichting) if t)
 
 
 @dataclass(slots=True)
@@ -188,8 +224,9 @@ def memo_view(rapport: Rapport) -> MemoView:
             resultaat.uitkomst,
             let_op_gemeten(resultaat),
             let_op_vereist(resultaat, boven),
-            resultaat.toelichting,
+            met_uitzondering(resultaat),
             sorted(set(refs)),
+            "" if resultaat.uitzondering is None else uitkomst_label(resultaat),
         )
         out = [rij]
         for deel in resultaat.onderdelen:
@@ -437,6 +474,17 @@ def conclusie(result: Result) -> list[str]:
         namen = [r.titel for r in result.gemeentebreed if r.uitkomst is u]
         if namen:
             regels.append(f"{gemeentebreed}: {', '.join(namen)}.")
+    breed = result.gemeentebreed
+    for wat, groep in (("", alle), (", gemeentebreed", breed)):
+        met = [(r, r.uitzondering) for r in groep if r.uitzondering is not None]
+        geldig = [f"{r.titel} (tot {datum(u.tot)})" for r, u in met if not u.verlopen]
+        verlopen = [f"{r.titel} (op {datum(u.tot)})" for r, u in met if u.verlopen]
+        if geldig:
+            regels.append(f"Uitzondering{wat} (niet voldaan, apart geteld): {', '.join(geldig)}.")
+        if verlopen:
+            regels.append(
+                f"Uitzondering verlopen{wat}, telt weer als niet voldaan: {', '.join(verlopen)}."
+            )
     if len(regels) == 1:
         regels.append("Alle voorwaarden en checklist-items zijn voldaan.")
     return regels
@@ -447,11 +495,13 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
         voldaan=sum(t.voldaan for t in ov.totalen.values()),
         niet_voldaan=sum(t.niet_voldaan for t in ov.totalen.values()),
         onbekend=sum(t.onbekend for t in ov.totalen.values()),
+        uitzondering=sum(t.uitzondering for t in ov.totalen.values()),
     )
     n = len(ov.rijen)
+    uitz = f", {som.uitzondering} uitzondering" if som.uitzondering else ""
     regels = [
         f"{getal(n)} {'wijk' if n == 1 else 'wijken'} × {len(ov.voorwaarden)} voorwaarden: "
-        f"{som.voldaan} voldaan, {som.niet_voldaan} niet voldaan, {som.onbekend} onbekend."
+        f"{som.voldaan} voldaan, {som.niet_voldaan} niet voldaan, {som.onbekend} onbekend{uitz}."
     ]
     titels = {k.id: k.titel for k in ov.voorwaarden}
     aandacht = []
@@ -469,6 +519,21 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
         regels.append(f"Niet voldaan in {wijken}: {'; '.join(aandacht)}.")
     else:
         regels.append("In geen enkele getoonde wijk is iets niet voldaan.")
+    uitzonderingen = []
+    for r in ov.rijen:
+        wat = [titels[k] for k, u in r.voorwaarden.items() if u is Uitkomst.UITZONDERING]
+        if r.items.uitzondering:
+            n_items = r.items.uitzondering
+            wat.append(f"{n_items} checklist-{'item' if n_items == 1 else 'items'}")
+        if wat:
+            naam = f"{r.wijk} ({r.gemeente})" if ov.meerdere_gemeenten else r.wijk
+            uitzonderingen.append(f"{naam}: {', '.join(wat)}")
+    if uitzonderingen:
+        regels.append(
+            "Uitzondering (niet voldaan met een geldig besluit, apart geteld) in "
+            f"{'1 wijk' if len(uitzonderingen) == 1 else f'{len(uitzonderingen)} wijken'}: "
+            f"{'; '.join(uitzonderingen)}."
+        )
     for g in ov.gemeentebreed:
         if not g.telling.totaal:
             continue
@@ -476,7 +541,11 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
             f"Gemeentebreed{f' in {g.gemeente}' if ov.meerdere_gemeenten else ''} (één keer "
             f"beoordeeld voor de hele gemeente, niet in de score): {g.telling.tekst()}"
         )
-        for u, woord in ((Uitkomst.NIET_VOLDAAN, "niet voldaan"), (Uitkomst.ONBEKEND, "onbekend")):
+        for u, woord in (
+            (Uitkomst.NIET_VOLDAAN, "niet voldaan"),
+            (Uitkomst.ONBEKEND, "onbekend"),
+            (Uitkomst.UITZONDERING, "uitzondering"),
+        ):
             genoemd = [
                 r.titel + (" ⚠ voorbeeldgegevens" if r.voorbeeldgegevens else "")
                 for r in g.resultaten
@@ -517,11 +586,16 @@ def naar_inwoners(ov: Overzicht) -> list[str]:
     regels = []
     for k in ov.voorwaarden:
         t = som.voorwaarden[k.id].inwoners
+        uitz = (
+            f", {procent(t.uitzondering, som.inwoners)} waar een uitzondering geldt"
+            if t.uitzondering
+            else ""
+        )
         regels.append(
             # the title quoted: "waar 'Inspraak van omwonenden in wat nodig is' voldaan is"
             f"{procent(t.voldaan, som.inwoners)} van de inwoners woont in een wijk waar "
             f"'{k.titel}' voldaan is; {procent(t.niet_voldaan, som.inwoners)} waar niet voldaan, "
-            f"{procent(t.onbekend, som.inwoners)} waar onbekend."
+            f"{procent(t.onbekend, som.inwoners)} waar onbekend{uitz}."
         )
     return [inwoners_uitleg(som, ov.weggelaten), *regels]
 
@@ -563,7 +637,8 @@ SOMMEN_UITLEG = (
     "Per voorwaarde het aandeel van de inwoners dat woont in een wijk waar die ✔ voldaan, "
     "✘ niet voldaan of ? onbekend is, over alle wijken met een wijkbestand (ook als het "
     "overzicht alleen de wijken met problemen toont). Wijken: het aantal wijkbestanden; wijken "
-    "zonder bestand tellen niet mee. Een uitkomst waarbij niemand woont (0 %) staat er niet bij. "
+    "zonder bestand tellen niet mee. Een uitkomst waarbij niemand woont (0 %) staat er niet bij; "
+    "§ uitzondering: niet voldaan met een geldig besluit, apart geteld. "
     "⚠ bij Inwoners: (deels) voorbeeldgegevens."
 )
 
@@ -609,12 +684,12 @@ def sommen_view(ov: Overzicht) -> SommenView:
         cellen = []
         for k in ov.voorwaarden:
             t = s.voorwaarden[k.id].inwoners
-            aantallen = (t.voldaan, t.niet_voldaan, t.onbekend)
-            # an outcome nobody lives with is left out (the legend says so): less to read
+            # an outcome nobody lives with is left out (the legend says so): less to read;
+            # an exception only where there is one
             delen = [
-                f"{u.symbool} {procent(n, s.inwoners)}"
-                for u, n in zip(Uitkomst, aantallen, strict=True)
-                if n or not s.inwoners
+                f"{u.symbool} {procent(t.aantal(u), s.inwoners)}"
+                for u in Uitkomst
+                if t.aantal(u) or (not s.inwoners and u is not Uitkomst.UITZONDERING)
             ]
             cellen.append(delen[:1] if not s.inwoners else delen)
         rijen.append(SomRij(label, s.niveau, wijken, inwoners, cellen, lang))
@@ -635,6 +710,11 @@ def bron_tekst(bron: Bron) -> str:
 
 #: Every picture and table of outcomes carries this legend: meaning never rests on colour alone.
 LEGENDA = "✔ voldaan · ✘ niet voldaan · ? onbekend (er ontbreken gegevens)"
+#: Added to the legend where an exception is shown.
+UITZONDERING_LEGENDA = (
+    "§ uitzondering (niet voldaan, met een besluit dat dat tot een einddatum toestaat; apart "
+    "geteld, niet als voldaan)"
+)
 
 
 def titel(result: Result) -> str:
@@ -656,7 +736,8 @@ def titel(result: Result) -> str:
 
 def score_tekst(score: Score) -> str:
     """`10 ✔ · 1 ✘ · 1 ?`: not met and unknown apart, never folded into one number."""
-    return f"{score.voldaan} ✔ · {score.niet_voldaan} ✘ · {score.onbekend} ?"
+    tekst = f"{score.voldaan} ✔ · {score.niet_voldaan} ✘ · {score.onbekend} ?"
+    return f"{tekst} · {score.uitzondering} §" if score.uitzondering else tekst
 
 
 #: What the score column counts (after "Checklist =" or the column's short name).
@@ -680,6 +761,8 @@ class OverzichtView:
     uitkomsten: list[list[Uitkomst]]  # per row, per condition (for styling only)
     totalen: list[list[str]]  # per outcome: label, "" per other text column, counts, ""
     voor: int = 2  # text columns before the conditions: 3 with a Gemeente column
+    #: the outcome of each row of `totalen`
+    totaal_uitkomsten: list[Uitkomst] = field(default_factory=list)
 
     @property
     def wijk(self) -> int:
@@ -712,6 +795,27 @@ def _opsomming(namen: list[str]) -> str:
     return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
+def getoonde_uitkomsten(ov: Overzicht) -> list[Uitkomst]:
+    """The outcomes an overview's totals and legend name: `uitzondering` only when some
+    condition or item of the overview has one (JSON and CSV always count it)."""
+    vaste = [Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND]
+    tellingen = [
+        *ov.totalen.values(),
+        *(r.items for r in ov.rijen),
+        *(g.telling for g in ov.gemeentebreed),
+    ]
+    if any(t.uitzondering for t in tellingen):
+        return [*vaste, Uitkomst.UITZONDERING]
+    return vaste
+
+
+def legenda_tekst(ov: Overzicht) -> str:
+    """`LEGENDA`, with the exception when the overview shows one."""
+    if Uitkomst.UITZONDERING in getoonde_uitkomsten(ov):
+        return f"{LEGENDA} · {UITZONDERING_LEGENDA}"
+    return LEGENDA
+
+
 def overzicht_view(ov: Overzicht) -> OverzichtView:
     meer = ov.meerdere_gemeenten
     kolommen = [
@@ -735,15 +839,12 @@ def overzicht_view(ov: Overzicht) -> OverzichtView:
             ]
         )
     totalen = []
-    for u, veld in (
-        (Uitkomst.VOLDAAN, "voldaan"),
-        (Uitkomst.NIET_VOLDAAN, "niet_voldaan"),
-        (Uitkomst.ONBEKEND, "onbekend"),
-    ):
-        tellingen = [str(getattr(ov.totalen[k.id], veld)) for k in ov.voorwaarden]
+    getoond = getoonde_uitkomsten(ov)
+    for u in getoond:
+        tellingen = [str(ov.totalen[k.id].aantal(u)) for k in ov.voorwaarden]
         leeg = ["", ""] if meer else [""]
         totalen.append([f"Totaal {u.symbool} {u.value}", *leeg, *tellingen, ""])
-    return OverzichtView(kolommen, rijen, uitkomsten, totalen, 3 if meer else 2)
+    return OverzichtView(kolommen, rijen, uitkomsten, totalen, 3 if meer else 2, getoond)
 
 
 def kaart_kop(kaart: SocialeKaart) -> list[tuple[str, str]]:
@@ -958,7 +1059,11 @@ def voorbeelden_view(gv: GoedeVoorbeelden) -> VoorbeeldenView:
                 )
             )
         daar = []
-        for refs, woord in ((o.niet_voldaan, "Niet voldaan"), (o.onbekend, "Onbekend")):
+        for refs, woord in (
+            (o.niet_voldaan, "Niet voldaan"),
+            (o.uitzondering, "Uitzondering (niet voldaan, apart geteld)"),
+            (o.onbekend, "Onbekend"),
+        ):
             if refs:
                 n = len(refs)
                 wijken = "wijk" if n == 1 else "wijken"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from wijkcheck.core.names import datum
-from wijkcheck.core.results import Rapport, Resultaat, Uitkomst
+from wijkcheck.core.results import Rapport, Resultaat, Uitkomst, UitzonderingInfo
 from wijkcheck.formatters.report.common import ja_nee
 from wijkcheck.reports.explain import Onderwerpen
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
@@ -87,6 +87,12 @@ AUDIT_KOLOMMEN = [
     "voorbeeldnorm",
     "geschatte_peildatum",
     "meegeleverde_gegevens",
+    "uitzondering_tot",
+    "uitzondering_verlopen",
+    "uitzondering_reden",
+    "uitzondering_besloten_door",
+    "uitzondering_besluit",
+    "uitzondering_herkomst",
 ]
 
 
@@ -126,6 +132,7 @@ def audit(rapport: Rapport) -> str:
             ja_nee(r.voorbeeldnorm),
             ja_nee(any(g.geschat for g in r.alle_gegevens())),
             ja_nee(rapport.meegeleverde_gegevens),
+            *_uitzondering(r.uitzondering),
         ]
         for deel in r.onderdelen:
             yield from rijen(deel, soort, r.id, niveau + 1)
@@ -138,10 +145,19 @@ def audit(rapport: Rapport) -> str:
     return _csv(AUDIT_KOLOMMEN, alle)
 
 
+def _uitzondering(u: UitzonderingInfo | None) -> list[str]:
+    """The exception's columns of an audit row: empty without one."""
+    if u is None:
+        return [""] * 6
+    tot = u.tot.isoformat()
+    return [tot, ja_nee(u.verlopen), u.reden, u.besloten_door, u.besluit, u.herkomst]
+
+
 _UITKOMSTEN = (
     ("voldaan", Uitkomst.VOLDAAN),
     ("niet_voldaan", Uitkomst.NIET_VOLDAAN),
     ("onbekend", Uitkomst.ONBEKEND),
+    ("uitzondering", Uitkomst.UITZONDERING),
 )
 
 
@@ -154,8 +170,8 @@ def _per_uitkomst(deze: bool, maat: str, inwoners: int | None) -> int | str:
 
 def overzicht(ov: Overzicht) -> str:
     """A row per wijk. The columns after `meegeleverde_gegevens` say per condition whether the
-    wijk counts as voldaan, niet voldaan or onbekend (1 or 0) and its inhabitants under that
-    outcome (or 0): a pivot table by kern or gemeente gives the sums of `overview` (JSON
+    wijk counts as voldaan, niet voldaan, onbekend or uitzondering (1 or 0) and its inhabitants
+    under that outcome (or 0): a pivot table by kern or gemeente gives the sums of `overview` (JSON
     `sommen`). No rows of sums: a spreadsheet that adds up a column would count twice."""
     som_kolommen = [
         f"{k.id}_{maat}_{veld}"
@@ -174,6 +190,7 @@ def overzicht(ov: Overzicht) -> str:
         "items_voldaan",
         "items_niet_voldaan",
         "items_onbekend",
+        "items_uitzondering",
         "items_totaal",
         "voorbeeldgegevens",
         "verouderd",
@@ -192,6 +209,7 @@ def overzicht(ov: Overzicht) -> str:
             r.items.voldaan,
             r.items.niet_voldaan,
             r.items.onbekend,
+            r.items.uitzondering,
             r.score.van,
             ja_nee(r.voorbeelddata),
             ja_nee(r.verouderde_gegevens),
@@ -322,7 +340,11 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
                     *vast, ja_nee(gv.meegeleverde_gegevens),
                 ]
             )  # fmt: skip
-        for refs, uitkomst in ((o.niet_voldaan, "niet voldaan"), (o.onbekend, "onbekend")):
+        for refs, uitkomst in (
+            (o.niet_voldaan, "niet voldaan"),
+            (o.uitzondering, "uitzondering"),
+            (o.onbekend, "onbekend"),
+        ):
             for w in refs:
                 rijen.append(
                     [

@@ -16,7 +16,6 @@ from wijkcheck.formatters.report.common import (
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
-    LEGENDA,
     SOMMEN_TITEL,
     SOMMEN_UITLEG,
     VOORBEELDEN_KOLOMMEN,
@@ -30,6 +29,7 @@ from wijkcheck.formatters.report.common import (
     kaart_kop,
     kaart_view,
     kop,
+    legenda_tekst,
     meldingen,
     memo_view,
     overzicht_kop,
@@ -49,6 +49,7 @@ KLASSE = {
     Uitkomst.VOLDAAN: "voldaan",
     Uitkomst.NIET_VOLDAAN: "niet-voldaan",
     Uitkomst.ONBEKEND: "onbekend",
+    Uitkomst.UITZONDERING: "uitzondering",
 }
 
 CSS = """
@@ -75,6 +76,7 @@ td.uitkomst { white-space: nowrap; font-weight: bold; }
 td.voldaan { background: #e3f4e3; }
 td.niet-voldaan { background: #fbe0e0; border: 2px solid #000; }
 td.onbekend { background: #fff4cc; font-style: italic; border-style: dashed; }
+td.uitzondering { background: #e0e7f7; border-style: double; }
 td.getal { text-align: right; white-space: nowrap; }
 th.getal { text-align: right; }
 tbody th[scope="row"] { white-space: nowrap; text-align: left; }
@@ -167,8 +169,8 @@ def _bronnen(bronnen: list[Bron]) -> list[str]:
     return [*out, "</ol>"]
 
 
-def _uitkomst_cel(u: Uitkomst) -> str:
-    return f'<td class="uitkomst {KLASSE[u]}">{e(u.symbool)} {e(u.value)}</td>'
+def _uitkomst_cel(u: Uitkomst, tekst: str | None = None) -> str:
+    return f'<td class="uitkomst {KLASSE[u]}">{e(tekst or f"{u.symbool} {u.value}")}</td>'
 
 
 def _thead(kolommen: list[str], rechts: int | None = None) -> str:
@@ -199,7 +201,8 @@ def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
         if rij.toelichting:
             gemeten += f'<span class="toelichting">{e(rij.toelichting)}</span>'
         out.append(
-            f'<tr class="{klasse}"><td{stijl}>{e(rij.titel)}</td>{_uitkomst_cel(rij.uitkomst)}'
+            f'<tr class="{klasse}"><td{stijl}>{e(rij.titel)}</td>'
+            f"{_uitkomst_cel(rij.uitkomst, rij.uitkomst_tekst)}"
             f"<td>{gemeten}</td><td>{e(rij.vereist)}</td><td>{_refs(rij.bronnen)}</td></tr>"
         )
     return [*out, "</tbody>", "</table>"]
@@ -238,7 +241,7 @@ def overzicht(ov: Overzicht) -> str:
             f'<tr class="totaal"><th scope="row" colspan="{view.voor}">{e(totaal[0])}</th>'
             f"{tellingen}<td></td></tr>"
         )
-    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(LEGENDA)}</p>']
+    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(legenda_tekst(ov))}</p>']
     body += _sommen(ov)
     return _pagina(ov, body)
 

@@ -53,6 +53,7 @@ STIJL: dict[str, tuple[str, str | None]] = {
     "voldaan": ("#a9d8a0", None),
     "niet-voldaan": ("#f0a39c", "arcering"),
     "onbekend": ("#f7e08f", "stippen"),
+    "uitzondering": ("#a9bdea", "strepen"),
     "score-alle": ("#238443", None),
     "score-75": ("#78c679", None),
     "score-50": ("#c2e699", None),

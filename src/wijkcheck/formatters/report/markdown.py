@@ -13,7 +13,6 @@ from wijkcheck.formatters.report.common import (
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
-    LEGENDA,
     SOMMEN_TITEL,
     SOMMEN_UITLEG,
     VOORBEELDEN_KOLOMMEN,
@@ -27,6 +26,7 @@ from wijkcheck.formatters.report.common import (
     kaart_kop,
     kaart_view,
     kop,
+    legenda_tekst,
     meldingen,
     memo_view,
     overzicht_kop,
@@ -119,7 +119,7 @@ def overzicht(ov: Overzicht) -> str:
     rijen += [[f"*{esc(t[0])}*", *(esc(c) for c in t[1:])] for t in view.totalen]
     laatste = len(view.kolommen) - 1
     out += [_tabel([esc(k) for k in view.kolommen], rijen, {laatste}), ""]
-    out += [f"*{esc(LEGENDA)}*", ""]
+    out += [f"*{esc(legenda_tekst(ov))}*", ""]
     out += _sommen(ov)
     return "\n".join(out)
 

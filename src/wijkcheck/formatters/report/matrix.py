@@ -15,8 +15,10 @@ from wijkcheck.core.names import datum, getal
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.formatters.report.common import (
     SCORE_UITLEG,
+    UITZONDERING_LEGENDA,
     bovenste_som,
     concept_meldingen,
+    getoonde_uitkomsten,
     overzicht_kop,
     overzicht_view,
     procent,
@@ -36,11 +38,13 @@ VULLING = {
     Uitkomst.VOLDAAN: "#dff2df",
     Uitkomst.NIET_VOLDAAN: "#f9d6d5",
     Uitkomst.ONBEKEND: "#fff1c2",
+    Uitkomst.UITZONDERING: "#dde6f8",
 }
 KLEUR = {
     Uitkomst.VOLDAAN: "#1b5e20",
     Uitkomst.NIET_VOLDAAN: "#a31515",
     Uitkomst.ONBEKEND: "#6b4f00",
+    Uitkomst.UITZONDERING: "#1a3d8f",
 }
 
 
@@ -153,7 +157,8 @@ def symbool(u: Uitkomst, cx: float, cy: float, r: float) -> list[Rect | Lijn | T
             Lijn(((cx - r * 0.8, cy - r * 0.8), (cx + r * 0.8, cy + r * 0.8)), kleur, r * 0.45),
             Lijn(((cx - r * 0.8, cy + r * 0.8), (cx + r * 0.8, cy - r * 0.8)), kleur, r * 0.45),
         ]
-    return [Tekst(cx, cy + r * 0.75, "?", r * 2.3, vet=True, anker="middle", kleur=kleur)]
+    teken = "§" if u is Uitkomst.UITZONDERING else "?"
+    return [Tekst(cx, cy + r * 0.75, teken, r * 2.3, vet=True, anker="middle", kleur=kleur)]
 
 
 def _cel(u: Uitkomst, x: float, y: float, w: float, h: float, grootte: float) -> list:
@@ -332,7 +337,8 @@ def teken(ov: Overzicht) -> Tekening:
     vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
 
     # totals per condition, each row led by its symbol
-    for u in Uitkomst:
+    getoond = getoonde_uitkomsten(ov)
+    for u in getoond:
         vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#eeeeee"))
         basis = y + rijhoogte / 2 + f * 0.36
         straal = f * 0.42
@@ -347,7 +353,7 @@ def teken(ov: Overzicht) -> Tekening:
     if som is not None:
         # the same, weighted: the share of the inhabitants living in a wijk with that outcome
         vormen.append(Lijn(((marge, y), (marge + tabel_w, y)), INKT, 2))
-        for u in Uitkomst:
+        for u in getoond:
             vormen.append(Rect(marge, y, tabel_w, rijhoogte, "#f7f7f7"))
             basis = y + rijhoogte / 2 + f * 0.36
             straal = f * 0.42
@@ -367,7 +373,7 @@ def teken(ov: Overzicht) -> Tekening:
     y += 28
     x = marge
     g = 12.5
-    for u in Uitkomst:
+    for u in getoond:
         straal = g * 0.42
         vormen += symbool(u, x + straal, y - g * 0.36, straal)
         vormen.append(Tekst(x + 2 * straal + 6, y, u.value, g))
@@ -375,6 +381,8 @@ def teken(ov: Overzicht) -> Tekening:
     uitleg = [
         f"onbekend = er ontbreken gegevens; Checklist = {SCORE_UITLEG.format(ov.aantal_items)}.",
     ]
+    if Uitkomst.UITZONDERING in getoond:
+        uitleg.append(f"{UITZONDERING_LEGENDA}.")
     if som is not None:
         uitleg.append(_inwoners_regel(som, ov.weggelaten))
     if ov.weggelaten:

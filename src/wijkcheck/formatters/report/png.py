@@ -104,7 +104,7 @@ def _vlak(img, draw, v: Vlak, s: float, patronen: dict) -> None:
             draw.line([*ring, ring[0]], fill=v.stroke, width=dikte, joint="curve")
 
 
-_PATROON_KLEUR = {"arcering": "#5a0a0a", "stippen": "#5c4400"}
+_PATROON_KLEUR = {"arcering": "#5a0a0a", "stippen": "#5c4400", "strepen": "#1a3d8f"}
 
 
 def _patroon(naam: str, grootte: tuple[int, int], s: float):
@@ -120,6 +120,11 @@ def _patroon(naam: str, grootte: tuple[int, int], s: float):
         while k < b:
             d.line([(k, h), (k + h, 0)], fill=1, width=max(1, round(1.6 * s)))
             k += stap
+    elif naam == "strepen":
+        stap, y = 6 * s, 3 * s  # horizontal lines 6 px apart, as the SVG pattern
+        while y < h:
+            d.line([(0, y), (b, y)], fill=1, width=max(1, round(1.4 * s)))
+            y += stap
     else:
         stap, r = 6 * s, 1.1 * s
         y = 3 * s

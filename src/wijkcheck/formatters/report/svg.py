@@ -15,7 +15,7 @@ def _getal(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-#: The patterns a `Vlak` can carry over its fill: hatching and dots, in dark ink.
+#: The patterns a `Vlak` can carry over its fill: hatching, dots and stripes, in dark ink.
 PATRONEN = {
     "arcering": (
         '<pattern id="arcering" width="7" height="7" patternUnits="userSpaceOnUse" '
@@ -25,6 +25,10 @@ PATRONEN = {
     "stippen": (
         '<pattern id="stippen" width="6" height="6" patternUnits="userSpaceOnUse">'
         '<circle cx="3" cy="3" r="1.1" fill="#5c4400"/></pattern>'
+    ),
+    "strepen": (
+        '<pattern id="strepen" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<line x1="0" y1="3" x2="6" y2="3" stroke="#1a3d8f" stroke-width="1.4"/></pattern>'
     ),
 }
 

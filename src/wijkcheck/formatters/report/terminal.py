@@ -19,7 +19,6 @@ from wijkcheck.formatters.report.common import (
     EEN_ONDERWERP,
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
-    LEGENDA,
     MEEGELEVERD_MELDING,
     ONDERWERPEN_KOLOMMEN,
     SCORE_UITLEG_KORT,
@@ -36,6 +35,7 @@ from wijkcheck.formatters.report.common import (
     kaart_kop,
     kaart_view,
     kop,
+    legenda_tekst,
     meegeleverd,
     meldingen,
     memo_view,
@@ -61,11 +61,13 @@ STIJL = {
     Uitkomst.VOLDAAN: "bold green",
     Uitkomst.NIET_VOLDAAN: "bold red",
     Uitkomst.ONBEKEND: "bold yellow",
+    Uitkomst.UITZONDERING: "bold blue",
 }
 
 
-def uitkomst(u: Uitkomst) -> Text:
-    return Text(f"{u.symbool} {u.value}", style=STIJL[u])
+def uitkomst(u: Uitkomst, tekst: str | None = None) -> Text:
+    """The outcome in its style; `tekst` says more than its name (an exception's end)."""
+    return Text(tekst or f"{u.symbool} {u.value}", style=STIJL[u])
 
 
 def _langste_woord(teksten) -> int:
@@ -86,7 +88,7 @@ def _onderwerp(rij: Rij, refs: str, met_uitkomst: bool) -> RenderableType:
     tekst = Text(rij.titel, style="" if rij.niveau else "bold")
     if met_uitkomst:
         tekst.append("\n")
-        tekst.append_text(uitkomst(rij.uitkomst))
+        tekst.append_text(uitkomst(rij.uitkomst, rij.uitkomst_tekst))
     if refs:
         tekst.append(f"\nbron {refs}", style="dim")
     if not rij.niveau:
@@ -96,6 +98,14 @@ def _onderwerp(rij: Rij, refs: str, met_uitkomst: bool) -> RenderableType:
     grid.add_column()
     grid.add_row("  " * (rij.niveau - 1) + "·", tekst)
     return grid
+
+
+def _onder_breed(rij: Rij) -> int:
+    """The width the outcome needs under the subject: all of it, but an exception's longer
+    words may wrap ("§ uitzondering tot" / "31-12-2027")."""
+    if not rij.label:
+        return cell_len(rij.uitkomst_tekst)
+    return max(len("§ uitzondering"), _langste_woord([rij.label]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +132,7 @@ def _audit_opmaak(rijen: list[Rij], breedte: int) -> _Opmaak:
     titel_wens = max([i + cell_len(r.titel) for i, r in zip(inspring, rijen, strict=True)])
     onder_min = [
         max([i + 5 + cell_len(ref) for i, ref in zip(inspring, refs, strict=True)]),  # bron ...
-        max([i + cell_len(u) for i, u in zip(inspring, uitkomsten, strict=True)]),
+        max([i + _onder_breed(r) for i, r in zip(inspring, rijen, strict=True)]),
     ]
     uitkomst_w = max([len("Uitkomst"), *map(cell_len, uitkomsten)])
     bron_w = max([len("Bron"), *map(cell_len, refs)])
@@ -165,7 +175,7 @@ def _tabel(titel: str, rijen: list[Rij], opmaak: _Opmaak) -> Table:
             _onderwerp(rij, "" if opmaak.bron_kolom else refs, not opmaak.uitkomst_kolom)
         ]
         if opmaak.uitkomst_kolom:
-            cells.append(uitkomst(rij.uitkomst))
+            cells.append(uitkomst(rij.uitkomst, rij.uitkomst_tekst))
         cells += [gemeten, Text(rij.vereist)]
         table.add_row(*cells, *([refs] if opmaak.bron_kolom else []))
     return table
@@ -197,7 +207,12 @@ def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
     return Group(*parts)
 
 
-_KORT = {Uitkomst.VOLDAAN: "voldaan", Uitkomst.NIET_VOLDAAN: "niet", Uitkomst.ONBEKEND: "onbekend"}
+_KORT = {
+    Uitkomst.VOLDAAN: "voldaan",
+    Uitkomst.NIET_VOLDAAN: "niet",
+    Uitkomst.ONBEKEND: "onbekend",
+    Uitkomst.UITZONDERING: "uitz.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +316,7 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     # the totals: a row "Totaal", then per outcome its label in the first column
     voor = breed - 1 - n
     totalen: list[list[str | Text]] = [[Text("Totaal", style="bold"), *leeg]]
-    for totaal, u in zip(view.totalen, Uitkomst, strict=True):
+    for totaal, u in zip(view.totalen, view.totaal_uitkomsten, strict=True):
         label = f"{u.symbool} {_KORT[u] if m.kort else u.value}"
         totalen.append([label, *[""] * (voor - 1), *totaal[view.voor : -1], ""])
     titelkolommen = range(voor, voor + n)
@@ -335,7 +350,8 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
         legenda.append(
             "De kern staat er niet bij: te smal; --sorteer kern zet haar boven de wijken.\n"
         )
-    legenda.append(LEGENDA.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else LEGENDA)
+    uitleg = legenda_tekst(ov)
+    legenda.append(uitleg.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else uitleg)
     parts.append(legenda)
     if ov.sommen and ov.voorwaarden:
         parts += _sommen(ov, breedte, m.titels)
@@ -399,7 +415,8 @@ def _score(score, titels: bool) -> str:
     """`10✔ 2✘ 0?` beside full titles; `10/2/0` in the narrow form (the legend says which)."""
     if titels:
         return f"{score.voldaan}✔ {score.niet_voldaan}✘ {score.onbekend}?"
-    return f"{score.voldaan}/{score.niet_voldaan}/{score.onbekend}"
+    kort = f"{score.voldaan}/{score.niet_voldaan}/{score.onbekend}"
+    return f"{kort}+{score.uitzondering}§" if score.uitzondering else kort
 
 
 def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:

@@ -19,7 +19,6 @@ from wijkcheck.formatters.report.common import (
     GEEN_PRAKTIJKEN,
     GEEN_VOORZIENINGEN,
     KAART_KOLOMMEN,
-    LEGENDA,
     SOMMEN_TITEL,
     SOMMEN_UITLEG,
     VOORBEELDEN_KOLOMMEN,
@@ -33,6 +32,7 @@ from wijkcheck.formatters.report.common import (
     kaart_kop,
     kaart_view,
     kop,
+    legenda_tekst,
     meldingen,
     memo_view,
     overzicht_kop,
@@ -52,7 +52,12 @@ from wijkcheck.reports.sociale_kaart import SocialeKaart
 MAX_RIJEN = 2000
 
 # Light fills that print as distinct greys; the symbol and word carry the meaning.
-VULLING = {Uitkomst.VOLDAAN: "E3F4E3", Uitkomst.NIET_VOLDAAN: "FBE0E0", Uitkomst.ONBEKEND: "FFF4CC"}
+VULLING = {
+    Uitkomst.VOLDAAN: "E3F4E3",
+    Uitkomst.NIET_VOLDAAN: "FBE0E0",
+    Uitkomst.ONBEKEND: "FFF4CC",
+    Uitkomst.UITZONDERING: "E0E7F7",
+}
 KOPVULLING = "D9D9D9"
 LETTER = "Arial"
 #: Text width of A4 with margins of 1.8 cm: portrait, as a council memo, and landscape.
@@ -221,9 +226,9 @@ class _Doc:
         self.vul(cel, SECTIEVULLING)
         return rij
 
-    def uitkomst(self, cel, u: Uitkomst) -> None:
+    def uitkomst(self, cel, u: Uitkomst, tekst: str | None = None) -> None:
         cel.text = ""
-        run = cel.paragraphs[0].add_run(f"{u.symbool} {u.value}")
+        run = cel.paragraphs[0].add_run(tekst or f"{u.symbool} {u.value}")
         run.bold = True
         run.italic = u is Uitkomst.ONBEKEND
         self.vul(cel, VULLING[u])
@@ -313,7 +318,7 @@ def _resultaten(d: _Doc, kop: str, rijen: list[Rij], breedtes: list[float]) -> N
         titelcel.paragraph_format.left_indent = d.Cm(_INSPRING_CM * rij.niveau)
         if not rij.niveau:
             titelcel.runs[0].bold = True
-        d.uitkomst(r.cells[1], rij.uitkomst)
+        d.uitkomst(r.cells[1], rij.uitkomst, rij.uitkomst_tekst)
         if rij.toelichting:
             d.toelichting(r.cells[2], rij.toelichting)
     d.bijeen(groep)
@@ -451,7 +456,7 @@ def overzicht(ov: Overzicht) -> bytes:
                 run.bold = True
     # the totals stay together, on the page of the last wijk
     d.bijeen(rijen[-len(view.totalen) - 1 :])
-    d.alinea(LEGENDA, cursief=True).paragraph_format.space_before = d.Pt(6)
+    d.alinea(legenda_tekst(ov), cursief=True).paragraph_format.space_before = d.Pt(6)
     _sommen(d, ov)
     return d.bytes()
 
