@@ -7,8 +7,9 @@ rewrite them and review the diff before committing it:
     pytest tests/test_golden.py --update-golden
 
 Word: the document's XML (word/document.xml, a line per paragraph and table row), without the
-zip around it and the creation time in its properties. PNG: no golden file; its pixels depend on the installed font and
-FreeType, and it is drawn from the same layout as the SVG, whose golden file is kept.
+zip around it and the creation time in its properties. PNG: no golden file; its pixels depend
+on the installed font and FreeType, and it is drawn from the same layout as the SVG, whose
+golden file is kept.
 """
 
 from __future__ import annotations

@@ -12,33 +12,6 @@ from html import escape
 
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
-from wijkcheck.formatters.report.common import (
-    GEEN_PRAKTIJKEN,
-    GEEN_VOORZIENINGEN,
-    KAART_KOLOMMEN,
-    SOMMEN_TITEL,
-    SOMMEN_UITLEG,
-    VOORBEELDEN_KOLOMMEN,
-    WAT_WERKT_KOLOMMEN,
-    WAT_WERKT_TITEL,
-    Bron,
-    PraktijkRij,
-    Rij,
-    bron_tekst,
-    conclusie,
-    kaart_kop,
-    kaart_view,
-    kop,
-    legenda_tekst,
-    meldingen,
-    memo_view,
-    overzicht_kop,
-    overzicht_view,
-    sommen_view,
-    titel,
-    voorbeelden_kop,
-    voorbeelden_view,
-)
 from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
@@ -128,7 +101,7 @@ def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="wijkcheck">',
-            f"<title>{e(titel(result))}</title>",
+            f"<title>{e(common.titel(result))}</title>",
             f"<style>\n{css}\n</style>",
             "</head>",
             "<body>",
@@ -145,15 +118,15 @@ def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body:
 def _begin(
     result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, feiten: list[tuple[str, str]]
 ) -> list[str]:
-    out = [f"<h1>{e(titel(result))}</h1>", '<dl class="kop">']
+    out = [f"<h1>{e(common.titel(result))}</h1>", '<dl class="kop">']
     out += [f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>" for label, waarde in feiten]
     out.append("</dl>")
     out += [
         f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
-        for m in meldingen(result)
+        for m in common.meldingen(result)
     ]
     out += ["<h2>Samenvatting</h2>", '<ul class="samenvatting">']
-    out += [f"<li>{e(regel)}</li>" for regel in conclusie(result)]
+    out += [f"<li>{e(regel)}</li>" for regel in common.conclusie(result)]
     return [*out, "</ul>"]
 
 
@@ -161,11 +134,13 @@ def _refs(nummers: list[int]) -> str:
     return ", ".join(f'<a href="#bron-{n}">{n}</a>' for n in nummers)
 
 
-def _bronnen(bronnen: list[Bron]) -> list[str]:
+def _bronnen(bronnen: list[common.Bron]) -> list[str]:
     out = ["<h2>Bronnen</h2>", '<ol class="bronnen">']
     for b in bronnen:
         markeer = ' class="markeer"' if b.voorbeeld or b.verouderd else ""
-        out.append(f'<li id="bron-{b.nummer}" value="{b.nummer}"{markeer}>{e(bron_tekst(b))}</li>')
+        out.append(
+            f'<li id="bron-{b.nummer}" value="{b.nummer}"{markeer}>{e(common.bron_tekst(b))}</li>'
+        )
     return [*out, "</ol>"]
 
 
@@ -186,7 +161,7 @@ def _kolommen(procenten: list[int]) -> str:
     return "<colgroup>" + "".join(f'<col style="width:{p}%">' for p in procenten) + "</colgroup>"
 
 
-def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
+def _tabel(onderschrift: str, rijen: list[common.Rij]) -> list[str]:
     out = [
         f"<h2>{e(onderschrift)}</h2>",
         "<table>",
@@ -209,8 +184,8 @@ def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
 
 
 def audit(rapport: Rapport) -> str:
-    view = memo_view(rapport)
-    body = _begin(rapport, kop(rapport))
+    view = common.memo_view(rapport)
+    body = _begin(rapport, common.kop(rapport))
     for sectie in view.secties:
         body += _tabel(sectie.titel, sectie.rijen)
     body += _bronnen(view.bronnen)
@@ -218,8 +193,8 @@ def audit(rapport: Rapport) -> str:
 
 
 def overzicht(ov: Overzicht) -> str:
-    view = overzicht_view(ov)
-    body = _begin(ov, overzicht_kop(ov))
+    view = common.overzicht_view(ov)
+    body = _begin(ov, common.overzicht_kop(ov))
     laatste = len(view.kolommen) - 1
     body += [
         "<h2>Voorwaarden en checklist per wijk</h2>",
@@ -241,7 +216,7 @@ def overzicht(ov: Overzicht) -> str:
             f'<tr class="totaal"><th scope="row" colspan="{view.voor}">{e(totaal[0])}</th>'
             f"{tellingen}<td></td></tr>"
         )
-    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(legenda_tekst(ov))}</p>']
+    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(common.legenda_tekst(ov))}</p>']
     body += _sommen(ov)
     return _pagina(ov, body)
 
@@ -249,14 +224,14 @@ def overzicht(ov: Overzicht) -> str:
 def _sommen(ov: Overzicht) -> list[str]:
     if not ov.sommen or not ov.voorwaarden:
         return []
-    view = sommen_view(ov)
+    view = common.sommen_view(ov)
     rechts = ' class="getal"'
     kop = "".join(
         f'<th scope="col"{rechts if i in (1, 2) else ""}>{e(k)}</th>'
         for i, k in enumerate(view.kolommen)
     )
     out = [
-        f"<h2>{e(SOMMEN_TITEL)}</h2>",
+        f"<h2>{e(common.SOMMEN_TITEL)}</h2>",
         '<table class="sommen">',
         f"<thead><tr>{kop}</tr></thead>",
     ]
@@ -268,23 +243,24 @@ def _sommen(ov: Overzicht) -> list[str]:
             f'<tr{klasse}><th scope="row">{e(r.label)}</th><td class="getal">{e(r.wijken)}</td>'
             f'<td class="getal">{e(r.inwoners)}</td>{cellen}</tr>'
         )
-    return [*out, "</tbody>", "</table>", f'<p class="legenda">{e(SOMMEN_UITLEG)}</p>']
+    return [*out, "</tbody>", "</table>", f'<p class="legenda">{e(common.SOMMEN_UITLEG)}</p>']
 
 
 def kaart(k: SocialeKaart) -> str:
-    view = kaart_view(k)
-    body = _begin(k, kaart_kop(k))
+    view = common.kaart_view(k)
+    body = _begin(k, common.kaart_kop(k))
     if k.omschrijving:
         body.append(f"<p><em>{e(k.omschrijving)}</em></p>")
     for groep in view.groepen:
         body += [f"<h2>{e(groep.titel)}</h2>", f'<p class="laag">{e(groep.omschrijving)}</p>']
         if not groep.secties:
-            body.append(f"<p>{e(GEEN_VOORZIENINGEN.capitalize())}.</p>")
+            body.append(f"<p>{e(common.GEEN_VOORZIENINGEN.capitalize())}.</p>")
             continue
-        body += ["<table>", _kolommen([34, 22, 12, 24, 8]), _thead(KAART_KOLOMMEN)]
+        body += ["<table>", _kolommen([34, 22, 12, 24, 8]), _thead(common.KAART_KOLOMMEN)]
         for sectie in groep.secties:
             body.append(
-                f'<tbody><tr class="sectie"><th colspan="{len(KAART_KOLOMMEN)}" scope="rowgroup">'
+                f'<tbody><tr class="sectie"><th colspan="{len(common.KAART_KOLOMMEN)}" '
+                'scope="rowgroup">'
                 f"{e(sectie.titel)}</th></tr>"
             )
             for rij in sectie.rijen:
@@ -300,13 +276,13 @@ def kaart(k: SocialeKaart) -> str:
             body.append("</tbody>")
         body.append("</table>")
     if view.wat_werkt:
-        body.append(f"<h2>{e(WAT_WERKT_TITEL)}</h2>")
-        body += _praktijken(WAT_WERKT_KOLOMMEN, view.wat_werkt)
+        body.append(f"<h2>{e(common.WAT_WERKT_TITEL)}</h2>")
+        body += _praktijken(common.WAT_WERKT_KOLOMMEN, view.wat_werkt)
     body += _bronnen(view.bronnen)
     return _pagina(k, body)
 
 
-def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> list[str]:
+def _praktijken(kolommen: list[str], rijen: list[common.PraktijkRij]) -> list[str]:
     out = ["<table>", _kolommen([22, 38, 12, 20, 8]), _thead(kolommen), "<tbody>"]
     for r in rijen:
         wat = e(r.wat) + (f'<span class="details">{e(r.details)}</span>' if r.details else "")
@@ -318,14 +294,15 @@ def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> list[str]:
 
 
 def voorbeelden(gv: GoedeVoorbeelden) -> str:
-    view = voorbeelden_view(gv)
-    body = _begin(gv, voorbeelden_kop(gv))
+    view = common.voorbeelden_view(gv)
+    body = _begin(gv, common.voorbeelden_kop(gv))
     for sectie in view.secties:
         body.append(f"<h2>{e(sectie.titel)}</h2>")
         if sectie.rijen:
-            body += _praktijken(VOORBEELDEN_KOLOMMEN, sectie.rijen)
+            body += _praktijken(common.VOORBEELDEN_KOLOMMEN, sectie.rijen)
         else:
-            body.append(f"<p><em>{e(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.</em></p>")
+            geen = common.GEEN_PRAKTIJKEN
+            body.append(f"<p><em>{e(geen[:1].upper() + geen[1:])}.</em></p>")
         if sectie.daar:
             body += ["<ul>", *(f"<li>{e(regel)}</li>" for regel in sectie.daar), "</ul>"]
     body += _bronnen(view.bronnen)

@@ -9,33 +9,6 @@ import re
 
 from wijkcheck.core.results import Rapport
 from wijkcheck.formatters.report import common
-from wijkcheck.formatters.report.common import (
-    GEEN_PRAKTIJKEN,
-    GEEN_VOORZIENINGEN,
-    KAART_KOLOMMEN,
-    SOMMEN_TITEL,
-    SOMMEN_UITLEG,
-    VOORBEELDEN_KOLOMMEN,
-    WAT_WERKT_KOLOMMEN,
-    WAT_WERKT_TITEL,
-    Bron,
-    PraktijkRij,
-    Rij,
-    bron_tekst,
-    conclusie,
-    kaart_kop,
-    kaart_view,
-    kop,
-    legenda_tekst,
-    meldingen,
-    memo_view,
-    overzicht_kop,
-    overzicht_view,
-    sommen_view,
-    titel,
-    voorbeelden_kop,
-    voorbeelden_view,
-)
 from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
@@ -71,22 +44,22 @@ def _tabel(
 
 
 def _begin(result, feiten: list[tuple[str, str]]) -> list[str]:
-    out = [f"# {esc(titel(result))}", ""]
+    out = [f"# {esc(common.titel(result))}", ""]
     out += [f"- **{esc(label)}:** {esc(waarde)}" for label, waarde in feiten]
     out.append("")
-    for melding in meldingen(result):
+    for melding in common.meldingen(result):
         out += [f"> ⚠ **Let op:** {esc(melding)}", ""]
-    out += ["## Samenvatting", "", *(f"- {esc(regel)}" for regel in conclusie(result)), ""]
+    out += ["## Samenvatting", "", *(f"- {esc(regel)}" for regel in common.conclusie(result)), ""]
     return out
 
 
-def _bronnen(bronnen: list[Bron]) -> list[str]:
+def _bronnen(bronnen: list[common.Bron]) -> list[str]:
     out = ["## Bronnen", ""]
-    out += [f"{b.nummer}. {esc(bron_tekst(b))}" for b in bronnen]
+    out += [f"{b.nummer}. {esc(common.bron_tekst(b))}" for b in bronnen]
     return [*out, ""]
 
 
-def _rijen(rijen: list[Rij]) -> str:
+def _rijen(rijen: list[common.Rij]) -> str:
     cellen = []
     for rij in rijen:
         naam = esc(rij.titel)
@@ -100,8 +73,8 @@ def _rijen(rijen: list[Rij]) -> str:
 
 
 def audit(rapport: Rapport) -> str:
-    view = memo_view(rapport)
-    out = _begin(rapport, kop(rapport))
+    view = common.memo_view(rapport)
+    out = _begin(rapport, common.kop(rapport))
     for sectie in view.secties:
         out += [f"## {esc(sectie.titel)}", "", _rijen(sectie.rijen), ""]
     out += _bronnen(view.bronnen)
@@ -109,8 +82,8 @@ def audit(rapport: Rapport) -> str:
 
 
 def overzicht(ov: Overzicht) -> str:
-    view = overzicht_view(ov)
-    out = _begin(ov, overzicht_kop(ov))
+    view = common.overzicht_view(ov)
+    out = _begin(ov, common.overzicht_kop(ov))
     out += ["## Voorwaarden en checklist per wijk", ""]
     rijen = [
         [f"**{esc(c)}**" if i == view.wijk else _heel(c) for i, c in enumerate(r)]
@@ -119,7 +92,7 @@ def overzicht(ov: Overzicht) -> str:
     rijen += [[f"*{esc(t[0])}*", *(esc(c) for c in t[1:])] for t in view.totalen]
     laatste = len(view.kolommen) - 1
     out += [_tabel([esc(k) for k in view.kolommen], rijen, {laatste}), ""]
-    out += [f"*{esc(legenda_tekst(ov))}*", ""]
+    out += [f"*{esc(common.legenda_tekst(ov))}*", ""]
     out += _sommen(ov)
     return "\n".join(out)
 
@@ -127,31 +100,31 @@ def overzicht(ov: Overzicht) -> str:
 def _sommen(ov: Overzicht) -> list[str]:
     if not ov.sommen or not ov.voorwaarden:
         return []
-    view = sommen_view(ov)
+    view = common.sommen_view(ov)
     rijen = []
     for r in view.rijen:
         label = esc(r.label) if r.niveau == "kern" else f"**{esc(r.label)}**"
         cellen = [" · ".join(_heel(c) for c in cel) for cel in r.cellen]
         rijen.append([label, esc(r.wijken), _heel(r.inwoners), *cellen])
     return [
-        f"## {esc(SOMMEN_TITEL)}",
+        f"## {esc(common.SOMMEN_TITEL)}",
         "",
         _tabel([esc(k) for k in view.kolommen], rijen, {1, 2}),
         "",
-        f"*{esc(SOMMEN_UITLEG)}*",
+        f"*{esc(common.SOMMEN_UITLEG)}*",
         "",
     ]
 
 
 def kaart(k: SocialeKaart) -> str:
-    view = kaart_view(k)
-    out = _begin(k, kaart_kop(k))
+    view = common.kaart_view(k)
+    out = _begin(k, common.kaart_kop(k))
     if k.omschrijving:
         out += [f"*{esc(k.omschrijving)}*", ""]
     for groep in view.groepen:
         out += [f"## {esc(groep.titel)}", "", f"*{esc(groep.omschrijving)}*", ""]
         if not groep.secties:
-            out += [f"{esc(GEEN_VOORZIENINGEN.capitalize())}.", ""]
+            out += [f"{esc(common.GEEN_VOORZIENINGEN.capitalize())}.", ""]
             continue
         rijen = []
         for sectie in groep.secties:
@@ -162,19 +135,19 @@ def kaart(k: SocialeKaart) -> str:
                     naam += f"<br>*{esc(rij.details)}*"
                 refs = ", ".join(str(n) for n in rij.bronnen)
                 rijen.append([naam, esc(rij.soort), esc(rij.toegankelijk), esc(rij.waar), refs])
-        out += [_tabel(KAART_KOLOMMEN, rijen), ""]
+        out += [_tabel(common.KAART_KOLOMMEN, rijen), ""]
     if view.wat_werkt:
         out += [
-            f"## {esc(WAT_WERKT_TITEL)}",
+            f"## {esc(common.WAT_WERKT_TITEL)}",
             "",
-            _praktijken(WAT_WERKT_KOLOMMEN, view.wat_werkt),
+            _praktijken(common.WAT_WERKT_KOLOMMEN, view.wat_werkt),
             "",
         ]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
 
 
-def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> str:
+def _praktijken(kolommen: list[str], rijen: list[common.PraktijkRij]) -> str:
     cellen = []
     for r in rijen:
         wat = esc(r.wat) + (f"<br>*{esc(r.details)}*" if r.details else "")
@@ -184,14 +157,17 @@ def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> str:
 
 
 def voorbeelden(gv: GoedeVoorbeelden) -> str:
-    view = voorbeelden_view(gv)
-    out = _begin(gv, voorbeelden_kop(gv))
+    view = common.voorbeelden_view(gv)
+    out = _begin(gv, common.voorbeelden_kop(gv))
     for sectie in view.secties:
         out += [f"## {esc(sectie.titel)}", ""]
         if sectie.rijen:
-            out += [_praktijken(VOORBEELDEN_KOLOMMEN, sectie.rijen), ""]
+            out += [_praktijken(common.VOORBEELDEN_KOLOMMEN, sectie.rijen), ""]
         else:
-            out += [f"*{esc(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.*", ""]
+            out += [
+                f"*{esc(common.GEEN_PRAKTIJKEN[:1].upper() + common.GEEN_PRAKTIJKEN[1:])}.*",
+                "",
+            ]
         out += [*(f"- {esc(regel)}" for regel in sectie.daar), ""]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
