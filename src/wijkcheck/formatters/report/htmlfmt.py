@@ -383,7 +383,7 @@ def onderwerpen(o: Onderwerpen) -> str:
 
 
 def uitleg(u: Uitleg) -> str:
-    body = ['<ul class="samenvatting">', *(f"<li>{e(r)}</li>" for r in common.uitleg_kop(u))]
+    body = ["<ul>", *(f"<li>{e(r)}</li>" for r in common.uitleg_kop(u))]
     body += ["</ul>", *_let_op(common.meegeleverd(u))]
     if u.omschrijving:
         body.append(f"<p>{e(u.omschrijving)}</p>")
