@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wijkcheck.core.names import datum, getal, zichtbaar
 from wijkcheck.core.results import (
@@ -22,11 +22,13 @@ from wijkcheck.core.results import (
     Uitkomst,
     UitzonderingInfo,
 )
-from wijkcheck.reports.explain import Onderwerpen, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
 from wijkcheck.reports.overview import Overzicht, Score, Som
 from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
-from wijkcheck.reports.wijken import GemeenteWijken, Wijkenlijst, WijkRegel
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Uitleg
+    from wijkcheck.reports.wijken import GemeenteWijken, Wijkenlijst, WijkRegel
 
 VOORBEELD_MELDING = (
     "Dit rapport bevat voorbeeldgegevens (bron: voorbeeld). Dat zijn geen officiële cijfers; "

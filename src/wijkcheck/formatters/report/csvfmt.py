@@ -12,15 +12,18 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import Rapport, Resultaat, Uitkomst, UitzonderingInfo
 from wijkcheck.formatters.report.common import ja_nee
-from wijkcheck.reports.explain import Onderwerpen
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
-from wijkcheck.reports.wijken import Wijkenlijst
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 BOM = "\ufeff"
 SCHEIDING = ";"

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
-from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
-from wijkcheck.reports.wijken import Wijkenlijst
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 KLASSE = {
     Uitkomst.VOLDAAN: "voldaan",

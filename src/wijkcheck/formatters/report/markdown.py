@@ -6,14 +6,17 @@ All text from the data is escaped, so a name like `<script>` or `a | b` stays te
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport
 from wijkcheck.formatters.report import common
-from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
-from wijkcheck.reports.wijken import Wijkenlijst
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 _INSPRING = "&emsp;"  # leading spaces vanish in Markdown; an em space entity survives

@@ -4,6 +4,7 @@ so output stays readable with NO_COLOR, in pipes and at 80 columns."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
@@ -16,11 +17,13 @@ from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.fasttable import VasteTabel
-from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
-from wijkcheck.reports.wijken import Wijkenlijst
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 STIJL = {
     Uitkomst.VOLDAAN: "bold green",
