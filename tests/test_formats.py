@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 import os
@@ -34,9 +35,18 @@ HOSTILE = "<script>alert('x')</script> & \"Co\""
 
 
 def test_every_format_has_a_formatter_with_render() -> None:
+    """Every format renders something, and every entry of the registry names a function that
+    takes its kind of result (its first parameter's annotation), the terminal's with a width."""
     assert {fmt for fmt, _ in RENDERERS} == set(OutputFormat)
     for fmt, kind in RENDERERS:
-        assert callable(renderer(fmt, kind)), (fmt, kind)
+        function = renderer(fmt, kind)
+        parameters = list(inspect.signature(function).parameters.values())
+        soort = parameters[0].annotation
+        assert soort == kind or (fmt is OutputFormat.JSON and soort == "BaseModel"), (fmt, kind)
+        verplicht = [p for p in parameters if p.default is inspect.Parameter.empty]
+        assert len(verplicht) == 1, (fmt, kind)
+        if fmt is OutputFormat.TABEL:
+            assert [p.name for p in parameters[1:]] == ["breedte"], kind
 
 
 def test_a_format_that_does_not_fit_is_refused_before_its_module_loads() -> None:

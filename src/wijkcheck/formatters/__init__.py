@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Protocol, cast
 
 from wijkcheck.core.errors import Span, WijkcheckError
 
@@ -61,6 +61,21 @@ WIJKEN = "Wijkenlijst"  # list (reports.wijken)
 ONDERWERPEN = "Onderwerpen"  # explain (reports.explain)
 UITLEG = "Uitleg"  # explain ONDERWERP (reports.explain)
 REGELSOORTEN = "Regelsoorten"  # regels (reports.explain)
+
+
+class Renderer(Protocol):
+    """The interface of a format: a pure function of one kind of result (its first parameter,
+    annotated with that kind's class) to the text or bytes of a file."""
+
+    def __call__(self, result: Any, /) -> str | bytes: ...
+
+
+class TerminalRenderer(Protocol):
+    """The terminal's: the result at a width to a rich renderable, or to parts printed one by
+    one (`terminal.show`), never to text itself; `render` and `show` do the printing."""
+
+    def __call__(self, result: Any, width: int, /) -> Any: ...
+
 
 _R = "wijkcheck.formatters.report."
 
@@ -165,7 +180,8 @@ def check(fmt: OutputFormat, kind: str) -> None:
 
 
 def renderer(fmt: OutputFormat, kind: str) -> Callable[..., Any]:
-    """The function that renders `kind` in `fmt`, its module imported now."""
+    """The function that renders `kind` in `fmt` (a `Renderer`, for tabel a
+    `TerminalRenderer`), its module imported now."""
     check(fmt, kind)
     module, name = RENDERERS[(fmt, kind)].split(":")
     function: Callable[..., Any] = getattr(importlib.import_module(module), name)
@@ -181,20 +197,19 @@ def render(fmt: OutputFormat, result: Any, width: int = 100) -> str | bytes:
 
     JSON keeps every character (it escapes them); the other formats get the result without
     control characters (`common.schoon`)."""
-    function = renderer(fmt, kind_of(result))
-    if fmt is OutputFormat.JSON:
-        return function(result)
-    result = _clean(result)
+    kind = kind_of(result)
     if fmt is OutputFormat.TABEL:
         from wijkcheck.formatters.report import terminal
 
-        return terminal.plain_text(function(result, width), width)
-    return function(result)
+        return terminal.plain_text(renderable(result, width), width)
+    function = cast(Renderer, renderer(fmt, kind))
+    return function(result if fmt is OutputFormat.JSON else _clean(result))
 
 
 def renderable(result: Any, width: int) -> Any:
     """The terminal view of a result (a rich renderable), for the screen."""
-    return renderer(OutputFormat.TABEL, kind_of(result))(_clean(result), width)
+    function = cast(TerminalRenderer, renderer(OutputFormat.TABEL, kind_of(result)))
+    return function(_clean(result), width)
 
 
 def show(out: Any, result: Any) -> None:
