@@ -114,6 +114,16 @@ def main() -> int:
         [WIJKCHECK, "audit", "Vlijmen-Dorp"],
         runs_klein,
     )
+    # The floor (issue 13, part 7): a minimal typer + pydantic + rich app that validates one wijk
+    # file and prints a table (bench/floor.py). Target: the computed audit ≤ 1.3 × this.
+    wijkbestand = Path(__file__).resolve().parent.parent / "data/wijken/heusden/vlijmen-dorp.yaml"
+    if wijkbestand.is_file():
+        m(
+            "vloer",
+            "bench/floor.py (typer + pydantic + rich, één wijk)",
+            [py, str(HERE / "floor.py"), str(wijkbestand)],
+            runs_klein,
+        )
     env["WIJKCHECK_CACHE"] = str(leeg / "cache")
     subprocess.run(
         [WIJKCHECK, "audit", "Vlijmen-Dorp"], cwd=leeg, env=env, stdout=subprocess.DEVNULL
@@ -212,6 +222,7 @@ def main() -> int:
             ratio("audit", "import"),
             "≤ 1,5 niet haalbaar; docs/performance.md",
         ),
+        ("koude audit, berekend / vloer (bench/floor.py)", ratio("audit", "vloer"), "≤ 1,3"),
         (
             "BaseModel + rich.console/table / kale import",
             ratio("import-gebruik", "import"),
