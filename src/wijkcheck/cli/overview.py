@@ -95,7 +95,7 @@ def overview_cmd(
     plaatje voor dia's en memo's (tot 200 wijken). Met --geometrie een kaart van de wijken
     (svg, png of html), gekleurd naar de checklistscore of naar --voorwaarde (docs/kaart.md).
     """
-    from wijkcheck.cli.progress import Voortgang
+    from wijkcheck.cli.progress import ProgressBar
     from wijkcheck.reports import batch
 
     fmt = kies_formaat(fmt, output, formatters.OVERZICHT)
@@ -110,7 +110,7 @@ def overview_cmd(
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
-    with Voortgang("wijken") as voortgang:
+    with ProgressBar("wijken") as progress:
         ov = batch.overzicht(
             root,
             mappen,
@@ -118,7 +118,7 @@ def overview_cmd(
             checklist=checklist,
             sortering=sorteer,
             alleen_problemen=alleen_problemen,
-            voortgang=voortgang,
+            progress=progress,
         )
     if geometrie is None:
         lever(herkomst(ov, root), fmt, output, force)
