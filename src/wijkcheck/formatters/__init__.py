@@ -61,6 +61,7 @@ WIJKEN = "Wijkenlijst"  # list (reports.wijken)
 ONDERWERPEN = "Onderwerpen"  # explain (reports.explain)
 UITLEG = "Uitleg"  # explain ONDERWERP (reports.explain)
 REGELSOORTEN = "Regelsoorten"  # regels (reports.explain)
+VERGELIJKING = "Vergelijking"  # compare (reports.compare)
 
 
 class Renderer(Protocol):
@@ -130,6 +131,12 @@ RENDERERS: dict[tuple[OutputFormat, str], str] = {
     (OutputFormat.JSON, REGELSOORTEN): _R + "jsonfmt:render",
     (OutputFormat.CSV, WIJKEN): _R + "csvfmt:wijken",
     (OutputFormat.CSV, ONDERWERPEN): _R + "csvfmt:onderwerpen",
+    (OutputFormat.TABEL, VERGELIJKING): _R + "terminal:vergelijking",
+    (OutputFormat.MARKDOWN, VERGELIJKING): _R + "markdown:vergelijking",
+    (OutputFormat.HTML, VERGELIJKING): _R + "htmlfmt:vergelijking",
+    (OutputFormat.DOCX, VERGELIJKING): _R + "word:vergelijking",
+    (OutputFormat.JSON, VERGELIJKING): _R + "jsonfmt:render",
+    (OutputFormat.CSV, VERGELIJKING): _R + "csvfmt:vergelijking",
 }
 
 #: The command that makes each kind of result, for the refusal.
@@ -143,6 +150,7 @@ COMMANDS: dict[str, str] = {
     ONDERWERPEN: "explain",
     UITLEG: "explain",
     REGELSOORTEN: "regels",
+    VERGELIJKING: "compare",
 }
 
 #: What a format makes, in the refusal of a format that does not fit.
