@@ -79,10 +79,22 @@ def rapport_toen(
         gd, gevonden, cl = wijk_met_checklist(vroeger.root, wijk, gemeente, checklist, datum)
         return engine.audit(cl, gd.gemeente, gevonden, gd.wijken, datum)
     except WijkcheckError as fout:
-        fout = vroeger.hernoem(fout)
-        eerste, *rest = fout.findings or [Finding(Span("--sinds"), "ongeldige gegevens", "sinds")]
-        eerste = replace(eerste, message=f"{eerste.message} (in {vroeger.naam})")
-        raise WijkcheckError([eerste, *rest]) from None
+        raise fout_van_toen(vroeger, fout) from None
+
+
+def fout_van_toen(vroeger: Eerder, fout: WijkcheckError) -> WijkcheckError:
+    """An error in the data of then, naming the revision (`REV:path:line:column`)."""
+    fout = vroeger.hernoem(fout)
+    eerste, *rest = fout.findings or [Finding(Span("--sinds"), "ongeldige gegevens", "sinds")]
+    eerste = replace(eerste, message=f"{eerste.message} (in {vroeger.naam})")
+    return WijkcheckError([eerste, *rest])
+
+
+def datum_toen(vroeger: Eerder, datum_sinds: str | None, nu: dt.date) -> dt.date:
+    """The audit date of then: --datum-sinds, else the commit's date, else the date of now."""
+    if datum_sinds is not None:
+        return _datum_sinds(datum_sinds)
+    return vroeger.datum if vroeger.datum is not None else nu
 
 
 def _rapport_uit_json(vroeger: Eerder, data: dict[str, object], wijk: str) -> Rapport:
@@ -155,12 +167,7 @@ def compare_cmd(
     gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist, peil)
     nu = herkomst(engine.audit(cl, gd.gemeente, gevonden, gd.wijken, peil), root)
     with eerder(sinds, root, Path.cwd()) as vroeger:
-        if datum_sinds is not None:
-            peil_toen = _datum_sinds(datum_sinds)
-        elif vroeger.datum is not None:
-            peil_toen = vroeger.datum
-        else:
-            peil_toen = peil
+        peil_toen = datum_toen(vroeger, datum_sinds, peil)
         toen = rapport_toen(
             vroeger, gevonden.naam, gemeente or gd.gemeente.naam, checklist, peil_toen
         )

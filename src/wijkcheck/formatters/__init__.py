@@ -62,6 +62,7 @@ ONDERWERPEN = "Onderwerpen"  # explain (reports.explain)
 UITLEG = "Uitleg"  # explain ONDERWERP (reports.explain)
 REGELSOORTEN = "Regelsoorten"  # regels (reports.explain)
 VERGELIJKING = "Vergelijking"  # compare (reports.compare)
+OVERZICHT_SINDS = "OverzichtSinds"  # overview --sinds (reports.compare)
 
 
 class Renderer(Protocol):
@@ -137,6 +138,11 @@ RENDERERS: dict[tuple[OutputFormat, str], str] = {
     (OutputFormat.DOCX, VERGELIJKING): _R + "word:vergelijking",
     (OutputFormat.JSON, VERGELIJKING): _R + "jsonfmt:render",
     (OutputFormat.CSV, VERGELIJKING): _R + "csvfmt:vergelijking",
+    (OutputFormat.TABEL, OVERZICHT_SINDS): _R + "terminal:overzicht_sinds",
+    (OutputFormat.MARKDOWN, OVERZICHT_SINDS): _R + "markdown:overzicht_sinds",
+    (OutputFormat.HTML, OVERZICHT_SINDS): _R + "htmlfmt:overzicht_sinds",
+    (OutputFormat.JSON, OVERZICHT_SINDS): _R + "jsonfmt:render",
+    (OutputFormat.CSV, OVERZICHT_SINDS): _R + "csvfmt:overzicht_sinds",
 }
 
 #: The command that makes each kind of result, for the refusal.
@@ -151,6 +157,7 @@ COMMANDS: dict[str, str] = {
     UITLEG: "explain",
     REGELSOORTEN: "regels",
     VERGELIJKING: "compare",
+    OVERZICHT_SINDS: "overview --sinds",
 }
 
 #: What a format makes, in the refusal of a format that does not fit.

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Literal
 
 from wijkcheck.core.models import leeg
+from wijkcheck.core.names import sleutel
 from wijkcheck.core.results import (
     SCHEMA_VERSIE,
     ChecklistInfo,
@@ -22,6 +23,7 @@ from wijkcheck.core.results import (
     Resultaat,
     Uitkomst,
 )
+from wijkcheck.reports.overview import Overzicht, Score
 
 
 class Verandering(StrEnum):
@@ -321,5 +323,94 @@ def vergelijk(toen: Rapport, nu: Rapport, sinds: str) -> Vergelijking:
         voorbeelddata=toen.voorbeelddata or nu.voorbeelddata,
         verouderde_gegevens=toen.verouderde_gegevens or nu.verouderde_gegevens,
         voorbeeldnormen=sum(1 for r in resultaten if r.voorbeeldnorm),
+        meegeleverde_gegevens=nu.meegeleverde_gegevens,
+    )
+
+
+# -- overview --sinds: per wijk, how many conditions improved or worsened ---------------------
+
+
+class VoorwaardeVerandering(Result):
+    toen: Uitkomst | None
+    nu: Uitkomst | None
+    verandering: Verandering
+
+
+class WijkVerandering(Result):
+    """One wijk of the overview now beside the same wijk then."""
+
+    gemeente: str
+    wijk: str
+    kern: str
+    #: per condition id (the columns of the overview now)
+    voorwaarden: dict[str, VoorwaardeVerandering]
+    telling: Tellingen
+    #: the checklist score then and now (`10 van 14`); None: the wijk was not there then
+    score_toen: str | None
+    score_nu: str
+    #: the wijk has no row in the overview then
+    nieuw: bool = False
+
+
+class OverzichtSinds(Result):
+    """An overview now, with per wijk what changed in its conditions since REF."""
+
+    schema_versie: int = SCHEMA_VERSIE
+    soort: Literal["overzicht-sinds"] = "overzicht-sinds"
+    sinds: str
+    auditdatum_toen: dt.date
+    overzicht: Overzicht
+    wijken: list[WijkVerandering]
+    #: wijken in the overview then that are not in it now
+    vervallen_wijken: list[str] = leeg(list)
+    #: all conditions of all wijken together
+    totaal: Tellingen
+    meegeleverde_gegevens: bool = False
+
+
+def _score(s: Score) -> str:
+    return f"{s.voldaan} van {s.van}"
+
+
+def vergelijk_overzicht(toen: Overzicht, nu: Overzicht, sinds: str) -> OverzichtSinds:
+    """Per wijk of the overview now: each condition then and now, and how many improved."""
+    oud = {(sleutel(r.gemeente), sleutel(r.wijk)): r for r in toen.rijen}
+    wijken = []
+    alle: list[Verandering] = []
+    gezien = set()
+    for r in nu.rijen:
+        sleutel_ = (sleutel(r.gemeente), sleutel(r.wijk))
+        gezien.add(sleutel_)
+        a = oud.get(sleutel_)
+        per: dict[str, VoorwaardeVerandering] = {}
+        for k in nu.voorwaarden:
+            u_toen = a.voorwaarden.get(k.id) if a else None
+            u_nu = r.voorwaarden.get(k.id)
+            per[k.id] = VoorwaardeVerandering(
+                toen=u_toen, nu=u_nu, verandering=verandering(u_toen, u_nu)
+            )
+        veranderingen = [v.verandering for v in per.values()]
+        alle += veranderingen
+        wijken.append(
+            WijkVerandering(
+                gemeente=r.gemeente,
+                wijk=r.wijk,
+                kern=r.kern,
+                voorwaarden=per,
+                telling=Tellingen.van(veranderingen),
+                score_toen=_score(a.score) if a else None,
+                score_nu=_score(r.score),
+                nieuw=a is None,
+            )
+        )
+    # a wijk left out now by --alleen-problemen is not gone
+    vervallen = [] if nu.alleen_problemen else [r.wijk for k, r in oud.items() if k not in gezien]
+    return OverzichtSinds(
+        sinds=sinds,
+        auditdatum_toen=toen.auditdatum,
+        overzicht=nu,
+        wijken=wijken,
+        vervallen_wijken=vervallen,
+        totaal=Tellingen.van(alle),
         meegeleverde_gegevens=nu.meegeleverde_gegevens,
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import Rapport, Resultaat, Uitkomst, UitzonderingInfo
 from wijkcheck.formatters.report.common import ja_nee
-from wijkcheck.reports.compare import Vergelijking
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -434,3 +434,25 @@ def vergelijking(v: Vergelijking) -> str:
         for r in v.resultaten
     ]  # fmt: skip
     return _csv(VERGELIJKING_KOLOMMEN, rijen)
+
+
+def overzicht_sinds(o: OverzichtSinds) -> str:
+    """A row per wijk and condition: the outcome then and now and how it changed."""
+    titels = {k.id: k.titel for k in o.overzicht.voorwaarden}
+    kolommen = [
+        "gemeente", "wijk", "kern", "voorwaarde", "voorwaarde_titel", "toen", "nu",
+        "verandering", "score_toen", "score_nu", "sinds", "auditdatum_toen", "auditdatum",
+        "checklist", "meegeleverde_gegevens",
+    ]  # fmt: skip
+    rijen = [
+        [
+            w.gemeente, w.wijk, w.kern, k, titels.get(k, k),
+            v.toen.value if v.toen else "", v.nu.value if v.nu else "", v.verandering.value,
+            w.score_toen or "", w.score_nu, o.sinds, o.auditdatum_toen.isoformat(),
+            o.overzicht.auditdatum.isoformat(), _checklist(o.overzicht),
+            ja_nee(o.meegeleverde_gegevens),
+        ]
+        for w in o.wijken
+        for k, v in w.voorwaarden.items()
+    ]  # fmt: skip
+    return _csv(kolommen, rijen)

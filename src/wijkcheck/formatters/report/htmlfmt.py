@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
-from wijkcheck.reports.compare import Vergelijking
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -482,3 +482,26 @@ def vergelijking(v: Vergelijking) -> str:
         body.append(f"<p>{e(vg.GEEN_ALGEMEEN)}</p>")
     body.append(f'<p class="legenda">{e(vg.LEGENDA)}</p>')
     return _blad(vg.titel(v), body[1:], f"{v.checklist.naam}, versie {v.checklist.versie}")
+
+
+def overzicht_sinds(o: OverzichtSinds) -> str:
+    """The overview's page with a section on what changed since REF before its footer."""
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    deel = [f"<h2>{e(vg.sinds_kop(o))}</h2>"]
+    deel += [
+        f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
+        for m in vg.sinds_meldingen(o)
+    ]
+    deel += [f"<p><strong>{e(vg.sinds_samenvatting(o))}</strong></p>", "<table>"]
+    deel += [_thead(vg.SINDS_KOLOMMEN), "<tbody>"]
+    for rij in vg.sinds_rijen(o):
+        cellen = "".join(
+            f'<td class="getal">{e(c)}</td>' if 1 <= i <= 4 else f"<td>{e(c)}</td>"
+            for i, c in enumerate(rij)
+        )
+        deel.append(f"<tr>{cellen}</tr>")
+    deel += ["</tbody>", "</table>", f'<p class="legenda">{e(vg.SINDS_LEGENDA)}</p>']
+    pagina = overzicht(o.overzicht)
+    voet = pagina.rindex("<footer>")
+    return pagina[:voet] + "\n".join(deel) + "\n" + pagina[voet:]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport
 from wijkcheck.formatters.report import common
-from wijkcheck.reports.compare import Vergelijking
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -266,4 +266,17 @@ def vergelijking(v: Vergelijking) -> str:
     out += [f"## {esc(vg.ALGEMEEN_KOP)}", ""]
     out += [f"- {esc(w)}" for w in vg.algemeen(v)] or [esc(vg.GEEN_ALGEMEEN)]
     out += ["", f"*{esc(vg.LEGENDA)}*", ""]
+    return "\n".join(out)
+
+
+def overzicht_sinds(o: OverzichtSinds) -> str:
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    out = [overzicht(o.overzicht).rstrip("\n"), "", f"## {esc(vg.sinds_kop(o))}", ""]
+    for melding in vg.sinds_meldingen(o):
+        out += [f"> ⚠ **Let op:** {esc(melding)}", ""]
+    out += [esc(vg.sinds_samenvatting(o)), ""]
+    rijen = [[esc(c) for c in rij] for rij in vg.sinds_rijen(o)]
+    out += [_tabel(vg.SINDS_KOLOMMEN, rijen, rechts={1, 2, 3, 4}), ""]
+    out += [f"*{esc(vg.SINDS_LEGENDA)}*", ""]
     return "\n".join(out)

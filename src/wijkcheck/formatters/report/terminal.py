@@ -17,7 +17,7 @@ from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.fasttable import VasteTabel
-from wijkcheck.reports.compare import Vergelijking
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -665,4 +665,23 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
     parts.append(Text(vg.ALGEMEEN_KOP, style="bold"))
     parts.append(Text("\n".join(vg.algemeen(v)) or vg.GEEN_ALGEMEEN))
     parts.append(Text(vg.LEGENDA, style="dim"))
+    return Group(*parts)
+
+
+def overzicht_sinds(o: OverzichtSinds, breedte: int = 100) -> RenderableType:
+    """The overview, then per wijk how its conditions changed since REF."""
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    parts: list[RenderableType] = [overzicht(o.overzicht, breedte)]
+    parts.append(Text(vg.sinds_kop(o), style="bold underline"))
+    for melding in vg.sinds_meldingen(o):
+        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+    parts.append(Text(vg.sinds_samenvatting(o), style="bold"))
+    tabel = Table(expand=True)
+    for i, k in enumerate(vg.SINDS_KOLOMMEN):
+        tabel.add_column(k, justify="right" if 1 <= i <= 4 else "left", overflow="fold")
+    for rij in vg.sinds_rijen(o):
+        tabel.add_row(*rij)
+    parts.append(tabel)
+    parts.append(Text(vg.SINDS_LEGENDA, style="dim"))
     return Group(*parts)

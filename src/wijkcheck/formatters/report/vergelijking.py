@@ -9,10 +9,12 @@ from wijkcheck.core.names import datum
 from wijkcheck.core.results import ChecklistInfo, Uitkomst
 from wijkcheck.formatters.report import common
 from wijkcheck.reports.compare import (
+    OverzichtSinds,
     Tellingen,
     Verandering,
     VergelekenResultaat,
     Vergelijking,
+    WijkVerandering,
     Wijziging,
 )
 
@@ -184,3 +186,70 @@ def algemeen(v: Vergelijking) -> list[str]:
 
 ALGEMEEN_KOP = "Veranderd in de wijk en de checklist"
 GEEN_ALGEMEEN = "Inwoners en checklist (versie, maximale ouderdom) zijn gelijk gebleven."
+
+
+# -- overview --sinds ---------------------------------------------------------------------------
+
+SINDS_KOLOMMEN = ["Wijk", "↑", "↓", "=", "?", "Score toen → nu", "Veranderd"]
+
+
+def sinds_kop(o: OverzichtSinds) -> str:
+    return (
+        f"Veranderingen sinds {o.sinds} (auditdatum toen {datum(o.auditdatum_toen)}, nu "
+        f"{datum(o.overzicht.auditdatum)})"
+    )
+
+
+def sinds_samenvatting(o: OverzichtSinds) -> str:
+    verbeterd = sum(1 for w in o.wijken if w.telling.verbeterd)
+    slechter = sum(1 for w in o.wijken if w.telling.verslechterd)
+    return (
+        f"Voorwaarden over alle wijken: {o.totaal.tekst()}. In {verbeterd} van de "
+        f"{len(o.wijken)} wijken verbeterde minstens één voorwaarde, in {slechter} verslechterde "
+        "er minstens één."
+    )
+
+
+def sinds_meldingen(o: OverzichtSinds) -> list[str]:
+    out = []
+    nieuw = [w.wijk for w in o.wijken if w.nieuw]
+    if nieuw:
+        out.append("Toen nog niet in het overzicht (nieuw): " + ", ".join(nieuw) + ".")
+    if o.vervallen_wijken:
+        out.append("Toen wel, nu niet in het overzicht: " + ", ".join(o.vervallen_wijken) + ".")
+    return out
+
+
+def _wijknaam(o: OverzichtSinds, w: WijkVerandering) -> str:
+    return f"{w.wijk} ({w.gemeente})" if o.overzicht.meerdere_gemeenten else w.wijk
+
+
+def sinds_rijen(o: OverzichtSinds) -> list[list[str]]:
+    titels = {k.id: k.titel for k in o.overzicht.voorwaarden}
+    rijen = []
+    for w in o.wijken:
+        veranderd = [
+            f"{titels[k]} {v.verandering.symbool}"
+            for k, v in w.voorwaarden.items()
+            if v.verandering is not Verandering.GELIJK
+        ]
+        t = w.telling
+        rijen.append(
+            [
+                _wijknaam(o, w),
+                str(t.verbeterd),
+                str(t.verslechterd),
+                str(t.gelijk),
+                str(t.niet_vergelijkbaar + t.nieuw),
+                f"{w.score_toen or '—'} → {w.score_nu}",
+                "; ".join(veranderd) or ("nieuw" if w.nieuw else "—"),
+            ]
+        )
+    return rijen
+
+
+SINDS_LEGENDA = (
+    "↑ verbeterd · ↓ verslechterd · = gelijk · ? niet vergelijkbaar (onbekend aan één kant) of "
+    "nieuw; per voorwaarde van het overzicht. Wat er in de gegevens van één wijk veranderde: "
+    "wijkcheck compare WIJK --sinds REF."
+)
