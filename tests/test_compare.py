@@ -216,3 +216,38 @@ def test_rank_table_orders_every_outcome() -> None:
     assert verandering(Uitkomst.ONBEKEND, Uitkomst.ONBEKEND) is Verandering.GELIJK
     assert verandering(None, Uitkomst.VOLDAAN) is Verandering.NIEUW
     assert verandering(Uitkomst.VOLDAAN, None) is Verandering.VERVALLEN
+
+
+def test_overview_since_counts_per_wijk(invoke, repo: Path, tmp_path: Path) -> None:
+    args = ["overview", "--data", str(repo), "--gemeente", "heusden", *NU]
+    o = json.loads(invoke([*args, "--sinds", "HEAD~1", "-f", "json"]).output)
+    assert o["soort"] == "overzicht-sinds"
+    assert o["overzicht"]["soort"] == "overzicht"
+    vd = next(w for w in o["wijken"] if w["wijk"] == "Vlijmen-Dorp")
+    assert vd["telling"]["verbeterd"] == 2
+    assert vd["voorwaarden"]["sociale-cohesie-en-inclusie"] == {
+        "toen": "niet voldaan", "nu": "voldaan", "verandering": "verbeterd"
+    }  # fmt: skip
+    # the digital help point counted for every wijk of kern Vlijmen: their score went down
+    assert vd["score_toen"] != vd["score_nu"]
+    assert _git(repo, "status", "--porcelain") == ""
+    # a saved overview of then gives the same counts
+    bewaard = tmp_path / "overzicht-2025.json"
+    _git(repo, "checkout", "-q", "audit-2025")
+    invoke(["overview", "--data", str(repo), "--gemeente", "heusden", "--datum", "2025-06-01",
+            "-o", str(bewaard)])  # fmt: skip
+    _git(repo, "checkout", "-q", "main")
+    o2 = json.loads(invoke([*args, "--sinds", str(bewaard), "-f", "json"]).output)
+    assert o2["wijken"] == o["wijken"]
+    for fmt, ext in (("tabel", "txt"), ("markdown", "md"), ("html", "html"), ("csv", "csv")):
+        uit = tmp_path / f"sinds.{ext}"
+        invoke([*args, "--sinds", "HEAD~1", "-f", fmt, "-o", str(uit)])
+        tekst = uit.read_text(encoding="utf-8")
+        if fmt == "csv":
+            assert "Vlijmen-Dorp;Vlijmen;sociale-cohesie-en-inclusie" in tekst
+            assert ";niet voldaan;voldaan;verbeterd;" in tekst
+        else:
+            assert "Veranderingen sinds git-revisie HEAD" in " ".join(tekst.split())
+            assert "Concept" in tekst  # the overview's own notices stay
+    fout = invoke([*args, "--sinds", "HEAD~1", "-f", "svg"], code=2)
+    assert "formaat-past-niet" in fout.output
