@@ -178,22 +178,33 @@ def wijzigingen(toen: Resultaat, nu: Resultaat) -> list[Wijziging]:
     """What changed between two judgements of one condition or item: its figures, the
     facilities it counted, its requirement, its exception."""
     out: list[Wijziging] = []
+    va, vb = _voorzieningen(toen), _voorzieningen(nu)
+    weg, erbij = [v for v in va if v not in vb], [v for v in vb if v not in va]
     oud = {g.wat: g for g in toen.alle_gegevens()}
     nieuw = {g.wat: g for g in nu.alle_gegevens()}
     for wat in dict.fromkeys([*oud, *nieuw]):
         a, b = oud.get(wat), nieuw.get(wat)
         ta = _gegeven_tekst(a) if a else "—"
         tb = _gegeven_tekst(b) if b else "—"
-        if ta != tb:
+        # a facility that came or went is said once, as a facility, below
+        als_voorziening = (a is None and _naam_van(b, erbij)) or (b is None and _naam_van(a, weg))
+        if ta != tb and not als_voorziening:
             out.append(Wijziging(soort="cijfer", wat=wat, toen=ta, nu=tb))
-    va, vb = _voorzieningen(toen), _voorzieningen(nu)
-    out += [Wijziging(soort="voorziening erbij", wat=v, nu=v) for v in vb if v not in va]
-    out += [Wijziging(soort="voorziening weg", wat=v, toen=v) for v in va if v not in vb]
+    # facilities first: what came or went explains most
+    out[:0] = [
+        *(Wijziging(soort="voorziening erbij", wat=v, nu=v) for v in erbij),
+        *(Wijziging(soort="voorziening weg", wat=v, toen=v) for v in weg),
+    ]
     out += _eisen(toen, nu)
     ua, ub = _uitzondering(toen), _uitzondering(nu)
     if ua != ub:
         out.append(Wijziging(soort="uitzondering", wat="uitzondering", toen=ua, nu=ub))
     return out
+
+
+def _naam_van(g: GebruiktGegeven | None, namen: list[str]) -> bool:
+    """The figure is the record of one of these facilities (its value starts with the name)."""
+    return g is not None and any(g.waarde == n or g.waarde.startswith(n + ",") for n in namen)
 
 
 def _eisen(toen: Resultaat, nu: Resultaat) -> list[Wijziging]:

@@ -3,6 +3,7 @@ terminal, Markdown, HTML, Word and CSV say the same thing."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wijkcheck.core.names import datum
@@ -136,9 +137,15 @@ class Rij:
     nu_uitkomst: Uitkomst | None
 
 
+_AANTAL = re.compile(r"(\d[\d.]*) \(")
+
+
 def _gemeten(r: VergelekenResultaat) -> str:
     if r.gemeten_toen == r.gemeten_nu:
         return r.gemeten_nu
+    a, b = _AANTAL.match(r.gemeten_toen), _AANTAL.match(r.gemeten_nu)
+    if a and b and r.wijzigingen:  # counts of named facilities: the names are under the change
+        return f"{a.group(1)} → {b.group(1)}"
     return f"{r.gemeten_toen or '—'} → {r.gemeten_nu or '—'}"
 
 
