@@ -158,7 +158,7 @@ def test_json_report_ref(invoke, repo: Path, tmp_path: Path) -> None:
 
 def test_unknown_revision_and_no_repository(invoke, repo: Path, data_copy: Path) -> None:
     fout = invoke(["compare", "Vlijmen-Dorp", "--data", str(repo), "--sinds", "v1999"], code=2)
-    assert "--sinds v1999: onbekende git-revisie" in fout.output
+    assert "--sinds: fout: 'v1999': onbekende git-revisie" in fout.output
     shutil.rmtree(repo / ".git")
     fout = invoke(["compare", "Vlijmen-Dorp", "--data", str(repo), "--sinds", "HEAD~1"], code=2)
     assert "staat niet in een git-repository" in fout.output

@@ -67,7 +67,7 @@ def _hernoem(f: Finding, namen: dict[str, str]) -> Finding:
 
 
 def _fout(ref: str, bericht: str, regel: str = "sinds") -> WijkcheckError:
-    return WijkcheckError.single(Span("--sinds"), f"--sinds {ref}: {bericht}", regel)
+    return WijkcheckError.single(Span("--sinds"), f"'{ref}': {bericht}", regel)
 
 
 @contextlib.contextmanager
