@@ -110,7 +110,7 @@ def _fout(path: Path) -> list[str]:
     gd = store.load_gemeente(BUNDLED.wijken / "heusden")
     with pytest.raises(WijkcheckError) as exc:
         store.checklist_voor(BUNDLED, str(path), gd.gemeente, gd.doc)
-    return [f"{f.span.line}:{f.rule}" for f in exc.value.findings]
+    return [f"{f.span.line}:{f.id}" for f in exc.value.findings]
 
 
 def test_a_theme_adds_no_catalogue_and_changes_nothing_below(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from wijkcheck.cli.options import (
     data_root,
     standaard_checklist,
 )
+from wijkcheck.core import finding_ids as ids
 
 
 @app.command("explain")
@@ -74,7 +75,7 @@ def explain_cmd(
         raise WijkcheckError.single(
             Span(""),
             f"onbekende voorwaarde of item '{onderwerp}'.{hint} Kies uit: {', '.join(keuzes)}",
-            "onbekend-onderwerp",
+            ids.ONBEKEND_ONDERWERP,
         )
     id, o = gevonden[0]
     soort = "Voorwaarde" if id in cl.voorwaarden else "Checklist-item"

@@ -19,6 +19,7 @@ from wijkcheck.cli.options import (
     herkomst,
 )
 from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, schrijf
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.ordering import Sortering
 
@@ -105,7 +106,7 @@ def overview_cmd(
             Span(""),
             "--voorwaarde kiest de kleur van een kaart; geef ook --geometrie BESTAND "
             "(zie docs/kaart.md)",
-            "argument",
+            ids.ARGUMENT,
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
@@ -135,14 +136,14 @@ def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
             "--geometrie maakt een kaart (svg, png of html), "
             + ("geen tabel op het scherm" if fmt.value == "tabel" else f"geen {fmt.value}")
             + "; geef bijv. -o kaart.svg, -o kaart.png of -o kaart.html",
-            "formaat-past-niet",
+            ids.FORMAAT_PAST_NIET,
         )
     if alleen_problemen:
         raise WijkcheckError.single(
             Span(""),
             "een kaart toont alle wijken: met --alleen-problemen zouden de weggelaten wijken "
             "als buurt zonder wijk verschijnen; laat --alleen-problemen weg",
-            "argument",
+            ids.ARGUMENT,
         )
 
 

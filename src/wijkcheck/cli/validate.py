@@ -11,6 +11,7 @@ import typer
 
 from wijkcheck.cli.app import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
 from wijkcheck.cli.options import ChecklistOpt, DataOpt, auditdatum, data_root
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.formatters.findings import ValidateFormat
 
@@ -62,7 +63,7 @@ def geen_gegevensmap(cwd: Path) -> WijkcheckError:
         "meegeleverde voorbeeldgegevens. Wijs uw gegevens aan met --data MAP, met "
         f"{ENV_DATA}=MAP, of werk in een map met data/wijken/; of noem de bestanden of mappen "
         f"(wijkcheck validate PADEN).{hint}",
-        "geen-gegevensmap",
+        ids.GEEN_GEGEVENSMAP,
     )
 
 
