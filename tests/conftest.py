@@ -55,3 +55,16 @@ def data_copy(tmp_path: Path) -> Path:
     assert BUNDLED.checklists is not None
     shutil.copytree(BUNDLED.checklists, root / "checklists")
     return root
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing with it",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-import importlib
+import inspect
 import io
 import json
 import os
@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from wijkcheck.formatters import (
-    ALLEEN_OVERZICHT,
+    AUDIT,
     EXTENSIES,
-    FORMATTERS,
+    RENDERERS,
     OutputFormat,
+    formats_for,
+    renderer,
     uit_bestandsnaam,
 )
 
@@ -33,15 +35,46 @@ HOSTILE = "<script>alert('x')</script> & \"Co\""
 
 
 def test_every_format_has_a_formatter_with_render() -> None:
-    for fmt in OutputFormat:
-        assert callable(importlib.import_module(FORMATTERS[fmt]).render), fmt
+    """Every format renders something, and every entry of the registry names a function that
+    takes its kind of result (its first parameter's annotation), the terminal's with a width."""
+    assert {fmt for fmt, _ in RENDERERS} == set(OutputFormat)
+    for fmt, kind in RENDERERS:
+        function = renderer(fmt, kind)
+        parameters = list(inspect.signature(function).parameters.values())
+        soort = parameters[0].annotation
+        assert soort == kind or (fmt is OutputFormat.JSON and soort == "BaseModel"), (fmt, kind)
+        verplicht = [p for p in parameters if p.default is inspect.Parameter.empty]
+        assert len(verplicht) == 1, (fmt, kind)
+        if fmt is OutputFormat.TABEL:
+            assert [p.name for p in parameters[1:]] == ["breedte"], kind
+
+
+def test_a_format_that_does_not_fit_is_refused_before_its_module_loads() -> None:
+    code = (
+        "import sys\n"
+        "from wijkcheck import formatters as f\n"
+        "from wijkcheck.core.errors import WijkcheckError\n"
+        "for fmt in f.OutputFormat:\n"
+        "    for kind in f.COMMANDS:\n"
+        "        try:\n"
+        "            f.check(fmt, kind)\n"
+        "        except WijkcheckError as e:\n"
+        "            assert (fmt, kind) not in f.RENDERERS\n"
+        "            [b] = e.findings\n"
+        "            assert b.rule == 'formaat-past-niet' and 'kies voor' in b.message\n"
+        "        else:\n"
+        "            assert (fmt, kind) in f.RENDERERS\n"
+        "bad = [m for m in sys.modules if m.startswith('wijkcheck.formatters.report')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_every_command_in_every_format(invoke, tmp_path: Path, command: str) -> None:
     for fmt in OutputFormat:
         args = [*COMMANDS[command], "--format", fmt.value]
-        if fmt in ALLEEN_OVERZICHT and command != "overview":
+        if fmt not in formats_for(AUDIT) and command != "overview":
             out = invoke(args, code=2).output
             assert "kan alleen bij 'wijkcheck overview'" in out, fmt
             continue
@@ -326,11 +359,11 @@ def test_report_commands_cost_nothing_at_start_up() -> None:
     code = (
         "import sys\n"
         "import wijkcheck.cli\n"
-        "from wijkcheck.formatters import FORMATTERS\n"
+        "from wijkcheck.formatters import RENDERERS\n"
         "mine = {'wijkcheck.reports.overview', 'wijkcheck.reports.sociale_kaart',\n"
         "        'wijkcheck.cli.writing', 'docx', 'PIL',\n"
         "        'wijkcheck.formatters.report.common', 'wijkcheck.formatters.report.matrix',\n"
-        "        *FORMATTERS.values()}\n"
+        "        *(entry.split(':')[0] for entry in RENDERERS.values())}\n"
         "bad = [m for m in sys.modules if m in mine]\n"
         "assert not bad, bad\n"
     )
@@ -418,7 +451,7 @@ def test_bundled_data_is_named_in_every_format(
     """From a folder without data the report says it shows wijkcheck's own example data; with
     the user's data (here a copy of the same files) it does not."""
     for fmt in OutputFormat:
-        if fmt is OutputFormat.PNG or (fmt in ALLEEN_OVERZICHT and command != "overview"):
+        if fmt is OutputFormat.PNG or (fmt not in formats_for(AUDIT) and command != "overview"):
             continue
         for eigen in (False, True):
             extensie = "txt" if fmt is OutputFormat.TABEL else fmt.value

@@ -14,9 +14,17 @@ from pathlib import Path
 import pytest
 
 from wijkcheck.core.ordering import Sortering
+from wijkcheck.formatters import OutputFormat, render
 from wijkcheck.formatters.report.common import SOMMEN_TITEL
 
 AUDIT = ["audit", "Vlijmen-Dorp", "--datum", "2026-01-01"]
+
+
+def _tekst(result, breedte: int) -> str:
+    """The plain text of the terminal view at a width (what `-o FILE.txt` writes at 100)."""
+    tekst = render(OutputFormat.TABEL, result, breedte)
+    assert isinstance(tekst, str)
+    return tekst
 
 
 def resultaten(rapport: dict) -> list[dict]:
@@ -275,27 +283,26 @@ def _leesbaar(uit: str, teksten: list[str], breedte: int) -> None:
 @pytest.mark.parametrize("breedte", [80, 100, 120])
 def test_audit_and_map_of_every_wijk_keep_every_word_whole(heusden, datum, breedte) -> None:
     from wijkcheck.core import engine
-    from wijkcheck.formatters.report import terminal
     from wijkcheck.formatters.report.common import schoon
     from wijkcheck.reports import sociale_kaart
 
     checklist, gd = heusden
     for wijk in gd.wijken:
         rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, datum))
-        _leesbaar(terminal.render(rapport, breedte), _teksten_audit(rapport), breedte)
+        _leesbaar(_tekst(rapport, breedte), _teksten_audit(rapport), breedte)
         k = schoon(sociale_kaart.sociale_kaart(checklist, gd.gemeente, wijk, gd.wijken, datum))
-        _leesbaar(terminal.render(k, breedte), _teksten_kaart(k), breedte)
+        _leesbaar(_tekst(k, breedte), _teksten_kaart(k), breedte)
 
 
 @pytest.mark.parametrize("sortering", list(Sortering))
 @pytest.mark.parametrize("breedte", [80, 100, 120, 140])
 def test_overview_keeps_every_word_whole(heusden, breedte: int, sortering) -> None:
-    from wijkcheck.formatters.report import common, terminal
+    from wijkcheck.formatters.report import common
     from wijkcheck.reports.overview import overzicht
 
     checklist, gd = heusden
     ov = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[1], sortering=sortering)
-    uit = terminal.render(ov, breedte)
+    uit = _tekst(ov, breedte)
     teksten = [
         *(t for r in ov.rijen for t in (r.wijk,)),
         *(k.titel for k in ov.voorwaarden),
@@ -311,7 +318,7 @@ def test_parts_keep_their_indent_when_they_wrap(heusden) -> None:
     """A part's label that wraps continues under its text, not under the bullet or at the
     border: '│ · Afstand tot' / '│   huisarts'."""
     from wijkcheck.core import engine
-    from wijkcheck.formatters.report import common, terminal
+    from wijkcheck.formatters.report import common
     from wijkcheck.formatters.report.common import schoon
 
     checklist, gd = heusden
@@ -320,7 +327,7 @@ def test_parts_keep_their_indent_when_they_wrap(heusden) -> None:
         rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, DATUMS[0]))
         view = common.memo_view(rapport)
         hoofd = [r.titel for r in view.rijen if not r.niveau]
-        regels = terminal.render(rapport, 64).splitlines()
+        regels = _tekst(rapport, 64).splitlines()
         for i, regel in enumerate(regels[:-1]):
             if not regel.startswith("│ · "):
                 continue
@@ -334,27 +341,26 @@ def test_parts_keep_their_indent_when_they_wrap(heusden) -> None:
 
 
 def test_overview_uses_titles_and_a_kern_column_when_they_fit(heusden) -> None:
-    from wijkcheck.formatters.report import terminal
     from wijkcheck.reports.overview import overzicht
 
     checklist, gd = heusden
     ov = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[0])
-    breed = terminal.render(ov, 120)
+    breed = _tekst(ov, 120)
     kop = " ".join(r for r in breed.splitlines() if r.startswith("┃"))
     assert all(w in kop for k in ov.voorwaarden for w in k.titel.split()) and "V1" not in breed
     assert re.search(r"┃ Wijk\s+┃ Kern\s+┃", breed)
     assert re.search(r"│ De Grassen\s+│ Vlijmen\s+│ ✘ niet", breed)
     # 100: numbered conditions (a legend says which), still a Kern column
-    midden = terminal.render(ov, 100)
+    midden = _tekst(ov, 100)
     assert re.search(r"┃ Wijk\s+┃ Kern\s+┃ V1", midden) and "V1    Ontmoetingsplekken" in midden
     # 80: the kern heads its wijken
-    smal = terminal.render(ov, 80)
+    smal = _tekst(ov, 80)
     assert "Kern" not in smal.split("Voorwaarden en checklist per wijk")[1].split(SOMMEN_TITEL)[0]
     assert re.search(r"│ Vlijmen\s+│\s+│.*\n│ De Grassen\s+│", smal)
     # sorted by name at 80 there is no room and no order for kern rows: the legend says so
     naam = overzicht(checklist, gd.gemeente, gd.wijken, DATUMS[0], sortering=Sortering.NAAM)
-    assert "De kern staat er niet bij" in terminal.render(naam, 80)
-    assert "De kern staat er niet bij" not in terminal.render(naam, 100)
+    assert "De kern staat er niet bij" in _tekst(naam, 80)
+    assert "De kern staat er niet bij" not in _tekst(naam, 100)
 
 
 # --- Word ---------------------------------------------------------------------------------

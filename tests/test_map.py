@@ -3,7 +3,6 @@ as the overview judges them, with the notices, the legend and the wijken without
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
 import re
@@ -24,7 +23,7 @@ from tests.kaartbestanden import (
     schrijf_gpkg,
     voorbeeldrecht,
 )
-from wijkcheck.formatters import KAART_FORMATTERS
+from wijkcheck.formatters import KAART, OutputFormat, formats_for, renderer
 from wijkcheck.formatters.report.map_svg import STIJL, plek
 
 REPO = Path(__file__).parents[1]
@@ -72,9 +71,9 @@ def _tekst(svg: str) -> str:
 
 
 def test_every_map_format_has_a_renderer() -> None:
-    assert set(KAART_FORMATTERS) == {"svg", "png", "html"}
-    for module in KAART_FORMATTERS.values():
-        assert callable(importlib.import_module(module).render)
+    assert formats_for(KAART) == [OutputFormat.HTML, OutputFormat.SVG, OutputFormat.PNG]
+    for fmt in formats_for(KAART):
+        assert callable(renderer(fmt, KAART))
 
 
 def test_bundled_heusden_on_a_pdok_shaped_file(invoke, tmp_path: Path) -> None:

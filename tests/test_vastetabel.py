@@ -14,7 +14,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from wijkcheck.formatters.report import terminal
+from wijkcheck.formatters import renderable
 from wijkcheck.formatters.report.common import schoon
 from wijkcheck.formatters.report.fasttable import VasteTabel, _rijen
 from wijkcheck.reports import batch
@@ -80,7 +80,7 @@ def test_matrix_is_drawn_as_rich_draws_it(request, welke: str, kleur: str | None
     ov = request.getfixturevalue(welke)
     snel_gebruikt = 0
     for breedte in range(40, 241, 8):
-        groep = terminal.renderable(ov, breedte)
+        groep = renderable(ov, breedte)
         assert teken(groep, breedte, kleur) == teken(met_rich(groep), breedte, kleur), breedte
         tabel = next(r for r in groep.renderables if isinstance(r, VasteTabel))
         console = Console(width=breedte, file=io.StringIO())
@@ -89,7 +89,7 @@ def test_matrix_is_drawn_as_rich_draws_it(request, welke: str, kleur: str | None
 
 
 def test_ascii_borders(een) -> None:
-    groep = terminal.renderable(een, 160)
+    groep = renderable(een, 160)
     getekend = teken(groep, 160, None, ascii=True)
     assert getekend == teken(met_rich(groep), 160, None, ascii=True)
     assert "+" in getekend and "━" not in getekend

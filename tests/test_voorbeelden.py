@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijkcheck.cli.regels import voorbeeld_alineas
 from wijkcheck.core.rules import REGELS
+from wijkcheck.reports.explain import regelsoorten
 
 REPO = Path(__file__).parents[1]
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -50,16 +50,18 @@ def _uit_docs() -> list[tuple[str, str, str]]:
 
 def _uit_regels() -> list[tuple[str, str, str]]:
     found = []
-    for kind in REGELS:
-        alineas = voorbeeld_alineas(kind.__doc__ or "")
-        for i, alinea in enumerate(alineas):
-            if not alinea.startswith("    "):
+    for kind in regelsoorten().regelsoorten:
+        for i, alinea in enumerate(kind.alineas):
+            if not alinea.voorbeeld:
                 continue
-            blok = textwrap.dedent(alinea) + "\n"
+            blok = textwrap.dedent(alinea.tekst) + "\n"
             soort = REGEL if list(yaml.safe_load(blok)) == ["regel"] else WIJK
             # the sentence above the example says where it goes, as the test does
-            assert ("checklist" if soort == REGEL else "wijk") in alineas[i - 1], (kind, blok)
-            found.append((f"regels:{kind.__name__}:{i}", soort, blok))
+            assert ("checklist" if soort == REGEL else "wijk") in kind.alineas[i - 1].tekst, (
+                kind.type,
+                blok,
+            )
+            found.append((f"regels:{kind.type}:{i}", soort, blok))
     return found
 
 

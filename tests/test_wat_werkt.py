@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from wijkcheck.core.models import Wijk
-from wijkcheck.formatters import ALLEEN_OVERZICHT, OutputFormat
+from wijkcheck.formatters import GOEDE_VOORBEELDEN, OutputFormat, formats_for
 from wijkcheck.formatters.report.common import GEEN_PRAKTIJKEN, WAT_WERKT_TITEL
 from wijkcheck.sources import store
 
@@ -147,7 +147,7 @@ def test_under_a_theme_the_gemeentes_conditions_are_known_not_judged(invoke) -> 
     assert "toetst die niet" in out and "(niet-getoetst)" in out
 
 
-@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f not in ALLEEN_OVERZICHT])
+@pytest.mark.parametrize("fmt", formats_for(GOEDE_VOORBEELDEN))
 def test_voorbeelden_in_every_list_format(invoke, tmp_path: Path, fmt: OutputFormat) -> None:
     target = tmp_path / f"voorbeelden.{'txt' if fmt is OutputFormat.TABEL else fmt.value}"
     invoke([*ALLES, "ontmoetingsplekken", "-o", str(target)])

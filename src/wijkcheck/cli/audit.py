@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from wijkcheck import formatters
 from wijkcheck.cli.app import EXIT_BEVINDINGEN, app
 from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, toon
 
@@ -66,7 +67,7 @@ def audit_cmd(
     """
     from wijkcheck.cli.cache import Geheugen
 
-    fmt = kies_formaat(fmt, output, "audit")
+    fmt = kies_formaat(fmt, output, formatters.AUDIT)
     root = data_root(data)
     geheugen = None
     if output is None and not geen_cache:

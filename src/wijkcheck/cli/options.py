@@ -19,14 +19,11 @@ if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (
 
     from wijkcheck.core.checklist import Checklist
     from wijkcheck.core.models import Wijk
-    from wijkcheck.core.results import Rapport
-    from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
-    from wijkcheck.reports.overview import Overzicht
-    from wijkcheck.reports.sociale_kaart import SocialeKaart
+    from wijkcheck.core.results import Result
     from wijkcheck.sources.dataroot import DataRoot
     from wijkcheck.sources.store import GemeenteData
 
-    R = TypeVar("R", Rapport, Overzicht, SocialeKaart, GoedeVoorbeelden)
+    R = TypeVar("R", bound=Result)
 
 
 DataOpt = Annotated[
@@ -87,6 +84,24 @@ FormatOpt = Annotated[
 ]
 
 
+def format_option(kind: str, ook: str = "") -> typer.models.OptionInfo:
+    """`--format` of a command whose result (`kind`) comes in fewer formats than a report's;
+    its help names the formats the registry has for it (`ook`: a format it has elsewhere)."""
+    from wijkcheck.formatters import formats_for
+
+    namen = [f.value for f in formats_for(kind)]
+    anders = [n for n in namen if n != OutputFormat.TABEL.value]
+    return typer.Option(
+        "--format",
+        "-f",
+        help=f"Uitvoervorm: tabel (scherm), {', '.join(anders[:-1])} of {anders[-1]}{ook}. "
+        "Standaard: tabel, of volgens de extensie van --output.",
+        metavar="[" + "|".join(namen + ([ook.split()[1]] if ook else [])) + "]",
+        case_sensitive=False,
+        show_default=False,
+    )
+
+
 def console() -> Console:
     # rich honours NO_COLOR and pipes. Our texts are data, not markup or emoji codes.
     from rich.console import Console
@@ -138,14 +153,6 @@ def wijk_met_checklist(
     if problemen:
         raise WijkcheckError(problemen)
     return gd, gevonden, cl
-
-
-def _meegeleverd_melden(root: DataRoot, gemeentenaam: str | None) -> None:
-    """Say that the checklist came with the bundled example data (not with `--checklist`)."""
-    if root.meegeleverd and gemeentenaam is not None:
-        from wijkcheck.formatters.report.common import MEEGELEVERD_MELDING
-
-        console().print("⚠ " + MEEGELEVERD_MELDING.format(f"gemeente {gemeentenaam}"))
 
 
 def _standaard_checklist(root) -> tuple[str, str | None]:

@@ -11,7 +11,7 @@ import typer
 
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import FindingId, Span, WijkcheckError
-from wijkcheck.formatters import ALLEEN_OVERZICHT, EXTENSIES, OutputFormat, uit_bestandsnaam
+from wijkcheck.formatters import EXTENSIES, OutputFormat, check, uit_bestandsnaam
 
 OutputOpt = Annotated[
     str | None,
@@ -34,18 +34,13 @@ def _fout(bericht: str, id: FindingId) -> WijkcheckError:
     return WijkcheckError.single(Span(""), bericht, id)
 
 
-def kies_formaat(fmt: OutputFormat | None, output: str | None, commando: str) -> OutputFormat:
-    """The format asked for (or implied by the output file name), checked against the command."""
+def kies_formaat(fmt: OutputFormat | None, output: str | None, kind: str) -> OutputFormat:
+    """The format asked for (or implied by the output file name), checked against the kind of
+    result the command makes (`formatters.AUDIT`, …) before it does any work."""
     if output and output != "-":
         fmt = _past_bij_extensie(fmt, output)
     fmt = fmt or OutputFormat.TABEL
-    if fmt in ALLEEN_OVERZICHT and commando != "overview":
-        toegestaan = ", ".join(f.value for f in OutputFormat if f not in ALLEEN_OVERZICHT)
-        raise _fout(
-            f"--format {fmt.value} is een plaatje van het overzicht en kan alleen bij "
-            f"'wijkcheck overview'; kies voor '{commando}' uit {toegestaan}",
-            ids.FORMAAT_PAST_NIET,
-        )
+    check(fmt, kind)
     if fmt.binair and not output:
         raise _fout(
             f"--format {fmt.value} maakt een bestand; geef een naam met --output, "
@@ -90,18 +85,16 @@ def _extensies() -> str:
 def lever(result: Any, fmt: OutputFormat, output: str | None, force: bool) -> str | None:
     """Render `result` and show or write it; returns the text shown on stdout, if any.
     Formatters are imported only now (start-up time)."""
-    from wijkcheck.formatters import render
+    from wijkcheck.formatters import render, show
 
     if output is not None and output != "-":
         _controleer_naam(output)
     if fmt is OutputFormat.TABEL and not output:
         from wijkcheck.cli.options import console
-        from wijkcheck.formatters.report import terminal
-        from wijkcheck.formatters.report.common import schoon
 
         out = console()
         with out.capture() as scherm:  # exactly what print() would write, for the memo
-            out.print(terminal.renderable(schoon(result), out.width))
+            show(out, result)
         tekst = scherm.get()
         toon(tekst)
         return tekst

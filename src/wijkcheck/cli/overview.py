@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wijkcheck import formatters
 from wijkcheck.cli.app import app
 from wijkcheck.cli.options import (
     ChecklistOpt,
@@ -98,7 +99,7 @@ def overview_cmd(
     from wijkcheck.cli.progress import Voortgang
     from wijkcheck.reports import batch
 
-    fmt = kies_formaat(fmt, output, "overview")
+    fmt = kies_formaat(fmt, output, formatters.OVERZICHT)
     if geometrie is not None:
         _kaart_past(fmt, alleen_problemen)
     elif voorwaarde is not None:
@@ -128,9 +129,7 @@ def overview_cmd(
 
 def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
     """A map is a picture or a page, and it shows every wijk."""
-    from wijkcheck.formatters import KAART_FORMATTERS
-
-    if fmt not in KAART_FORMATTERS:
+    if fmt not in formatters.formats_for(formatters.KAART):
         raise WijkcheckError.single(
             Span(""),
             "--geometrie maakt een kaart (svg, png of html), "
@@ -155,7 +154,6 @@ def _lever_kaart(
     output: str | None,
     force: bool,
 ) -> None:
-    from wijkcheck.formatters import render_kaart
     from wijkcheck.formatters.report.common import schoon
     from wijkcheck.reports import map as kaarten
     from wijkcheck.sources import geometry
@@ -164,4 +162,4 @@ def _lever_kaart(
     kolom = kaarten.kies_voorwaarde(ov, voorwaarde) if voorwaarde is not None else None
     gelezen = geometry.read(geometrie.expanduser(), kaarten.selection(ov))
     kaart = kaarten.kaart(ov, gelezen, kolom)
-    schrijf(render_kaart(fmt, kaart), output, force, f"kaart, {fmt.value}")
+    schrijf(formatters.render(fmt, kaart), output, force, f"kaart, {fmt.value}")

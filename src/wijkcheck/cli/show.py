@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from wijkcheck import formatters
 from wijkcheck.cli.app import app
 from wijkcheck.cli.options import (
     ChecklistOpt,
@@ -47,7 +48,7 @@ def show_cmd(
     """
     from wijkcheck.reports.sociale_kaart import sociale_kaart
 
-    fmt = kies_formaat(fmt, output, "show")
+    fmt = kies_formaat(fmt, output, formatters.SOCIALE_KAART)
     root = data_root(data)
     peil = auditdatum(datum)
     gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist, peil)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from wijkcheck import formatters
 from wijkcheck.cli.app import app
 from wijkcheck.cli.options import (
     ChecklistOpt,
@@ -60,7 +61,7 @@ def voorbeelden_cmd(
     from wijkcheck.reports import batch
     from wijkcheck.reports.goede_voorbeelden import goede_voorbeelden
 
-    fmt = kies_formaat(fmt, output, "voorbeelden")
+    fmt = kies_formaat(fmt, output, formatters.GOEDE_VOORBEELDEN)
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
     peil = auditdatum(datum)

@@ -32,7 +32,7 @@ DATA_ROOT = define(
         "terug op de meegeleverde gegevens"
     ),
     stops=True,
-    example=Command(("rm -r checklists && touch checklists && wijkcheck validate --data .")),
+    example=Command("rm -r checklists && touch checklists && wijkcheck validate --data ."),
 )
 
 GEEN_GEGEVENSMAP = define(
@@ -101,10 +101,8 @@ BESTAND_TE_GROOT = define(
     "Bestand te groot",
     "groter dan 2 MiB (een wijkbestand is een paar kilobyte)",
     example=Command(
-        (
-            "head -c 3000000 /dev/zero | tr '\\0' '#' > "
-            "data/wijken/heusden/groot.yaml && wijkcheck validate"
-        )
+        "head -c 3000000 /dev/zero | tr '\\0' '#' > "
+        "data/wijken/heusden/groot.yaml && wijkcheck validate"
     ),
 )
 
@@ -115,7 +113,7 @@ BINAIR_BESTAND = define(
     "Binair bestand",
     "een nul-byte in het begin: een plaatje, pdf of ander binair bestand",
     example=Command(
-        ("printf '\\x89PNG\\0\\0' > data/wijken/heusden/foto.yaml && wijkcheck validate")
+        "printf '\\x89PNG\\0\\0' > data/wijken/heusden/foto.yaml && wijkcheck validate"
     ),
 )
 
@@ -129,7 +127,7 @@ CODERING = define(
         "byte). Een UTF-8-BOM en Windows-regeleinden (CRLF) zijn wél goed"
     ),
     example=Command(
-        ("printf 'naam: Caf\\xe9\\n' > data/wijken/heusden/cafe.yaml && wijkcheck validate")
+        "printf 'naam: Caf\\xe9\\n' > data/wijken/heusden/cafe.yaml && wijkcheck validate"
     ),
 )
 
@@ -459,7 +457,7 @@ DUBBELE_GEMEENTE = define(
         " een overzicht zou elke wijk twee keer tellen; ook `overview` weigert"
     ),
     example=Command(
-        ('cp -r data/wijken/heusden "data/wijken/heusden (kopie)" && wijkcheck validate')
+        'cp -r data/wijken/heusden "data/wijken/heusden (kopie)" && wijkcheck validate'
     ),
 )
 
@@ -629,10 +627,8 @@ PAD_BUITEN_DATA = define(
         "is gewoon gegevens"
     ),
     example=Command(
-        (
-            "printf 'naam: X\\n' > ../buiten.yaml && ln -s ../../../../buiten.yaml "
-            "data/wijken/heusden/buiten.yaml && wijkcheck validate"
-        )
+        "printf 'naam: X\\n' > ../buiten.yaml && ln -s ../../../../buiten.yaml "
+        "data/wijken/heusden/buiten.yaml && wijkcheck validate"
     ),
 )
 
@@ -739,10 +735,7 @@ BESTANDSNAAM = define(
     "Bestandsnaam past niet",
     "de bestandsnaam past niet bij de wijknaam, of een gemeentebestand heet niet `gemeente.yaml`",
     example=Command(
-        (
-            "mv data/wijken/heusden/herpt.yaml data/wijken/heusden/herpt-oud.yaml "
-            "&& wijkcheck validate"
-        )
+        "mv data/wijken/heusden/herpt.yaml data/wijken/heusden/herpt-oud.yaml && wijkcheck validate"
     ),
 )
 
@@ -1153,8 +1146,9 @@ FORMAAT_PAST_NIET = define(
     Section.COMMAND,
     "Uitvoervorm past niet bij het commando",
     (
-        "`--format svg`/`png` bij een ander commando dan `overview`, of `--geometrie` met een "
-        "andere vorm dan svg, png of html"
+        "een `--format` die het commando niet maakt (`svg`/`png` bij een ander commando dan "
+        "`overview`, `csv` bij `explain ONDERWERP`), of `--geometrie` met een andere vorm dan "
+        "svg, png of html"
     ),
     stops=True,
     example=Command("wijkcheck audit Herpt --format svg --output herpt.svg"),
@@ -1236,7 +1230,7 @@ UITVOER_BESTAAT = define(
     "Uitvoerbestand bestaat al",
     "het bestand van `--output` bestaat al; wijkcheck overschrijft alleen met `--force`",
     stops=True,
-    example=Command(("touch herpt.html && wijkcheck audit Herpt --output herpt.html")),
+    example=Command("touch herpt.html && wijkcheck audit Herpt --output herpt.html"),
 )
 
 UITVOER_IS_MAP = define(
@@ -1259,7 +1253,7 @@ UITVOER_GEEN_BESTAND = define(
         "gewone bestanden, ook niet met `--force`"
     ),
     stops=True,
-    example=Command(("ln -s elders.html herpt.html && wijkcheck audit Herpt --output herpt.html")),
+    example=Command("ln -s elders.html herpt.html && wijkcheck audit Herpt --output herpt.html"),
 )
 
 UITVOER_MAP = define(
@@ -1279,7 +1273,7 @@ UITVOER_NAAM = define(
     "Bestandsnaam te lang",
     "de bestandsnaam van `--output` is langer dan het bestandssysteem toestaat",
     stops=True,
-    example=Command(("wijkcheck audit Herpt --output \"$(printf 'x%.0s' {1..300}).html\"")),
+    example=Command("wijkcheck audit Herpt --output \"$(printf 'x%.0s' {1..300}).html\""),
 )
 
 UITVOER_SCHRIJVEN = define(
@@ -1378,7 +1372,7 @@ CBS_VORM = define(
     "Onbekende vorm van een CBS-bestand",
     "geen OData-JSON met `TypedDataSet` of `value`, of een map zonder `TypedDataSet.json`",
     stops=True,
-    example=Command(("printf '{\"a\": 1}' > cbs.json && wijkcheck import-cbs cbs.json")),
+    example=Command("printf '{\"a\": 1}' > cbs.json && wijkcheck import-cbs cbs.json"),
 )
 
 CBS_TABEL = define(
@@ -1404,10 +1398,8 @@ CBS_WAARDE = define(
     ),
     stops=True,
     example=Command(
-        (
-            "printf 'WijkenEnBuurten;AantalInwoners_5\\n\"BU07970000\";veel\\n' > "
-            "cbs.csv && wijkcheck import-cbs cbs.csv"
-        )
+        "printf 'WijkenEnBuurten;AantalInwoners_5\\n\"BU07970000\";veel\\n' > "
+        "cbs.csv && wijkcheck import-cbs cbs.csv"
     ),
 )
 
@@ -1441,7 +1433,7 @@ GEOMETRIE_BESTAND = define(
     "Geometriebestand niet te lezen",
     "het bestand bestaat niet of is niet te lezen",
     stops=True,
-    example=Command(("wijkcheck overview --geometrie nergens.geojson --output kaart.svg")),
+    example=Command("wijkcheck overview --geometrie nergens.geojson --output kaart.svg"),
 )
 
 GEOMETRIE_FORMAAT = define(
@@ -1452,10 +1444,8 @@ GEOMETRIE_FORMAAT = define(
     "geen GeoJSON en geen GeoPackage (een shapefile, een zip, GML …)",
     stops=True,
     example=Command(
-        (
-            "printf 'naam,code\\n' > buurten.csv && wijkcheck overview --geometrie "
-            "buurten.csv --output kaart.svg"
-        )
+        "printf 'naam,code\\n' > buurten.csv && wijkcheck overview --geometrie "
+        "buurten.csv --output kaart.svg"
     ),
 )
 

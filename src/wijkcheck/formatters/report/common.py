@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wijkcheck.core.names import datum, getal, zichtbaar
 from wijkcheck.core.results import (
@@ -26,6 +26,10 @@ from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
 from wijkcheck.reports.overview import Overzicht, Score, Som
 from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
 
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Uitleg
+    from wijkcheck.reports.wijken import GemeenteWijken, Wijkenlijst, WijkRegel
+
 VOORBEELD_MELDING = (
     "Dit rapport bevat voorbeeldgegevens (bron: voorbeeld). Dat zijn geen officiële cijfers; "
     "vervang ze door echte cijfers voordat u het rapport gebruikt."
@@ -34,6 +38,11 @@ MEEGELEVERD_MELDING = (
     "Gemaakt met de meegeleverde voorbeeldgegevens van {}, niet met uw eigen gegevens: "
     "wijkcheck vond geen gegevensmap. Wijs uw gegevens aan met --data MAP, met de "
     "omgevingsvariabele WIJKCHECK_DATA, of werk in een map met data/wijken/."
+)
+#: Under a topic of `wijkcheck explain` whose policy passage does not name it.
+AFGELEID = (
+    "De passage noemt deze voorziening of voorwaarde niet zelf; wijkcheck leidt het item ervan "
+    "af (zie docs/checklists.md)."
 )
 VEROUDERD_MELDING = (
     "Deze gegevens zijn ouder dan de maximale ouderdom van de checklist ({} maanden), met hun "
@@ -1160,3 +1169,50 @@ def schoon(result: R) -> R:
     if not _BESTURING_JSON.search(result.model_dump_json()):
         return result  # nearly always (the loader refuses them): one fast scan, no copy
     return type(result).model_validate(_schoon(result.model_dump()))
+
+
+# -- list, explain and regels: what every format says ------------------------------------------
+
+WIJKEN_KOLOMMEN = ["Wijk", "Kern", "Inwoners", "Peildatum", "Bron"]
+ONDERWERPEN_KOLOMMEN = ["Id", "Titel"]
+EEN_ONDERWERP = "Uitleg bij één onderwerp: wijkcheck explain ONDERWERP (id of titel)."
+
+
+def wijken_titel(lijst: Wijkenlijst) -> str:
+    if len(lijst.gemeenten) == 1:
+        return f"Wijken van gemeente {lijst.gemeenten[0].gemeente}"
+    return f"Wijken van {getal(len(lijst.gemeenten))} gemeenten"
+
+
+def wijk_cellen(w: WijkRegel) -> tuple[str, str, str, str, str]:
+    """A row of `wijkcheck list`: a new wijk whose figures are still to be filled in has no
+    inhabitants yet."""
+    if w.inwoners is None or w.peildatum is None:
+        return (w.wijk, w.kern, "onbekend", "", "niet vastgelegd")
+    bron = "voorbeeld" if w.voorbeeld else (w.bron or "")
+    return (w.wijk, w.kern, getal(w.inwoners), datum(w.peildatum), bron)
+
+
+def wijken_telling(g: GemeenteWijken, herkomst: str) -> str:
+    return f"{len(g.wijken)} wijken in {g.kernen} kernen ({herkomst})."
+
+
+def uitleg_kop(u: Uitleg) -> list[str]:
+    """The lines under a topic's title: what it is, from which layer, judged where."""
+    soort = "Voorwaarde" if u.voorwaarde else "Checklist-item"
+    out = [f"{soort} '{u.id}' uit {u.checklist}, versie {u.versie}"]
+    if u.laag is not None:
+        staat = "concept, niet vastgesteld" if u.laag.concept else "vastgesteld"
+        out.append(f"Laag: {u.laag.niveau} ({u.laag.naam}, versie {u.laag.versie}; {staat})")
+    if u.gemeentebreed:
+        out.append(
+            "Gemeentebreed: één keer per gemeente beoordeeld, niet in de score van een wijk."
+        )
+    return out
+
+
+def meegeleverd(result: Onderwerpen | Uitleg) -> str | None:
+    """The bundled-data notice of an explanation of a gemeente's own checklist, if due."""
+    if result.meegeleverde_gegevens and result.gemeente is not None:
+        return MEEGELEVERD_MELDING.format(f"gemeente {result.gemeente}")
+    return None

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import Rapport, Resultaat, Uitkomst, UitzonderingInfo
@@ -19,6 +20,10 @@ from wijkcheck.formatters.report.common import ja_nee
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 BOM = "\ufeff"
 SCHEIDING = ";"
@@ -354,11 +359,30 @@ def voorbeelden(gv: GoedeVoorbeelden) -> str:
     return _csv(kolommen, rijen)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)
+def wijken(lijst: Wijkenlijst) -> str:
+    """One row per wijk; inhabitants as a number, empty where the wijk file has none yet."""
+    kolommen = ["gemeente", "wijk", "kern", "inwoners", "peildatum", "bron", "voorbeeldgegevens",
+                "meegeleverde_gegevens"]  # fmt: skip
+    rijen = []
+    for g in lijst.gemeenten:
+        for w in g.wijken:
+            peildatum = "" if w.peildatum is None else w.peildatum.isoformat()
+            rijen.append(
+                [
+                    g.gemeente, w.wijk, w.kern, getal_nl(w.inwoners), peildatum, w.bron or "",
+                    ja_nee(w.voorbeeld), ja_nee(lijst.meegeleverde_gegevens),
+                ]
+            )  # fmt: skip
+    return _csv(kolommen, rijen)
+
+
+def onderwerpen(o: Onderwerpen) -> str:
+    """One row per condition and item of the checklist."""
+    kolommen = ["soort", "id", "titel", "checklist", "meegeleverde_gegevens"]
+    checklist = f"{o.checklist} {o.versie}"
+    rijen = [
+        [soort, x.id, x.titel, checklist, ja_nee(o.meegeleverde_gegevens)]
+        for soort, groep in (("voorwaarde", o.voorwaarden), ("item", o.items))
+        for x in groep
+    ]
+    return _csv(kolommen, rijen)

@@ -7,39 +7,19 @@ everything; colour only helps the eye.
 
 from __future__ import annotations
 
+import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport, Uitkomst
-from wijkcheck.formatters.report.common import (
-    GEEN_PRAKTIJKEN,
-    GEEN_VOORZIENINGEN,
-    KAART_KOLOMMEN,
-    SOMMEN_TITEL,
-    SOMMEN_UITLEG,
-    VOORBEELDEN_KOLOMMEN,
-    WAT_WERKT_KOLOMMEN,
-    WAT_WERKT_TITEL,
-    Bron,
-    PraktijkRij,
-    Rij,
-    bron_tekst,
-    conclusie,
-    kaart_kop,
-    kaart_view,
-    kop,
-    legenda_tekst,
-    meldingen,
-    memo_view,
-    overzicht_kop,
-    overzicht_view,
-    sommen_view,
-    titel,
-    voorbeelden_kop,
-    voorbeelden_view,
-)
+from wijkcheck.formatters.report import common
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 KLASSE = {
     Uitkomst.VOLDAAN: "voldaan",
@@ -124,7 +104,7 @@ def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="wijkcheck">',
-            f"<title>{e(titel(result))}</title>",
+            f"<title>{e(common.titel(result))}</title>",
             f"<style>\n{css}\n</style>",
             "</head>",
             "<body>",
@@ -141,15 +121,15 @@ def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body:
 def _begin(
     result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, feiten: list[tuple[str, str]]
 ) -> list[str]:
-    out = [f"<h1>{e(titel(result))}</h1>", '<dl class="kop">']
+    out = [f"<h1>{e(common.titel(result))}</h1>", '<dl class="kop">']
     out += [f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>" for label, waarde in feiten]
     out.append("</dl>")
     out += [
         f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
-        for m in meldingen(result)
+        for m in common.meldingen(result)
     ]
     out += ["<h2>Samenvatting</h2>", '<ul class="samenvatting">']
-    out += [f"<li>{e(regel)}</li>" for regel in conclusie(result)]
+    out += [f"<li>{e(regel)}</li>" for regel in common.conclusie(result)]
     return [*out, "</ul>"]
 
 
@@ -157,11 +137,13 @@ def _refs(nummers: list[int]) -> str:
     return ", ".join(f'<a href="#bron-{n}">{n}</a>' for n in nummers)
 
 
-def _bronnen(bronnen: list[Bron]) -> list[str]:
+def _bronnen(bronnen: list[common.Bron]) -> list[str]:
     out = ["<h2>Bronnen</h2>", '<ol class="bronnen">']
     for b in bronnen:
         markeer = ' class="markeer"' if b.voorbeeld or b.verouderd else ""
-        out.append(f'<li id="bron-{b.nummer}" value="{b.nummer}"{markeer}>{e(bron_tekst(b))}</li>')
+        out.append(
+            f'<li id="bron-{b.nummer}" value="{b.nummer}"{markeer}>{e(common.bron_tekst(b))}</li>'
+        )
     return [*out, "</ol>"]
 
 
@@ -182,7 +164,7 @@ def _kolommen(procenten: list[int]) -> str:
     return "<colgroup>" + "".join(f'<col style="width:{p}%">' for p in procenten) + "</colgroup>"
 
 
-def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
+def _tabel(onderschrift: str, rijen: list[common.Rij]) -> list[str]:
     out = [
         f"<h2>{e(onderschrift)}</h2>",
         "<table>",
@@ -205,8 +187,8 @@ def _tabel(onderschrift: str, rijen: list[Rij]) -> list[str]:
 
 
 def audit(rapport: Rapport) -> str:
-    view = memo_view(rapport)
-    body = _begin(rapport, kop(rapport))
+    view = common.memo_view(rapport)
+    body = _begin(rapport, common.kop(rapport))
     for sectie in view.secties:
         body += _tabel(sectie.titel, sectie.rijen)
     body += _bronnen(view.bronnen)
@@ -214,8 +196,8 @@ def audit(rapport: Rapport) -> str:
 
 
 def overzicht(ov: Overzicht) -> str:
-    view = overzicht_view(ov)
-    body = _begin(ov, overzicht_kop(ov))
+    view = common.overzicht_view(ov)
+    body = _begin(ov, common.overzicht_kop(ov))
     laatste = len(view.kolommen) - 1
     body += [
         "<h2>Voorwaarden en checklist per wijk</h2>",
@@ -237,7 +219,7 @@ def overzicht(ov: Overzicht) -> str:
             f'<tr class="totaal"><th scope="row" colspan="{view.voor}">{e(totaal[0])}</th>'
             f"{tellingen}<td></td></tr>"
         )
-    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(legenda_tekst(ov))}</p>']
+    body += ["</tfoot>", "</table>", f'<p class="legenda">{e(common.legenda_tekst(ov))}</p>']
     body += _sommen(ov)
     return _pagina(ov, body)
 
@@ -245,14 +227,14 @@ def overzicht(ov: Overzicht) -> str:
 def _sommen(ov: Overzicht) -> list[str]:
     if not ov.sommen or not ov.voorwaarden:
         return []
-    view = sommen_view(ov)
+    view = common.sommen_view(ov)
     rechts = ' class="getal"'
     kop = "".join(
         f'<th scope="col"{rechts if i in (1, 2) else ""}>{e(k)}</th>'
         for i, k in enumerate(view.kolommen)
     )
     out = [
-        f"<h2>{e(SOMMEN_TITEL)}</h2>",
+        f"<h2>{e(common.SOMMEN_TITEL)}</h2>",
         '<table class="sommen">',
         f"<thead><tr>{kop}</tr></thead>",
     ]
@@ -264,23 +246,24 @@ def _sommen(ov: Overzicht) -> list[str]:
             f'<tr{klasse}><th scope="row">{e(r.label)}</th><td class="getal">{e(r.wijken)}</td>'
             f'<td class="getal">{e(r.inwoners)}</td>{cellen}</tr>'
         )
-    return [*out, "</tbody>", "</table>", f'<p class="legenda">{e(SOMMEN_UITLEG)}</p>']
+    return [*out, "</tbody>", "</table>", f'<p class="legenda">{e(common.SOMMEN_UITLEG)}</p>']
 
 
 def kaart(k: SocialeKaart) -> str:
-    view = kaart_view(k)
-    body = _begin(k, kaart_kop(k))
+    view = common.kaart_view(k)
+    body = _begin(k, common.kaart_kop(k))
     if k.omschrijving:
         body.append(f"<p><em>{e(k.omschrijving)}</em></p>")
     for groep in view.groepen:
         body += [f"<h2>{e(groep.titel)}</h2>", f'<p class="laag">{e(groep.omschrijving)}</p>']
         if not groep.secties:
-            body.append(f"<p>{e(GEEN_VOORZIENINGEN.capitalize())}.</p>")
+            body.append(f"<p>{e(common.GEEN_VOORZIENINGEN.capitalize())}.</p>")
             continue
-        body += ["<table>", _kolommen([34, 22, 12, 24, 8]), _thead(KAART_KOLOMMEN)]
+        body += ["<table>", _kolommen([34, 22, 12, 24, 8]), _thead(common.KAART_KOLOMMEN)]
         for sectie in groep.secties:
             body.append(
-                f'<tbody><tr class="sectie"><th colspan="{len(KAART_KOLOMMEN)}" scope="rowgroup">'
+                f'<tbody><tr class="sectie"><th colspan="{len(common.KAART_KOLOMMEN)}" '
+                'scope="rowgroup">'
                 f"{e(sectie.titel)}</th></tr>"
             )
             for rij in sectie.rijen:
@@ -296,13 +279,13 @@ def kaart(k: SocialeKaart) -> str:
             body.append("</tbody>")
         body.append("</table>")
     if view.wat_werkt:
-        body.append(f"<h2>{e(WAT_WERKT_TITEL)}</h2>")
-        body += _praktijken(WAT_WERKT_KOLOMMEN, view.wat_werkt)
+        body.append(f"<h2>{e(common.WAT_WERKT_TITEL)}</h2>")
+        body += _praktijken(common.WAT_WERKT_KOLOMMEN, view.wat_werkt)
     body += _bronnen(view.bronnen)
     return _pagina(k, body)
 
 
-def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> list[str]:
+def _praktijken(kolommen: list[str], rijen: list[common.PraktijkRij]) -> list[str]:
     out = ["<table>", _kolommen([22, 38, 12, 20, 8]), _thead(kolommen), "<tbody>"]
     for r in rijen:
         wat = e(r.wat) + (f'<span class="details">{e(r.details)}</span>' if r.details else "")
@@ -314,25 +297,130 @@ def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> list[str]:
 
 
 def voorbeelden(gv: GoedeVoorbeelden) -> str:
-    view = voorbeelden_view(gv)
-    body = _begin(gv, voorbeelden_kop(gv))
+    view = common.voorbeelden_view(gv)
+    body = _begin(gv, common.voorbeelden_kop(gv))
     for sectie in view.secties:
         body.append(f"<h2>{e(sectie.titel)}</h2>")
         if sectie.rijen:
-            body += _praktijken(VOORBEELDEN_KOLOMMEN, sectie.rijen)
+            body += _praktijken(common.VOORBEELDEN_KOLOMMEN, sectie.rijen)
         else:
-            body.append(f"<p><em>{e(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.</em></p>")
+            geen = common.GEEN_PRAKTIJKEN
+            body.append(f"<p><em>{e(geen[:1].upper() + geen[1:])}.</em></p>")
         if sectie.daar:
             body += ["<ul>", *(f"<li>{e(regel)}</li>" for regel in sectie.daar), "</ul>"]
     body += _bronnen(view.bronnen)
     return _pagina(gv, body)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)
+#: The rule in words and the examples of `explain` and `regels`.
+CSS_UITLEG = """
+.regel { margin: .3em 0 1em; }
+.regel div { margin: .1em 0; }
+blockquote { margin: .4em 0 .8em 1.4em; font-style: italic; }
+pre { background: #f4f4f4; border: 1px solid #bbb; padding: .5em .8em; overflow-x: auto;
+  font-size: 9.5pt; break-inside: avoid; }
+code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 95%; }
+td code { white-space: nowrap; }
+""".strip()
+
+
+def _blad(titel_: str, body: list[str], voet: str, css: str = "") -> str:
+    """A page of its own, for the results that are no report of wijken (list, explain,
+    regels): the same head, style and footer as a report's."""
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="nl">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="wijkcheck">',
+            f"<title>{e(titel_)}</title>",
+            f"<style>\n{CSS}{chr(10) + css if css else ''}\n</style>",
+            "</head>",
+            "<body>",
+            f"<h1>{e(titel_)}</h1>",
+            *body,
+            f"<footer>Gemaakt met wijkcheck{' · ' + e(voet) if voet else ''}</footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _let_op(melding: str | None) -> list[str]:
+    if melding is None:
+        return []
+    return [f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(melding)}</p>']
+
+
+def wijken(lijst: Wijkenlijst) -> str:
+    body: list[str] = []
+    for g in lijst.gemeenten:
+        if len(lijst.gemeenten) > 1:
+            body.append(f"<h2>Gemeente {e(g.gemeente)}</h2>")
+        melding = common.MEEGELEVERD_MELDING.format(f"gemeente {g.gemeente}")
+        body += _let_op(melding if lijst.meegeleverde_gegevens else None)
+        body += ["<table>", _thead(common.WIJKEN_KOLOMMEN, rechts=2), "<tbody>"]
+        for w in g.wijken:
+            wijk, kern, inwoners, peildatum, bron = (e(c) for c in common.wijk_cellen(w))
+            body.append(
+                f'<tr><th scope="row">{wijk}</th><td>{kern}</td><td class="getal">{inwoners}</td>'
+                f"<td>{peildatum}</td><td>{bron}</td></tr>"
+            )
+        body += ["</tbody>", "</table>", f"<p>{e(common.wijken_telling(g, lijst.herkomst))}</p>"]
+    return _blad(common.wijken_titel(lijst), body, "")
+
+
+def onderwerpen(o: Onderwerpen) -> str:
+    body = _let_op(common.meegeleverd(o))
+    for kop_, groep in (("Voorwaarden", o.voorwaarden), ("Checklist-items", o.items)):
+        body += [f"<h2>{kop_}</h2>", "<table>", _kolommen([35, 65])]
+        body += [_thead(common.ONDERWERPEN_KOLOMMEN), "<tbody>"]
+        body += [f"<tr><td><code>{e(x.id)}</code></td><td>{e(x.titel)}</td></tr>" for x in groep]
+        body += ["</tbody>", "</table>"]
+    body.append(f"<p>{e(common.EEN_ONDERWERP)}</p>")
+    titel_ = f"Onderwerpen van {o.checklist}, versie {o.versie}"
+    return _blad(titel_, body, f"{o.checklist}, versie {o.versie}", CSS_UITLEG)
+
+
+def uitleg(u: Uitleg) -> str:
+    body = ["<ul>", *(f"<li>{e(r)}</li>" for r in common.uitleg_kop(u))]
+    body += ["</ul>", *_let_op(common.meegeleverd(u))]
+    if u.omschrijving:
+        body.append(f"<p>{e(u.omschrijving)}</p>")
+    body += ["<h2>Regel</h2>", '<div class="regel">']
+    for regel in u.regel:
+        diepte = (len(regel) - len(regel.lstrip(" "))) // 2
+        stijl = f' style="padding-left:{1.2 * diepte:.1f}em"' if diepte else ""
+        body.append(f"<div{stijl}>{e(regel.lstrip(' '))}</div>")
+    body += ["</div>", "<h2>Beleidsbron</h2>", f"<p>{e(u.beleidsbron)}</p>"]
+    if u.citaat:
+        body.append(f"<blockquote>“{e(u.citaat)}”</blockquote>")
+    if u.afgeleid:
+        body.append(f"<p>{e(common.AFGELEID)}</p>")
+    return _blad(u.titel, body, f"{u.checklist}, versie {u.versie}", CSS_UITLEG)
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _met_code(tekst: str) -> str:
+    """Escaped prose of a docstring, its `code` spans as <code>."""
+    return _CODE.sub(r"<code>\1</code>", e(tekst))
+
+
+def regelsoorten(r: Regelsoorten) -> str:
+    import textwrap
+
+    body: list[str] = []
+    for kind in r.regelsoorten:
+        body.append(f"<h2><code>type: {e(kind.type)}</code> ({e(kind.naam)})</h2>")
+        for alinea in kind.alineas:
+            if alinea.voorbeeld:
+                code = e(textwrap.dedent(alinea.tekst).rstrip("\n"))
+                body.append(f'<pre><code class="language-yaml">{code}</code></pre>')
+            else:
+                body.append(f"<p>{_met_code(alinea.tekst)}</p>")
+    return _blad("Soorten regels", body, "", CSS_UITLEG)

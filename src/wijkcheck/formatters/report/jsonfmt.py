@@ -1,7 +1,7 @@
 """JSON output: the result's own model dump, with a schema version (docs/json.md).
 
 Every command's JSON starts with `schema_versie` and `soort` (audit, overzicht, sociale-kaart,
-goede-voorbeelden);
+goede-voorbeelden, wijken, onderwerpen, uitleg, regelsoorten);
 `schema(soort)` gives the JSON Schema that docs/schema/ holds and the tests validate against.
 """
 
@@ -12,15 +12,21 @@ from typing import Any
 from pydantic import BaseModel
 
 from wijkcheck.core.results import SCHEMA_VERSIE, Rapport
+from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+from wijkcheck.reports.wijken import Wijkenlijst
 
 MODELLEN: dict[str, type[BaseModel]] = {
     "audit": Rapport,
     "overzicht": Overzicht,
     "sociale-kaart": SocialeKaart,
     "goede-voorbeelden": GoedeVoorbeelden,
+    "wijken": Wijkenlijst,
+    "onderwerpen": Onderwerpen,
+    "uitleg": Uitleg,
+    "regelsoorten": Regelsoorten,
 }
 
 

@@ -6,38 +6,17 @@ All text from the data is escaped, so a name like `<script>` or `a | b` stays te
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport
-from wijkcheck.formatters.report.common import (
-    GEEN_PRAKTIJKEN,
-    GEEN_VOORZIENINGEN,
-    KAART_KOLOMMEN,
-    SOMMEN_TITEL,
-    SOMMEN_UITLEG,
-    VOORBEELDEN_KOLOMMEN,
-    WAT_WERKT_KOLOMMEN,
-    WAT_WERKT_TITEL,
-    Bron,
-    PraktijkRij,
-    Rij,
-    bron_tekst,
-    conclusie,
-    kaart_kop,
-    kaart_view,
-    kop,
-    legenda_tekst,
-    meldingen,
-    memo_view,
-    overzicht_kop,
-    overzicht_view,
-    sommen_view,
-    titel,
-    voorbeelden_kop,
-    voorbeelden_view,
-)
+from wijkcheck.formatters.report import common
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 _INSPRING = "&emsp;"  # leading spaces vanish in Markdown; an em space entity survives
@@ -68,22 +47,22 @@ def _tabel(
 
 
 def _begin(result, feiten: list[tuple[str, str]]) -> list[str]:
-    out = [f"# {esc(titel(result))}", ""]
+    out = [f"# {esc(common.titel(result))}", ""]
     out += [f"- **{esc(label)}:** {esc(waarde)}" for label, waarde in feiten]
     out.append("")
-    for melding in meldingen(result):
+    for melding in common.meldingen(result):
         out += [f"> ⚠ **Let op:** {esc(melding)}", ""]
-    out += ["## Samenvatting", "", *(f"- {esc(regel)}" for regel in conclusie(result)), ""]
+    out += ["## Samenvatting", "", *(f"- {esc(regel)}" for regel in common.conclusie(result)), ""]
     return out
 
 
-def _bronnen(bronnen: list[Bron]) -> list[str]:
+def _bronnen(bronnen: list[common.Bron]) -> list[str]:
     out = ["## Bronnen", ""]
-    out += [f"{b.nummer}. {esc(bron_tekst(b))}" for b in bronnen]
+    out += [f"{b.nummer}. {esc(common.bron_tekst(b))}" for b in bronnen]
     return [*out, ""]
 
 
-def _rijen(rijen: list[Rij]) -> str:
+def _rijen(rijen: list[common.Rij]) -> str:
     cellen = []
     for rij in rijen:
         naam = esc(rij.titel)
@@ -97,8 +76,8 @@ def _rijen(rijen: list[Rij]) -> str:
 
 
 def audit(rapport: Rapport) -> str:
-    view = memo_view(rapport)
-    out = _begin(rapport, kop(rapport))
+    view = common.memo_view(rapport)
+    out = _begin(rapport, common.kop(rapport))
     for sectie in view.secties:
         out += [f"## {esc(sectie.titel)}", "", _rijen(sectie.rijen), ""]
     out += _bronnen(view.bronnen)
@@ -106,8 +85,8 @@ def audit(rapport: Rapport) -> str:
 
 
 def overzicht(ov: Overzicht) -> str:
-    view = overzicht_view(ov)
-    out = _begin(ov, overzicht_kop(ov))
+    view = common.overzicht_view(ov)
+    out = _begin(ov, common.overzicht_kop(ov))
     out += ["## Voorwaarden en checklist per wijk", ""]
     rijen = [
         [f"**{esc(c)}**" if i == view.wijk else _heel(c) for i, c in enumerate(r)]
@@ -116,7 +95,7 @@ def overzicht(ov: Overzicht) -> str:
     rijen += [[f"*{esc(t[0])}*", *(esc(c) for c in t[1:])] for t in view.totalen]
     laatste = len(view.kolommen) - 1
     out += [_tabel([esc(k) for k in view.kolommen], rijen, {laatste}), ""]
-    out += [f"*{esc(legenda_tekst(ov))}*", ""]
+    out += [f"*{esc(common.legenda_tekst(ov))}*", ""]
     out += _sommen(ov)
     return "\n".join(out)
 
@@ -124,31 +103,31 @@ def overzicht(ov: Overzicht) -> str:
 def _sommen(ov: Overzicht) -> list[str]:
     if not ov.sommen or not ov.voorwaarden:
         return []
-    view = sommen_view(ov)
+    view = common.sommen_view(ov)
     rijen = []
     for r in view.rijen:
         label = esc(r.label) if r.niveau == "kern" else f"**{esc(r.label)}**"
         cellen = [" · ".join(_heel(c) for c in cel) for cel in r.cellen]
         rijen.append([label, esc(r.wijken), _heel(r.inwoners), *cellen])
     return [
-        f"## {esc(SOMMEN_TITEL)}",
+        f"## {esc(common.SOMMEN_TITEL)}",
         "",
         _tabel([esc(k) for k in view.kolommen], rijen, {1, 2}),
         "",
-        f"*{esc(SOMMEN_UITLEG)}*",
+        f"*{esc(common.SOMMEN_UITLEG)}*",
         "",
     ]
 
 
 def kaart(k: SocialeKaart) -> str:
-    view = kaart_view(k)
-    out = _begin(k, kaart_kop(k))
+    view = common.kaart_view(k)
+    out = _begin(k, common.kaart_kop(k))
     if k.omschrijving:
         out += [f"*{esc(k.omschrijving)}*", ""]
     for groep in view.groepen:
         out += [f"## {esc(groep.titel)}", "", f"*{esc(groep.omschrijving)}*", ""]
         if not groep.secties:
-            out += [f"{esc(GEEN_VOORZIENINGEN.capitalize())}.", ""]
+            out += [f"{esc(common.GEEN_VOORZIENINGEN.capitalize())}.", ""]
             continue
         rijen = []
         for sectie in groep.secties:
@@ -159,19 +138,19 @@ def kaart(k: SocialeKaart) -> str:
                     naam += f"<br>*{esc(rij.details)}*"
                 refs = ", ".join(str(n) for n in rij.bronnen)
                 rijen.append([naam, esc(rij.soort), esc(rij.toegankelijk), esc(rij.waar), refs])
-        out += [_tabel(KAART_KOLOMMEN, rijen), ""]
+        out += [_tabel(common.KAART_KOLOMMEN, rijen), ""]
     if view.wat_werkt:
         out += [
-            f"## {esc(WAT_WERKT_TITEL)}",
+            f"## {esc(common.WAT_WERKT_TITEL)}",
             "",
-            _praktijken(WAT_WERKT_KOLOMMEN, view.wat_werkt),
+            _praktijken(common.WAT_WERKT_KOLOMMEN, view.wat_werkt),
             "",
         ]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
 
 
-def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> str:
+def _praktijken(kolommen: list[str], rijen: list[common.PraktijkRij]) -> str:
     cellen = []
     for r in rijen:
         wat = esc(r.wat) + (f"<br>*{esc(r.details)}*" if r.details else "")
@@ -181,24 +160,78 @@ def _praktijken(kolommen: list[str], rijen: list[PraktijkRij]) -> str:
 
 
 def voorbeelden(gv: GoedeVoorbeelden) -> str:
-    view = voorbeelden_view(gv)
-    out = _begin(gv, voorbeelden_kop(gv))
+    view = common.voorbeelden_view(gv)
+    out = _begin(gv, common.voorbeelden_kop(gv))
     for sectie in view.secties:
         out += [f"## {esc(sectie.titel)}", ""]
         if sectie.rijen:
-            out += [_praktijken(VOORBEELDEN_KOLOMMEN, sectie.rijen), ""]
+            out += [_praktijken(common.VOORBEELDEN_KOLOMMEN, sectie.rijen), ""]
         else:
-            out += [f"*{esc(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:])}.*", ""]
+            out += [
+                f"*{esc(common.GEEN_PRAKTIJKEN[:1].upper() + common.GEEN_PRAKTIJKEN[1:])}.*",
+                "",
+            ]
         out += [*(f"- {esc(regel)}" for regel in sectie.daar), ""]
     out += _bronnen(view.bronnen)
     return "\n".join(out)
 
 
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> str:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)
+def _let_op(melding: str | None) -> list[str]:
+    return [] if melding is None else [f"> ⚠ **Let op:** {esc(melding)}", ""]
+
+
+def wijken(lijst: Wijkenlijst) -> str:
+    out = [f"# {esc(common.wijken_titel(lijst))}", ""]
+    for g in lijst.gemeenten:
+        if len(lijst.gemeenten) > 1:
+            out += [f"## Gemeente {esc(g.gemeente)}", ""]
+        melding = common.MEEGELEVERD_MELDING.format(f"gemeente {g.gemeente}")
+        out += _let_op(melding if lijst.meegeleverde_gegevens else None)
+        rijen = [[esc(cel) for cel in common.wijk_cellen(w)] for w in g.wijken]
+        out += [_tabel(common.WIJKEN_KOLOMMEN, rijen, rechts={2}), ""]
+        out += [esc(common.wijken_telling(g, lijst.herkomst)), ""]
+    return "\n".join(out)
+
+
+def onderwerpen(o: Onderwerpen) -> str:
+    out = [f"# Onderwerpen van {esc(o.checklist)}, versie {esc(o.versie)}", ""]
+    out += _let_op(common.meegeleverd(o))
+    for kop_, groep in (("Voorwaarden", o.voorwaarden), ("Checklist-items", o.items)):
+        rijen = [[f"`{esc(x.id)}`", esc(x.titel)] for x in groep]
+        out += [f"## {kop_}", "", _tabel(common.ONDERWERPEN_KOLOMMEN, rijen), ""]
+    return "\n".join([*out, esc(common.EEN_ONDERWERP), ""])
+
+
+def _ingesprongen(regel: str) -> str:
+    """A line of a rule in words; its indentation (the parts of a composite) kept."""
+    diepte = (len(regel) - len(regel.lstrip(" "))) // 2
+    return _INSPRING * diepte + esc(regel)
+
+
+def uitleg(u: Uitleg) -> str:
+    out = [f"# {esc(u.titel)}", ""]
+    out += [f"- {esc(regel)}" for regel in common.uitleg_kop(u)]
+    out += ["", *_let_op(common.meegeleverd(u))]
+    if u.omschrijving:
+        out += [esc(u.omschrijving), ""]
+    out += ["## Regel", "", "<br>\n".join(_ingesprongen(r) for r in u.regel), ""]
+    out += ["## Beleidsbron", "", esc(u.beleidsbron), ""]
+    if u.citaat:
+        out += [f"> *“{esc(u.citaat)}”*", ""]
+    if u.afgeleid:
+        out += [esc(common.AFGELEID), ""]
+    return "\n".join(out)
+
+
+def regelsoorten(r: Regelsoorten) -> str:
+    import textwrap
+
+    out = ["# Soorten regels", ""]
+    for kind in r.regelsoorten:
+        out += [f"## `type: {kind.type}` ({esc(kind.naam)})", ""]
+        for alinea in kind.alineas:
+            if alinea.voorbeeld:  # YAML to copy: a code block, as it is
+                out += ["```yaml", textwrap.dedent(alinea.tekst).rstrip("\n"), "```", ""]
+            else:  # the docstring's own Markdown (docs/regels.md is made of it), not data
+                out += [alinea.tekst, ""]
+    return "\n".join(out)

@@ -4,46 +4,26 @@ so output stays readable with NO_COLOR, in pipes and at 80 columns."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from wijkcheck.core.names import zichtbaar as z
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Rapport, Uitkomst
-from wijkcheck.formatters.report.common import (
-    GEEN_PRAKTIJKEN,
-    GEEN_VOORZIENINGEN,
-    SCORE_UITLEG_KORT,
-    SOMMEN_TITEL,
-    SOMMEN_UITLEG,
-    VOORBEELDEN_KOLOMMEN,
-    WAT_WERKT_KOLOMMEN,
-    WAT_WERKT_TITEL,
-    PraktijkRij,
-    Rij,
-    bron_tekst,
-    conclusie,
-    kaart_kop,
-    kaart_view,
-    kop,
-    legenda_tekst,
-    meldingen,
-    memo_view,
-    overzicht_kop,
-    overzicht_view,
-    sommen_view,
-    titel,
-    verdeel,
-    voorbeelden_kop,
-    voorbeelden_view,
-)
+from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.fasttable import VasteTabel
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
+
+if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+    from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.wijken import Wijkenlijst
 
 STIJL = {
     Uitkomst.VOLDAAN: "bold green",
@@ -70,7 +50,7 @@ def _inspringen(niveau: int) -> int:
     return 2 * niveau  # "· " before a part of a composite rule, "  · " before a part's part
 
 
-def _onderwerp(rij: Rij, refs: str, met_uitkomst: bool) -> RenderableType:
+def _onderwerp(rij: common.Rij, refs: str, met_uitkomst: bool) -> RenderableType:
     """The subject cell: its title, the outcome when the table has no column for it, and the
     sources when it has none for those. A part's lines hang under its text, not its bullet."""
     tekst = Text(rij.titel, style="" if rij.niveau else "bold")
@@ -88,7 +68,7 @@ def _onderwerp(rij: Rij, refs: str, met_uitkomst: bool) -> RenderableType:
     return grid
 
 
-def _onder_breed(rij: Rij) -> int:
+def _onder_breed(rij: common.Rij) -> int:
     """The width the outcome needs under the subject: all of it, but an exception's longer
     words may wrap ("§ uitzondering tot" / "31-12-2027")."""
     if not rij.label:
@@ -105,7 +85,7 @@ class _Opmaak:
     breedtes: list[int]  # Onderwerp, [Uitkomst,] Gemeten, Vereist, [Bron]
 
 
-def _audit_opmaak(rijen: list[Rij], breedte: int) -> _Opmaak:
+def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
     """The richest layout of the audit tables in which no word is cut: with columns for the
     outcome and the sources when there is room (110 columns), the outcome in a column of its
     own if every column still gets its longest word, else under the subject. One layout for
@@ -137,12 +117,12 @@ def _audit_opmaak(rijen: list[Rij], breedte: int) -> _Opmaak:
         vast = [uitkomst_w] * uit + [bron_w] * bron
         ruimte = breedte - _tabelbreedte([0] * (3 + len(vast))) - sum(vast)
         if sum(minimum) <= ruimte or n == len(opties) - 1:
-            w = verdeel(minimum, wens, [3, 4, 3], ruimte)
+            w = common.verdeel(minimum, wens, [3, 4, 3], ruimte)
             return _Opmaak(uit, bron, [w[0], *vast[:uit], w[1], w[2], *vast[uit:]])
     raise AssertionError("unreachable")
 
 
-def _tabel(titel: str, rijen: list[Rij], opmaak: _Opmaak) -> Table:
+def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
     table = Table(title=titel, title_justify="left", title_style="bold", header_style="bold")
     # Every column is at least as wide as its longest word (`verdeel`), so rich wraps and never
     # cuts; only on a terminal too narrow for even that does a long word fold (nothing is lost).
@@ -172,23 +152,23 @@ def _tabel(titel: str, rijen: list[Rij], opmaak: _Opmaak) -> Table:
 def _begin(
     result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, feiten: list[tuple[str, str]]
 ):
-    parts: list[RenderableType] = [Text(titel(result), style="bold underline")]
+    parts: list[RenderableType] = [Text(common.titel(result), style="bold underline")]
     header = Table.grid(padding=(0, 1))
     header.add_column(style="bold")
     header.add_column()
     for label, value in feiten:
         header.add_row(label, value)
     parts.append(header)
-    for melding in meldingen(result):
+    for melding in common.meldingen(result):
         parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
     # a memo opens with its conclusion; the tables below are the evidence
-    parts.append(Text("\n".join(conclusie(result)), style="bold"))
+    parts.append(Text("\n".join(common.conclusie(result)), style="bold"))
     return parts
 
 
 def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
-    view = memo_view(rapport)
-    parts = _begin(rapport, kop(rapport))
+    view = common.memo_view(rapport)
+    parts = _begin(rapport, common.kop(rapport))
     opmaak = _audit_opmaak(view.rijen, breedte)
     parts += [_tabel(sectie.titel, sectie.rijen, opmaak) for sectie in view.secties]
     parts.append(_bronnen(view.bronnen))
@@ -267,8 +247,8 @@ def _matrix_opmaak(ov: Overzicht, breedte: int) -> _Matrix:
 def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     """The matrix (`_matrix_opmaak` chooses its layout). Symbols and words carry the meaning,
     colour only helps."""
-    parts = _begin(ov, overzicht_kop(ov))
-    view = overzicht_view(ov)
+    parts = _begin(ov, common.overzicht_kop(ov))
+    view = common.overzicht_view(ov)
     n = len(ov.voorwaarden)
     m = _matrix_opmaak(ov, breedte)
     koppen = [
@@ -333,12 +313,12 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     if not m.titels:
         for i, k in enumerate(ov.voorwaarden, 1):
             legenda.append(f"V{i}    {k.titel}\n")
-        legenda.append(f"Items {SCORE_UITLEG_KORT.format(ov.aantal_items)}\n")
+        legenda.append(f"Items {common.SCORE_UITLEG_KORT.format(ov.aantal_items)}\n")
     if m.kern == "geen":
         legenda.append(
             "De kern staat er niet bij: te smal; --sorteer kern zet haar boven de wijken.\n"
         )
-    uitleg = legenda_tekst(ov)
+    uitleg = common.legenda_tekst(ov)
     legenda.append(uitleg.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else uitleg)
     parts.append(legenda)
     if ov.sommen and ov.voorwaarden:
@@ -350,7 +330,7 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
     """Per kern and gemeente, the shares of the inhabitants per outcome: a cell per condition
     with ✔, ✘ and ? below each other. Narrower: numbered conditions (as in the matrix), then
     the number of wijken under the inhabitants instead of in a column of its own."""
-    view = sommen_view(ov)
+    view = common.sommen_view(ov)
     if not ov.voorwaarden:
         return []
     label = _langste_woord([r.label for r in view.rijen] + ["Kern"])
@@ -368,7 +348,9 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
     over = breedte - _tabelbreedte([*vast, *kolommen])
     heel = max(cell_len(r.label) for r in view.rijen)
     vast[0] = max(label, min(heel, label + max(over, 0)))  # a label on one line if it fits
-    table = Table(title=SOMMEN_TITEL, title_justify="left", title_style="bold", header_style="bold")
+    table = Table(
+        title=common.SOMMEN_TITEL, title_justify="left", title_style="bold", header_style="bold"
+    )
     table.add_column("Kern", overflow="fold", width=vast[0])
     if apart:
         table.add_column("Wijken", justify="right")
@@ -386,7 +368,7 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
             inw,
             *("\n".join(c) for c in r.cellen),
         )
-    uitleg = Text(SOMMEN_UITLEG + "\n")
+    uitleg = Text(common.SOMMEN_UITLEG + "\n")
     if not titels:
         for i, k in enumerate(ov.voorwaarden, 1):
             uitleg.append(f"V{i}    {k.titel}\n")
@@ -408,12 +390,12 @@ def _score(score, titels: bool) -> str:
 
 
 def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
-    view = kaart_view(k)
-    parts = _begin(k, kaart_kop(k))
+    view = common.kaart_view(k)
+    parts = _begin(k, common.kaart_kop(k))
     if k.omschrijving:
         parts.append(Text(k.omschrijving, style="italic"))
     rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
-    secties = [s.titel for g in view.groepen for s in g.secties] + [GEEN_VOORZIENINGEN]
+    secties = [s.titel for g in view.groepen for s in g.secties] + [common.GEEN_VOORZIENINGEN]
     refs = {id(r): ", ".join(map(str, r.bronnen)) for r in rijen}
     # Widths from the content, one set for every table: each column at least its longest word.
     # Where the five columns do not fit that way, accessibility and sources go under the name.
@@ -434,7 +416,9 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
         ruimte = breedte - _tabelbreedte([0] * (3 if smal else 5)) - (0 if smal else sum(vast))
         if sum(minimum) <= ruimte:
             break
-    naam, soort, waar = verdeel(minimum, [_langste_regel(k) for k in kolommen], [4, 3, 2], ruimte)
+    naam, soort, waar = common.verdeel(
+        minimum, [_langste_regel(k) for k in kolommen], [4, 3, 2], ruimte
+    )
     for groep in view.groepen:
         table = Table(
             title=f"{groep.titel} — {groep.omschrijving}",
@@ -451,7 +435,7 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
             table.add_column("Bron", width=vast[1], overflow="fold")
         leeg = [""] * (len(table.columns) - 1)
         if not groep.secties:
-            table.add_row(Text(GEEN_VOORZIENINGEN, style="dim"), *leeg)
+            table.add_row(Text(common.GEEN_VOORZIENINGEN, style="dim"), *leeg)
         for i, sectie in enumerate(groep.secties):
             if i:
                 table.add_section()
@@ -468,12 +452,16 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
                     table.add_row(naam_tekst, rij.soort, rij.toegankelijk, rij.waar, refs[id(rij)])
         parts.append(table)
     if view.wat_werkt:
-        parts.append(_praktijken(WAT_WERKT_TITEL, WAT_WERKT_KOLOMMEN, view.wat_werkt, breedte))
+        parts.append(
+            _praktijken(common.WAT_WERKT_TITEL, common.WAT_WERKT_KOLOMMEN, view.wat_werkt, breedte)
+        )
     parts.append(_bronnen(view.bronnen))
     return Group(*parts)
 
 
-def _praktijken(titel_: str, kolommen: list[str], rijen: list[PraktijkRij], breedte: int) -> Table:
+def _praktijken(
+    titel_: str, kolommen: list[str], rijen: list[common.PraktijkRij], breedte: int
+) -> Table:
     """Good practices: where (or for which condition), what, since, contact, source."""
     bron = {id(r): ", ".join(map(str, r.bronnen)) for r in rijen}
     sinds = _langste_woord([kolommen[2], *(r.sinds for r in rijen)])
@@ -485,7 +473,9 @@ def _praktijken(titel_: str, kolommen: list[str], rijen: list[PraktijkRij], bree
     )
     ruimte = breedte - _tabelbreedte([0] * 5) - sinds - bron_w
     minimum = [_langste_woord(k) for k in teksten]
-    waar, wat, contact = verdeel(minimum, [_langste_regel(k) for k in teksten], [2, 4, 2], ruimte)
+    waar, wat, contact = common.verdeel(
+        minimum, [_langste_regel(k) for k in teksten], [2, 4, 2], ruimte
+    )
     table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")
     table.add_column(kolommen[0], width=waar, overflow="fold")
     table.add_column(kolommen[1], width=wat, overflow="fold")
@@ -501,15 +491,20 @@ def _praktijken(titel_: str, kolommen: list[str], rijen: list[PraktijkRij], bree
 
 
 def voorbeelden(gv: GoedeVoorbeelden, breedte: int = 100) -> RenderableType:
-    view = voorbeelden_view(gv)
-    parts = _begin(gv, voorbeelden_kop(gv))
+    view = common.voorbeelden_view(gv)
+    parts = _begin(gv, common.voorbeelden_kop(gv))
     for sectie in view.secties:
         if sectie.rijen:
-            parts.append(_praktijken(sectie.titel, VOORBEELDEN_KOLOMMEN, sectie.rijen, breedte))
+            parts.append(
+                _praktijken(sectie.titel, common.VOORBEELDEN_KOLOMMEN, sectie.rijen, breedte)
+            )
         else:
             kop = Text(sectie.titel, style="bold")
             parts.append(
-                kop.append("\n" + GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:], style="dim")
+                kop.append(
+                    "\n" + common.GEEN_PRAKTIJKEN[:1].upper() + common.GEEN_PRAKTIJKEN[1:],
+                    style="dim",
+                )
             )
         if sectie.daar:
             parts.append(Text("\n".join(sectie.daar)))
@@ -521,39 +516,104 @@ def _bronnen(lijst) -> Text:
     bronnen = Text("Bronnen\n", style="bold")
     for bron in lijst:
         style = "yellow" if bron.voorbeeld or bron.verouderd else ""
-        bronnen.append(f"[{bron.nummer}] {bron_tekst(bron)}\n", style=style)
+        bronnen.append(f"[{bron.nummer}] {common.bron_tekst(bron)}\n", style=style)
     return bronnen
 
 
-def renderable(
-    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, breedte: int = 100
-) -> RenderableType:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result, breedte)
-    if isinstance(result, Overzicht):
-        return overzicht(result, breedte)
-    if isinstance(result, SocialeKaart):
-        return kaart(result, breedte)
-    return audit(result, breedte)
+class Example(str):
+    """A line of a view shown as it is, never wrapped nor cut: a YAML example to copy."""
 
 
-def render(
-    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, breedte: int = 100
-) -> str:
-    """Plain text (no colour) of the terminal view, for `--format tabel --output FILE`."""
+#: A view printed part by part (`show`), for the commands that print line by line.
+Parts = list[RenderableType]
+
+
+def show(out: Console, view: RenderableType | Parts) -> None:
+    """Print a terminal view on a console: a renderable at once, `Parts` one by one."""
+    if not isinstance(view, list):
+        out.print(view)
+        return
+    for part in view:
+        out.print(part, soft_wrap=isinstance(part, Example))
+
+
+def plain_text(view: RenderableType | Parts, width: int = 100) -> str:
+    """Plain text (no colour) of a terminal view, for `--format tabel --output FILE`."""
     import io
-
-    from rich.console import Console
 
     # data is text, never rich markup or emoji codes (`[/bold]`, `:smile:` in a bron)
     out = Console(
         file=io.StringIO(),
-        width=breedte,
+        width=width,
         no_color=True,
         highlight=False,
         markup=False,
         emoji=False,
     )
-    out.print(renderable(result, breedte))
+    show(out, view)
     assert isinstance(out.file, io.StringIO)
     return "".join(regel.rstrip() + "\n" for regel in out.file.getvalue().splitlines())
+
+
+def _lijsttabel(titel_: str, kolommen: list[str], no_wrap: int | None = None) -> Table:
+    table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")
+    for i, naam in enumerate(kolommen):
+        table.add_column(
+            naam, justify="right" if naam == "Inwoners" else "left", no_wrap=i == no_wrap
+        )
+    return table
+
+
+def wijken(lijst: Wijkenlijst, breedte: int = 100) -> Parts:
+    """`wijkcheck list`: a table per gemeente, its count and where the data came from."""
+    parts: Parts = []
+    for g in lijst.gemeenten:
+        table = _lijsttabel(f"Wijken van gemeente {z(g.gemeente)}", common.WIJKEN_KOLOMMEN)
+        for w in g.wijken:
+            table.add_row(*(z(cel) for cel in common.wijk_cellen(w)))
+        parts += [table, z(common.wijken_telling(g, lijst.herkomst))]
+        if lijst.meegeleverde_gegevens:
+            parts.append("⚠ " + common.MEEGELEVERD_MELDING.format(f"gemeente {z(g.gemeente)}"))
+    return parts
+
+
+def _meegeleverd(result: Onderwerpen | Uitleg) -> Parts:
+    melding = common.meegeleverd(result)
+    return [] if melding is None else ["⚠ " + z(melding)]
+
+
+def onderwerpen(o: Onderwerpen, breedte: int = 100) -> Parts:
+    """`wijkcheck explain`: every condition and item, id and title."""
+    parts: Parts = [f"Onderwerpen van {z(o.checklist)}, versie {z(o.versie)}"]
+    for kop_, groep in (("Voorwaarden", o.voorwaarden), ("Checklist-items", o.items)):
+        table = _lijsttabel(kop_, common.ONDERWERPEN_KOLOMMEN, no_wrap=0)
+        for onderwerp in groep:
+            table.add_row(z(onderwerp.id), z(onderwerp.titel))
+        parts.append(table)
+    return [*parts, common.EEN_ONDERWERP, *_meegeleverd(o)]
+
+
+def uitleg(u: Uitleg, breedte: int = 100) -> Parts:
+    """`wijkcheck explain ONDERWERP`: the rule in words and the policy passage."""
+    # every text below comes from a checklist file: printed inert (`zichtbaar`)
+    parts: Parts = [Text(z(u.titel), style="bold underline"), *(z(r) for r in common.uitleg_kop(u))]
+    parts += _meegeleverd(u)
+    if u.omschrijving:
+        parts += ["", z(u.omschrijving)]
+    parts += ["", Text("Regel", style="bold"), *(z(regel) for regel in u.regel)]
+    parts += ["", Text("Beleidsbron", style="bold"), z(u.beleidsbron)]
+    if u.citaat:
+        parts.append(Text(f"“{z(u.citaat)}”", style="italic"))
+    if u.afgeleid:
+        parts.append(common.AFGELEID)
+    return parts
+
+
+def regelsoorten(r: Regelsoorten, breedte: int = 100) -> Parts:
+    """`wijkcheck regels`: each rule kind with its documentation and examples."""
+    parts: Parts = []
+    for kind in r.regelsoorten:
+        parts.append(Text(f"type: {kind.type}  ({kind.naam})", style="bold"))
+        for alinea in kind.alineas:
+            parts += [Example(alinea.tekst) if alinea.voorbeeld else alinea.tekst, ""]
+    return parts

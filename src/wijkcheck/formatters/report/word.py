@@ -16,34 +16,7 @@ from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import getal
 from wijkcheck.core.results import Rapport, Uitkomst
-from wijkcheck.formatters.report.common import (
-    GEEN_PRAKTIJKEN,
-    GEEN_VOORZIENINGEN,
-    KAART_KOLOMMEN,
-    SOMMEN_TITEL,
-    SOMMEN_UITLEG,
-    VOORBEELDEN_KOLOMMEN,
-    WAT_WERKT_KOLOMMEN,
-    WAT_WERKT_TITEL,
-    Bron,
-    PraktijkRij,
-    Rij,
-    bron_tekst,
-    conclusie,
-    kaart_kop,
-    kaart_view,
-    kop,
-    legenda_tekst,
-    meldingen,
-    memo_view,
-    overzicht_kop,
-    overzicht_view,
-    sommen_view,
-    titel,
-    verdeel,
-    voorbeelden_kop,
-    voorbeelden_view,
-)
+from wijkcheck.formatters.report import common
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -129,17 +102,17 @@ class _Doc:
         p._p.append(veld)
 
     def kop(self, result: Any, feiten: list[tuple[str, str]]) -> None:
-        self.doc.add_heading(titel(result), level=0)
+        self.doc.add_heading(common.titel(result), level=0)
         for label, waarde in feiten:
             p = self.doc.add_paragraph()
             p.paragraph_format.space_after = self.Pt(0)
             p.add_run(f"{label}: ").bold = True
             p.add_run(waarde)
-        for melding in meldingen(result):
+        for melding in common.meldingen(result):
             self.melding(melding)
         # a memo opens with its conclusion; the tables below are the evidence
         self.doc.add_heading("Samenvatting", level=1)
-        for i, regel in enumerate(conclusie(result)):
+        for i, regel in enumerate(common.conclusie(result)):
             p = self.doc.add_paragraph(style="List Bullet")
             p.paragraph_format.space_after = self.Pt(2)
             p.add_run(regel).bold = i == 0
@@ -239,12 +212,12 @@ class _Doc:
         run.italic = True
         run.font.size = self.Pt(8.5)
 
-    def bronnen(self, bronnen: list[Bron]) -> None:
+    def bronnen(self, bronnen: list[common.Bron]) -> None:
         self.doc.add_heading("Bronnen", level=1)
         for b in bronnen:
             p = self.doc.add_paragraph(style="List Number")
             p.paragraph_format.space_after = self.Pt(0)
-            run = p.add_run(bron_tekst(b))
+            run = p.add_run(common.bron_tekst(b))
             run.bold = b.voorbeeld or b.verouderd
 
     def alinea(self, tekst: str, *, vet: bool = False, cursief: bool = False):
@@ -297,13 +270,13 @@ def _breedtes(kolommen: list[tuple[float, float, float]], beschikbaar: float) ->
     minimum = [m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen]
     wens = [w + _MARGE_CM + _SPELING_CM for _, w, _ in kolommen]
     gewicht = [max(g, 0.001) for _, _, g in kolommen]
-    return verdeel(minimum, wens, gewicht, beschikbaar, 0.05)
+    return common.verdeel(minimum, wens, gewicht, beschikbaar, 0.05)
 
 
 _INSPRING_CM = 0.4
 
 
-def _resultaten(d: _Doc, kop: str, rijen: list[Rij], breedtes: list[float]) -> None:
+def _resultaten(d: _Doc, kop: str, rijen: list[common.Rij], breedtes: list[float]) -> None:
     d.doc.add_heading(kop, level=1)
     tabel = d.tabel(["Onderwerp", "Uitkomst", "Gemeten", "Vereist", "Bron"], breedtes)
     groep: list = []
@@ -325,7 +298,7 @@ def _resultaten(d: _Doc, kop: str, rijen: list[Rij], breedtes: list[float]) -> N
     d.bijeen(groep)
 
 
-def _audit_breedtes(rijen: list[Rij], beschikbaar: float) -> list[float]:
+def _audit_breedtes(rijen: list[common.Rij], beschikbaar: float) -> list[float]:
     onderwerp_min = max(
         [_INSPRING_CM * r.niveau + _woord_cm([r.titel], vet=not r.niveau) for r in rijen]
         + [_woord_cm(["Onderwerp"], vet=True)]
@@ -357,9 +330,9 @@ def _audit_breedtes(rijen: list[Rij], beschikbaar: float) -> list[float]:
 
 
 def audit(rapport: Rapport) -> bytes:
-    d = _Doc(liggend=False, titel_tekst=titel(rapport))
-    view = memo_view(rapport)
-    d.kop(rapport, kop(rapport))
+    d = _Doc(liggend=False, titel_tekst=common.titel(rapport))
+    view = common.memo_view(rapport)
+    d.kop(rapport, common.kop(rapport))
     # one set of widths for all tables, so that their columns line up
     breedtes = _audit_breedtes(view.rijen, d.breedte_cm)
     for sectie in view.secties:
@@ -422,12 +395,12 @@ def overzicht(ov: Overzicht) -> bytes:
         raise fout
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    view = overzicht_view(ov)
+    view = common.overzicht_view(ov)
     kolommen = _overzicht_kolommen(ov, view)
     # portrait as every memo, unless the matrix's longest words do not fit its 17.4 cm
     staand = sum(m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen) <= STAAND_CM
-    d = _Doc(liggend=not staand, titel_tekst=titel(ov))
-    d.kop(ov, overzicht_kop(ov))
+    d = _Doc(liggend=not staand, titel_tekst=common.titel(ov))
+    d.kop(ov, common.overzicht_kop(ov))
     d.doc.add_heading("Voorwaarden en checklist per wijk", level=1)
     n = len(ov.voorwaarden)
     tabel = d.tabel(view.kolommen, _breedtes(kolommen, d.breedte_cm))
@@ -457,7 +430,7 @@ def overzicht(ov: Overzicht) -> bytes:
                 run.bold = True
     # the totals stay together, on the page of the last wijk
     d.bijeen(rijen[-len(view.totalen) - 1 :])
-    d.alinea(legenda_tekst(ov), cursief=True).paragraph_format.space_before = d.Pt(6)
+    d.alinea(common.legenda_tekst(ov), cursief=True).paragraph_format.space_before = d.Pt(6)
     _sommen(d, ov)
     return d.bytes()
 
@@ -468,7 +441,7 @@ def _sommen(d: _Doc, ov: Overzicht) -> None:
         return
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    view = sommen_view(ov)
+    view = common.sommen_view(ov)
     teksten = [
         [r.label for r in view.rijen],
         [r.wijken for r in view.rijen],
@@ -483,7 +456,7 @@ def _sommen(d: _Doc, ov: Overzicht) -> None:
         )
         for kop, cellen in zip(view.kolommen, teksten, strict=True)
     ]
-    d.doc.add_heading(SOMMEN_TITEL, level=1)
+    d.doc.add_heading(common.SOMMEN_TITEL, level=1)
     tabel = d.tabel(view.kolommen, _breedtes(kolommen, d.breedte_cm))
     for r in view.rijen:
         rij = d.rij(tabel, [r.label, r.wijken, r.inwoners, *("\n".join(c) for c in r.cellen)])
@@ -495,7 +468,7 @@ def _sommen(d: _Doc, ov: Overzicht) -> None:
                 for p in cel.paragraphs:
                     for run in p.runs:
                         run.bold = True
-    d.alinea(SOMMEN_UITLEG, cursief=True).paragraph_format.space_before = d.Pt(6)
+    d.alinea(common.SOMMEN_UITLEG, cursief=True).paragraph_format.space_before = d.Pt(6)
 
 
 def kaart(k: SocialeKaart) -> bytes:
@@ -503,9 +476,9 @@ def kaart(k: SocialeKaart) -> bytes:
     fout = te_groot(k)
     if fout is not None:
         raise fout
-    d = _Doc(liggend=False, titel_tekst=titel(k))
-    view = kaart_view(k)
-    d.kop(k, kaart_kop(k))
+    d = _Doc(liggend=False, titel_tekst=common.titel(k))
+    view = common.kaart_view(k)
+    d.kop(k, common.kaart_kop(k))
     if k.omschrijving:
         d.alinea(k.omschrijving, cursief=True)
     alle = [r for g in view.groepen for s in g.secties for r in s.rijen]
@@ -537,9 +510,9 @@ def kaart(k: SocialeKaart) -> bytes:
         d.doc.add_heading(groep.titel, level=1)
         d.alinea(groep.omschrijving, cursief=True)
         if not groep.secties:
-            d.alinea(GEEN_VOORZIENINGEN.capitalize() + ".")
+            d.alinea(common.GEEN_VOORZIENINGEN.capitalize() + ".")
             continue
-        tabel = d.tabel(KAART_KOLOMMEN, breedtes)
+        tabel = d.tabel(common.KAART_KOLOMMEN, breedtes)
         for sectie in groep.secties:
             titelrij = d.sectie(tabel, sectie.titel)
             eerste = None
@@ -552,13 +525,13 @@ def kaart(k: SocialeKaart) -> bytes:
                     d.toelichting(r.cells[0], rij.details)
             d.bijeen([titelrij, eerste])  # a section's title never alone at a page's foot
     if view.wat_werkt:
-        d.doc.add_heading(WAT_WERKT_TITEL, level=1)
-        _praktijken(d, WAT_WERKT_KOLOMMEN, view.wat_werkt)
+        d.doc.add_heading(common.WAT_WERKT_TITEL, level=1)
+        _praktijken(d, common.WAT_WERKT_KOLOMMEN, view.wat_werkt)
     d.bronnen(view.bronnen)
     return d.bytes()
 
 
-def _praktijken(d: _Doc, kolommen: list[str], rijen: list[PraktijkRij]) -> None:
+def _praktijken(d: _Doc, kolommen: list[str], rijen: list[common.PraktijkRij]) -> None:
     waar = [r.waar for r in rijen] + [kolommen[0]]
     wat = [r.wat for r in rijen] + [kolommen[1]]
     details = [r.details for r in rijen]
@@ -588,26 +561,18 @@ def _praktijken(d: _Doc, kolommen: list[str], rijen: list[PraktijkRij]) -> None:
 
 
 def voorbeelden(gv: GoedeVoorbeelden) -> bytes:
-    d = _Doc(liggend=False, titel_tekst=titel(gv))
-    view = voorbeelden_view(gv)
-    d.kop(gv, voorbeelden_kop(gv))
+    d = _Doc(liggend=False, titel_tekst=common.titel(gv))
+    view = common.voorbeelden_view(gv)
+    d.kop(gv, common.voorbeelden_kop(gv))
     for sectie in view.secties:
         d.doc.add_heading(sectie.titel, level=1)
         if sectie.rijen:
-            _praktijken(d, VOORBEELDEN_KOLOMMEN, sectie.rijen)
+            _praktijken(d, common.VOORBEELDEN_KOLOMMEN, sectie.rijen)
         else:
-            d.alinea(GEEN_PRAKTIJKEN[:1].upper() + GEEN_PRAKTIJKEN[1:] + ".", cursief=True)
+            d.alinea(
+                common.GEEN_PRAKTIJKEN[:1].upper() + common.GEEN_PRAKTIJKEN[1:] + ".", cursief=True
+            )
         for regel in sectie.daar:
             d.doc.add_paragraph(regel, style="List Bullet")
     d.bronnen(view.bronnen)
     return d.bytes()
-
-
-def render(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden) -> bytes:
-    if isinstance(result, GoedeVoorbeelden):
-        return voorbeelden(result)
-    if isinstance(result, Overzicht):
-        return overzicht(result)
-    if isinstance(result, SocialeKaart):
-        return kaart(result)
-    return audit(result)
