@@ -36,7 +36,7 @@ def noem(repo: Path, checklist: str) -> store.GemeenteData:
 
 def checklist_van(repo: Path, gd: store.GemeenteData, gegeven: str | None = None) -> Path:
     root = find_root(repo, {}, Path.cwd())
-    _, doc = store.checklist_voor(root, gegeven, gd.gemeente, gd.doc)
+    _, doc = store.checklist_for(root, gegeven, gd.gemeente, gd.doc)
     return Path(doc.path)
 
 

@@ -141,7 +141,7 @@ def rij(ov, wijk: str):
 
 
 def bevindingen(root: Path, datum: dt.date = DATUM) -> list[tuple[str, str, int]]:
-    """(rule, file name, line) of every finding of validate over `root` on `datum`."""
+    """(id, file name, line) of every finding of validate over `root` on `datum`."""
     v = validate([], dataroot.find_root(root, {}, root), datum)
     return [(f.id, Path(f.span.path).name, f.span.line) for f in v.bevindingen]
 

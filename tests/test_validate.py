@@ -61,10 +61,10 @@ def test_invalid_examples_exit_1_at_their_position(
     (repo / plaats).write_bytes(case.read_bytes())
     paden = ["--data", "repo"] if scope == "gegevensmap" else [f"repo/{plaats}"]
     out = invoke(["validate", *paden, "--datum", DATUM, "-f", "tekst", *opties], code=1).output
-    for regel, kolom, rule in verwacht:
-        begin = f"repo/{plaats}:{regel}:{kolom}: "
-        assert any(r.startswith(begin) and r.endswith(f"({rule})") for r in lines(out)), (
-            f"{begin}… ({rule}) niet gemeld:\n{out}"
+    for line, kolom, id in verwacht:
+        begin = f"repo/{plaats}:{line}:{kolom}: "
+        assert any(r.startswith(begin) and r.endswith(f"({id})") for r in lines(out)), (
+            f"{begin}… ({id}) niet gemeld:\n{out}"
         )
 
 

@@ -1,7 +1,8 @@
 """Plausibility: what a schema cannot say about figures, dates, names and thresholds. Pure.
 
-Every check has a stable rule id and a severity (docs/validate.md). Positions are looked up only
-for findings, so a clean file costs a walk over its models and nothing more.
+Every check has a stable finding id, registered with its severity in core/finding_ids.py.
+Positions are looked up only for findings, so a clean file costs a walk over its models and
+nothing more.
 """
 
 from __future__ import annotations

@@ -381,9 +381,7 @@ class _Run:
             naam = None  # which checklist is unknown: skip the checks that need one
         cl = None
         if naam is not None:
-            cl, _ = self.checklist_voor(
-                naam, folder, gdoc if g is not None else None, g is not None
-            )
+            cl, _ = self.checklist_for(naam, folder, gdoc if g is not None else None, g is not None)
         bekend = integrity.Namen.van(g).wijk_keys if g is not None else frozenset()
         bestanden: list[WijkBestand] = []
         geclaimd: set[str] = set()
@@ -449,7 +447,7 @@ class _Run:
                 self.checklists[key] = (cl, doc)
         return self.checklists[key]
 
-    def checklist_voor(
+    def checklist_for(
         self, naam: str, folder: Path, gdoc: YamlDocument | None, gemeente: bool = False
     ) -> tuple[Checklist | None, GelaagdDocument | None]:
         """The checklist a gemeente names: in the nearest `checklists/` folder, the data root's
@@ -562,7 +560,7 @@ class _Run:
                 )
             ]
         )
-        cl, _ = self.checklist_voor(_STANDAARD_CHECKLIST, p.parent, None)
+        cl, _ = self.checklist_for(_STANDAARD_CHECKLIST, p.parent, None)
         self.add(plausibility.check_wijk(w, doc, cl, self.datum))
         if cl is not None:
             self.add(integrity.check_wijk(cl, doc, w))

@@ -461,7 +461,7 @@ def _bijwerken(
     from wijkcheck.core.names import sleutel
     from wijkcheck.sources import cbs, cbs_files, loader
     from wijkcheck.sources.dataroot import display_path, wijk_bestanden
-    from wijkcheck.sources.store import checklist_voor, load_gemeente
+    from wijkcheck.sources.store import checklist_for, load_gemeente
     from wijkcheck.sources.yamlsource import parse, read_text
 
     regios = cbs.combineer(bestanden)
@@ -475,7 +475,7 @@ def _bijwerken(
         gezien.append(f"{gd.gemeente.naam} ({gm})")
         if gm not in in_bestanden:
             continue
-        checklist, _ = checklist_voor(root, None, gd.gemeente, gd.doc)
+        checklist, _ = checklist_for(root, None, gd.gemeente, gd.doc)
         toegestaan = set(checklist.indicatoren)
         v = _Gemeenteverslag(gd.gemeente.naam, gm)
         verslagen.append(v)

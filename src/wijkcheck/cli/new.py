@@ -189,7 +189,7 @@ def _checklist(root: DataRoot, gd: GemeenteData) -> Checklist:
     from wijkcheck.checks import integrity
     from wijkcheck.sources import store
 
-    cl, cldoc = store.checklist_voor(root, None, gd.gemeente, gd.doc)
+    cl, cldoc = store.checklist_for(root, None, gd.gemeente, gd.doc)
     problemen = integrity.check_checklist(cl, cldoc)
     if problemen:
         raise WijkcheckError(problemen)

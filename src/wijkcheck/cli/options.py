@@ -148,7 +148,7 @@ def wijk_met_checklist(
     from wijkcheck.sources import store
 
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
-    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
+    cl, cldoc = store.checklist_for(root, checklist, gd.gemeente, gd.doc)
     problemen = poort(cl, cldoc, gd, datum)
     if problemen:
         raise WijkcheckError(problemen)

@@ -78,7 +78,7 @@ def validate_cmd(
 ) -> None:
     """Controleer de gegevens: YAML, velden, verwijzingen tussen bestanden en plausibiliteit.
 
-    Elke bevinding staat op één regel als pad:regel:kolom: fout: bericht (regel-id). Alle
+    Elke bevinding staat op één regel als pad:regel:kolom: fout: bericht (id). Alle
     bevindingen van alle bestanden komen in één keer. Exitcode 0: geen fouten (waarschuwingen
     mogen); 1: fouten (of waarschuwingen met --strikt); 2: een pad of bestand kon niet gelezen
     worden, een onjuiste optie, of er is geen gegevensmap (validate controleert nooit de

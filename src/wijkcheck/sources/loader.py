@@ -75,7 +75,7 @@ def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) ->
 def _message(
     err: Any, loc: tuple[str | int, ...], model: type[BaseModel], doc: YamlDocument | None = None
 ) -> tuple[str, FindingId, bool, tuple[str | int, ...]]:
-    """Dutch message, rule id, whether it points at the key, and where; `doc` (if given) lets
+    """Dutch message, finding id, whether it points at the key, and where; `doc` (if given) lets
     a message quote a value as written."""
     kind: str = err["type"]
     if kind == GEEN_GEHEEL_GETAL:

@@ -318,7 +318,7 @@ def load_checklist(
     waar: Span | None = None,
     basis: Callable[[], Path] | None = None,
 ) -> tuple[Checklist, GelaagdDocument]:
-    """Load a checklist; `bron` says where `naam` came from (see `checklist_voor`), `basis`
+    """Load a checklist; `bron` says where `naam` came from (see `checklist_for`), `basis`
     which checklist a theme is laid on (see `load_checklist_file`)."""
     return load_checklist_file(checklist_path(root, naam, bron, waar), root, basis=basis)
 
@@ -373,7 +373,7 @@ def _ouder(root: DataRoot, naam: str, naast: Path, waar: Span) -> Path:
     return _zoek_checklist(naam, [naast, root.checklists], waar, " bij 'extends'")
 
 
-def checklist_voor(
+def checklist_for(
     root: DataRoot, gegeven: str | None, gemeente: Gemeente, doc: YamlDocument | None = None
 ) -> tuple[Checklist, GelaagdDocument]:
     """The checklist of a run: `--checklist` if the user gave one, else the one gemeente.yaml
