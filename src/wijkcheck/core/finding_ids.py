@@ -123,7 +123,7 @@ CODERING = define(
     Section.FILE,
     "Geen UTF-8",
     (
-        "geen UTF-8: UTF-16, of een byte uit Windows-1252/Latin-1 (met regel en kolom van die "
+        "UTF-16, of een byte uit Windows-1252/Latin-1 (met regel en kolom van die "
         "byte). Een UTF-8-BOM en Windows-regeleinden (CRLF) zijn wél goed"
     ),
     example=Command(
@@ -137,7 +137,7 @@ YAML_SYNTAXIS = define(
     Section.FILE,
     "Ongeldige YAML",
     (
-        "ongeldige YAML: inspringing, tabs, een niet gesloten haakje of aanhalingsteken, een "
+        "inspringing, tabs, een niet gesloten haakje of aanhalingsteken, een "
         "stuurteken, meer dan één document (`---`)"
     ),
     example=Yaml("data/wijken/heusden/herpt.yaml", text="kern: [Herpt", replaces="kern: Herpt"),
@@ -221,6 +221,7 @@ ALIAS_LUS = define(
     Section.FILE,
     "Alias naar zichzelf",
     "een alias die naar zichzelf verwijst",
+    example=Yaml("data/wijken/heusden/lus.yaml", text="a: &a [*a]\n"),
 )
 
 TE_DIEP = define(
@@ -245,6 +246,10 @@ TE_VEEL_KNOOPPUNTEN = define(
     Section.FILE,
     "Te veel knooppunten",
     "meer dan 200.000 knooppunten in het bestand zelf",
+    example=Command(
+        "(echo 'lijst:'; seq 200001 | sed 's/^/  - /') > "
+        "data/wijken/heusden/lang.yaml && wijkcheck validate"
+    ),
 )
 
 TE_VEEL_BEVINDINGEN = define(
@@ -253,6 +258,10 @@ TE_VEEL_BEVINDINGEN = define(
     Section.FILE,
     "Te veel bevindingen in één bestand",
     "na 100 bevindingen in één bestand worden de rest alleen geteld",
+    example=Command(
+        'for i in $(seq 101); do echo "veld$i: x"; done > '
+        "data/wijken/heusden/veel.yaml && wijkcheck validate"
+    ),
 )
 
 BESTAND_VORM = define(
@@ -479,6 +488,11 @@ ONBEKENDE_KERN = define(
     Section.REFERENCES,
     "Onbekende kern",
     "een voorziening met een `kern` die de gemeente niet heeft",
+    example=Yaml(
+        "data/wijken/heusden/gemeente.yaml",
+        text="soort: wijk-en-welzijnsteam, kern: Drunnen,",
+        replaces="soort: wijk-en-welzijnsteam, kern: Drunen,",
+    ),
 )
 
 ONBEKENDE_SOORT = define(
@@ -1018,6 +1032,9 @@ DUBBEL_ONDERWERP = define(
     Section.CHECKLISTS,
     "Id bij voorwaarden én items",
     "dezelfde id bij `voorwaarden` en bij `items`",
+    example=Yaml(
+        "checklists/heusden.yaml", text="\n  huisarts:\n", replaces="\n  ontmoetingsplekken:\n"
+    ),
 )
 
 EXTENDS_KRING = define(
@@ -1043,6 +1060,9 @@ BESTAAT_AL = define(
         " een thema-checklist: een voorwaarde of item met de id van een voorwaarde of item van de"
         " checklist eronder"
     ),
+    example=Yaml(
+        "checklists/heusden.yaml", text="\n  dorpshuis:\n", replaces="\n  buurt-bestuurt:\n"
+    ),
 )
 
 ONBEKEND_IN_BASIS = define(
@@ -1055,6 +1075,11 @@ ONBEKEND_IN_BASIS = define(
         "(`huisarts.3`) of catalogusregel die in de lagen eronder niet bestaat, of een "
         "`vraagindex` die de regel niet heeft"
     ),
+    example=Yaml(
+        "checklists/heusden.yaml",
+        text="vervang:\n  items:\n    mantelzorgsteunpunt:",
+        replaces="vervang:\n  items:\n    steunpunt-mantelzorg:",
+    ),
 )
 
 GEEN_DREMPEL = define(
@@ -1063,6 +1088,16 @@ GEEN_DREMPEL = define(
     Section.CHECKLISTS,
     "Norm voor een regel zonder drempel",
     "`normen:` voor een regel zonder drempel (alleen `drempel` en `per_inwoners` hebben er een)",
+    example=Yaml(
+        "checklists/heusden.yaml",
+        text=(
+            "\n"
+            "normen:\n"
+            "  clientondersteuning: {minimaal: 2, norm: {basis: voorbeeldnorm}}\n"
+            "vervang:\n"
+        ),
+        replaces="\nvervang:\n",
+    ),
 )
 
 ONGELDIGE_NORM = define(
@@ -1071,6 +1106,16 @@ ONGELDIGE_NORM = define(
     Section.CHECKLISTS,
     "Nieuwe drempel klopt niet",
     "de regel met de nieuwe drempel klopt niet (`minimaal` groter dan `maximaal`)",
+    example=Yaml(
+        "checklists/heusden.yaml",
+        text=(
+            "\n"
+            "normen:\n"
+            "  huisarts.2: {minimaal: 5, maximaal: 1, norm: {basis: voorbeeldnorm}}\n"
+            "vervang:\n"
+        ),
+        replaces="\nvervang:\n",
+    ),
 )
 
 THEMA_NIET_TOEGESTAAN = define(
@@ -1199,6 +1244,13 @@ VERSCHILLENDE_CHECKLISTS = define(
         "er één: kies een gemeente met `--gemeente` of één checklist met `--checklist`"
     ),
     stops=True,
+    example=Command(
+        "sed 's/^id: heusden$/id: kopie/' checklists/heusden.yaml > "
+        "checklists/kopie.yaml && cp -r data/wijken/heusden data/wijken/kopie "
+        "&& sed -i 's/^naam: Heusden/naam: Kopie/; s/GM0797/GM0798/; "
+        "s/^checklist: heusden/checklist: kopie/' "
+        "data/wijken/kopie/gemeente.yaml && wijkcheck overview"
+    ),
 )
 
 NIET_GETOETST = define(
@@ -1211,6 +1263,7 @@ NIET_GETOETST = define(
         "thema-checklist die niet toetst"
     ),
     stops=True,
+    example=Command("wijkcheck voorbeelden ontmoetingsplekken --checklist aandachtsgroepen"),
 )
 
 UITVOER_NODIG = define(
@@ -1351,6 +1404,7 @@ WIJKNAAM = define(
         "te maken"
     ),
     stops=True,
+    example=Command("wijkcheck new '???' --kern Herpt"),
 )
 
 # --- Section.CBS -----------------------------------------------------------------------------
@@ -1456,6 +1510,13 @@ GEOMETRIE_CRS = define(
     "Ander coördinatenstelsel",
     "een ander coördinatenstelsel dan RD New (EPSG:28992), zoals WGS84 (lengte- en breedtegraden)",
     stops=True,
+    example=Command(
+        'printf \'{"type": "FeatureCollection", "features": [{"type": "Feature",'
+        ' "properties": {"buurtcode": "BU07970000"}, "geometry": {"type": '
+        '"Polygon", "coordinates": [[[5.1, 51.7], [5.2, 51.7], [5.2, 51.8], '
+        "[5.1, 51.7]]]}}]}' > buurten.geojson && wijkcheck overview --geometrie"
+        " buurten.geojson --output kaart.svg"
+    ),
 )
 
 GEOMETRIE_LAAG = define(
@@ -1477,6 +1538,13 @@ GEOMETRIE_GEEN_CODE = define(
         "`wijkcode`); een laag van het andere niveau wordt herkend"
     ),
     stops=True,
+    example=Command(
+        'printf \'{"type": "FeatureCollection", "features": [{"type": "Feature",'
+        ' "properties": {"naam": "Herpt"}, "geometry": {"type": "Polygon", '
+        '"coordinates": [[[150000, 410000], [151000, 410000], [151000, 411000],'
+        " [150000, 410000]]]}}]}' > buurten.geojson && wijkcheck overview "
+        "--geometrie buurten.geojson --output kaart.svg"
+    ),
 )
 
 GEOMETRIE_TYPE = define(
@@ -1486,6 +1554,12 @@ GEOMETRIE_TYPE = define(
     "Geen vlakken",
     "punten of lijnen in plaats van vlakken (alleen Polygon en MultiPolygon)",
     stops=True,
+    example=Command(
+        'printf \'{"type": "FeatureCollection", "features": [{"type": "Feature",'
+        ' "properties": {"buurtcode": "BU07970000"}, "geometry": {"type": '
+        '"Point", "coordinates": [150000, 410000]}}]}\' > buurten.geojson && '
+        "wijkcheck overview --geometrie buurten.geojson --output kaart.svg"
+    ),
 )
 
 GEOMETRIE_ONLEESBAAR = define(
@@ -1495,6 +1569,10 @@ GEOMETRIE_ONLEESBAAR = define(
     "Kapotte geometrie",
     "kapotte JSON (met regel en kolom) of een kapotte geometrie",
     stops=True,
+    example=Command(
+        'printf \'{"type": "FeatureCollection", "features": [\' > buurten.geojson'
+        " && wijkcheck overview --geometrie buurten.geojson --output kaart.svg"
+    ),
 )
 
 GEOMETRIE_TE_GROOT = define(
@@ -1513,6 +1591,13 @@ KAART_LEEG = define(
     "Geen enkele buurt op de kaart",
     "het bestand heeft geen enkele buurt van uw gemeente(n) en geen van uw buurtcodes",
     stops=True,
+    example=Command(
+        'printf \'{"type": "FeatureCollection", "features": [{"type": "Feature",'
+        ' "properties": {"buurtcode": "BU99999999"}, "geometry": {"type": '
+        '"Polygon", "coordinates": [[[150000, 410000], [151000, 410000], '
+        "[151000, 411000], [150000, 410000]]]}}]}' > buurten.geojson && "
+        "wijkcheck overview --geometrie buurten.geojson --output kaart.svg"
+    ),
 )
 
 ONBEKENDE_VOORWAARDE = define(
@@ -1522,6 +1607,14 @@ ONBEKENDE_VOORWAARDE = define(
     "Onbekende voorwaarde",
     "`--voorwaarde` noemt geen voorwaarde van de checklist (met suggesties)",
     stops=True,
+    example=Command(
+        'printf \'{"type": "FeatureCollection", "features": [{"type": "Feature",'
+        ' "properties": {"buurtcode": "BU99999999"}, "geometry": {"type": '
+        '"Polygon", "coordinates": [[[150000, 410000], [151000, 410000], '
+        "[151000, 411000], [150000, 410000]]]}}]}' > buurten.geojson && "
+        "wijkcheck overview --geometrie buurten.geojson --voorwaarde ontmoeten "
+        "--output kaart.svg"
+    ),
 )
 
 KAART_ALLEEN_PROBLEMEN = define(

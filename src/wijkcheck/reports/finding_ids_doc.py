@@ -74,7 +74,7 @@ def _example(d: FindingId) -> list[str]:
         if ex.removes:
             lines = [f"Zonder het bestand `{ex.path}`:", ""]
         elif ex.replaces is None:
-            lines = [f"Het bestand `{ex.path}`:", "", "```yaml", ex.text.rstrip("\n"), "```", ""]
+            lines = [f"Het bestand `{ex.path}`:", "", "```text", ex.text.rstrip("\n"), "```", ""]
         else:
             lines = [
                 f"In `{ex.path}`, in plaats van `{ex.replaces.strip()}`:"
@@ -83,8 +83,8 @@ def _example(d: FindingId) -> list[str]:
                 "",
             ]
             if "\n" in ex.replaces:
-                lines += ["```yaml", ex.replaces.rstrip("\n"), "```", "", "dit:", ""]
-            lines += ["```yaml", ex.text.rstrip("\n"), "```", ""]
+                lines += ["```text", ex.replaces.rstrip("\n"), "```", "", "dit:", ""]
+            lines += ["```text", ex.text.rstrip("\n"), "```", ""]
         return [*lines, "```sh", f"wijkcheck validate{datum}", "```"]
     return []
 
@@ -95,10 +95,11 @@ def catalogue() -> str:
         "",
         f"<!-- gegenereerd door `{COMMAND}` uit src/wijkcheck/core/finding_ids.py -->",
         "",
-        "Elke bevinding van wijkcheck heeft een vaste id. Hier staat elke id met zijn ernst, "
-        "wat hij betekent en een voorbeeld dat hem oplevert. Een YAML-voorbeeld is een wijziging "
-        "in de meegeleverde gegevens (`data/`, `checklists/`); de tests voeren elk voorbeeld uit "
-        "en eisen deze id. Het overzicht per soort controle staat in "
+        "Elke bevinding van wijkcheck heeft een vaste id. Hier staat elke id met zijn ernst, wat",
+        "hij betekent en, waar dat kan, een voorbeeld dat hem oplevert: een wijziging in een kopie",
+        "van de meegeleverde gegevens (de map met `data/wijken/` en `checklists/`), of een",
+        "opdracht die u in die map geeft. De tests voeren elk voorbeeld uit en eisen deze id",
+        "(`tests/test_finding_ids.py`). Het overzicht per soort controle staat in",
         "[validate.md](validate.md#controles).",
     ]
     for section in Section:
@@ -107,7 +108,8 @@ def catalogue() -> str:
             continue
         out += ["", f"## {section.value}"]
         for d in defs:
-            out += ["", f"### `{d.id}`", "", f"**{d.title}** ({ernst(d)}). {d.explanation}."]
+            uitleg = d.explanation[:1].upper() + d.explanation[1:]
+            out += ["", f"### `{d.id}`", "", f"**{d.title}.** Ernst: {ernst(d)}.", "", f"{uitleg}."]
             voorbeeld = _example(d)
             if voorbeeld:
                 out += ["", *voorbeeld]
