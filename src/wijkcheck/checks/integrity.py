@@ -137,13 +137,20 @@ def _check_uitzonderingen(
                     doc.span(loc),
                     f"'{u.onderwerp}' is een {soort}, geen {u.veld}: schrijf "
                     f"'{soort}: {u.onderwerp}'",
-                    ONBEKEND,
+                    ids.UITZONDERING_ONBEKEND,
                 )
             )
         elif u.onderwerp not in eigen:
             wat = "voorwaarde" if u.veld == "voorwaarde" else "checklist-item"
             found.append(
-                _onbekend(doc, loc, f"{wat} in uitzondering", u.onderwerp, eigen, ONBEKEND)
+                _onbekend(
+                    doc,
+                    loc,
+                    f"{wat} in uitzondering",
+                    u.onderwerp,
+                    eigen,
+                    ids.UITZONDERING_ONBEKEND,
+                )
             )
         elif wijk and u.onderwerp in gemeentebreed:
             found.append(
@@ -155,10 +162,6 @@ def _check_uitzonderingen(
                 )
             )
     return found
-
-
-#: The finding of an exception for a condition or item the checklist does not have.
-ONBEKEND = ids.UITZONDERING_ONBEKEND
 
 
 def check_wijk(

@@ -22,9 +22,6 @@ T = TypeVar("T", bound=BaseModel)
 # `12.345` or `1.234.567`: a Dutch thousands separator, read by YAML as a decimal point.
 _DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 
-#: The finding of an exception without an end date (`tot`).
-GEEN_EINDDATUM = ids.GEEN_EINDDATUM
-
 _SOORT_NAMEN = {
     dict: "een mapping (sleutel: waarde)",
     list: "een lijst",
@@ -92,7 +89,7 @@ def _message(
             return (
                 "een uitzondering heeft een einddatum nodig: 'tot' (JJJJ-MM-DD) ontbreekt; een "
                 "uitzondering zonder einde is een norm die niemand heeft vastgesteld",
-                GEEN_EINDDATUM,
+                ids.GEEN_EINDDATUM,
                 True,
                 parent,
             )
