@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -104,7 +105,10 @@ def test_no_module_passes_an_id_as_a_string() -> None:
 
 
 def test_every_definition_is_complete() -> None:
+    schema = json.loads((DOCS / "schema" / "validatie.schema.json").read_text(encoding="utf-8"))
+    vorm = schema["properties"]["bevindingen"]["items"]["properties"]["controle"]["pattern"]
     for d in REGISTRY.values():
+        assert re.fullmatch(vorm, d.id), d.id  # what validate's JSON promises an id looks like
         assert d.title and d.title[0].isupper() and not d.title.endswith("."), d.id
         assert d.explanation and not d.explanation.endswith("."), d.id
         assert d.section in Section
