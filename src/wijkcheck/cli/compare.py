@@ -23,6 +23,7 @@ from wijkcheck.cli.options import (
     wijk_met_checklist,
 )
 from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, Span, WijkcheckError
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def rapport_toen(
                 Span("--sinds"),
                 f"{vroeger.naam} is een overzicht; 'compare' vergelijkt met een rapport van "
                 "'wijkcheck audit WIJK -f json' (een overzicht past bij 'overview --sinds')",
-                "sinds-rapport",
+                ids.SINDS_RAPPORT,
             )
         return _rapport_uit_json(vroeger, data, wijk)
     assert vroeger.root is not None
@@ -85,7 +86,7 @@ def rapport_toen(
 def fout_van_toen(vroeger: Eerder, fout: WijkcheckError) -> WijkcheckError:
     """An error in the data of then, naming the revision (`REV:path:line:column`)."""
     fout = vroeger.hernoem(fout)
-    eerste, *rest = fout.findings or [Finding(Span("--sinds"), "ongeldige gegevens", "sinds")]
+    eerste, *rest = fout.findings or [Finding(Span("--sinds"), "ongeldige gegevens", ids.SINDS)]
     eerste = replace(eerste, message=f"{eerste.message} (in {vroeger.naam})")
     return WijkcheckError([eerste, *rest])
 
@@ -109,7 +110,7 @@ def _rapport_uit_json(vroeger: Eerder, data: dict[str, object], wijk: str) -> Ra
             f"{vroeger.naam} heeft schema_versie {data.get('schema_versie')}; deze wijkcheck "
             f"leest versie {SCHEMA_VERSIE} (docs/json.md). Maak het rapport opnieuw, of "
             "vergelijk met de git-revisie of gegevensmap van toen",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         )
     try:
         rapport = Rapport.model_validate(data)
@@ -119,13 +120,13 @@ def _rapport_uit_json(vroeger: Eerder, data: dict[str, object], wijk: str) -> Ra
         raise WijkcheckError.single(
             Span("--sinds"),
             f"{vroeger.naam} is geen geldig auditrapport ({waar}: {eerste['msg']})",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         ) from None
     if sleutel(rapport.wijk) != sleutel(wijk) and sleutel(rapport.wijk) not in sleutel(wijk):
         raise WijkcheckError.single(
             Span("--sinds"),
             f"{vroeger.naam} gaat over wijk {rapport.wijk}, niet over {wijk}",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         )
     return rapport
 
@@ -182,5 +183,5 @@ def _datum_sinds(tekst: str) -> dt.date:
         raise WijkcheckError.single(
             Span("--datum-sinds"),
             f"ongeldige datum '{tekst}'; verwacht JJJJ-MM-DD, bijv. 2025-06-30",
-            "argument",
+            ids.ARGUMENT,
         ) from None

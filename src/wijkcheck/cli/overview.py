@@ -21,6 +21,7 @@ from wijkcheck.cli.options import (
     herkomst,
 )
 from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, schrijf
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.ordering import Sortering
 
@@ -117,7 +118,7 @@ def overview_cmd(
         raise WijkcheckError.single(
             Span(""),
             "--sinds en --geometrie gaan (nog) niet samen; maak de kaart zonder --sinds",
-            "argument",
+            ids.ARGUMENT,
         )
     if geometrie is not None:
         _kaart_past(fmt, alleen_problemen)
@@ -126,7 +127,7 @@ def overview_cmd(
             Span(""),
             "--voorwaarde kiest de kleur van een kaart; geef ook --geometrie BESTAND "
             "(zie docs/kaart.md)",
-            "argument",
+            ids.ARGUMENT,
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
@@ -193,14 +194,14 @@ def _overzicht_uit_json(naam: str, data: dict) -> Overzicht:
             Span("--sinds"),
             f"{naam} is een auditrapport van één wijk; 'overview --sinds' vergelijkt met een "
             "overzicht van 'wijkcheck overview -f json' (een auditrapport past bij 'compare')",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         )
     if data.get("schema_versie") != SCHEMA_VERSIE:
         raise WijkcheckError.single(
             Span("--sinds"),
             f"{naam} heeft schema_versie {data.get('schema_versie')}; deze wijkcheck leest "
             f"versie {SCHEMA_VERSIE} (docs/json.md)",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         )
     try:
         return Overzicht.model_validate(data)
@@ -210,7 +211,7 @@ def _overzicht_uit_json(naam: str, data: dict) -> Overzicht:
         raise WijkcheckError.single(
             Span("--sinds"),
             f"{naam} is geen geldig overzicht ({waar}: {eerste['msg']})",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         ) from None
 
 
@@ -222,14 +223,14 @@ def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
             "--geometrie maakt een kaart (svg, png of html), "
             + ("geen tabel op het scherm" if fmt.value == "tabel" else f"geen {fmt.value}")
             + "; geef bijv. -o kaart.svg, -o kaart.png of -o kaart.html",
-            "formaat-past-niet",
+            ids.FORMAAT_PAST_NIET,
         )
     if alleen_problemen:
         raise WijkcheckError.single(
             Span(""),
             "een kaart toont alle wijken: met --alleen-problemen zouden de weggelaten wijken "
             "als buurt zonder wijk verschijnen; laat --alleen-problemen weg",
-            "argument",
+            ids.ARGUMENT,
         )
 
 

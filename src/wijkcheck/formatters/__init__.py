@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import PurePath
 from typing import Any, Protocol, cast
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 
 
@@ -190,7 +191,7 @@ def check(fmt: OutputFormat, kind: str) -> None:
         Span(""),
         f"--format {fmt.value} is {WAT[fmt]} en kan alleen bij {bij}; kies voor "
         f"'{COMMANDS[kind]}' uit {', '.join(f.value for f in formats_for(kind))}",
-        "formaat-past-niet",
+        ids.FORMAAT_PAST_NIET,
     )
 
 

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 from wijkcheck.sources.dataroot import DataRoot, find_root
 
 Soort = Literal["git", "map", "rapport"]
@@ -66,8 +67,8 @@ def _hernoem(f: Finding, namen: dict[str, str]) -> Finding:
     return replace(f, span=span, message=vervang(f.message))
 
 
-def _fout(ref: str, bericht: str, regel: str = "sinds") -> WijkcheckError:
-    return WijkcheckError.single(Span("--sinds"), f"'{ref}': {bericht}", regel)
+def _fout(ref: str, bericht: str, id: FindingId = ids.SINDS) -> WijkcheckError:
+    return WijkcheckError.single(Span("--sinds"), f"'{ref}': {bericht}", id)
 
 
 @contextlib.contextmanager
@@ -104,14 +105,14 @@ def _lees_rapport(ref: str, pad: Path) -> dict[str, Any]:
             Span(str(ref), exc.lineno, exc.colno),
             f"geen JSON-rapport van wijkcheck ({exc.msg}); --sinds leest een rapport van "
             "'wijkcheck audit -f json' of 'wijkcheck overview -f json'",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         ) from None
     if not isinstance(data, dict) or data.get("soort") not in ("audit", "overzicht"):
         raise WijkcheckError.single(
             Span(str(ref)),
             "geen rapport van 'wijkcheck audit -f json' of 'wijkcheck overview -f json' "
             "(het veld 'soort' ontbreekt of is iets anders)",
-            "sinds-rapport",
+            ids.SINDS_RAPPORT,
         )
     return data
 
@@ -127,7 +128,7 @@ def _git(args: list[str], cwd: Path, invoer: bytes | None = None) -> subprocess.
             Span("--sinds"),
             "git is niet geïnstalleerd (of niet te vinden op PATH); een git-revisie kan alleen "
             "met git gelezen worden. Geef anders een gegevensmap of een JSON-rapport",
-            "sinds-git",
+            ids.SINDS_GIT,
         ) from None
 
 
@@ -139,17 +140,17 @@ def _revisie(rev: str, root: DataRoot) -> Iterator[Eerder]:
             rev,
             "er is geen gegevensmap van u gevonden (dit zijn de meegeleverde voorbeeldgegevens); "
             "geef met --data de gegevensmap in een git-repository",
-            "sinds-git",
+            ids.SINDS_GIT,
         )
     if rev.startswith("-"):
-        raise _fout(rev, "geen git-revisie (begint met '-')", "sinds-git")
+        raise _fout(rev, "geen git-revisie (begint met '-')", ids.SINDS_GIT)
     top = _git(["rev-parse", "--show-toplevel"], basis)
     if top.returncode != 0:
         raise _fout(
             rev,
             f"geen bestaand pad, en de gegevensmap {basis} staat niet in een git-repository; "
             "geef een git-revisie, een gegevensmap of een JSON-rapport",
-            "sinds-git",
+            ids.SINDS_GIT,
         )
     toplevel = Path(top.stdout.decode().strip())
     commit = _git(
@@ -160,7 +161,7 @@ def _revisie(rev: str, root: DataRoot) -> Iterator[Eerder]:
             rev,
             f"onbekende git-revisie in {toplevel}; geef bijv. HEAD~1, een tag of een commit "
             "(git log --oneline), of een bestaande gegevensmap of een JSON-rapport",
-            "sinds-git",
+            ids.SINDS_GIT,
         )
     sha = commit.stdout.decode().strip()
     wanneer = _git(["show", "-s", "--format=%cs", sha], basis).stdout.decode().strip()
@@ -187,7 +188,7 @@ def _revisie(rev: str, root: DataRoot) -> Iterator[Eerder]:
         wijken = daar(root.wijken)
         if wijken is None or not wijken.is_dir():
             raise _fout(
-                rev, f"in deze revisie ({sha[:7]}) bestaat de gegevensmap nog niet", "sinds-git"
+                rev, f"in deze revisie ({sha[:7]}) bestaat de gegevensmap nog niet", ids.SINDS_GIT
             )
         cl = daar(root.checklists)
         oud = DataRoot(
@@ -207,7 +208,7 @@ def _uitpakken(sha: str, cwd: Path, delen: list[str], doel: Path) -> None:
     submodules are left out: they are not data)."""
     lijst = _git(["ls-tree", "-r", "-z", "--full-tree", sha, "--", *delen], cwd)
     if lijst.returncode != 0:
-        raise _fout(sha, lijst.stderr.decode(errors="replace").strip(), "sinds-git")
+        raise _fout(sha, lijst.stderr.decode(errors="replace").strip(), ids.SINDS_GIT)
     blobs: list[tuple[str, str]] = []
     for regel in lijst.stdout.split(b"\0"):
         if not regel:
@@ -220,7 +221,7 @@ def _uitpakken(sha: str, cwd: Path, delen: list[str], doel: Path) -> None:
         return
     inhoud = _git(["cat-file", "--batch"], cwd, "".join(f"{o}\n" for o, _ in blobs).encode())
     if inhoud.returncode != 0:
-        raise _fout(sha, inhoud.stderr.decode(errors="replace").strip(), "sinds-git")
+        raise _fout(sha, inhoud.stderr.decode(errors="replace").strip(), ids.SINDS_GIT)
     data, plek = inhoud.stdout, 0
     for _, pad in blobs:
         einde = data.index(b"\n", plek)
@@ -228,7 +229,7 @@ def _uitpakken(sha: str, cwd: Path, delen: list[str], doel: Path) -> None:
         begin = einde + 1
         doelpad = doel / pad
         if ".." in Path(pad).parts:
-            raise _fout(sha, f"onveilig pad in de revisie: {pad}", "sinds-git")
+            raise _fout(sha, f"onveilig pad in de revisie: {pad}", ids.SINDS_GIT)
         doelpad.parent.mkdir(parents=True, exist_ok=True)
         doelpad.write_bytes(data[begin : begin + grootte])
         plek = begin + grootte + 1

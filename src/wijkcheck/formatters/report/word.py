@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import getal
 from wijkcheck.core.results import Rapport, Uitkomst
@@ -371,7 +372,7 @@ def te_groot(result: Rapport | Overzicht | SocialeKaart) -> WijkcheckError | Non
             f"een Word-document past tot {getal(MAX_RIJEN)} wijken; dit overzicht heeft er "
             f"{getal(len(result.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken "
             "met problemen met --alleen-problemen, of kies --format html of csv",
-            "te-veel-voor-word",
+            ids.TE_VEEL_VOOR_WORD,
         )
     if isinstance(result, SocialeKaart):
         rijen = len(result.onbekende_soorten) + sum(
@@ -383,7 +384,7 @@ def te_groot(result: Rapport | Overzicht | SocialeKaart) -> WijkcheckError | Non
                 f"een Word-document past tot {getal(MAX_RIJEN)} voorzieningen; de sociale kaart "
                 f"van {result.wijk} heeft er {getal(rijen)} (met die elders in de kern). Kies "
                 "--format html of csv",
-                "te-veel-voor-word",
+                ids.TE_VEEL_VOOR_WORD,
             )
     return None
 
