@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Literal
 
 from wijkcheck.core.models import leeg
-from wijkcheck.core.names import sleutel
+from wijkcheck.core.names import datum, sleutel
 from wijkcheck.core.results import (
     SCHEMA_VERSIE,
     ChecklistInfo,
@@ -162,7 +162,7 @@ class Vergelijking(Result):
 
 def _gegeven_tekst(g: GebruiktGegeven) -> str:
     geschat = ", geschat" if g.geschat else ""
-    return f"{g.waarde} ({g.bron}, {g.peildatum.isoformat()}{geschat})"
+    return f"{g.waarde} ({g.bron}, {datum(g.peildatum)}{geschat})"
 
 
 def _voorzieningen(r: Resultaat) -> list[str]:
@@ -237,7 +237,7 @@ def _uitzondering(r: Resultaat) -> str:
     u = r.uitzondering
     if u is None:
         return "geen"
-    return f"tot {u.tot.isoformat()} ({u.besluit}){', verlopen' if u.verlopen else ''}"
+    return f"tot {datum(u.tot)} ({u.besluit}){', verlopen' if u.verlopen else ''}"
 
 
 def _secties(r: Rapport) -> dict[str, tuple[str, Resultaat]]:

@@ -179,7 +179,8 @@ def _revisie(rev: str, root: DataRoot) -> Iterator[Eerder]:
     tijdelijk = Path(tempfile.mkdtemp(prefix="wijkcheck-sinds-"))
     try:
         _uitpakken(sha, basis, sorted(delen), tijdelijk)
-        naam = f"git-revisie {rev} ({sha[:7]}{f', {datum.isoformat()}' if datum else ''})"
+        wanneer_nl = f", {datum.day}-{datum.month}-{datum.year}" if datum else ""
+        naam = f"git-revisie {rev} ({sha[:7]}{wanneer_nl})"
 
         def daar(p: Path | None) -> Path | None:
             rel = binnen_repo(p)

@@ -646,8 +646,10 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
         parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
     parts.append(Text("\n".join(vg.conclusie(v)), style="bold"))
     for kopje, rijen in vg.secties(v):
+        # What changed is a list under the table, not a sixth column: at 80 columns a column
+        # that narrow breaks names and figures mid-word.
         tabel = Table(title=kopje, title_justify="left", title_style="bold", expand=True)
-        for k in vg.KOLOMMEN:
+        for k in vg.KOLOMMEN[:-1]:
             tabel.add_column(k, overflow="fold")
         for r in rijen:
             tabel.add_row(
@@ -656,9 +658,19 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
                 uitkomst(r.nu_uitkomst, r.nu) if r.nu_uitkomst else Text(r.nu),
                 Text(vg.verandering_tekst(r.verandering), style=_VERANDERING_STIJL[r.verandering]),
                 r.gemeten,
-                "\n".join(r.waarom),
             )
         parts.append(tabel)
+        waarom = [r for r in rijen if r.waarom]
+        if waarom:
+            parts.append(Text(f"{vg.KOLOMMEN[-1]} ({kopje.lower()})", style="bold"))
+            for r in waarom:
+                parts.append(Text(r.titel, style="italic"))
+                lijst = Table.grid(padding=(0, 1, 0, 0))
+                lijst.add_column(width=3, justify="right")
+                lijst.add_column(overflow="fold")
+                for regel in r.waarom:
+                    lijst.add_row("•", Text(regel))
+                parts.append(lijst)
     gelijk = vg.gelijk_gebleven(v)
     if gelijk:
         parts.append(Text(gelijk))
