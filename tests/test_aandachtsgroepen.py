@@ -30,7 +30,7 @@ VOORWAARDEN = [
 
 def _heusden():
     gd = store.load_gemeente(BUNDLED.wijken / "heusden")
-    return gd, store.checklist_voor(BUNDLED, "aandachtsgroepen", gd.gemeente, gd.doc)[0]
+    return gd, store.checklist_for(BUNDLED, "aandachtsgroepen", gd.gemeente, gd.doc)[0]
 
 
 def test_the_theme_judges_its_own_conditions_with_the_gemeentes_catalogue() -> None:
@@ -109,8 +109,8 @@ def _thema(tmp_path: Path, extra: str) -> Path:
 def _fout(path: Path) -> list[str]:
     gd = store.load_gemeente(BUNDLED.wijken / "heusden")
     with pytest.raises(WijkcheckError) as exc:
-        store.checklist_voor(BUNDLED, str(path), gd.gemeente, gd.doc)
-    return [f"{f.span.line}:{f.rule}" for f in exc.value.findings]
+        store.checklist_for(BUNDLED, str(path), gd.gemeente, gd.doc)
+    return [f"{f.span.line}:{f.id}" for f in exc.value.findings]
 
 
 def test_a_theme_adds_no_catalogue_and_changes_nothing_below(tmp_path: Path) -> None:

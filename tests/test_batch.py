@@ -216,7 +216,7 @@ def test_a_large_gemeente_that_cannot_be_used_is_refused_once(
     root = dataroot.find_root(twee, {}, twee)
     with pytest.raises(WijkcheckError) as fout:
         batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), werkers=2)
-    assert [f.rule for f in fout.value.findings] == ["onbekend-veld"]
+    assert [f.id for f in fout.value.findings] == ["onbekend-veld"]
 
 
 @pytest.mark.parametrize("werkers", [1, 2])

@@ -13,7 +13,7 @@ For each tree this module asserts
 - nothing raw on stdout or stderr: no ESC or other control character, no bidi or zero-width
   character, no line that could start a GitHub workflow command (`::error …`);
 - no file touched anywhere but the output path, and nothing at the output path when refused;
-- the finding that validate gives is the finding the others give (`regel` below).
+- the finding that validate gives is the finding the others give (`id` below).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class Geval:
     #: validate's exit code: 0 passes, 1 errors, 2 unreadable input
     validate: int
     #: the finding id validate reports and the other commands refuse with (when not 0)
-    regel: str | None = None
+    id: str | None = None
     #: the date of every command that takes one
     datum: str = DATUM
     #: only for a user who is not root (root reads every folder)
@@ -389,8 +389,8 @@ def test_every_command_agrees_with_validate(
         validate = _draai(runner, ["validate", "--data", str(repo), "--datum", geval.datum], uit)
         _schoon(validate)
         assert validate.code == geval.validate, (validate.stdout, validate.stderr)
-        if geval.regel is not None:
-            assert f"({geval.regel})" in validate.stdout + validate.stderr, validate.stdout
+        if geval.id is not None:
+            assert f"({geval.id})" in validate.stdout + validate.stderr, validate.stdout
         assert _foto(tmp_path) == voor, "validate changed a file"
         for args, doel in _commandos(geval, repo, uit):
             u = _draai(runner, args, uit)
@@ -400,8 +400,8 @@ def test_every_command_agrees_with_validate(
                 assert u.code == 0, (args, u.stderr)
             else:
                 assert u.code == 2, (args, u.stdout[-2000:])
-                if geval.regel is not None:
-                    assert f"({geval.regel})" in u.stderr, (args, u.stderr)
+                if geval.id is not None:
+                    assert f"({geval.id})" in u.stderr, (args, u.stderr)
             na = _foto(tmp_path)
             if doel is not None and u.code == 0:
                 assert str(doel) in na and doel.stat().st_size > 0, args

@@ -61,7 +61,7 @@ def test_a_format_that_does_not_fit_is_refused_before_its_module_loads() -> None
         "        except WijkcheckError as e:\n"
         "            assert (fmt, kind) not in f.RENDERERS\n"
         "            [b] = e.findings\n"
-        "            assert b.rule == 'formaat-past-niet' and 'kies voor' in b.message\n"
+        "            assert b.id == 'formaat-past-niet' and 'kies voor' in b.message\n"
         "        else:\n"
         "            assert (fmt, kind) in f.RENDERERS\n"
         "bad = [m for m in sys.modules if m.startswith('wijkcheck.formatters.report')]\n"

@@ -36,7 +36,7 @@ def fout(pad: Path, selection: Selection = HEUSDEN) -> tuple[str, str]:
     with pytest.raises(WijkcheckError) as exc:
         read(pad, selection)
     (f,) = exc.value.findings
-    return f.rule, f.message
+    return f.id, f.message
 
 
 def _plat(buurten: dict[str, geometry.Area]) -> dict[str, list[list[list[float]]]]:
@@ -253,7 +253,7 @@ def test_mutated_files_give_only_our_error(tmp_path, data):
     try:
         g = read(kapot, VOORBEELDRECHT)
     except WijkcheckError as exc:
-        assert [f.rule.startswith("geometrie-") for f in exc.findings] == [True]
+        assert [f.id.startswith("geometrie-") for f in exc.findings] == [True]
     else:
         assert all(c in VOORBEELDRECHT for c in g.areas)
         x0, y0, x1, y1 = geometry.RD_BOUNDS

@@ -52,7 +52,7 @@ def test_extends_case(tmp_path: Path, monkeypatch, basis: str, case: dict[str, A
         checklist = None
     else:
         found = integrity.check_checklist(checklist, doc)
-    got = [f"{f.span} {f.rule}" for f in found]
+    got = [f"{f.span} {f.id}" for f in found]
     assert got == case.get("fouten", []), [str(f) for f in found]
     verwacht = case.get("verwacht")
     if verwacht is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import ChecklistBestand
 from wijkcheck.core.errors import WijkcheckError
 from wijkcheck.core.models import Wijk
@@ -154,7 +155,7 @@ def test_rule_boolean_is_as_strict_as_in_a_wijk_file(waarde: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "waarde, rule, bericht",
+    "waarde, id, bericht",
     [
         (".inf", "geen-getal", "verwacht een eindig getal, gevonden: .inf"),
         ("-.inf", "geen-getal", "verwacht een eindig getal, gevonden: -.inf"),
@@ -163,13 +164,13 @@ def test_rule_boolean_is_as_strict_as_in_a_wijk_file(waarde: str) -> None:
         ('"' + "9" * 5000 + '"', "waarde", "getal met te veel cijfers, gevonden: '999"),
     ],
 )
-def test_infinite_or_endless_whole_numbers_in_dutch(waarde: str, rule: str, bericht: str) -> None:
+def test_infinite_or_endless_whole_numbers_in_dutch(waarde: str, id: str, bericht: str) -> None:
     text = CHECKLIST.replace("maanden: 36", f"maanden: {waarde}")
     [e] = errors(text, ChecklistBestand)
     assert e.startswith(f"w.yaml:7:30: fout: 'maanden': {bericht}")
-    assert e.endswith(f"({rule})")
+    assert e.endswith(f"({id})")
     [e] = errors(CHECKLIST.replace("toegankelijk: true", f"minimaal: {waarde}"), ChecklistBestand)
-    assert f"'minimaal': {bericht}" in e and e.endswith(f"({rule})")
+    assert f"'minimaal': {bericht}" in e and e.endswith(f"({id})")
 
 
 _FOUTE_WAARDEN = [
@@ -221,8 +222,8 @@ def test_no_wrong_value_anywhere_gets_an_english_message() -> None:
                         model.model_validate(data)
                     except ValidationError as exc:
                         for err in exc.errors(include_url=False):
-                            message, rule, _, _ = _message(err, tuple(err["loc"]), model)
-                            if rule == "schema":
+                            message, id, _, _ = _message(err, tuple(err["loc"]), model)
+                            if id == ids.SCHEMA:
                                 english.setdefault(err["type"], message)
     assert not english, english
 

@@ -161,6 +161,7 @@ def test_a_failed_second_write_takes_the_first_back(
     invoke, repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from wijkcheck.cli import writing
+    from wijkcheck.core import finding_ids as ids
     from wijkcheck.core.errors import Span, WijkcheckError
 
     echt = writing.schrijf_atomair
@@ -168,7 +169,7 @@ def test_a_failed_second_write_takes_the_first_back(
 
     def schijf_vol(path: Path, data: bytes, *, force: bool = False) -> None:
         if geschreven:
-            raise WijkcheckError.single(Span(""), f"{path}: schijf vol", "uitvoer-schrijven")
+            raise WijkcheckError.single(Span(""), f"{path}: schijf vol", ids.UITVOER_SCHRIJVEN)
         geschreven.append(path)
         echt(path, data, force=force)
 

@@ -92,7 +92,7 @@ def test_a_block_scalar_as_last_wijk_is_refused_not_guessed() -> None:
     voor = KOP + "kernen:\n  Noord:\n    - >-\n      Lange\n      naam\n"
     with pytest.raises(WijkcheckError) as exc:
         voeg_wijk_toe(voor, "gemeente.yaml", "Noord", "Nieuw")
-    assert exc.value.findings[0].rule == "gemeente-aanvullen"
+    assert exc.value.findings[0].id == "gemeente-aanvullen"
 
 
 @pytest.mark.parametrize(

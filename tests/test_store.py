@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import find_root
@@ -35,7 +36,7 @@ def noem(repo: Path, checklist: str) -> store.GemeenteData:
 
 def checklist_van(repo: Path, gd: store.GemeenteData, gegeven: str | None = None) -> Path:
     root = find_root(repo, {}, Path.cwd())
-    _, doc = store.checklist_voor(root, gegeven, gd.gemeente, gd.doc)
+    _, doc = store.checklist_for(root, gegeven, gd.gemeente, gd.doc)
     return Path(doc.path)
 
 
@@ -52,7 +53,7 @@ def test_path_in_gemeente_yaml_may_not_leave_the_data_folder(repo: Path, pad: st
     with pytest.raises(WijkcheckError) as info:
         checklist_van(repo, gd)
     [f] = info.value.findings
-    assert f.rule == "pad-buiten-data"
+    assert f.id == "pad-buiten-data"
     assert (f.span.path, f.span.line, f.span.column) == (gd.doc.path, 1, 12)
     assert "buiten de gegevensmap" in f.message and "--checklist PAD" in f.message
 
@@ -80,7 +81,7 @@ def test_unknown_name_in_gemeente_yaml_points_at_its_line(repo: Path) -> None:
     with pytest.raises(WijkcheckError) as info:
         checklist_van(repo, gd)
     [f] = info.value.findings
-    assert (f.rule, f.span.path, f.span.line) == ("onbekende-checklist", gd.doc.path, 1)
+    assert (f.id, f.span.path, f.span.line) == ("onbekende-checklist", gd.doc.path, 1)
     assert "Bedoelde u 'hart-van-brabant'?" in f.message
 
 
@@ -97,7 +98,7 @@ def test_the_same_path_is_judged_by_where_it_came_from(repo: Path) -> None:
     assert store.checklist_path(root, buiten, ChecklistBron.OPDRACHTREGEL) == Path(buiten)
     with pytest.raises(WijkcheckError) as info:
         store.checklist_path(root, buiten, ChecklistBron.GEMEENTE)
-    assert info.value.findings[0].rule == "pad-buiten-data"
+    assert info.value.findings[0].id == "pad-buiten-data"
 
 
 def test_unknown_gemeente_names_at_most_twenty(tmp_path: Path) -> None:
@@ -105,7 +106,7 @@ def test_unknown_gemeente_names_at_most_twenty(tmp_path: Path) -> None:
     root = store.DataRoot(tmp_path, None, "test")
 
     def onleesbaar(m: Path):
-        raise WijkcheckError.single(Span(str(m)), "kapot", "yaml-syntaxis")
+        raise WijkcheckError.single(Span(str(m)), "kapot", ids.YAML_SYNTAXIS)
 
     with pytest.raises(WijkcheckError) as exc:
         store.kies_gemeente(root, "Tilburg", mappen, onleesbaar)

@@ -141,9 +141,9 @@ def rij(ov, wijk: str):
 
 
 def bevindingen(root: Path, datum: dt.date = DATUM) -> list[tuple[str, str, int]]:
-    """(rule, file name, line) of every finding of validate over `root` on `datum`."""
+    """(id, file name, line) of every finding of validate over `root` on `datum`."""
     v = validate([], dataroot.find_root(root, {}, root), datum)
-    return [(f.rule, Path(f.span.path).name, f.span.line) for f in v.bevindingen]
+    return [(f.id, Path(f.span.path).name, f.span.line) for f in v.bevindingen]
 
 
 # -- the model ------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def test_model_reads_an_exception_and_requires_an_end_date() -> None:
     )
     with pytest.raises(WijkcheckError) as fout:
         _wijk(basis + uitzondering(tot=""))
-    assert [f.rule for f in fout.value.findings] == ["geen-einddatum"]
+    assert [f.id for f in fout.value.findings] == ["geen-einddatum"]
     with pytest.raises(WijkcheckError) as fout:
         _wijk(basis + uitzondering("voorwaarde: a\n    item: b"))
     assert "precies een van 'voorwaarde' of 'item'" in fout.value.findings[0].message

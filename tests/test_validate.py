@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from wijkcheck.checks.run import Validatie, validate
-from wijkcheck.core.errors import Finding, Severity, Span
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import REGISTRY, Finding, Severity, Span
 from wijkcheck.formatters.findings import FORMATTERS, ValidateFormat, kies, render
 from wijkcheck.formatters.findings import github as findings_github
 from wijkcheck.formatters.findings import json as findings_json
@@ -60,10 +61,10 @@ def test_invalid_examples_exit_1_at_their_position(
     (repo / plaats).write_bytes(case.read_bytes())
     paden = ["--data", "repo"] if scope == "gegevensmap" else [f"repo/{plaats}"]
     out = invoke(["validate", *paden, "--datum", DATUM, "-f", "tekst", *opties], code=1).output
-    for regel, kolom, rule in verwacht:
-        begin = f"repo/{plaats}:{regel}:{kolom}: "
-        assert any(r.startswith(begin) and r.endswith(f"({rule})") for r in lines(out)), (
-            f"{begin}… ({rule}) niet gemeld:\n{out}"
+    for line, kolom, id in verwacht:
+        begin = f"repo/{plaats}:{line}:{kolom}: "
+        assert any(r.startswith(begin) and r.endswith(f"({id})") for r in lines(out)), (
+            f"{begin}… ({id}) niet gemeld:\n{out}"
         )
 
 
@@ -78,7 +79,7 @@ def test_bundled_data_validates_without_errors() -> None:
     uitslag = validate([], BUNDLED, dt.date(2026, 11, 23))
     assert uitslag.fouten == 0, [str(f) for f in uitslag.bevindingen]
     # Only genuinely old figures (the sources are from 2020-2023) are warned about.
-    assert {f.rule for f in uitslag.bevindingen} <= {"verouderd"}
+    assert {f.id for f in uitslag.bevindingen} <= {"verouderd"}
     assert len(uitslag.bestanden) == 23
 
 
@@ -218,9 +219,13 @@ def test_bad_date_exits_2(invoke) -> None:
 
 VOORBEELD = Validatie(
     bevindingen=(
-        Finding(Span("c:d.yaml"), "te groot | <b>", "bestand-te-groot"),
-        Finding(Span("data/a,b.yaml", 3, 7), "onbekend veld 'kren'. Bedoelde u 'kern'?", "x-1"),
-        Finding(Span("data/a,b.yaml", 9, 1), "100% fout:\r\nregel 2", "x-2", Severity.WAARSCHUWING),
+        Finding(Span("c:d.yaml"), "te groot | <b>", ids.BESTAND_TE_GROOT),
+        Finding(
+            Span("data/a,b.yaml", 3, 7),
+            "onbekend veld 'kren'. Bedoelde u 'kern'?",
+            ids.ONBEKEND_VELD,
+        ),
+        Finding(Span("data/a,b.yaml", 9, 1), "100% fout:\r\nregel 2", ids.VEROUDERD),
     ),
     bestanden=("c:d.yaml", "data/a,b.yaml", "e.yaml"),
     datum=dt.date(2026, 6, 1),
@@ -231,8 +236,8 @@ def test_text_format_exactly() -> None:
     assert findings_text.render(VOORBEELD) == (
         "c:d.yaml: fout: te groot | <b> (bestand-te-groot)\n"
         "\n"
-        "data/a,b.yaml:3:7: fout: onbekend veld 'kren'. Bedoelde u 'kern'? (x-1)\n"
-        "data/a,b.yaml:9:1: waarschuwing: 100% fout:\\x0d\\x0aregel 2 (x-2)\n"
+        "data/a,b.yaml:3:7: fout: onbekend veld 'kren'. Bedoelde u 'kern'? (onbekend-veld)\n"
+        "data/a,b.yaml:9:1: waarschuwing: 100% fout:\\x0d\\x0aregel 2 (verouderd)\n"
         "\n"
         "2 fouten en 1 waarschuwing in 2 van 3 bestanden.\n"
     )
@@ -241,9 +246,9 @@ def test_text_format_exactly() -> None:
 def test_github_format_exactly() -> None:
     assert findings_github.render(VOORBEELD) == (
         "::error file=c%3Ad.yaml,title=bestand-te-groot::te groot | <b>\n"
-        "::error file=data/a%2Cb.yaml,line=3,col=7,title=x-1::onbekend veld 'kren'. "
+        "::error file=data/a%2Cb.yaml,line=3,col=7,title=onbekend-veld::onbekend veld 'kren'. "
         "Bedoelde u 'kern'?\n"
-        "::warning file=data/a%2Cb.yaml,line=9,col=1,title=x-2::100%25 fout:%0D%0Aregel 2\n"
+        "::warning file=data/a%2Cb.yaml,line=9,col=1,title=verouderd::100%25 fout:%0D%0Aregel 2\n"
         "2 fouten en 1 waarschuwing in 2 van 3 bestanden.\n"
     )
 
@@ -271,7 +276,7 @@ def test_github_annotations_round_trip_through_githubs_rules() -> None:
     for line, f in zip(annotaties, VOORBEELD.bevindingen, strict=True):
         name, props, data = parse_annotation(line)
         assert name == ("error" if f.severity is Severity.FOUT else "warning")
-        assert props["file"] == f.span.path and props["title"] == f.rule
+        assert props["file"] == f.span.path and props["title"] == f.id
         assert data == f.message
         if f.span.line:
             assert (props["line"], props["col"]) == (str(f.span.line), str(f.span.column))
@@ -286,8 +291,9 @@ def test_github_summary_lists_every_finding_as_markdown() -> None:
         "| Bestand | Regel | Kolom | Ernst | Controle | Bericht |\n"
         "|---|---:|---:|---|---|---|\n"
         "| c:d.yaml |  |  | fout | bestand-te-groot | te groot \\| &lt;b&gt; |\n"
-        "| data/a,b.yaml | 3 | 7 | fout | x-1 | onbekend veld 'kren'. Bedoelde u 'kern'? |\n"
-        "| data/a,b.yaml | 9 | 1 | waarschuwing | x-2 | 100% fout: regel 2 |\n"
+        "| data/a,b.yaml | 3 | 7 | fout | onbekend-veld "
+        "| onbekend veld 'kren'. Bedoelde u 'kern'? |\n"
+        "| data/a,b.yaml | 9 | 1 | waarschuwing | verouderd | 100% fout: regel 2 |\n"
     )
 
 
@@ -317,7 +323,7 @@ def test_json_format_exactly() -> None:
                 "regel": 3,
                 "kolom": 7,
                 "ernst": "fout",
-                "controle": "x-1",
+                "controle": "onbekend-veld",
                 "bericht": "onbekend veld 'kren'. Bedoelde u 'kern'?",
             },
             {
@@ -325,7 +331,7 @@ def test_json_format_exactly() -> None:
                 "regel": 9,
                 "kolom": 1,
                 "ernst": "waarschuwing",
-                "controle": "x-2",
+                "controle": "verouderd",
                 "bericht": "100% fout:\r\nregel 2",
             },
         ],
@@ -381,21 +387,24 @@ def test_json_output_validates_against_documented_schema(invoke, data_copy: Path
     assert {b["regel"] for b in out["bevindingen"]} >= {None}
 
 
-def test_every_rule_id_in_the_tests_is_documented() -> None:
+def test_every_finding_id_in_the_tests_is_registered_and_documented() -> None:
     from .test_een_poort import GEVALLEN
     from .test_hostile import HOSTILE
 
+    # docs/validate.md's tables are generated from the registry (tests/test_finding_ids.py)
     tekst = (DOCS / "validate.md").read_text(encoding="utf-8")
-    rules = {rule for case in INVALID for _, _, rule in header(case)[1]}
-    rules |= {h[3] for h in HOSTILE}
-    rules |= {g.regel for g in GEVALLEN if g.regel}
-    missing = sorted(r for r in rules if f"| `{r}` |" not in tekst)
-    assert not missing, f"niet in docs/validate.md: {missing}"
+    found = {id for case in INVALID for _, _, id in header(case)[1]}
+    found |= {h[3] for h in HOSTILE}
+    found |= {g.id for g in GEVALLEN if g.id}
+    missing = sorted(i for i in found if i not in REGISTRY or f"[`{i}`]" not in tekst)
+    assert not missing, f"niet geregistreerd of niet in docs/validate.md: {missing}"
 
 
 def test_github_summary_stays_under_githubs_size_limit() -> None:
     veel = Validatie(
-        tuple(Finding(Span("a.yaml", i, 1), "x" * 200, "r") for i in range(1, 10_001)),
+        tuple(
+            Finding(Span("a.yaml", i, 1), "x" * 200, ids.ONBEKEND_VELD) for i in range(1, 10_001)
+        ),
         ("a.yaml",),
         dt.date(2026, 6, 1),
     )
@@ -431,7 +440,7 @@ def test_worker_processes_find_the_same_in_the_same_order(drie: Path) -> None:
     alleen = validate([], root, dt.date(2026, 6, 1), drie, werkers=1)
     samen = validate([], root, dt.date(2026, 6, 1), drie, werkers=2)
     assert samen == alleen
-    assert {"onbekend-veld", "yaml-syntaxis"} <= {f.rule for f in alleen.bevindingen}
+    assert {"onbekend-veld", "yaml-syntaxis"} <= {f.id for f in alleen.bevindingen}
     assert sum(f.span.path.endswith("hart-van-brabant.yaml") for f in alleen.bevindingen) == 1
 
 

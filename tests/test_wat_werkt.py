@@ -207,5 +207,5 @@ def test_a_practice_is_validated_like_every_other_field(tmp_path: Path) -> None:
     path.write_text(tekst + PRAKTIJK.replace("    bron: voorbeeld\n", "    geschat: ja\n"), "utf-8")
     with pytest.raises(WijkcheckError) as exc:
         load_model(path, Wijk, "geerpark.yaml")
-    regels = {f.rule for f in exc.value.findings}
+    regels = {f.id for f in exc.value.findings}
     assert regels >= {"ontbrekend-veld"} and all(f.span.line > 0 for f in exc.value.findings)

@@ -142,7 +142,7 @@ def test_control_character_in_a_value_or_key_is_refused(text: str, where: str, t
     with pytest.raises(WijkcheckError) as info:
         parse(text, "f.yaml")
     [f] = info.value.findings
-    assert (str(f.span), f.rule) == (where, "stuurteken")
+    assert (str(f.span), f.id) == (where, "stuurteken")
     assert f"stuurteken {teken}" in f.message
     assert f.message.startswith("sleutel" if "sleutel" in text else "tekst")
 

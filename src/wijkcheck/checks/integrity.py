@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
-from wijkcheck.core.errors import Finding
+from wijkcheck.core.errors import Finding, FindingId
 from wijkcheck.core.models import Gemeente, Uitzondering, Voorziening, Wijk
 from wijkcheck.core.names import bedoelde_u, sleutel
 from wijkcheck.core.rules import doorloop
@@ -23,11 +24,11 @@ def _onbekend(
     wat: str,
     naam: str,
     bekend: Iterable[str],
-    rule: str,
+    id: FindingId,
     key: bool = False,
 ) -> Finding:
     hint = bedoelde_u(naam, bekend)
-    return Finding(doc.span(loc, key=key), f"onbekende {wat} '{naam}'.{hint}".rstrip("."), rule)
+    return Finding(doc.span(loc, key=key), f"onbekende {wat} '{naam}'.{hint}".rstrip("."), id)
 
 
 def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
@@ -37,7 +38,7 @@ def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
         for i, f in enumerate(soort.functies):
             if f not in cl.functies:
                 plek = ("soorten", sid, "functies", i)
-                found.append(_onbekend(doc, plek, "functie", f, functies, "onbekende-functie"))
+                found.append(_onbekend(doc, plek, "functie", f, functies, ids.ONBEKENDE_FUNCTIE))
     bekend: dict[str, Mapping[str, object]] = {
         "soorten": cl.soorten,
         "functies": cl.functies,
@@ -88,13 +89,13 @@ def _check_voorzieningen(
         loc: Loc = ("voorzieningen", i)
         if v.soort not in cl.soorten:
             found.append(
-                _onbekend(doc, (*loc, "soort"), "soort", v.soort, cl.soorten, "onbekende-soort")
+                _onbekend(doc, (*loc, "soort"), "soort", v.soort, cl.soorten, ids.ONBEKENDE_SOORT)
             )
         for j, f in enumerate(v.functies):
             if f not in cl.functies:
                 found.append(
                     _onbekend(
-                        doc, (*loc, "functies", j), "functie", f, cl.functies, "onbekende-functie"
+                        doc, (*loc, "functies", j), "functie", f, cl.functies, ids.ONBEKENDE_FUNCTIE
                     )
                 )
         if namen is None:
@@ -102,11 +103,13 @@ def _check_voorzieningen(
         for j, b in enumerate(v.bedient):
             if sleutel(b) not in namen.wijk_keys:
                 found.append(
-                    _onbekend(doc, (*loc, "bedient", j), "wijk", b, namen.wijken, "onbekende-wijk")
+                    _onbekend(
+                        doc, (*loc, "bedient", j), "wijk", b, namen.wijken, ids.ONBEKENDE_WIJK
+                    )
                 )
         if v.kern is not None and sleutel(v.kern) not in namen.kern_keys:
             found.append(
-                _onbekend(doc, (*loc, "kern"), "kern", v.kern, namen.kernen, "onbekende-kern")
+                _onbekend(doc, (*loc, "kern"), "kern", v.kern, namen.kernen, ids.ONBEKENDE_KERN)
             )
 
 
@@ -134,13 +137,20 @@ def _check_uitzonderingen(
                     doc.span(loc),
                     f"'{u.onderwerp}' is een {soort}, geen {u.veld}: schrijf "
                     f"'{soort}: {u.onderwerp}'",
-                    ONBEKEND,
+                    ids.UITZONDERING_ONBEKEND,
                 )
             )
         elif u.onderwerp not in eigen:
             wat = "voorwaarde" if u.veld == "voorwaarde" else "checklist-item"
             found.append(
-                _onbekend(doc, loc, f"{wat} in uitzondering", u.onderwerp, eigen, ONBEKEND)
+                _onbekend(
+                    doc,
+                    loc,
+                    f"{wat} in uitzondering",
+                    u.onderwerp,
+                    eigen,
+                    ids.UITZONDERING_ONBEKEND,
+                )
             )
         elif wijk and u.onderwerp in gemeentebreed:
             found.append(
@@ -148,14 +158,10 @@ def _check_uitzonderingen(
                     doc.span(loc),
                     f"'{u.onderwerp}' wordt één keer voor de hele gemeente beoordeeld; leg de "
                     f"uitzondering vast in {GEMEENTE_BESTAND}, niet in een wijkbestand",
-                    "uitzondering-gemeentebreed",
+                    ids.UITZONDERING_GEMEENTEBREED,
                 )
             )
     return found
-
-
-#: The finding of an exception for a condition or item the checklist does not have.
-ONBEKEND = "uitzondering-onbekend"
 
 
 def check_wijk(
@@ -174,7 +180,7 @@ def check_wijk(
                         "indicator",
                         ind,
                         cl.indicatoren,
-                        "onbekende-indicator",
+                        ids.ONBEKENDE_INDICATOR,
                         key=True,
                     )
                 )
@@ -182,7 +188,7 @@ def check_wijk(
         if rol not in cl.rollen:
             found.append(
                 _onbekend(
-                    doc, ("capaciteit", rol), "rol", rol, cl.rollen, "onbekende-rol", key=True
+                    doc, ("capaciteit", rol), "rol", rol, cl.rollen, ids.ONBEKENDE_ROL, key=True
                 )
             )
     bekend = cl.bekende_onderwerpen()
@@ -195,7 +201,7 @@ def check_wijk(
                     "voorwaarde of item",
                     praktijk.voorwaarde,
                     bekend,
-                    "onbekend-onderwerp",
+                    ids.ONBEKEND_ONDERWERP,
                 )
             )
     for onderwerp in w.oordelen:
@@ -207,7 +213,7 @@ def check_wijk(
                     "voorwaarde of item",
                     onderwerp,
                     cl.onderwerpen(),
-                    "onbekend-onderwerp",
+                    ids.ONBEKEND_ONDERWERP,
                     key=True,
                 )
             )
@@ -237,7 +243,7 @@ def check_gemeente(
                     "indicator",
                     ind,
                     cl.indicatoren,
-                    "onbekende-indicator",
+                    ids.ONBEKENDE_INDICATOR,
                     key=True,
                 )
             )
@@ -250,7 +256,7 @@ def check_gemeente(
                     Finding(
                         gdoc.span(("kernen", kern, i)),
                         f"wijk '{w}' staat bij meer dan één kern",
-                        "dubbele-wijk",
+                        ids.DUBBELE_WIJK,
                     )
                 )
             kern_van[sleutel(w)] = kern
@@ -261,8 +267,12 @@ def check_gemeente(
         if key in claimed:
             # Reported in both files: a pre-commit run may name only one of them.
             eerste, hier = claimed[key].span(("naam",)), doc.span(("naam",))
-            found.append(Finding(hier, f"wijk '{wijk.naam}' staat ook in {eerste}", "dubbele-wijk"))
-            found.append(Finding(eerste, f"wijk '{wijk.naam}' staat ook in {hier}", "dubbele-wijk"))
+            found.append(
+                Finding(hier, f"wijk '{wijk.naam}' staat ook in {eerste}", ids.DUBBELE_WIJK)
+            )
+            found.append(
+                Finding(eerste, f"wijk '{wijk.naam}' staat ook in {hier}", ids.DUBBELE_WIJK)
+            )
         claimed.setdefault(key, doc)
         if key not in kern_van:
             found.append(
@@ -272,7 +282,7 @@ def check_gemeente(
                     f"wijk (niet in {GEMEENTE_BESTAND})",
                     wijk.naam,
                     wijknamen,
-                    "onbekende-wijk",
+                    ids.ONBEKENDE_WIJK,
                 )
             )
         elif sleutel(kern_van[key]) != sleutel(wijk.kern):
@@ -281,7 +291,7 @@ def check_gemeente(
                     doc.span(("kern",)),
                     f"kern '{wijk.kern}' klopt niet: {GEMEENTE_BESTAND} plaatst "
                     f"'{wijk.naam}' in kern '{kern_van[key]}'",
-                    "verkeerde-kern",
+                    ids.VERKEERDE_KERN,
                 )
             )
         found.extend(check_wijk(cl, doc, wijk, namen))
@@ -292,7 +302,7 @@ def check_gemeente(
                     Finding(
                         gdoc.span(("kernen", kern, i)),
                         f"wijk '{w}' heeft geen wijkbestand in {data.map.name}/",
-                        "wijk-zonder-bestand",
+                        ids.WIJK_ZONDER_BESTAND,
                     )
                 )
     return found
@@ -301,4 +311,4 @@ def check_gemeente(
 def bruikbaar(cl: Checklist, data: GemeenteData) -> list[Finding]:
     """What stops an audit of this gemeente's wijken: every finding except another wijk's
     missing file (that does not make the audited wijk's result wrong; `validate` reports it)."""
-    return [f for f in check_gemeente(cl, data) if f.rule != "wijk-zonder-bestand"]
+    return [f for f in check_gemeente(cl, data) if f.definition != ids.WIJK_ZONDER_BESTAND]

@@ -1,7 +1,8 @@
 """Plausibility: what a schema cannot say about figures, dates, names and thresholds. Pure.
 
-Every check has a stable rule id and a severity (docs/validate.md). Positions are looked up only
-for findings, so a clean file costs a walk over its models and nothing more.
+Every check has a stable finding id, registered with its severity in core/finding_ids.py.
+Positions are looked up only for findings, so a clean file costs a walk over its models and
+nothing more.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from functools import lru_cache
 
 from wijkcheck.checks.integrity import Loc
 from wijkcheck.core import engine
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
-from wijkcheck.core.errors import Finding, Severity
+from wijkcheck.core.errors import Finding, FindingId, Severity
 from wijkcheck.core.models import (
     Cijfer,
     Gemeente,
@@ -33,7 +35,6 @@ from wijkcheck.core.rules import Plekken, doorloop
 from wijkcheck.sources.store import GemeenteData
 from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
-W = Severity.WAARSCHUWING
 #: How many days before its end `validate` warns that an exception expires.
 VERLOOPT_DAGEN = 60
 
@@ -59,13 +60,12 @@ class _Checks:
         self,
         loc: Loc,
         message: str,
-        rule: str,
-        severity: Severity = Severity.FOUT,
+        id: FindingId,
         key: bool = False,
     ) -> None:
-        if self.fouten and severity is not Severity.FOUT:
+        if self.fouten and id.severity is not Severity.FOUT:
             return
-        self.found.append(Finding(self.doc.span(loc, key=key), message, rule, severity))
+        self.found.append(Finding(self.doc.span(loc, key=key), message, id))
 
     def naam(self, loc: Loc, naam: str, wat: str, key: bool = False) -> None:
         teken = onzichtbaar_teken(naam)
@@ -75,7 +75,7 @@ class _Checks:
                 f"{wat} {zichtbaar(naam)!r} bevat een onzichtbaar teken (U+{ord(teken):04X}: "
                 "richtingsteken of teken zonder breedte); zo'n naam ziet er anders uit dan hij "
                 "is. Typ de naam opnieuw",
-                "onzichtbaar-teken",
+                ids.ONZICHTBAAR_TEKEN,
                 key=key,
             )
         if onveilige_naam(naam):
@@ -83,7 +83,7 @@ class _Checks:
                 loc,
                 f"{wat} {naam!r} bevat een padteken ('/', '\\', een stuurteken of een begin met "
                 "'.'); een naam mag geen pad zijn en de gegevensmap niet verlaten",
-                "onveilige-naam",
+                ids.ONVEILIGE_NAAM,
                 key=key,
             )
 
@@ -94,7 +94,7 @@ class _Checks:
             self.add(
                 loc,
                 f"{wat} {datum(d)} ligt in de toekomst (na {datum(self.peil)})",
-                "toekomstige-datum",
+                ids.TOEKOMSTIGE_DATUM,
             )
             return
         if self.cl is None:
@@ -106,8 +106,7 @@ class _Checks:
                 loc,
                 f"{wat} {datum(d)} is {oud} maanden oud; de checklist staat maximaal "
                 f"{maximaal} maanden toe",
-                "verouderd",
-                W,
+                ids.VEROUDERD,
             )
 
     def uitzonderingen(self, uitzonderingen: list[Uitzondering]) -> None:
@@ -121,7 +120,7 @@ class _Checks:
                     (*loc, "sinds"),
                     f"'sinds' {datum(u.sinds)} ligt na 'tot' {datum(u.tot)}: {wat} eindigt "
                     "voordat ze begint",
-                    "datum-volgorde",
+                    ids.DATUM_VOLGORDE,
                 )
             if self.peil is None:
                 continue
@@ -131,8 +130,7 @@ class _Checks:
                     f"{wat} is verlopen op {datum(u.tot)} (voor {datum(self.peil)}): "
                     f"'{u.onderwerp}' telt weer als niet voldaan. Verleng haar met een nieuw "
                     "besluit, of haal haar weg",
-                    "uitzondering-verlopen",
-                    W,
+                    ids.UITZONDERING_VERLOPEN,
                 )
             elif (u.tot - self.peil).days <= VERLOOPT_DAGEN:
                 dagen = (u.tot - self.peil).days
@@ -143,20 +141,19 @@ class _Checks:
                     (*loc, "tot"),
                     f"{wat} verloopt op {datum(u.tot)} ({wanneer}); daarna telt "
                     f"'{u.onderwerp}' weer als niet voldaan. Is er een nieuw besluit nodig?",
-                    "uitzondering-verloopt",
-                    W,
+                    ids.UITZONDERING_VERLOOPT,
                 )
 
     def eindig(self, loc: Loc, waarde: float) -> bool:
         if math.isfinite(waarde):
             return True
-        self.add(loc, f"'waarde' {waarde} is geen eindig getal", "geen-getal")
+        self.add(loc, f"'waarde' {waarde} is geen eindig getal", ids.GEEN_GETAL)
         return False
 
     def aantal(self, loc: Loc, waarde: float, wat: str) -> None:
         """A count (inhabitants, places) is not negative; decimals the model refuses already."""
         if waarde < 0:
-            self.add(loc, f"{wat} kan niet negatief zijn, gevonden: {getal(waarde)}", "negatief")
+            self.add(loc, f"{wat} kan niet negatief zijn, gevonden: {getal(waarde)}", ids.NEGATIEF)
 
     def cijfer(self, loc: Loc, c: Cijfer, soort: str, ind: Indicator | None = None) -> None:
         self.datum((*loc, "peildatum"), c.peildatum)
@@ -166,7 +163,7 @@ class _Checks:
         if soort == "inwoners":
             self.aantal(plek, c.waarde, "inwoners")
         elif soort == "fte" and c.waarde < 0:
-            self.add(plek, f"fte kan niet negatief zijn, gevonden: {getal(c.waarde)}", "negatief")
+            self.add(plek, f"fte kan niet negatief zijn, gevonden: {getal(c.waarde)}", ids.NEGATIEF)
         elif ind is not None:
             self.bereik(plek, c.waarde, ind)
 
@@ -177,7 +174,7 @@ class _Checks:
                 loc,
                 f"{getal(waarde)} ligt buiten het bereik van '{ind.naam}' "
                 f"({bereik_tekst(laag, hoog, ind.eenheid)})",
-                "buiten-bereik",
+                ids.BUITEN_BEREIK,
             )
 
     def voorzieningen(
@@ -192,8 +189,7 @@ class _Checks:
                 ("voorzieningen",),
                 "wie heeft deze voorzieningen geteld, en wanneer? Zonder 'inventarisatie:' (met "
                 "bron en peildatum) heeft 'geen voorziening gevonden' geen bron",
-                "geen-inventarisatie",
-                W,
+                ids.GEEN_INVENTARISATIE,
                 key=True,
             )
         for i, v in enumerate(voorzieningen):
@@ -223,8 +219,7 @@ def check_wijk(
             "het aantal inwoners is niet vastgelegd; rapporten noemen het onbekend, en een norm "
             "per 1.000 inwoners is onbekend. Vul 'inwoners' in (bijv. uit CBS Kerncijfers wijken "
             "en buurten)",
-            "inwoners-ontbreekt",
-            W,
+            ids.INWONERS_ONTBREEKT,
         )
     else:
         c.cijfer(("inwoners",), w.inwoners, "inwoners")
@@ -233,7 +228,7 @@ def check_wijk(
             ("inwoners", "waarde"),
             "0 inwoners: de checklist heeft een norm per inwoner, die over deze wijk niets zegt; "
             "geef het aantal inwoners",
-            "geen-inwoners",
+            ids.GEEN_INWONERS,
         )
     indicatoren = cl.indicatoren if cl is not None else {}
     for veld in ("indicatoren", "ondersteuningsvraag"):
@@ -248,7 +243,7 @@ def check_wijk(
             c.add(
                 ("oordelen", onderwerp, "bron"),
                 "'bron' mag niet leeg zijn: laat het veld weg of noem de bron",
-                "lege-bron",
+                ids.LEGE_BRON,
             )
     for i, praktijk in enumerate(w.wat_werkt):
         if peil is not None and praktijk.sinds > peil:  # may be old, not yet to begin
@@ -256,7 +251,7 @@ def check_wijk(
                 ("wat_werkt", i, "sinds"),
                 f"'sinds' {datum(praktijk.sinds)} ligt in de toekomst (na {datum(peil)}): wat "
                 "nog niet begonnen is, werkt nog niet",
-                "toekomstige-datum",
+                ids.TOEKOMSTIGE_DATUM,
             )
     c.uitzonderingen(w.uitzonderingen)
     return c.found
@@ -298,8 +293,7 @@ def check_gemeente(
                     ("referentie",),
                     f"referentiewaarde voor '{ind}' ontbreekt; '{oid}' kan de vraagindex dan "
                     "niet berekenen en rekent met de hele bandbreedte",
-                    "ontbrekende-referentie",
-                    W,
+                    ids.ONTBREKENDE_REFERENTIE,
                     key=True,
                 )
     return c.found
@@ -317,13 +311,13 @@ def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
             c.add(
                 ("indicatoren", iid, "minimum"),
                 f"'minimum' ({getal(ind.minimum)}) is groter dan 'maximum' ({getal(ind.maximum)})",
-                "tegenstrijdige-grenzen",
+                ids.TEGENSTRIJDIGE_GRENZEN,
             )
     for oid in sorted(cl.items.keys() & cl.voorwaarden.keys()):
         c.add(
             ("items", oid),
             f"'{oid}' staat zowel bij voorwaarden als bij items; gebruik een unieke naam",
-            "dubbel-onderwerp",
+            ids.DUBBEL_ONDERWERP,
             key=True,
         )
     for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
@@ -368,6 +362,5 @@ def _niet_nodig(doc: Posities, i: int, u: Uitzondering, waar: str) -> Finding:
         doc.span(("uitzonderingen", i, u.veld)),
         f"uitzondering niet nodig: '{u.onderwerp}' {waar}; een uitzondering is voor wat niet "
         "voldaan is. Haal haar weg, of laat haar staan als de situatie gaat veranderen",
-        "uitzondering-niet-nodig",
-        W,
+        ids.UITZONDERING_NIET_NODIG,
     )

@@ -20,6 +20,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from wijkcheck.checks import integrity, plausibility
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, Severity, Span, WijkcheckError
 from wijkcheck.core.models import Gemeente, Wijk
@@ -52,7 +53,7 @@ from wijkcheck.sources.yamlsource import YamlDocument, load_file
 T = TypeVar("T", bound=BaseModel)
 
 #: Findings that mean the input could not be read at all: exit code 2 instead of 1.
-ONLEESBAAR = frozenset({"bestand-onleesbaar", "map-onleesbaar"})
+ONLEESBAAR = frozenset({ids.BESTAND_ONLEESBAAR, ids.MAP_ONLEESBAAR})
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
 
@@ -74,7 +75,7 @@ class Validatie:
 
     @property
     def onleesbaar(self) -> bool:
-        return any(f.rule in ONLEESBAAR for f in self.bevindingen)
+        return any(f.definition in ONLEESBAAR for f in self.bevindingen)
 
     @property
     def bestanden_met_bevindingen(self) -> int:
@@ -177,7 +178,9 @@ def poort(
     if cldoc is not None:
         found += checklist_inhoud(cl, cldoc)
     fouten = {
-        f: None for f in found if f.severity is Severity.FOUT and f.rule != "wijk-zonder-bestand"
+        f: None
+        for f in found
+        if f.severity is Severity.FOUT and f.definition != ids.WIJK_ZONDER_BESTAND
     }
     return sorted(fouten, key=_volgorde)
 
@@ -207,7 +210,7 @@ class _Run:
         missing = [p for p in paths if not os.path.lexists(p)]
         if missing:
             raise WijkcheckError(
-                [Finding(Span(""), f"'{p}' bestaat niet", "pad-bestaat-niet") for p in missing]
+                [Finding(Span(""), f"'{p}' bestaat niet", ids.PAD_BESTAAT_NIET) for p in missing]
             )
         files: list[Path] = []
         for p in paths:
@@ -218,7 +221,7 @@ class _Run:
             found = self.root_files(sub) if sub is not None else self.walk(p)
             if not found:
                 raise WijkcheckError.single(
-                    Span(""), f"geen .yaml- of .yml-bestanden in '{p}'", "geen-bestanden"
+                    Span(""), f"geen .yaml- of .yml-bestanden in '{p}'", ids.GEEN_BESTANDEN
                 )
             files.extend(found)
         return files
@@ -381,9 +384,7 @@ class _Run:
             naam = None  # which checklist is unknown: skip the checks that need one
         cl = None
         if naam is not None:
-            cl, _ = self.checklist_voor(
-                naam, folder, gdoc if g is not None else None, g is not None
-            )
+            cl, _ = self.checklist_for(naam, folder, gdoc if g is not None else None, g is not None)
         bekend = integrity.Namen.van(g).wijk_keys if g is not None else frozenset()
         bestanden: list[WijkBestand] = []
         geclaimd: set[str] = set()
@@ -393,7 +394,9 @@ class _Run:
         except WijkcheckError as exc:  # a folder that cannot be listed (`map-onleesbaar`)
             shown = self.shown(folder)
             self.context.add(shown)
-            self.add([Finding(Span(shown), f.message, f.rule) for f in exc.findings], load=True)
+            self.add(
+                [Finding(Span(shown), f.message, f.definition) for f in exc.findings], load=True
+            )
             paden = []
         for p in paden:
             if (map_link or os.path.islink(p)) and self.outside(p, report=True):
@@ -447,7 +450,7 @@ class _Run:
                 self.checklists[key] = (cl, doc)
         return self.checklists[key]
 
-    def checklist_voor(
+    def checklist_for(
         self, naam: str, folder: Path, gdoc: YamlDocument | None, gemeente: bool = False
     ) -> tuple[Checklist | None, GelaagdDocument | None]:
         """The checklist a gemeente names: in the nearest `checklists/` folder, the data root's
@@ -465,7 +468,7 @@ class _Run:
                                 gdoc.span(("checklist",)),
                                 f"checklist '{naam}' ligt buiten de gegevensmap; geef de naam "
                                 f"van een checklist in checklists/ (bijv. {_STANDAARD_CHECKLIST})",
-                                "pad-buiten-data",
+                                ids.PAD_BUITEN_DATA,
                             )
                         ]
                     )
@@ -489,7 +492,7 @@ class _Run:
                         Finding(
                             gdoc.span(("checklist",)),
                             f"onbekende checklist '{naam}'.{hint}".rstrip("."),
-                            "onbekende-checklist",
+                            ids.ONBEKENDE_CHECKLIST,
                         )
                     ]
                 )
@@ -540,8 +543,7 @@ class _Run:
                         doc.span(),
                         f"een gemeentebestand heet {GEMEENTE_BESTAND}; wijkcheck vindt "
                         f"'{p.name}' niet als gemeente",
-                        "bestandsnaam",
-                        Severity.WAARSCHUWING,
+                        ids.BESTANDSNAAM,
                     )
                 ]
             )
@@ -557,12 +559,11 @@ class _Run:
                     doc.span(),
                     f"geen {GEMEENTE_BESTAND} in deze map: wijkcheck gebruikt dit wijkbestand "
                     "niet, en kern en wijknaam zijn niet gecontroleerd",
-                    "geen-gemeente",
-                    Severity.WAARSCHUWING,
+                    ids.GEEN_GEMEENTE,
                 )
             ]
         )
-        cl, _ = self.checklist_voor(_STANDAARD_CHECKLIST, p.parent, None)
+        cl, _ = self.checklist_for(_STANDAARD_CHECKLIST, p.parent, None)
         self.add(plausibility.check_wijk(w, doc, cl, self.datum))
         if cl is not None:
             self.add(integrity.check_wijk(cl, doc, w))
@@ -628,7 +629,7 @@ def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, _Gevonden]]:
 
 def _volgorde(f: Finding) -> tuple[str, bool, int, int, str]:
     # "and N more findings" closes its file's group.
-    return (f.span.path, f.rule == "te-veel-bevindingen", f.span.line, f.span.column, f.rule)
+    return (f.span.path, f.definition == ids.TE_VEEL_BEVINDINGEN, f.span.line, f.span.column, f.id)
 
 
 def _tekst(doc: YamlDocument | None, veld: str, default: str) -> str:
@@ -643,6 +644,5 @@ def _bestandsnaam(doc: YamlDocument, p: Path, naam: str) -> Finding:
         doc.span(("naam",)),
         f"bestandsnaam '{p.name}' past niet bij wijknaam '{naam}'; noem het bestand naar de "
         "wijk, zodat het te vinden is",
-        "bestandsnaam",
-        Severity.WAARSCHUWING,
+        ids.BESTANDSNAAM,
     )

@@ -33,6 +33,7 @@ __all__ = [
 from wijkcheck.cli import (  # noqa: F401
     audit,
     cbs,
+    compare,
     explain,
     list,
     new,
@@ -53,6 +54,7 @@ def _herschik(doc: str) -> str:
 #: the order `wijkcheck --help` lists the commands in; a command not named here comes last
 VOLGORDE = [
     "audit",
+    "compare",
     "list",
     "explain",
     "regels",

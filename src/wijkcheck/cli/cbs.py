@@ -18,7 +18,8 @@ import typer
 
 from wijkcheck.cli.app import app
 from wijkcheck.cli.options import DataOpt, data_root
-from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 
 if TYPE_CHECKING:
     from wijkcheck.core.checklist import Checklist
@@ -82,8 +83,8 @@ def _zichtbaar(tekst: object) -> str:
     return zichtbaar(str(tekst))
 
 
-def _fout(bericht: str, regel: str) -> WijkcheckError:
-    return WijkcheckError.single(Span(""), bericht, regel)
+def _fout(bericht: str, id: FindingId) -> WijkcheckError:
+    return WijkcheckError.single(Span(""), bericht, id)
 
 
 def lees_bestanden(paden: Sequence[Path], tabellen: Sequence[str] | None) -> list[CbsBestand]:
@@ -96,14 +97,14 @@ def lees_bestanden(paden: Sequence[Path], tabellen: Sequence[str] | None) -> lis
         raise _fout(
             f"{len(tabellen)} keer --tabel bij {len(paden)} bestanden; geef --tabel één keer "
             "(voor alle bestanden) of één keer per bestand",
-            "argument",
+            ids.ARGUMENT,
         )
     bestanden: list[CbsBestand] = []
     findings: list[Finding] = []
     for i, pad in enumerate(paden):
         tabel = tabellen[i] if len(tabellen) == len(paden) else (tabellen[0] if tabellen else None)
         if not os.path.lexists(pad):
-            findings.append(Finding(Span(""), f"'{pad}' bestaat niet", "pad-bestaat-niet"))
+            findings.append(Finding(Span(""), f"'{pad}' bestaat niet", ids.PAD_BESTAAT_NIET))
             continue
         try:
             bestanden.append(cbs.lees(pad, tabel, display_path(pad)))
@@ -138,7 +139,7 @@ def doel(data: Path | None) -> Doel:
     if gegeven is not None:
         basis = gegeven.expanduser()
         if not basis.is_dir():
-            raise _fout(f"--data {basis}: de map bestaat niet; maak hem eerst aan", "data-root")
+            raise _fout(f"--data {basis}: de map bestaat niet; maak hem eerst aan", ids.DATA_ROOT)
     else:
         cwd = Path.cwd()
         basis = next((m for m in (cwd, *cwd.parents) if (m / "data" / "wijken").is_dir()), cwd)
@@ -148,7 +149,7 @@ def doel(data: Path | None) -> Doel:
         wijken = basis / "wijken"
     for pad in (wijken, basis / "checklists"):
         if os.path.lexists(pad) and not pad.is_dir():
-            raise _fout(f"{pad} is geen map; verwacht een map", "data-root")
+            raise _fout(f"{pad} is geen map; verwacht een map", ids.DATA_ROOT)
     return Doel(basis, wijken, basis / "checklists")
 
 
@@ -204,7 +205,7 @@ def init_cmd(
     from wijkcheck.sources.store import ChecklistBron, load_checklist
 
     if not cbs_bestanden:
-        raise _fout("geef minstens één CBS-bestand met --cbs BESTAND", "argument")
+        raise _fout("geef minstens één CBS-bestand met --cbs BESTAND", ids.ARGUMENT)
     bestanden = lees_bestanden(cbs_bestanden, tabel)
     regios = cbs.combineer(bestanden)
     namen = ", ".join(b.pad for b in bestanden)
@@ -229,7 +230,7 @@ def init_cmd(
         raise _fout(
             f"{display_path(map_)} bestaat al; werk de cijfers bij met 'wijkcheck import-cbs', "
             "of vervang de map met --force (de oude blijft dan bewaard)",
-            "uitvoer-bestaat",
+            ids.UITVOER_BESTAAT,
         )
     checklist_pad = waar.checklists / f"{opzet.checklist_id}.yaml"
     eigen_checklist = os.path.lexists(checklist_pad)
@@ -250,7 +251,7 @@ def _geen_tweede_map(wijken: Path, map_: Path, gm: str, naam: str) -> None:
                 raise _fout(
                     f"gemeente {naam} ({gm}) staat al in {display_path(m)}; werk die bij met "
                     "'wijkcheck import-cbs'",
-                    "dubbele-gemeente",
+                    ids.DUBBELE_GEMEENTE,
                 )
 
 
@@ -295,7 +296,7 @@ def _plaats(
                         Span(""),
                         "de gemaakte bestanden passeren wijkcheck validate niet; "
                         "er is niets geschreven. Dit is een fout in wijkcheck",
-                        "interne-fout",
+                        ids.INTERNE_FOUT,
                     ),
                     *uitslag.bevindingen,
                 ]
@@ -317,7 +318,7 @@ def _plaats(
                 with contextlib.suppress(OSError):
                     os.unlink(checklist_pad)
             raise _fout(
-                f"{map_}: kan niet schrijven ({exc.strerror})", "uitvoer-schrijven"
+                f"{map_}: kan niet schrijven ({exc.strerror})", ids.UITVOER_SCHRIJVEN
             ) from None
         gemaakt = []
         return bewaard
@@ -436,7 +437,7 @@ def import_cbs_cmd(
             "geen gegevensmap gevonden: import-cbs werkt alleen uw eigen gegevens bij, nooit de "
             "meegeleverde voorbeeldgegevens. Wijs uw gegevens aan met --data MAP of werk in een "
             "map met data/wijken/",
-            "geen-gegevensmap",
+            ids.GEEN_GEGEVENSMAP,
         )
     gelezen = lees_bestanden(bestanden, tabel)
     verslagen, te_schrijven = _bijwerken(root, gelezen, force)
@@ -460,7 +461,7 @@ def _bijwerken(
     from wijkcheck.core.names import sleutel
     from wijkcheck.sources import cbs, cbs_files, loader
     from wijkcheck.sources.dataroot import display_path, wijk_bestanden
-    from wijkcheck.sources.store import checklist_voor, load_gemeente
+    from wijkcheck.sources.store import checklist_for, load_gemeente
     from wijkcheck.sources.yamlsource import parse, read_text
 
     regios = cbs.combineer(bestanden)
@@ -474,7 +475,7 @@ def _bijwerken(
         gezien.append(f"{gd.gemeente.naam} ({gm})")
         if gm not in in_bestanden:
             continue
-        checklist, _ = checklist_voor(root, None, gd.gemeente, gd.doc)
+        checklist, _ = checklist_for(root, None, gd.gemeente, gd.doc)
         toegestaan = set(checklist.indicatoren)
         v = _Gemeenteverslag(gd.gemeente.naam, gm)
         verslagen.append(v)
@@ -553,7 +554,7 @@ def _bijwerken(
             "geen van de gemeenten in de gegevensmap staat in de CBS-bestanden. In de "
             f"gegevensmap: {', '.join(gezien) or 'geen'}; in de bestanden: "
             f"{', '.join(sorted(in_bestanden)) or 'geen'}",
-            "cbs-gemeente",
+            ids.CBS_GEMEENTE,
         )
     return verslagen, te_schrijven
 

@@ -18,7 +18,8 @@ import typer
 
 from wijkcheck.cli.app import app
 from wijkcheck.cli.options import DataOpt, data_root
-from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 
 if TYPE_CHECKING:
     from wijkcheck.core.checklist import Checklist
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from wijkcheck.sources.store import GemeenteData
 
 
-def _fout(bericht: str, regel: str, span: Span | None = None) -> WijkcheckError:
-    return WijkcheckError.single(span or Span(""), bericht, regel)
+def _fout(bericht: str, id: FindingId, span: Span | None = None) -> WijkcheckError:
+    return WijkcheckError.single(span or Span(""), bericht, id)
 
 
 @app.command("new")
@@ -84,11 +85,11 @@ def new_cmd(
             "geen eigen gegevensmap gevonden; wijkcheck new schrijft niet in de meegeleverde "
             "voorbeeldgegevens. Wijs uw gegevens aan met --data MAP, met WIJKCHECK_DATA, of werk "
             "in een map met data/wijken/ (een nieuwe gemeente: docs/nieuwe-gemeente.md)",
-            "data-root",
+            ids.DATA_ROOT,
         )
     naam = wijk.strip()
     if not naam:
-        raise _fout("geef de naam van de nieuwe wijk", "argument")
+        raise _fout("geef de naam van de nieuwe wijk", ids.ARGUMENT)
     code = _buurtcode(code)
     folder = _gemeente_met_kern(root, kern, gemeente)
     gd = store.load_gemeente(folder)
@@ -100,7 +101,7 @@ def new_cmd(
             f"buurtcode {code} hoort niet bij gemeente {gd.gemeente.naam} "
             f"({gd.gemeente.cbs_code}): een CBS-buurtcode begint met BU en de vier cijfers van "
             f"de gemeente (BU{gd.gemeente.cbs_code[2:]}…)",
-            "vorm",
+            ids.VORM,
         )
     wpad = folder / scaffold.bestandsnaam(naam)
     gpad = folder / GEMEENTE_BESTAND
@@ -137,7 +138,7 @@ def _buurtcode(code: str | None) -> str | None:
     if not re.fullmatch(r"BU\d{8}", code):
         raise _fout(
             f"--code {code!r}: een CBS-buurtcode is BU gevolgd door 8 cijfers, bijv. BU07970104",
-            "vorm",
+            ids.VORM,
         )
     return code
 
@@ -153,7 +154,7 @@ def _gemeente_met_kern(root: DataRoot, kern: str, gemeente: str | None) -> Path:
         raise _fout(
             f"geen gemeenten gevonden in {root.wijken}; begin een gemeente zoals "
             "docs/nieuwe-gemeente.md beschrijft",
-            "data-root",
+            ids.DATA_ROOT,
         )
     if gemeente is not None:
         return store.kies_gemeente(root, gemeente, mappen)
@@ -175,12 +176,12 @@ def _gemeente_met_kern(root: DataRoot, kern: str, gemeente: str | None) -> Path:
         namen = ", ".join(n for _, n in met_kern)
         raise _fout(
             f"kern '{kern}' staat in meer gemeenten ({namen}); kies met --gemeente",
-            "dubbele-kern",
+            ids.DUBBELE_KERN,
         )
     raise _fout(
         f"onbekende kern '{kern}'.{bedoelde_u(kern, [a.split(' (')[0] for a in alle])} "
         f"Bekende kernen: {', '.join(alle[:40]) or 'geen'}",
-        "onbekende-kern",
+        ids.ONBEKENDE_KERN,
     )
 
 
@@ -188,7 +189,7 @@ def _checklist(root: DataRoot, gd: GemeenteData) -> Checklist:
     from wijkcheck.checks import integrity
     from wijkcheck.sources import store
 
-    cl, cldoc = store.checklist_voor(root, None, gd.gemeente, gd.doc)
+    cl, cldoc = store.checklist_for(root, None, gd.gemeente, gd.doc)
     problemen = integrity.check_checklist(cl, cldoc)
     if problemen:
         raise WijkcheckError(problemen)
@@ -207,7 +208,7 @@ def _kern(gd: GemeenteData, kern: str) -> str:
         f"onbekende kern '{kern}' in gemeente {gd.gemeente.naam}.{bedoelde_u(kern, kernen)} "
         f"Bekende kernen: {', '.join(kernen)}. Een nieuwe kern zet u zelf onder 'kernen' in "
         "gemeente.yaml",
-        "onbekende-kern",
+        ids.ONBEKENDE_KERN,
         gd.doc.span(("kernen",)),
     )
 
@@ -222,7 +223,7 @@ def _nog_niet_bekend(gd: GemeenteData, naam: str, code: str | None) -> None:
             if sleutel(w) == sleutel(naam):
                 raise _fout(
                     f"wijk '{w}' staat al in {gd.gemeente.naam}, bij kern {kern}",
-                    "dubbele-wijk",
+                    ids.DUBBELE_WIJK,
                     gd.doc.span(("kernen", kern, i)),
                 )
     for b in gd.bestanden:
@@ -230,13 +231,13 @@ def _nog_niet_bekend(gd: GemeenteData, naam: str, code: str | None) -> None:
             raise _fout(
                 f"wijk '{b.wijk.naam}' heeft al een wijkbestand (niet in gemeente.yaml); zet de "
                 "wijk zelf bij haar kern",
-                "dubbele-wijk",
+                ids.DUBBELE_WIJK,
                 b.doc.span(("naam",)),
             )
         if code is not None and b.wijk.cbs_buurtcode == code:
             raise _fout(
                 f"buurtcode {code} is al van wijk '{b.wijk.naam}'",
-                "dubbele-wijk",
+                ids.DUBBELE_WIJK,
                 b.doc.span(("cbs_buurtcode",)),
             )
 
@@ -250,14 +251,14 @@ def _vrij(gd: GemeenteData, wpad: Path) -> None:
     if os.path.lexists(wpad):
         raise _fout(
             f"{display_path(wpad)} bestaat al; wijkcheck new overschrijft geen bestand",
-            "uitvoer-bestaat",
+            ids.UITVOER_BESTAAT,
         )
     for p in wijk_bestanden(gd.map):
         if sleutel(p.stem) == sleutel(wpad.stem):
             raise _fout(
                 f"{display_path(p)} bestaat al voor deze naam; wijkcheck new overschrijft geen "
                 "bestand",
-                "uitvoer-bestaat",
+                ids.UITVOER_BESTAAT,
             )
 
 
@@ -295,14 +296,18 @@ def _controleer(
         raise _fout(
             f"kan wijk '{naam}' niet veilig aan {gemeente[0]} toevoegen; zet hem zelf bij kern "
             f"{kern} (dit is een fout in wijkcheck)",
-            "gemeente-aanvullen",
+            ids.GEMEENTE_AANVULLEN,
         )
     wdoc = parse(wijk[1], wijk[0])
     w = validate(wdoc, Wijk)
     voor = Counter(_sleutels(_bevindingen(cl, gd, datum)))
     na_data = GemeenteData(gd.map, g, gdoc, [*gd.bestanden, WijkBestand(w, wdoc)])
     na = _bevindingen(cl, na_data, datum)
-    na += [f for f in plausibility.check_wijk(w, wdoc, cl, datum) if f.rule != "inwoners-ontbreekt"]
+    na += [
+        f
+        for f in plausibility.check_wijk(w, wdoc, cl, datum)
+        if f.definition != ids.INWONERS_ONTBREEKT
+    ]
     nieuw: list[Finding] = []
     for f, s in zip(na, _sleutels(na), strict=True):
         if voor[s]:
@@ -314,7 +319,7 @@ def _controleer(
             Finding(
                 Span(""),
                 "niets geschreven: de nieuwe bestanden zouden deze fouten hebben",
-                "argument",
+                ids.ARGUMENT,
             )
         )
         raise WijkcheckError(nieuw)
@@ -330,7 +335,7 @@ def _bevindingen(cl: Checklist, data: GemeenteData, datum: dt.date) -> list[Find
 
 def _sleutels(findings: list[Finding]) -> list[tuple[str, str, str]]:
     # positions shift when a line is inserted; what a finding says does not
-    return [(f.span.path, f.rule, f.message) for f in findings]
+    return [(f.span.path, f.id, f.message) for f in findings]
 
 
 def _schrijf_beide(wpad: Path, wtekst: str, gpad: Path, oud: bytes, nieuw_g: str) -> None:
@@ -348,7 +353,7 @@ def _schrijf_beide(wpad: Path, wtekst: str, gpad: Path, oud: bytes, nieuw_g: str
             raise _fout(
                 f"{display_path(gpad)} is veranderd terwijl wijkcheck new liep; er is niets "
                 "gewijzigd. Probeer het opnieuw",
-                "gemeente-veranderd",
+                ids.GEMEENTE_VERANDERD,
             )
         schrijf(nieuw_g, _naam(gpad), True, "wijk toegevoegd")
     except BaseException:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from wijkcheck.cli.pipe import pijp_dicht_is_stil
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.formatters import OutputFormat
 
@@ -133,7 +134,7 @@ def auditdatum(text: str | None) -> dt.date:
     raise WijkcheckError.single(
         Span("--datum"),
         f"ongeldige datum '{text}'; verwacht JJJJ-MM-DD, bijv. 2025-06-30",
-        "argument",
+        ids.ARGUMENT,
     )
 
 
@@ -147,7 +148,7 @@ def wijk_met_checklist(
     from wijkcheck.sources import store
 
     gd, gevonden = store.find_wijk(root, wijk, gemeente)
-    cl, cldoc = store.checklist_voor(root, checklist, gd.gemeente, gd.doc)
+    cl, cldoc = store.checklist_for(root, checklist, gd.gemeente, gd.doc)
     problemen = poort(cl, cldoc, gd, datum)
     if problemen:
         raise WijkcheckError(problemen)
@@ -220,7 +221,9 @@ def _gemeente_mappen(root, gemeente: str | None):
 
     mappen = root.gemeente_mappen()
     if not mappen:
-        raise WijkcheckError.single(Span(str(root.wijken)), "geen gemeenten gevonden", "data-root")
+        raise WijkcheckError.single(
+            Span(str(root.wijken)), "geen gemeenten gevonden", ids.DATA_ROOT
+        )
     if gemeente is None:
         return mappen
     dubbel = store.dubbele_gemeenten(mappen)

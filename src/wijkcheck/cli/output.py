@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import FindingId, Span, WijkcheckError
 from wijkcheck.formatters import EXTENSIES, OutputFormat, check, uit_bestandsnaam
 
 OutputOpt = Annotated[
@@ -29,8 +30,8 @@ ForceOpt = Annotated[
 ]
 
 
-def _fout(bericht: str, regel: str) -> WijkcheckError:
-    return WijkcheckError.single(Span(""), bericht, regel)
+def _fout(bericht: str, id: FindingId) -> WijkcheckError:
+    return WijkcheckError.single(Span(""), bericht, id)
 
 
 def kies_formaat(fmt: OutputFormat | None, output: str | None, kind: str) -> OutputFormat:
@@ -44,7 +45,7 @@ def kies_formaat(fmt: OutputFormat | None, output: str | None, kind: str) -> Out
         raise _fout(
             f"--format {fmt.value} maakt een bestand; geef een naam met --output, "
             f"bijv. --output rapport.{fmt.value}",
-            "uitvoer-nodig",
+            ids.UITVOER_NODIG,
         )
     return fmt
 
@@ -61,14 +62,14 @@ def _past_bij_extensie(fmt: OutputFormat | None, output: str) -> OutputFormat | 
         raise _fout(
             f"--output {output}: wijkcheck schrijft geen '{extensie}'-bestanden; kies een van "
             f"de extensies {_extensies()}{pdf if extensie.lower() == '.pdf' else ''}",
-            "onbekende-extensie",
+            ids.ONBEKENDE_EXTENSIE,
         )
     if fmt is not None and fmt is not bij_extensie:
         eigen = "/".join(e for e, f in EXTENSIES.items() if f is fmt)
         raise _fout(
             f"--output {output}: '{extensie}' is de extensie van --format {bij_extensie.value}, "
             f"niet van {fmt.value}; geef het bestand de extensie {eigen}, of laat --format weg",
-            "extensie-past-niet",
+            ids.EXTENSIE_PAST_NIET,
         )
     return bij_extensie
 
@@ -126,12 +127,12 @@ def schrijf(data: str | bytes, output: str | None, force: bool, wat: str) -> str
 def _controleer_naam(output: str) -> None:
     """An output name must name a file: not empty, not a folder (`rapport/`)."""
     if not output.strip():
-        raise _fout("--output is leeg; geef een bestandsnaam, of - voor het scherm", "argument")
+        raise _fout("--output is leeg; geef een bestandsnaam, of - voor het scherm", ids.ARGUMENT)
     if output.endswith(("/", os.sep)):
         raise _fout(
             f"--output {output}: eindigt op '/', dat is een map; geef een bestandsnaam, bijv. "
             f"{output}rapport.html",
-            "uitvoer-is-map",
+            ids.UITVOER_IS_MAP,
         )
 
 

@@ -9,6 +9,7 @@ import typer
 
 from wijkcheck import formatters
 from wijkcheck.cli.app import app
+from wijkcheck.cli.compare import DatumSindsOpt
 from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
@@ -20,6 +21,7 @@ from wijkcheck.cli.options import (
     herkomst,
 )
 from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, schrijf
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.ordering import Sortering
 
@@ -82,6 +84,18 @@ def overview_cmd(
             show_default=False,
         ),
     ] = None,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REF",
+            help="Vergelijk met een eerder moment: een git-revisie van de gegevens, een andere "
+            "gegevensmap of een bewaard JSON-overzicht (overview -f json); per wijk hoeveel "
+            "voorwaarden verbeterden of verslechterden (docs/vergelijken.md).",
+            show_default=False,
+        ),
+    ] = None,
+    datum_sinds: DatumSindsOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -98,7 +112,14 @@ def overview_cmd(
     from wijkcheck.cli.progress import ProgressBar
     from wijkcheck.reports import batch
 
-    fmt = kies_formaat(fmt, output, formatters.OVERZICHT)
+    soort = formatters.OVERZICHT if sinds is None else formatters.OVERZICHT_SINDS
+    fmt = kies_formaat(fmt, output, soort)
+    if sinds is not None and geometrie is not None:
+        raise WijkcheckError.single(
+            Span(""),
+            "--sinds en --geometrie gaan (nog) niet samen; maak de kaart zonder --sinds",
+            ids.ARGUMENT,
+        )
     if geometrie is not None:
         _kaart_past(fmt, alleen_problemen)
     elif voorwaarde is not None:
@@ -106,7 +127,7 @@ def overview_cmd(
             Span(""),
             "--voorwaarde kiest de kleur van een kaart; geef ook --geometrie BESTAND "
             "(zie docs/kaart.md)",
-            "argument",
+            ids.ARGUMENT,
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
@@ -120,10 +141,78 @@ def overview_cmd(
             alleen_problemen=alleen_problemen,
             progress=progress,
         )
-    if geometrie is None:
+    if sinds is not None:
+        lever(_sinds(herkomst(ov, root), root, sinds, datum_sinds, checklist, gemeente,
+                     sorteer), fmt, output, force)  # fmt: skip
+    elif geometrie is None:
         lever(herkomst(ov, root), fmt, output, force)
     else:
         _lever_kaart(herkomst(ov, root), geometrie, voorwaarde, fmt, output, force)
+
+
+def _sinds(
+    nu: Overzicht,
+    root,
+    ref: str,
+    datum_sinds: str | None,
+    checklist: str | None,
+    gemeente: str | None,
+    sorteer: Sortering,
+):
+    """The overview now beside the overview at REF (a revision, a folder, a saved overview)."""
+    from pathlib import Path as _Path
+
+    from wijkcheck.cli.compare import datum_toen, fout_van_toen
+    from wijkcheck.reports import batch
+    from wijkcheck.reports.compare import vergelijk_overzicht
+    from wijkcheck.sources.history import eerder
+
+    with eerder(ref, root, _Path.cwd()) as vroeger:
+        if vroeger.rapport is not None:
+            toen = _overzicht_uit_json(vroeger.naam, vroeger.rapport)
+        else:
+            assert vroeger.root is not None
+            peil = datum_toen(vroeger, datum_sinds, nu.auditdatum)
+            try:
+                mappen = _gemeente_mappen(vroeger.root, gemeente)
+                toen = batch.overzicht(
+                    vroeger.root, mappen, peil, checklist=checklist, sortering=sorteer
+                )
+            except WijkcheckError as fout:
+                raise fout_van_toen(vroeger, fout) from None
+        return vergelijk_overzicht(toen, nu, vroeger.naam)
+
+
+def _overzicht_uit_json(naam: str, data: dict) -> Overzicht:
+    from pydantic import ValidationError
+
+    from wijkcheck.core.results import SCHEMA_VERSIE
+    from wijkcheck.reports.overview import Overzicht
+
+    if data.get("soort") != "overzicht":
+        raise WijkcheckError.single(
+            Span("--sinds"),
+            f"{naam} is een auditrapport van één wijk; 'overview --sinds' vergelijkt met een "
+            "overzicht van 'wijkcheck overview -f json' (een auditrapport past bij 'compare')",
+            ids.SINDS_RAPPORT,
+        )
+    if data.get("schema_versie") != SCHEMA_VERSIE:
+        raise WijkcheckError.single(
+            Span("--sinds"),
+            f"{naam} heeft schema_versie {data.get('schema_versie')}; deze wijkcheck leest "
+            f"versie {SCHEMA_VERSIE} (docs/json.md)",
+            ids.SINDS_RAPPORT,
+        )
+    try:
+        return Overzicht.model_validate(data)
+    except ValidationError as exc:
+        eerste = exc.errors()[0]
+        waar = ".".join(str(p) for p in eerste["loc"])
+        raise WijkcheckError.single(
+            Span("--sinds"),
+            f"{naam} is geen geldig overzicht ({waar}: {eerste['msg']})",
+            ids.SINDS_RAPPORT,
+        ) from None
 
 
 def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
@@ -134,14 +223,14 @@ def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:
             "--geometrie maakt een kaart (svg, png of html), "
             + ("geen tabel op het scherm" if fmt.value == "tabel" else f"geen {fmt.value}")
             + "; geef bijv. -o kaart.svg, -o kaart.png of -o kaart.html",
-            "formaat-past-niet",
+            ids.FORMAAT_PAST_NIET,
         )
     if alleen_problemen:
         raise WijkcheckError.single(
             Span(""),
             "een kaart toont alle wijken: met --alleen-problemen zouden de weggelaten wijken "
             "als buurt zonder wijk verschijnen; laat --alleen-problemen weg",
-            "argument",
+            ids.ARGUMENT,
         )
 
 

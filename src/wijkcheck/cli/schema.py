@@ -17,6 +17,7 @@ import typer
 from wijkcheck.cli.app import app
 from wijkcheck.cli.options import ChecklistOpt, DataOpt, checklist_zonder_wijk, data_root
 from wijkcheck.cli.output import ForceOpt, OutputOpt
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def schema_cmd(
             Span(""),
             "--gegevensmap schrijft alle drie de schema's naar de map schema/ van de "
             "gegevensmap; laat --soort en --output dan weg",
-            "argument",
+            ids.ARGUMENT,
         )
     _in_gegevensmap(root, checklists, force)
 
@@ -130,7 +131,7 @@ def _in_gegevensmap(root: DataRoot, checklists: list[Checklist], force: bool) ->
             Span(""),
             "geen eigen gegevensmap gevonden; wijs uw gegevens aan met --data MAP, met "
             "WIJKCHECK_DATA, of werk in een map met data/wijken/",
-            "data-root",
+            ids.DATA_ROOT,
         )
     te_schrijven = []
     for soort in SCHEMA_SOORTEN:
@@ -148,7 +149,7 @@ def _in_gegevensmap(root: DataRoot, checklists: list[Checklist], force: bool) ->
                 Span(""),
                 f"{display_path(pad)} bestaat al en is anders dan het schema van nu (is de "
                 "checklist veranderd?); vernieuw de schema's met --force",
-                "uitvoer-bestaat",
+                ids.UITVOER_BESTAAT,
             )
         te_schrijven.append((pad, tekst, soort))
     if te_schrijven:
@@ -159,7 +160,7 @@ def _in_gegevensmap(root: DataRoot, checklists: list[Checklist], force: bool) ->
             raise WijkcheckError.single(
                 Span(""),
                 f"{display_path(map_)}: kan de map niet maken ({exc.strerror})",
-                "uitvoer-map",
+                ids.UITVOER_MAP,
             ) from None
     for pad, tekst, soort in te_schrijven:
         schrijf(tekst, display_path(pad), force, f"JSON Schema, {soort}")

@@ -11,6 +11,7 @@ import typer
 
 from wijkcheck.cli.app import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
 from wijkcheck.cli.options import ChecklistOpt, DataOpt, auditdatum, data_root
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.formatters.findings import ValidateFormat
 
@@ -62,7 +63,7 @@ def geen_gegevensmap(cwd: Path) -> WijkcheckError:
         "meegeleverde voorbeeldgegevens. Wijs uw gegevens aan met --data MAP, met "
         f"{ENV_DATA}=MAP, of werk in een map met data/wijken/; of noem de bestanden of mappen "
         f"(wijkcheck validate PADEN).{hint}",
-        "geen-gegevensmap",
+        ids.GEEN_GEGEVENSMAP,
     )
 
 
@@ -77,7 +78,7 @@ def validate_cmd(
 ) -> None:
     """Controleer de gegevens: YAML, velden, verwijzingen tussen bestanden en plausibiliteit.
 
-    Elke bevinding staat op één regel als pad:regel:kolom: fout: bericht (regel-id). Alle
+    Elke bevinding staat op één regel als pad:regel:kolom: fout: bericht (id). Alle
     bevindingen van alle bestanden komen in één keer. Exitcode 0: geen fouten (waarschuwingen
     mogen); 1: fouten (of waarschuwingen met --strikt); 2: een pad of bestand kon niet gelezen
     worden, een onjuiste optie, of er is geen gegevensmap (validate controleert nooit de

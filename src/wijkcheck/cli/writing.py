@@ -14,11 +14,12 @@ import stat
 import tempfile
 from pathlib import Path
 
-from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import FindingId, Span, WijkcheckError
 
 
-def _fout(path: Path, bericht: str, regel: str) -> WijkcheckError:
-    return WijkcheckError.single(Span(""), f"{path}: {bericht}", regel)
+def _fout(path: Path, bericht: str, id: FindingId) -> WijkcheckError:
+    return WijkcheckError.single(Span(""), f"{path}: {bericht}", id)
 
 
 #: Longest file name most file systems take (bytes); the temporary name is kept shorter.
@@ -43,29 +44,29 @@ def controleer_doel(path: Path) -> os.stat_result | None:
         raise _fout(
             path,
             f"de bestandsnaam is langer dan {MAX_NAAM} tekens; kies een kortere",
-            "uitvoer-naam",
+            ids.UITVOER_NAAM,
         )
     try:
         huidig = os.lstat(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise _fout(path, f"kan niet schrijven ({exc.strerror})", "uitvoer-schrijven") from None
+        raise _fout(path, f"kan niet schrijven ({exc.strerror})", ids.UITVOER_SCHRIJVEN) from None
     if stat.S_ISDIR(huidig.st_mode):
-        raise _fout(path, "is een map, geen bestand", "uitvoer-is-map")
+        raise _fout(path, "is een map, geen bestand", ids.UITVOER_IS_MAP)
     if stat.S_ISLNK(huidig.st_mode):
         raise _fout(
             path,
             "is een snelkoppeling (symlink); wijkcheck schrijft alleen naar een gewoon bestand, "
             "ook niet met --force. Geef de naam van het doel zelf",
-            "uitvoer-geen-bestand",
+            ids.UITVOER_GEEN_BESTAND,
         )
     if not stat.S_ISREG(huidig.st_mode):
         raise _fout(
             path,
             "is geen gewoon bestand (een apparaat, pijp of socket); wijkcheck schrijft alleen "
             "gewone bestanden, ook niet met --force. Schrijf naar het scherm met --output -",
-            "uitvoer-geen-bestand",
+            ids.UITVOER_GEEN_BESTAND,
         )
     return huidig
 
@@ -77,15 +78,15 @@ def schrijf_atomair(path: Path, data: bytes, *, force: bool = False) -> None:
     bestaand = huidig is not None
     if bestaand and not force:
         raise _fout(
-            path, "bestaat al; kies een andere naam of overschrijf met --force", "uitvoer-bestaat"
+            path, "bestaat al; kies een andere naam of overschrijf met --force", ids.UITVOER_BESTAAT
         )
     map_ = path.parent if str(path.parent) else Path(".")
     if not map_.is_dir():
-        raise _fout(path, f"map '{map_}' bestaat niet", "uitvoer-map")
+        raise _fout(path, f"map '{map_}' bestaat niet", ids.UITVOER_MAP)
     try:
         fd, tijdelijk = tempfile.mkstemp(prefix=".wijkcheck-", suffix=".tmp", dir=map_)
     except OSError as exc:
-        raise _fout(path, f"kan niet schrijven ({exc.strerror})", "uitvoer-schrijven") from None
+        raise _fout(path, f"kan niet schrijven ({exc.strerror})", ids.UITVOER_SCHRIJVEN) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -103,7 +104,7 @@ def schrijf_atomair(path: Path, data: bytes, *, force: bool = False) -> None:
                 raise _fout(
                     path,
                     "bestaat al; kies een andere naam of overschrijf met --force",
-                    "uitvoer-bestaat",
+                    ids.UITVOER_BESTAAT,
                 ) from None
             except OSError:
                 # no hard links here (some network or FAT drives): check, then rename
@@ -111,11 +112,11 @@ def schrijf_atomair(path: Path, data: bytes, *, force: bool = False) -> None:
                     raise _fout(
                         path,
                         "bestaat al; kies een andere naam of overschrijf met --force",
-                        "uitvoer-bestaat",
+                        ids.UITVOER_BESTAAT,
                     ) from None
                 os.replace(tijdelijk, path)
     except OSError as exc:
-        raise _fout(path, f"kan niet schrijven ({exc.strerror})", "uitvoer-schrijven") from None
+        raise _fout(path, f"kan niet schrijven ({exc.strerror})", ids.UITVOER_SCHRIJVEN) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tijdelijk)

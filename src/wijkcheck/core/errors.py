@@ -33,19 +33,119 @@ class Severity(StrEnum):
     WAARSCHUWING = "waarschuwing"
 
 
+class Section(StrEnum):
+    """Where an id is documented: the heading of its table in docs/validate.md."""
+
+    FILE = "Bestand en YAML"
+    FIELDS = "Velden en typen"
+    REFERENCES = "Verwijzingen tussen bestanden"
+    PLAUSIBILITY = "Plausibiliteit"
+    CHECKLISTS = "Checklists"
+    OUTPUT_FORM = "Uitvoervorm"
+    COMMAND = "Opdrachtregel en uitvoerbestand"
+    CBS = "CBS-bestanden"
+    MAP = "Kaart"
+
+
+@dataclass(frozen=True, slots=True)
+class YamlExample:
+    """A change to a copy of the bundled data after which `wijkcheck validate` reports the id.
+
+    `path` is relative to the folder holding `data/wijken/` and `checklists/`. `text` replaces
+    the first occurrence of `replaces` in the bundled file; without `replaces` it is the whole
+    file (a new one, or one that replaces the bundled file). `removes` deletes the file instead.
+    `datum` is the `--datum` of the check.
+    """
+
+    path: str
+    text: str = ""
+    replaces: str | None = None
+    removes: bool = False
+    datum: str = "2025-06-01"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandExample:
+    """A command line that reports the id: for ids about arguments, output files, other commands."""
+
+    command: str
+
+
+Example = YamlExample | CommandExample
+
+
+@dataclass(frozen=True, slots=True)
+class FindingId:
+    """The definition of one finding id: registered once in `core/finding_ids.py`.
+
+    Two definitions are equal when their ids are (a finding that crossed a process boundary
+    still compares equal to the registered one).
+    """
+
+    id: str
+    severity: Severity = field(compare=False)
+    section: Section = field(compare=False)
+    title: str = field(compare=False)
+    explanation: str = field(compare=False)
+    #: True when the finding stops the check itself (exit code 2), not a problem in the data.
+    stops: bool = field(default=False, compare=False)
+    example: Example | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        return self.id
+
+
+#: Every registered definition by id; filled by `define` (the calls are in core/finding_ids.py).
+REGISTRY: dict[str, FindingId] = {}
+
+
+def define(
+    id: str,
+    severity: Severity,
+    section: Section,
+    title: str,
+    explanation: str,
+    *,
+    stops: bool = False,
+    example: Example | None = None,
+) -> FindingId:
+    """Register a finding id; an id is defined once."""
+    if id in REGISTRY:
+        raise ValueError(f"finding id {id!r} is already defined")
+    definition = FindingId(id, severity, section, title, explanation, stops, example)
+    REGISTRY[id] = definition
+    return definition
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem in one place, with a stable rule id (for CI, suppression and docs)."""
+    """One problem in one place, with a registered, stable id (for CI, suppression and docs)."""
 
     span: Span
     message: str
-    rule: str
-    severity: Severity = Severity.FOUT
+    definition: FindingId
+
+    def __post_init__(self) -> None:
+        # Only registered definitions: a loose string (or an unregistered id) fails here, at
+        # the place that emits it, in every test that reaches it.
+        if not isinstance(self.definition, FindingId) or REGISTRY.get(self.definition.id) is None:
+            raise TypeError(
+                f"finding id {self.definition!r} is not registered; define it in "
+                "wijkcheck/core/finding_ids.py"
+            )
+
+    @property
+    def id(self) -> str:
+        return self.definition.id
+
+    @property
+    def severity(self) -> Severity:
+        return self.definition.severity
 
     def __str__(self) -> str:
         # Errors about arguments (an unknown wijk name) have no file: no position prefix.
         where = f"{self.span}: " if self.span.path else ""
-        return f"{where}{self.severity.value}: {self.message} ({self.rule})"
+        return f"{where}{self.severity.value}: {self.message} ({self.id})"
 
 
 @dataclass(slots=True)
@@ -58,8 +158,8 @@ class WijkcheckError(Exception):
     findings: list[Finding] = field(default_factory=list)
 
     @classmethod
-    def single(cls, span: Span, message: str, rule: str) -> WijkcheckError:
-        return cls([Finding(span, message, rule)])
+    def single(cls, span: Span, message: str, definition: FindingId) -> WijkcheckError:
+        return cls([Finding(span, message, definition)])
 
     def __str__(self) -> str:
         return "\n".join(str(f) for f in self.findings)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import PurePath
 from typing import Any, Protocol, cast
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 
 
@@ -61,6 +62,8 @@ WIJKEN = "Wijkenlijst"  # list (reports.wijken)
 ONDERWERPEN = "Onderwerpen"  # explain (reports.explain)
 UITLEG = "Uitleg"  # explain ONDERWERP (reports.explain)
 REGELSOORTEN = "Regelsoorten"  # regels (reports.explain)
+VERGELIJKING = "Vergelijking"  # compare (reports.compare)
+OVERZICHT_SINDS = "OverzichtSinds"  # overview --sinds (reports.compare)
 
 
 class Renderer(Protocol):
@@ -130,6 +133,17 @@ RENDERERS: dict[tuple[OutputFormat, str], str] = {
     (OutputFormat.JSON, REGELSOORTEN): _R + "jsonfmt:render",
     (OutputFormat.CSV, WIJKEN): _R + "csvfmt:wijken",
     (OutputFormat.CSV, ONDERWERPEN): _R + "csvfmt:onderwerpen",
+    (OutputFormat.TABEL, VERGELIJKING): _R + "terminal:vergelijking",
+    (OutputFormat.MARKDOWN, VERGELIJKING): _R + "markdown:vergelijking",
+    (OutputFormat.HTML, VERGELIJKING): _R + "htmlfmt:vergelijking",
+    (OutputFormat.DOCX, VERGELIJKING): _R + "word:vergelijking",
+    (OutputFormat.JSON, VERGELIJKING): _R + "jsonfmt:render",
+    (OutputFormat.CSV, VERGELIJKING): _R + "csvfmt:vergelijking",
+    (OutputFormat.TABEL, OVERZICHT_SINDS): _R + "terminal:overzicht_sinds",
+    (OutputFormat.MARKDOWN, OVERZICHT_SINDS): _R + "markdown:overzicht_sinds",
+    (OutputFormat.HTML, OVERZICHT_SINDS): _R + "htmlfmt:overzicht_sinds",
+    (OutputFormat.JSON, OVERZICHT_SINDS): _R + "jsonfmt:render",
+    (OutputFormat.CSV, OVERZICHT_SINDS): _R + "csvfmt:overzicht_sinds",
 }
 
 #: The command that makes each kind of result, for the refusal.
@@ -143,6 +157,8 @@ COMMANDS: dict[str, str] = {
     ONDERWERPEN: "explain",
     UITLEG: "explain",
     REGELSOORTEN: "regels",
+    VERGELIJKING: "compare",
+    OVERZICHT_SINDS: "overview --sinds",
 }
 
 #: What a format makes, in the refusal of a format that does not fit.
@@ -175,7 +191,7 @@ def check(fmt: OutputFormat, kind: str) -> None:
         Span(""),
         f"--format {fmt.value} is {WAT[fmt]} en kan alleen bij {bij}; kies voor "
         f"'{COMMANDS[kind]}' uit {', '.join(f.value for f in formats_for(kind))}",
-        "formaat-past-niet",
+        ids.FORMAAT_PAST_NIET,
     )
 
 

@@ -53,7 +53,7 @@ class Gemeenten:
         key = (self.checklist_naam, gemeente.checklist)
         if key not in self.checklists:
             try:
-                cl, doc = store.checklist_voor(self.root, self.checklist_naam, gemeente)
+                cl, doc = store.checklist_for(self.root, self.checklist_naam, gemeente)
                 fouten = [f for f in checklist_inhoud(cl, doc) if f.severity is Severity.FOUT]
                 self.checklists[key] = cl, fouten
             except WijkcheckError as exc:

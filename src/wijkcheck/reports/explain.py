@@ -7,6 +7,7 @@ import inspect
 import re
 from typing import Literal
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import bedoelde_u, sleutel
@@ -123,7 +124,7 @@ def uitleg(cl: Checklist, onderwerp: str, gemeente: str | None) -> Uitleg:
         raise WijkcheckError.single(
             Span(""),
             f"onbekende voorwaarde of item '{onderwerp}'.{hint} Kies uit: {', '.join(keuzes)}",
-            "onbekend-onderwerp",
+            ids.ONBEKEND_ONDERWERP,
         )
     id, o = gevonden[0]
     laag_id, niveau = cl.herkomst.get(id, (cl.id, ""))

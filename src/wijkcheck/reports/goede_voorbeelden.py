@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.models import leeg
 from wijkcheck.core.names import bedoelde_u, sleutel
@@ -118,7 +119,7 @@ def kies(delen: Sequence[Deel], gevraagd: str) -> str:
                 f"'{id}' is een voorwaarde of item van de checklist van de gemeente; de gekozen "
                 f"thema-checklist ({delen[0].checklist.naam}) toetst die niet. Laat --checklist "
                 "weg, of kies een voorwaarde van het thema",
-                "niet-getoetst",
+                ids.NIET_GETOETST,
             )
         return id
     keuzes = [i for i, (_, s) in onderwerpen.items() if s != "niet getoetst"]
@@ -130,7 +131,7 @@ def kies(delen: Sequence[Deel], gevraagd: str) -> str:
     raise WijkcheckError.single(
         Span(""),
         f"onbekende voorwaarde of item '{gevraagd}'.{hint} Kies uit: {', '.join(keuzes)}",
-        "onbekend-onderwerp",
+        ids.ONBEKEND_ONDERWERP,
     )
 
 

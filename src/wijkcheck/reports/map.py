@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import FindingId, Span, WijkcheckError
 from wijkcheck.core.names import bedoelde_u, sleutel
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.reports.overview import Kolom, Overzicht, OverzichtRij, Score
@@ -91,8 +92,8 @@ class Kaart:
     level: AreaLevel = BUURT
 
 
-def _fout(bericht: str, regel: str) -> WijkcheckError:
-    return WijkcheckError.single(Span(""), bericht, regel)
+def _fout(bericht: str, id: FindingId) -> WijkcheckError:
+    return WijkcheckError.single(Span(""), bericht, id)
 
 
 def level(ov: Overzicht) -> AreaLevel:
@@ -127,7 +128,7 @@ def kies_voorwaarde(ov: Overzicht, gevraagd: str) -> Kolom:
     raise _fout(
         f"onbekende voorwaarde '{gevraagd}'.{bedoelde_u(gevraagd, keuzes)} De voorwaarden van "
         f"checklist {ov.checklist.id} zijn: {', '.join(keuzes) or '(geen)'}",
-        "onbekende-voorwaarde",
+        ids.ONBEKENDE_VOORWAARDE,
     )
 
 
@@ -151,7 +152,7 @@ def kaart(ov: Overzicht, geometrie: Geometry, voorwaarde: Kolom | None = None) -
         raise _fout(
             "een kaart toont alle wijken: zonder --alleen-problemen zouden de weggelaten wijken "
             "als 'buurt zonder wijk' verschijnen; laat --alleen-problemen weg",
-            "kaart-alleen-problemen",
+            ids.KAART_ALLEEN_PROBLEMEN,
         )
     meer = ov.meerdere_gemeenten
     wijken: list[KaartWijk] = []
@@ -190,7 +191,7 @@ def kaart(ov: Overzicht, geometrie: Geometry, voorwaarde: Kolom | None = None) -
             f"het geometriebestand {geometrie.path} bevat geen {n.word} van {gemeenten} en geen "
             f"van de {n.name}codes van de wijken (cbs_{n.name}code in de wijkbestanden); kies "
             f"het bestand van uw gemeente, met de laag {n.layer} (docs/kaart.md)",
-            "kaart-leeg",
+            ids.KAART_LEEG,
         )
     bounds = (
         min(b.bounds[0] for b in getekend),

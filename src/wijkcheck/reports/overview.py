@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from wijkcheck.core import engine
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.models import Gemeente, WatWerkt, Wijk, leeg
@@ -492,8 +493,8 @@ def _onderwerpen(checklist: Checklist) -> dict[str, tuple[str, str]]:
     for soort, groep in (("voorwaarde", checklist.voorwaarden), ("item", checklist.items)):
         for id, o in groep.items():
             uit[id] = (o.titel, "gemeentebreed" if id in eens else soort)
-    for ids in checklist.niet_getoetst.values():
-        uit |= {id: (titel, "niet getoetst") for id, titel in ids.items()}
+    for ongetoetst in checklist.niet_getoetst.values():
+        uit |= {id: (titel, "niet getoetst") for id, titel in ongetoetst.items()}
     return uit
 
 
@@ -517,7 +518,7 @@ def andere_checklists(delen: Sequence[Deel]) -> WijkcheckError | None:
         + "".join(regels)
         + "\nKies één gemeente met --gemeente, of toets alle gemeenten aan dezelfde checklist "
         "met --checklist NAAM",
-        "verschillende-checklists",
+        ids.VERSCHILLENDE_CHECKLISTS,
     )
 
 

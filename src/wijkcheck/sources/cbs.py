@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 from wijkcheck.core.names import bedoelde_u, sleutel
 
 KERNCIJFERS = "Kerncijfers wijken en buurten"
@@ -92,8 +93,8 @@ _CODERING, _SOORT, _GEMEENTENAAM, _PERIODEN = "Codering", "SoortRegio", "Gemeent
 _ONTBREEKT = frozenset({"", ".", "x", "-", "?"})
 
 
-def _fout(span: Span, bericht: str, regel: str = "cbs-bestand") -> WijkcheckError:
-    return WijkcheckError.single(span, bericht, regel)
+def _fout(span: Span, bericht: str, id: FindingId = ids.CBS_BESTAND) -> WijkcheckError:
+    return WijkcheckError.single(span, bericht, id)
 
 
 def soort(code: str) -> str:
@@ -180,14 +181,14 @@ def _tekst(pad: Path, shown: str) -> str:
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         bericht = f"kan bestand niet lezen: {exc.strerror}"
-        raise _fout(Span(shown), bericht, "bestand-onleesbaar") from None
+        raise _fout(Span(shown), bericht, ids.BESTAND_ONLEESBAAR) from None
     if len(raw) > MAX_BYTES:
         raise _fout(
-            Span(shown), f"bestand is groter dan {MAX_BYTES // 2**20} MiB", "bestand-te-groot"
+            Span(shown), f"bestand is groter dan {MAX_BYTES // 2**20} MiB", ids.BESTAND_TE_GROOT
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fout(
-            Span(shown, 1, 1), "bestand is UTF-16 gecodeerd; sla het op als UTF-8", "codering"
+            Span(shown, 1, 1), "bestand is UTF-16 gecodeerd; sla het op als UTF-8", ids.CODERING
         )
     try:
         return raw.decode("utf-8-sig")
@@ -220,7 +221,7 @@ def _lees_map(map_: Path, tabel: str | None, shown: str) -> CbsBestand:
             Span(shown),
             "map zonder TypedDataSet.json of UntypedDataSet.json; verwacht een map die "
             f"cbsodata.download_data schreef. Gevonden: {gevonden}",
-            "cbs-vorm",
+            ids.CBS_VORM,
         )
     return _uit_json(delen, shown, tabel, map_.name)
 
@@ -241,7 +242,7 @@ def _uit_json(data: Any, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
             Span(shown, 1, 1),
             "onbekende vorm van een CBS-bestand: verwacht OData-JSON met 'TypedDataSet' of "
             f"'value'. Gevonden: {sleutels}",
-            "cbs-vorm",
+            ids.CBS_VORM,
         )
     rijen = _waarde_lijst(data.get("TypedDataSet", data.get("UntypedDataSet")))
     eigenschappen = _waarde_lijst(data.get("DataProperties"))
@@ -258,7 +259,7 @@ def _uit_json(data: Any, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
     jaar_bestand = _jaar(_str(info.get("Period")))
     titel = _str(info.get("ShortTitle")) or _str(info.get("Title"))
     if not rijen:
-        raise _fout(Span(shown, 1, 1), "het bestand bevat geen rijen", "cbs-vorm")
+        raise _fout(Span(shown, 1, 1), "het bestand bevat geen rijen", ids.CBS_VORM)
     kolommen: list[str] = []
     for rij in rijen:
         if isinstance(rij, dict):
@@ -275,7 +276,7 @@ def _uit_json(data: Any, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
     perioden: set[int] = set()
     for i, rij in enumerate(rijen):
         if not isinstance(rij, dict):
-            raise _fout(Span(shown), f"rij {i + 1} van de gegevens is geen object", "cbs-vorm")
+            raise _fout(Span(shown), f"rij {i + 1} van de gegevens is geen object", ids.CBS_VORM)
         plek = Span(shown)
 
         def cel(kolom: str, rij: dict[str, Any] = rij) -> Any:
@@ -319,7 +320,7 @@ def _uit_csv(tekst: str, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
     """A StatLine CSV: `;`-separated, quoted, codes padded with spaces, `.` for missing."""
     regels = tekst.splitlines()
     if not regels or not regels[0].strip():
-        raise _fout(Span(shown, 1, 1), "het bestand is leeg", "cbs-vorm")
+        raise _fout(Span(shown, 1, 1), "het bestand is leeg", ids.CBS_VORM)
     scheiding = ";" if ";" in regels[0] else ","
     lezer = csv.reader(regels, delimiter=scheiding, quotechar='"', strict=False)
     try:
@@ -336,7 +337,7 @@ def _uit_csv(tekst: str, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
                 raise _fout(
                     Span(shown, nummer, 1),
                     f"{len(velden)} velden in deze regel, {len(kolommen)} kolommen in de kop",
-                    "cbs-vorm",
+                    ids.CBS_VORM,
                 )
             rij = dict(zip(kolommen, velden, strict=True))
             plek = Span(shown, nummer, 1)
@@ -354,7 +355,7 @@ def _uit_csv(tekst: str, shown: str, tabel: str | None, bestandsnaam: str) -> Cb
             if regio is not None:
                 _voeg_toe(regios, periode_van, regio, periode)
     except csv.Error as exc:
-        raise _fout(Span(shown, lezer.line_num, 1), f"ongeldige CSV: {exc}", "cbs-vorm") from None
+        raise _fout(Span(shown, lezer.line_num, 1), f"ongeldige CSV: {exc}", ids.CBS_VORM) from None
     gesteld = _tabel_in(bestandsnaam)
     return _bestand(shown, gesteld, tabel, "", max(perioden, default=None), kop, regios)
 
@@ -397,7 +398,7 @@ def _bestand(
             Span(shown),
             f"het bestand is van CBS-tabel {gesteld}, --tabel zegt {gegeven}; laat --tabel weg "
             "of kies het juiste bestand",
-            "cbs-tabel",
+            ids.CBS_TABEL,
         )
     tabel = gesteld or gegeven
     if not tabel:
@@ -406,7 +407,7 @@ def _bestand(
             "het bestand zegt niet van welke CBS-tabel het is; geef het tabelnummer met "
             f"--tabel (bijv. --tabel 85984NED), of laat het in de bestandsnaam staan. "
             f"Bekende tabellen: {_bekend()}",
-            "cbs-tabel",
+            ids.CBS_TABEL,
         )
     bekend = BEKENDE_TABELLEN.get(tabel)
     jaar = jaar or (bekend[1] if bekend else None)
@@ -415,13 +416,13 @@ def _bestand(
             Span(shown),
             f"van CBS-tabel {tabel} is de periode onbekend: het bestand noemt geen periode "
             f"en wijkcheck kent de tabel niet. Bekende tabellen: {_bekend()}",
-            "cbs-tabel",
+            ids.CBS_TABEL,
         )
     if not regios:
         raise _fout(
             Span(shown),
             "geen rijen met een CBS-regiocode (NL00, GM…, WK…, BU…) in het bestand",
-            "cbs-vorm",
+            ids.CBS_VORM,
         )
     titel = titel or (f"{bekend[0]} {jaar}" if bekend else f"CBS-tabel {tabel}")
     return CbsBestand(shown, tabel, titel, jaar, kop.maten, regios)
@@ -455,7 +456,7 @@ class _Kop:
                     waar,
                     f"kolom {stam} komt {len(gevonden)} keer voor ({', '.join(gevonden)}); "
                     "wijkcheck weet niet welke het cijfer is",
-                    "cbs-vorm",
+                    ids.CBS_VORM,
                 )
             return gevonden[0] if gevonden else None
 
@@ -480,7 +481,7 @@ class _Kop:
                 f"onbekende vorm van een CBS-bestand: {ontbreekt}. Gevonden kolommen: "
                 f"{getoond or 'geen'}. Verwacht een download van Kerncijfers wijken en buurten "
                 "of Nabijheid voorzieningen met de kolomnamen van CBS (docs/cbs.md)",
-                "cbs-vorm",
+                ids.CBS_VORM,
             )
         return cls(regio, codering, een(_SOORT), een(_GEMEENTENAAM), een(_PERIODEN), maten)
 
@@ -517,7 +518,7 @@ def _getal(ruw: Any, waar: Span, kolom: str, rij: str | None) -> float | None:
     if ruw is None:
         return None
     if isinstance(ruw, bool):
-        raise _fout(waar, f"{rij or kolom}: {ruw} is geen getal", "cbs-waarde")
+        raise _fout(waar, f"{rij or kolom}: {ruw} is geen getal", ids.CBS_WAARDE)
     if isinstance(ruw, int | float):
         return float(ruw)
     tekst = str(ruw).strip()
@@ -535,7 +536,7 @@ def _getal(ruw: Any, waar: Span, kolom: str, rij: str | None) -> float | None:
             waar,
             f"'{tekst[:40]}' in kolom {kolom}{f' ({rij})' if rij else ''} is geen getal; CBS "
             "schrijft een getal, of '.' als het cijfer ontbreekt",
-            "cbs-waarde",
+            ids.CBS_WAARDE,
         )
     return getal
 
@@ -626,7 +627,7 @@ def kies_gemeente(regios: Mapping[str, RegioCijfers], gegeven: str, waar: str) -
             Span(""),
             f"gemeente '{gegeven}' staat meer dan eens in de CBS-bestanden "
             f"({', '.join(gevonden)}); geef de gemeentecode",
-            "cbs-gemeente",
+            ids.CBS_GEMEENTE,
         )
     bekende = sorted({n for n in namen.values() if n})
     hint = bedoelde_u(gegeven, bekende)
@@ -635,7 +636,7 @@ def kies_gemeente(regios: Mapping[str, RegioCijfers], gegeven: str, waar: str) -
         Span(""),
         f"gemeente '{gegeven}' staat niet in {waar}.{hint} Gemeenten in de bestanden: "
         f"{voorbeeld or 'geen'}",
-        "cbs-gemeente",
+        ids.CBS_GEMEENTE,
     )
 
 
@@ -656,7 +657,7 @@ def controleer_tabellen(bestanden: Sequence[CbsBestand]) -> list[Finding]:
                 Finding(
                     Span(b.pad),
                     f"CBS-tabel {b.tabel} is ook al gegeven in {gezien[b.tabel]}",
-                    "cbs-tabel",
+                    ids.CBS_TABEL,
                 )
             )
         gezien.setdefault(b.tabel, b.pad)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import sleutel
 from wijkcheck.sources.cbs import (
@@ -177,7 +178,7 @@ def nieuwe_gemeente(
             f"{'buurten' if niveau == 'buurt' else 'wijken'} met een inwonertal; kies "
             "Kerncijfers wijken en buurten (met AantalInwoners) "
             f"{'of --niveau wijk' if niveau == 'buurt' else 'of --niveau buurt'}",
-            "cbs-geen-wijken",
+            ids.CBS_GEEN_WIJKEN,
         )
     cid = checklist_id(gemeentenaam) or f"gemeente-{gm[2:]}"
     bronnen = _bronnen(bestanden)

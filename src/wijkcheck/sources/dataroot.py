@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, Span, WijkcheckError
 
 ENV_DATA = "WIJKCHECK_DATA"
@@ -101,7 +102,7 @@ def map_onleesbaar(folder: Path, exc: OSError) -> Finding:
         Span(getoond(folder)),
         f"map kan niet gelezen worden ({reden}); wijkcheck kan niet zien welke gegevens erin "
         "staan. Geef de map leesrechten (chmod u+rx), of haal hem uit de gegevensmap",
-        "map-onleesbaar",
+        ids.MAP_ONLEESBAAR,
     )
 
 
@@ -116,7 +117,7 @@ def buiten_gegevensmap(pad: str, getoond: str, grens: str) -> Finding:
         Span(getoond),
         f"verwijst naar {os.path.realpath(pad)}, buiten de gegevensmap {grens}; wijkcheck leest "
         "alleen bestanden binnen de gegevensmap",
-        "pad-buiten-data",
+        ids.PAD_BUITEN_DATA,
     )
 
 
@@ -208,7 +209,7 @@ def bundled_root() -> DataRoot:
                 meegeleverd=True,
             )
     raise WijkcheckError.single(
-        Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", "data-root"
+        Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", ids.DATA_ROOT
     )
 
 
@@ -219,13 +220,13 @@ def _leesbare_map(pad: Path) -> bool:
         return False
     if not pad.is_dir():
         raise WijkcheckError.single(
-            Span(str(pad)), "is geen map; verwacht een map met YAML-bestanden", "data-root"
+            Span(str(pad)), "is geen map; verwacht een map met YAML-bestanden", ids.DATA_ROOT
         )
     if not os.access(pad, os.R_OK | os.X_OK):
         raise WijkcheckError.single(
             Span(str(pad)),
             "map is niet leesbaar (rechten); wijkcheck kan hem niet openen",
-            "data-root",
+            ids.DATA_ROOT,
         )
     return True
 
@@ -253,7 +254,7 @@ def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
         folder = Path(given).expanduser()
         if not folder.is_dir():
             raise WijkcheckError.single(
-                Span(str(given)), f"gegevensmap bestaat niet ({herkomst})", "data-root"
+                Span(str(given)), f"gegevensmap bestaat niet ({herkomst})", ids.DATA_ROOT
             )
         found = _root_in(folder, f"{herkomst}: {folder}")
         if found is None:
@@ -261,7 +262,7 @@ def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
                 Span(str(given)),
                 f"geen wijkgegevens gevonden ({herkomst}); verwacht data/wijken/<gemeente>/"
                 f"{GEMEENTE_BESTAND} of <gemeente>/{GEMEENTE_BESTAND}",
-                "data-root",
+                ids.DATA_ROOT,
             )
         return found
     for folder in (cwd, *cwd.parents):

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wijkcheck.core.errors import Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import FindingId, Span, WijkcheckError
 from wijkcheck.core.names import getal
 
 #: A GeoJSON file is parsed whole, into Python objects of about ten times its size; PDOK's
@@ -157,12 +158,12 @@ def read(pad: Path, selection: Selection) -> Geometry:
     try:
         if not pad.is_file():
             wat = "bestaat niet" if not pad.exists() else "is geen bestand"
-            raise _fout(naam, f"het geometriebestand {wat}", "geometrie-bestand")
+            raise _fout(naam, f"het geometriebestand {wat}", ids.GEOMETRIE_BESTAND)
         with pad.open("rb") as f:
             begin = f.read(16)
     except OSError as exc:
         raise _fout(
-            naam, f"kan het geometriebestand niet lezen: {exc.strerror}", "geometrie-bestand"
+            naam, f"kan het geometriebestand niet lezen: {exc.strerror}", ids.GEOMETRIE_BESTAND
         ) from exc
     if begin.startswith(_SQLITE_MAGIC):
         return _GeoPackage(pad, selection).read()
@@ -179,12 +180,12 @@ def read(pad: Path, selection: Selection) -> Geometry:
         ".kml": "KML leest wijkcheck niet",
     }.get(extensie, "het is geen GeoJSON en geen GeoPackage")
     raise _fout(
-        naam, f"onbekend soort geometriebestand ({hint}); {_DOWNLOAD_HINT}", "geometrie-formaat"
+        naam, f"onbekend soort geometriebestand ({hint}); {_DOWNLOAD_HINT}", ids.GEOMETRIE_FORMAAT
     )
 
 
-def _fout(pad: str, bericht: str, regel: str, line: int = 0, column: int = 0) -> WijkcheckError:
-    return WijkcheckError.single(Span(pad, line, column), bericht, regel)
+def _fout(pad: str, bericht: str, id: FindingId, line: int = 0, column: int = 0) -> WijkcheckError:
+    return WijkcheckError.single(Span(pad, line, column), bericht, id)
 
 
 class _PointBudget:
@@ -202,16 +203,18 @@ class _PointBudget:
                 f"de buurten voor de kaart hebben samen meer dan {getal(MAX_POINTS)} punten; "
                 "dat is meer dan een kaart van wijken nodig heeft. Kies één gemeente "
                 "(--gemeente), of vereenvoudig de geometrie (bijv. met 'Vereenvoudigen' in QGIS)",
-                "geometrie-te-groot",
+                ids.GEOMETRIE_TE_GROOT,
             )
 
 
 def _ring(xy: array, pad: str, waar: str) -> array:
     """A ring checked: at least three points, finite numbers, in RD New."""
     if len(xy) < 6:
-        raise _fout(pad, f"{waar}: een ring met minder dan 3 punten is geen vlak", "geometrie-type")
+        raise _fout(
+            pad, f"{waar}: een ring met minder dan 3 punten is geen vlak", ids.GEOMETRIE_TYPE
+        )
     if not all(map(math.isfinite, xy)):
-        raise _fout(pad, f"{waar}: coördinaat is geen eindig getal", "geometrie-onleesbaar")
+        raise _fout(pad, f"{waar}: coördinaat is geen eindig getal", ids.GEOMETRIE_ONLEESBAAR)
     return xy
 
 
@@ -235,7 +238,7 @@ def _area(code: str, naam: str, vlakken: list[Polygon], pad: str) -> Area:
         raise _fout(
             pad,
             f"de coördinaten van {code} {wat}; wijkcheck tekent alleen RD New: {_DOWNLOAD_HINT}",
-            "geometrie-crs",
+            ids.GEOMETRIE_CRS,
         )
     return Area(code, naam, tuple(vlakken), bounds)
 
@@ -297,7 +300,7 @@ def _no_code_error(pad: str, waar: str, namen: list[str], level: AreaLevel) -> W
         pad,
         f"{waar} heeft geen {level.name}code (eigenschap {' of '.join(level.code_fields)}); "
         + hint,
-        "geometrie-geen-code",
+        ids.GEOMETRIE_GEEN_CODE,
     )
 
 
@@ -323,22 +326,22 @@ def _read_geojson(pad: Path, selection: Selection) -> Geometry:
                 f"GeoJSON tot {MAX_GEOJSON_BYTES // 1024 // 1024} MB. Exporteer alleen de buurten "
                 "van uw gemeente (bijv. in QGIS), of gebruik PDOK's GeoPackage: dat leest "
                 "wijkcheck ook als het heel Nederland bevat",
-                "geometrie-te-groot",
+                ids.GEOMETRIE_TE_GROOT,
             )
         ruw = pad.read_bytes()
     except OSError as exc:
         raise _fout(
-            naam, f"kan het geometriebestand niet lezen: {exc.strerror}", "geometrie-bestand"
+            naam, f"kan het geometriebestand niet lezen: {exc.strerror}", ids.GEOMETRIE_BESTAND
         ) from exc
     try:
         doc = json.loads(ruw, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise _fout(
-            naam, f"geen geldige JSON: {exc.msg}", "geometrie-onleesbaar", exc.lineno, exc.colno
+            naam, f"geen geldige JSON: {exc.msg}", ids.GEOMETRIE_ONLEESBAAR, exc.lineno, exc.colno
         ) from exc
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         bericht = "te diep genest" if isinstance(exc, RecursionError) else str(exc)
-        raise _fout(naam, f"geen geldige JSON: {bericht}", "geometrie-onleesbaar") from exc
+        raise _fout(naam, f"geen geldige JSON: {bericht}", ids.GEOMETRIE_ONLEESBAAR) from exc
     return _GeoJSON(naam, selection).document(doc)
 
 
@@ -348,20 +351,20 @@ class _GeoJSON:
         self.selection = selection
         self.teller = _PointBudget(pad)
 
-    def fout(self, bericht: str, regel: str = "geometrie-onleesbaar") -> WijkcheckError:
-        return _fout(self.pad, bericht, regel)
+    def fout(self, bericht: str, id: FindingId = ids.GEOMETRIE_ONLEESBAAR) -> WijkcheckError:
+        return _fout(self.pad, bericht, id)
 
     def document(self, doc: Any) -> Geometry:
         if not isinstance(doc, dict) or doc.get("type") not in ("FeatureCollection", "Feature"):
             soort = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
             raise self.fout(
                 f"geen GeoJSON FeatureCollection (type is {str(soort)[:40]!r}); {_DOWNLOAD_HINT}",
-                "geometrie-formaat",
+                ids.GEOMETRIE_FORMAAT,
             )
         self.crs(doc.get("crs"))
         features = [doc] if doc["type"] == "Feature" else doc.get("features")
         if not isinstance(features, list):
-            raise self.fout("'features' is geen lijst", "geometrie-formaat")
+            raise self.fout("'features' is geen lijst", ids.GEOMETRIE_FORMAAT)
         areas: dict[str, Area] = {}
         code_veld: str | None = None
         naam_veld: str | None = None
@@ -369,12 +372,12 @@ class _GeoJSON:
         for i, f in enumerate(features, 1):
             if not isinstance(f, dict) or f.get("type") != "Feature":
                 raise self.fout(
-                    f"kenmerk {i} (features[{i - 1}]) is geen Feature", "geometrie-formaat"
+                    f"kenmerk {i} (features[{i - 1}]) is geen Feature", ids.GEOMETRIE_FORMAAT
                 )
             props = f.get("properties") or {}
             if not isinstance(props, dict):
                 raise self.fout(
-                    f"de properties van kenmerk {i} zijn geen object", "geometrie-formaat"
+                    f"de properties van kenmerk {i} zijn geen object", ids.GEOMETRIE_FORMAAT
                 )
             if code_veld is None or code_veld not in props:
                 code_veld = _pick_code_field(list(props), self.selection.level)
@@ -390,7 +393,7 @@ class _GeoJSON:
             if not isinstance(code, str):
                 raise self.fout(
                     f"de {code_veld} van kenmerk {i} is geen tekst maar {json.dumps(code)[:40]}",
-                    "geometrie-geen-code",
+                    ids.GEOMETRIE_GEEN_CODE,
                 )
             if _is_water(props.get(_pick_field(props, (WATER_FIELD,)) or WATER_FIELD)):
                 continue
@@ -425,7 +428,7 @@ class _GeoJSON:
         raise self.fout(
             f"het bestand gebruikt coördinatenstelsel {wat}; wijkcheck tekent alleen RD New "
             f"(EPSG:28992): {_DOWNLOAD_HINT}",
-            "geometrie-crs",
+            ids.GEOMETRIE_CRS,
         )
 
     def geometrie(self, g: Any, waar: str) -> list[Polygon]:
@@ -440,17 +443,17 @@ class _GeoJSON:
         raise self.fout(
             f"{waar} heeft geometrie van type {str(soort)[:40]}; wijkcheck tekent alleen vlakken "
             "(Polygon en MultiPolygon)",
-            "geometrie-type",
+            ids.GEOMETRIE_TYPE,
         )
 
     def vlak(self, ringen: Any, waar: str) -> Polygon:
         if not isinstance(ringen, list) or not ringen:
-            raise self.fout(f"{waar}: een Polygon is een lijst van ringen", "geometrie-type")
+            raise self.fout(f"{waar}: een Polygon is een lijst van ringen", ids.GEOMETRIE_TYPE)
         return Polygon(tuple(self.ring(r, waar) for r in ringen))
 
     def ring(self, posities: Any, waar: str) -> array:
         if not isinstance(posities, list):
-            raise self.fout(f"{waar}: een ring is een lijst van posities", "geometrie-type")
+            raise self.fout(f"{waar}: een ring is een lijst van posities", ids.GEOMETRIE_TYPE)
         self.teller.neem(len(posities))
         xy = array("d")
         try:
@@ -479,8 +482,8 @@ class _GeoPackage:
         self.selection = selection
         self.teller = _PointBudget(self.naam)
 
-    def fout(self, bericht: str, regel: str = "geometrie-onleesbaar") -> WijkcheckError:
-        return _fout(self.naam, bericht, regel)
+    def fout(self, bericht: str, id: FindingId = ids.GEOMETRIE_ONLEESBAAR) -> WijkcheckError:
+        return _fout(self.naam, bericht, id)
 
     def read(self) -> Geometry:
         # read-only and immutable: no journal or lock files beside a downloaded file
@@ -488,7 +491,7 @@ class _GeoPackage:
         try:
             db = sqlite3.connect(uri, uri=True)
         except sqlite3.Error as exc:
-            raise self.fout(f"kan de GeoPackage niet openen: {exc}", "geometrie-bestand") from exc
+            raise self.fout(f"kan de GeoPackage niet openen: {exc}", ids.GEOMETRIE_BESTAND) from exc
         # text that is not UTF-8 (a damaged or foreign file) becomes U+FFFD, not an exception
         db.text_factory = lambda b: b.decode("utf-8", "replace")
         stappen = [0]
@@ -520,7 +523,7 @@ class _GeoPackage:
             raise self.fout(
                 "een SQLite-bestand, maar geen GeoPackage (geen gpkg_geometry_columns); "
                 + _DOWNLOAD_HINT,
-                "geometrie-formaat",
+                ids.GEOMETRIE_FORMAAT,
             )
         lagen = [
             (str(t), str(k), str(s).upper(), s_id)
@@ -533,7 +536,7 @@ class _GeoPackage:
         if soort not in ("POLYGON", "MULTIPOLYGON", "GEOMETRY"):
             raise self.fout(
                 f"laag {laag} heeft geometrie van type {soort}; {_ONLY_POLYGONS}",
-                "geometrie-type",
+                ids.GEOMETRIE_TYPE,
             )
         self.crs(db, laag, srs_id)
         if laag not in tabellen:
@@ -579,7 +582,7 @@ class _GeoPackage:
         """PDOK's layer `buurten` (or `wijken`); else the one layer whose name starts with
         `buurt` (CBS's own files: `buurt_2021_v1`); else the only layer."""
         if not lagen:
-            raise self.fout("de GeoPackage heeft geen lagen met geometrie", "geometrie-formaat")
+            raise self.fout("de GeoPackage heeft geen lagen met geometrie", ids.GEOMETRIE_FORMAAT)
         n = self.selection.level
         for kandidaten in (
             [laag for laag in lagen if laag[0].casefold() == n.layer],
@@ -593,7 +596,7 @@ class _GeoPackage:
             f"de GeoPackage heeft geen laag {n.layer} (wel: {namen}); wijkcheck kleurt hier "
             f"{n.plural}: gebruik PDOK's CBS Wijk- en Buurtkaart, of exporteer alleen uw laag "
             f"met {n.plural}",
-            "geometrie-laag",
+            ids.GEOMETRIE_LAAG,
         )
 
     def crs(self, db: sqlite3.Connection, laag: str, srs_id: Any) -> None:
@@ -608,7 +611,7 @@ class _GeoPackage:
         raise self.fout(
             f"laag {laag} gebruikt coördinatenstelsel {str(wat)[:100]}; wijkcheck tekent alleen "
             f"RD New (EPSG:28992): {_DOWNLOAD_HINT}",
-            "geometrie-crs",
+            ids.GEOMETRIE_CRS,
         )
 
     def blob(self, blob: bytes, srs_id: Any, waar: str) -> list[Polygon]:
@@ -616,7 +619,7 @@ class _GeoPackage:
         if len(blob) > MAX_BLOB_BYTES:
             raise self.fout(
                 f"{waar}: de geometrie is groter dan {MAX_BLOB_BYTES // 1024 // 1024} MB",
-                "geometrie-te-groot",
+                ids.GEOMETRIE_TE_GROOT,
             )
         if len(blob) < 8 or blob[:2] != b"GP":
             raise self.fout(f"{waar}: geen GeoPackage-geometrie (de blob begint niet met 'GP')")
@@ -628,7 +631,7 @@ class _GeoPackage:
         if vlaggen & 0x20:
             raise self.fout(
                 f"{waar}: een uitgebreide GeoPackage-geometrie (extensie); {_ONLY_POLYGONS}",
-                "geometrie-type",
+                ids.GEOMETRIE_TYPE,
             )
         orde = "<" if vlaggen & 1 else ">"
         envelop = _ENVELOPE_BYTES.get((vlaggen >> 1) & 7)
@@ -639,7 +642,7 @@ class _GeoPackage:
             raise self.fout(
                 f"{waar}: de geometrie heeft srs_id {eigen_srs}, de laag {srs_id}; wijkcheck "
                 "tekent alleen RD New (EPSG:28992)",
-                "geometrie-crs",
+                ids.GEOMETRIE_CRS,
             )
         if vlaggen & 0x10:  # empty geometry
             return []
@@ -657,8 +660,8 @@ class _Wkb:
         self.gpkg = gpkg
         self.waar = waar
 
-    def fout(self, bericht: str, regel: str = "geometrie-onleesbaar") -> WijkcheckError:
-        return self.gpkg.fout(f"{self.waar}: {bericht}", regel)
+    def fout(self, bericht: str, id: FindingId = ids.GEOMETRIE_ONLEESBAAR) -> WijkcheckError:
+        return self.gpkg.fout(f"{self.waar}: {bericht}", id)
 
     def kop(self, pos: int) -> tuple[str, int, int, int]:
         """Byte order, base type, coordinates per point and the position after the header."""
@@ -691,14 +694,14 @@ class _Wkb:
                 if soort2 != 3:
                     raise self.fout(
                         f"een MultiPolygon met een {_WKB_NAMES.get(soort2, soort2)} erin",
-                        "geometrie-type",
+                        ids.GEOMETRIE_TYPE,
                     )
                 vlak, pos = self.vlak(orde2, dims2, pos)
                 vlakken.append(vlak)
             return vlakken, pos
         raise self.fout(
             f"geometrie van type {_WKB_NAMES.get(soort, soort)}; {_ONLY_POLYGONS}",
-            "geometrie-type",
+            ids.GEOMETRIE_TYPE,
         )
 
     def aantal(self, orde: str, pos: int, minimaal: int) -> tuple[int, int]:
@@ -713,7 +716,7 @@ class _Wkb:
     def vlak(self, orde: str, dims: int, pos: int) -> tuple[Polygon, int]:
         n, pos = self.aantal(orde, pos, 4)
         if n == 0:
-            raise self.fout("een Polygon zonder ringen", "geometrie-type")
+            raise self.fout("een Polygon zonder ringen", ids.GEOMETRIE_TYPE)
         ringen = []
         for _ in range(n):
             punten, pos = self.aantal(orde, pos, 8 * dims)

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import (
     DELEN,
     Checklist,
@@ -30,7 +31,7 @@ from wijkcheck.core.checklist import (
     Ouderdom,
     Sectie,
 )
-from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 from wijkcheck.core.rules import Drempel, PerInwoners, RegelBasis, Samengesteld
 from wijkcheck.sources.yamlsource import YamlDocument
 
@@ -80,7 +81,7 @@ def stapel(
                 lagen[i + 1][1].span(("extends",)),
                 f"checklist '{laag.id}' is een thema-checklist: die legt wijkcheck over de "
                 "checklist van de gemeente heen (--checklist), er bouwt geen checklist op voort",
-                "thema-als-basis",
+                ids.THEMA_ALS_BASIS,
             )
         if laag.thema and i == len(lagen) - 1:
             m.thema(laag, doc)
@@ -91,7 +92,7 @@ def stapel(
             doc.span(),
             "'maximale_ouderdom' ontbreekt (hier of in een checklist waarop "
             "deze voortbouwt): hoe oud mag een cijfer zijn, en waarop rust dat",
-            "ontbrekend-veld",
+            ids.ONTBREKEND_VELD,
         )
     if m.findings:
         raise WijkcheckError(m.findings)
@@ -137,8 +138,8 @@ class _Stapel:
         self.niet_getoetst: dict[str, dict[str, str]] = {}
         self.findings: list[Finding] = []
 
-    def fout(self, span: Span, message: str, rule: str) -> None:
-        self.findings.append(Finding(span, message, rule))
+    def fout(self, span: Span, message: str, id: FindingId) -> None:
+        self.findings.append(Finding(span, message, id))
 
     def thema(self, laag: ChecklistBestand, doc: YamlDocument) -> None:
         """Before a theme's own entries: set aside the conditions, items and section titles
@@ -150,7 +151,7 @@ class _Stapel:
                     f"een thema-checklist heeft geen '{veld}': hij toetst alleen zijn eigen "
                     "voorwaarden en items, met de catalogus van de checklist van de gemeente "
                     "(zet soorten, functies en indicatoren in die checklist of in de regionale)",
-                    "thema-niet-toegestaan",
+                    ids.THEMA_NIET_TOEGESTAAN,
                 )
         self.niet_getoetst = {
             deel: {key: o.titel for key, o in self.delen[deel].items()}
@@ -163,8 +164,8 @@ class _Stapel:
         """The layer below a theme with a condition or item `key`, if any."""
         if deel not in ("voorwaarden", "items"):
             return None
-        for d, ids in self.niet_getoetst.items():
-            if key in ids:
+        for d, ongetoetst in self.niet_getoetst.items():
+            if key in ongetoetst:
                 return self.waar[d, key]
         return None
 
@@ -179,7 +180,7 @@ class _Stapel:
                         f"'{key}' is al een voorwaarde of item van checklist '{onder}'; geef het "
                         "een eigen id: een oordeel of goed voorbeeld in de gegevens hoort bij één "
                         "onderwerp",
-                        "bestaat-al",
+                        ids.BESTAAT_AL,
                     )
                     continue
                 if key in self.delen[deel]:
@@ -187,7 +188,7 @@ class _Stapel:
                         doc.span((deel, key), key=True),
                         f"'{key}' staat al in checklist '{self.waar[deel, key]}'; zet het onder "
                         f"'vervang: {{{deel}: ...}}' om het te vervangen",
-                        "bestaat-al",
+                        ids.BESTAAT_AL,
                     )
                     continue
                 self.zet(deel, key, waarde, wie, doc, (deel, key))
@@ -199,7 +200,7 @@ class _Stapel:
                             doc.span(("vervang", deel, key), key=True),
                             f"'{key}' kan niet vervangen worden: het staat niet bij {deel} van "
                             f"de checklist waarop '{laag.id}' voortbouwt",
-                            "onbekend-in-basis",
+                            ids.ONBEKEND_IN_BASIS,
                         )
                         continue
                     self.zet(deel, key, waarde, wie, doc, ("vervang", deel, key))
@@ -211,7 +212,7 @@ class _Stapel:
                             doc.span(("verwijder", deel, i)),
                             f"'{key}' kan niet weggelaten worden: het staat niet bij {deel} van "
                             f"de checklist waarop '{laag.id}' voortbouwt",
-                            "onbekend-in-basis",
+                            ids.ONBEKEND_IN_BASIS,
                         )
                         continue
                     del self.delen[deel][key]
@@ -249,7 +250,7 @@ class _Stapel:
                 doc.span(waar, key=True),
                 f"'{oid}' staat niet bij de voorwaarden of items van de checklist waarop "
                 f"'{wie[0]}' voortbouwt",
-                "onbekend-in-basis",
+                ids.ONBEKEND_IN_BASIS,
             )
             return
         keten: list[RegelBasis] = [onderwerp.regel]
@@ -266,7 +267,7 @@ class _Stapel:
                 self.fout(
                     doc.span(waar, key=True),
                     f"'{pad}': onderdeel '{deelnummer}' bestaat niet ({verwacht})",
-                    "onbekend-in-basis",
+                    ids.ONBEKEND_IN_BASIS,
                 )
                 return
             keten.append(regel.regels[int(deelnummer) - 1])
@@ -277,7 +278,7 @@ class _Stapel:
                 doc.span(waar, key=True),
                 f"'{pad}' is een regel van het type '{doel.type}' zonder drempel; 'normen' wijzigt "
                 "alleen drempel- en per_inwoners-regels (vervang het onderwerp met 'vervang:')",
-                "geen-drempel",
+                ids.GEEN_DREMPEL,
             )
             return
         nieuw = doel.model_dump(exclude_none=True)
@@ -289,7 +290,7 @@ class _Stapel:
                 self.fout(
                     doc.span((*waar, veld), key=True),
                     f"'{veld}' bestaat niet bij een regel van het type '{doel.type}' (wel: {wel})",
-                    "onbekend-veld",
+                    ids.ONBEKEND_VELD,
                 )
                 return
         if "norm" not in gezet and not ("vraagindex" in gezet and len(gezet) == 1):
@@ -297,7 +298,7 @@ class _Stapel:
                 doc.span(waar, key=True),
                 f"'{pad}': een nieuwe drempel zegt ook waarop hij rust ('norm:', bijv. "
                 "{basis: voorbeeldnorm})",
-                "ontbrekend-veld",
+                ids.ONTBREKEND_VELD,
             )
             return
         if "vraagindex" in gezet:
@@ -305,7 +306,7 @@ class _Stapel:
                 self.fout(
                     doc.span((*waar, "vraagindex"), key=True),
                     f"'{pad}' heeft geen vraagindex om te wijzigen",
-                    "onbekend-in-basis",
+                    ids.ONBEKEND_IN_BASIS,
                 )
                 return
             gezet["vraagindex"] = {**nieuw["vraagindex"], **gezet["vraagindex"]}
@@ -315,7 +316,7 @@ class _Stapel:
         except ValidationError as exc:
             fout = exc.errors(include_url=False)[0]
             bericht = str(fout["msg"]).removeprefix("Value error, ")
-            self.fout(doc.span(waar, key=True), f"'{pad}': {bericht}", "ongeldige-norm")
+            self.fout(doc.span(waar, key=True), f"'{pad}': {bericht}", ids.ONGELDIGE_NORM)
             return
         for regel in reversed(keten[:-1]):
             assert isinstance(regel, Samengesteld)

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from wijkcheck.core.errors import Finding, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import Finding, FindingId, WijkcheckError
 from wijkcheck.core.models import GEEN_GEHEEL_GETAL
 from wijkcheck.core.names import bedoelde_u
 from wijkcheck.sources.yamlsource import MAX_FINDINGS, YamlDocument, begrens, load_file
@@ -20,9 +21,6 @@ T = TypeVar("T", bound=BaseModel)
 
 # `12.345` or `1.234.567`: a Dutch thousands separator, read by YAML as a decimal point.
 _DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
-
-#: The finding of an exception without an end date (`tot`).
-GEEN_EINDDATUM = "geen-einddatum"
 
 _SOORT_NAMEN = {
     dict: "een mapping (sleutel: waarde)",
@@ -53,7 +51,7 @@ def validate(doc: YamlDocument, model: type[T]) -> T:
         raise WijkcheckError.single(
             doc.span(),
             f"verwacht een mapping met de velden {velden}; gevonden: {gevonden}",
-            "bestand-vorm",
+            ids.BESTAND_VORM,
         )
     try:
         return model.model_validate(doc.data)
@@ -66,15 +64,15 @@ def findings(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) ->
     errors = exc.errors(include_url=False)
     for err in errors[:MAX_FINDINGS]:
         loc = tuple(err["loc"])
-        message, rule, at_key, loc = _message(err, loc, model, doc)
-        result.append(Finding(doc.span(loc, key=at_key), message, rule))
+        message, id, at_key, loc = _message(err, loc, model, doc)
+        result.append(Finding(doc.span(loc, key=at_key), message, id))
     return begrens(result, len(errors) - len(result), doc.path)
 
 
 def _message(
     err: Any, loc: tuple[str | int, ...], model: type[BaseModel], doc: YamlDocument | None = None
-) -> tuple[str, str, bool, tuple[str | int, ...]]:
-    """Dutch message, rule id, whether it points at the key, and where; `doc` (if given) lets
+) -> tuple[str, FindingId, bool, tuple[str | int, ...]]:
+    """Dutch message, finding id, whether it points at the key, and where; `doc` (if given) lets
     a message quote a value as written."""
     kind: str = err["type"]
     if kind == GEEN_GEHEEL_GETAL:
@@ -91,25 +89,30 @@ def _message(
             return (
                 "een uitzondering heeft een einddatum nodig: 'tot' (JJJJ-MM-DD) ontbreekt; een "
                 "uitzondering zonder einde is een norm die niemand heeft vastgesteld",
-                GEEN_EINDDATUM,
+                ids.GEEN_EINDDATUM,
                 True,
                 parent,
             )
-        return f"verplicht veld '{loc[-1]}' ontbreekt", "ontbrekend-veld", True, parent
+        return f"verplicht veld '{loc[-1]}' ontbreekt", ids.ONTBREKEND_VELD, True, parent
     if kind == "extra_forbidden":
         toegestaan = _velden_op(model, loc[:-1])
         hint = bedoelde_u(str(loc[-1]), toegestaan)
         verwacht = (
             f" (verwacht een van: {', '.join(toegestaan)})" if toegestaan and not hint else ""
         )
-        return f"onbekend veld '{loc[-1]}'{verwacht}.{hint}".rstrip("."), "onbekend-veld", True, loc
+        return (
+            f"onbekend veld '{loc[-1]}'{verwacht}.{hint}".rstrip("."),
+            ids.ONBEKEND_VELD,
+            True,
+            loc,
+        )
     if kind == "union_tag_invalid":
         tags = [t.strip("' ") for t in str(ctx.get("expected_tags", "")).split(",")]
         hint = bedoelde_u(str(ctx.get("tag")), tags)
         msg = f"onbekend regeltype '{ctx.get('tag')}' (verwacht een van: {', '.join(tags)}).{hint}"
-        return msg.rstrip("."), "onbekend-regeltype", False, (*loc, "type")
+        return msg.rstrip("."), ids.ONBEKEND_REGELTYPE, False, (*loc, "type")
     if kind == "union_tag_not_found":
-        return "regel mist 'type' (bijv. type: aanwezig)", "ontbrekend-veld", False, loc
+        return "regel mist 'type' (bijv. type: aanwezig)", ids.ONTBREKEND_VELD, False, loc
     at_key = bool(loc) and loc[-1] == "[key]"
     if at_key:
         loc = loc[:-1]
@@ -119,12 +122,12 @@ def _message(
         hint = ""
         if isinstance(value, float) and len(repr(value).split(".")[-1]) == 3:
             hint = " (een punt is geen duizendtalscheiding: schrijf 12345, niet 12.345)"
-        return f"{naam}: verwacht een geheel getal, {gevonden}{hint}", "type", at_key, loc
+        return f"{naam}: verwacht een geheel getal, {gevonden}{hint}", ids.TYPE, at_key, loc
     if kind == "int_parsing_size":
-        return f"{naam}: getal met te veel cijfers, {gevonden}", "waarde", at_key, loc
+        return f"{naam}: getal met te veel cijfers, {gevonden}", ids.WAARDE, at_key, loc
     if kind == "finite_number":
         yaml = {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}.get(str(value), _toon(value))
-        return f"{naam}: verwacht een eindig getal, gevonden: {yaml}", "geen-getal", at_key, loc
+        return f"{naam}: verwacht een eindig getal, gevonden: {yaml}", ids.GEEN_GETAL, at_key, loc
     if kind in ("float_type", "float_parsing"):
         hint = ""
         if isinstance(value, str) and "," in value:
@@ -137,14 +140,14 @@ def _message(
             hint = " (true of false is geen getal)"
         elif isinstance(value, int):
             hint = " (te groot voor een getal)"
-        return f"{naam}: verwacht een getal, {gevonden}{hint}", "type", at_key, loc
+        return f"{naam}: verwacht een getal, {gevonden}{hint}", ids.TYPE, at_key, loc
     if kind in ("bool_type", "bool_parsing"):
-        return f"{naam}: verwacht true of false (niet ja/nee), {gevonden}", "type", at_key, loc
+        return f"{naam}: verwacht true of false (niet ja/nee), {gevonden}", ids.TYPE, at_key, loc
     if kind.startswith("date") or kind.startswith("datetime"):
         return (
             f"{naam}: ongeldige datum {_toon(value)}; verwacht een bestaande datum als "
             "JJJJ-MM-DD, bijv. 2025-01-01",
-            "datum",
+            ids.DATUM,
             at_key,
             loc,
         )
@@ -152,7 +155,7 @@ def _message(
         return (
             "'bron' mag niet leeg zijn: noem waar het gegeven vandaan komt "
             "(of 'voorbeeld' voor voorbeeldgegevens)",
-            "lege-bron",
+            ids.LEGE_BRON,
             at_key,
             loc,
         )
@@ -161,20 +164,20 @@ def _message(
         if isinstance(value, (int, float, bool)):
             # YAML reads `versie: 2026.1` or `naam: 1234` as a number: quote it.
             hint = " (zet de waarde tussen aanhalingstekens als het tekst is)"
-        return f"{naam}: verwacht tekst, {gevonden}{hint}", "type", at_key, loc
+        return f"{naam}: verwacht tekst, {gevonden}{hint}", ids.TYPE, at_key, loc
     if kind == "string_too_short":
-        return f"{naam}: mag niet leeg zijn", "leeg", at_key, loc
+        return f"{naam}: mag niet leeg zijn", ids.LEEG, at_key, loc
     if kind == "too_short":
-        return f"{naam}: lijst mag niet leeg zijn", "leeg", at_key, loc
+        return f"{naam}: lijst mag niet leeg zijn", ids.LEEG, at_key, loc
     if kind in ("string_too_long", "too_long"):
         grens = ctx.get("max_length")
         wat = "tekens" if kind == "string_too_long" else "onderdelen"
-        return f"{naam}: te lang (hooguit {grens} {wat})", "te-lang", at_key, loc
+        return f"{naam}: te lang (hooguit {grens} {wat})", ids.TE_LANG, at_key, loc
     if kind == "string_pattern_mismatch":
         vorm = _PATRONEN.get(str(ctx.get("pattern")), f"patroon {ctx.get('pattern')}")
         return (
             f"{naam}: {_toon(value)} heeft niet de juiste vorm; verwacht {vorm}",
-            "vorm",
+            ids.VORM,
             at_key,
             loc,
         )
@@ -182,23 +185,23 @@ def _message(
         verwacht = str(ctx.get("expected", "")).replace(" or ", ", ")
         hint = bedoelde_u(str(value), [v.strip("' ") for v in verwacht.split(",")])
         msg = f"{naam}: ongeldige waarde {_toon(value)} (verwacht een van: {verwacht}).{hint}"
-        return msg.rstrip("."), "waarde", at_key, loc
+        return msg.rstrip("."), ids.WAARDE, at_key, loc
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{naam}: verwacht een mapping (sleutel: waarde), {gevonden}", "type", at_key, loc
+        return f"{naam}: verwacht een mapping (sleutel: waarde), {gevonden}", ids.TYPE, at_key, loc
     if kind == "list_type":
-        return f"{naam}: verwacht een lijst, {gevonden}", "type", at_key, loc
+        return f"{naam}: verwacht een lijst, {gevonden}", ids.TYPE, at_key, loc
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         teken = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<"}.get(kind, "≤")
         grens = next(iter(ctx.values()), "")
-        return f"{naam}: moet {teken} {grens} zijn, {gevonden}", "waarde", at_key, loc
+        return f"{naam}: moet {teken} {grens} zijn, {gevonden}", ids.WAARDE, at_key, loc
     if kind == "value_error":
-        return f"{naam}: {ctx.get('error')}", "waarde", at_key, loc
-    return f"{naam}: {err.get('msg')} ({gevonden})", "schema", at_key, loc
+        return f"{naam}: {ctx.get('error')}", ids.WAARDE, at_key, loc
+    return f"{naam}: {err.get('msg')} ({gevonden})", ids.SCHEMA, at_key, loc
 
 
 def _decimale_komma(
     err: Any, loc: tuple[str | int, ...], doc: YamlDocument
-) -> tuple[str, str, bool, tuple[str | int, ...]] | None:
+) -> tuple[str, FindingId, bool, tuple[str | int, ...]] | None:
     """`{waarde: 8,1, bron: x}`: in a flow mapping the comma ends the value, so YAML reads
     `waarde: 8` and an empty key `1`. Reported as the block style's `waarde: 8,1` is."""
     if err["type"] != "extra_forbidden" or not loc or not str(loc[-1]).isdigit():
@@ -224,7 +227,7 @@ def _decimale_komma(
         f"'{vorige}': verwacht een getal, gevonden: {geschreven} (gebruik een punt als "
         f"decimaalteken: {geheel}.{loc[-1]}, niet {geschreven}; tussen {{ }} scheidt de komma "
         f"de velden, dus las YAML '{loc[-1]}' als een veld)",
-        "type",
+        ids.TYPE,
         False,
         (*loc[:-1], vorige),
     )
@@ -232,7 +235,7 @@ def _decimale_komma(
 
 def _aantal(
     err: Any, loc: tuple[str | int, ...], doc: YamlDocument | None
-) -> tuple[str, str, bool, tuple[str | int, ...]]:
+) -> tuple[str, FindingId, bool, tuple[str | int, ...]]:
     """A count with decimals, worded as written: YAML turns `2.400` into 2.4 before we see it."""
     ctx = err.get("ctx") or {}
     veld = ctx.get("veld", "waarde")
@@ -245,13 +248,13 @@ def _aantal(
         return (
             f"{wat} {tekst}: bedoelde u {int(tekst.replace('.', ''))}? In YAML is de punt een "
             "decimaalteken, geen duizendtalscheiding, en een aantal is een geheel getal",
-            "duizendtal-punt",
+            ids.DUIZENDTAL_PUNT,
             False,
             loc,
         )
     return (
         f"{wat} {tekst} is geen geheel getal; een aantal heeft geen decimalen",
-        "geen-geheel-getal",
+        ids.GEEN_GEHEEL_GETAL,
         False,
         loc,
     )

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.models import Richting
@@ -71,7 +72,7 @@ def bestandsnaam(naam: str) -> str:
             Span(""),
             f"wijknaam '{naam}' heeft geen letter of cijfer; wijkcheck kan er geen bestandsnaam "
             "van maken",
-            "wijknaam",
+            ids.WIJKNAAM,
         )
     return f"{stam}.yaml"
 
@@ -164,14 +165,14 @@ def wijk_sjabloon(
     ]
     vraag = [i for i, ind in checklist.indicatoren.items() if ind.richting is Richting.VRAAG]
     overig = [i for i in checklist.indicatoren if i not in vraag]
-    for veld, ids, uitleg in (
+    for veld, namen, uitleg in (
         ("indicatoren", overig, "Indicatoren uit de checklist, elk met bron en peildatum."),
         ("ondersteuningsvraag", vraag, "De vraag naar ondersteuning, voor de vraagindex."),
     ):
-        if not ids:
+        if not namen:
             continue
         r += ["", f"# {uitleg}", f"# {veld}:"]
-        for i in ids:
+        for i in namen:
             ind = checklist.indicatoren[i]
             eenheid = ind.eenheid if ind.eenheid.startswith("(") else f"({ind.eenheid})"
             r += _opmerking(
@@ -241,7 +242,7 @@ def _lijst_van(root: object, kern: str, pad: str) -> SequenceNode:
                     if k.value == kern and isinstance(lijst, SequenceNode):
                         return lijst
     raise WijkcheckError.single(
-        Span(pad), f"kern '{kern}' staat niet als lijst onder 'kernen'", "onbekende-kern"
+        Span(pad), f"kern '{kern}' staat niet als lijst onder 'kernen'", ids.ONBEKENDE_KERN
     )
 
 
@@ -251,5 +252,5 @@ def _niet_veilig(pad: str, kern: str, naam: str, regel: int) -> WijkcheckError:
         f"kan wijk '{naam}' niet veilig aan kern '{kern}' toevoegen: de laatste wijk van de "
         f"kern is geen gewone tekst; zet '- {naam}' zelf onder de kern en draai "
         "'wijkcheck new' opnieuw zonder de wijk te dubbelen, of schrijf de lijst als [A, B]",
-        "gemeente-aanvullen",
+        ids.GEMEENTE_AANVULLEN,
     )

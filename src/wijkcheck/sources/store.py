@@ -17,6 +17,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist, ChecklistBestand
 from wijkcheck.core.errors import Finding, Span, WijkcheckError
 from wijkcheck.core.models import Gemeente, Wijk
@@ -127,7 +128,7 @@ def dubbele_gemeenten(
                         doc.span((veld,)),
                         f"gemeente {g.naam} ({g.cbs_code}) staat ook in {eerder[sleutel_]}: één "
                         "gemeente heeft één map; verwijder of hernoem de kopie",
-                        "dubbele-gemeente",
+                        ids.DUBBELE_GEMEENTE,
                     )
                 )
                 break
@@ -171,7 +172,7 @@ def kies_gemeente(
     raise WijkcheckError.single(
         Span(display_path(root.wijken)),
         f"onbekende gemeente '{gemeente}'.{hint}{bekend}",
-        "onbekende-gemeente",
+        ids.ONBEKENDE_GEMEENTE,
     )
 
 
@@ -197,7 +198,7 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
         raise WijkcheckError.single(
             Span(str(root.wijken)),
             f"geen gemeenten gevonden (verwacht <gemeente>/{GEMEENTE_BESTAND})",
-            "data-root",
+            ids.DATA_ROOT,
         )
     gemeenten = [(m, lees(m)[0]) for m in mappen]
     namen = alle_wijknamen(gemeenten)
@@ -210,14 +211,14 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             Span(""),
             f"onbekende wijk '{naam}'.{hint} Gezocht in {waar}. Zie 'wijkcheck list' voor "
             "alle wijken.",
-            "onbekende-wijk",
+            ids.ONBEKENDE_WIJK,
         )
     if len({m for m, _ in treffers}) > 1:
         opties = ", ".join(sorted(m.name for m, _ in treffers))
         raise WijkcheckError.single(
             Span(""),
             f"wijk '{naam}' komt in meerdere gemeenten voor ({opties}); kies met --gemeente",
-            "dubbele-wijk",
+            ids.DUBBELE_WIJK,
         )
     data = load_gemeente(treffers[0][0], lees(treffers[0][0]))
     bestand = data.zoek(treffers[0][1])
@@ -226,7 +227,7 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
             _naam_in_kernen(data, treffers[0][1]),
             f"wijk '{treffers[0][1]}' staat in {GEMEENTE_BESTAND} maar heeft geen wijkbestand "
             f"in {display_path(data.map)}",
-            "wijk-zonder-bestand",
+            ids.WIJK_ZONDER_BESTAND,
         )
     return data, bestand.wijk
 
@@ -284,7 +285,7 @@ def checklist_path(
                 f"checklist '{naam}' ligt buiten de gegevensmap {basis}; geef de naam van "
                 f"een checklist in checklists/ (bijv. {_STANDAARD_CHECKLIST}), of kies een "
                 "checklist met --checklist PAD",
-                "pad-buiten-data",
+                ids.PAD_BUITEN_DATA,
             )
         if kandidaat.is_file():
             return kandidaat
@@ -306,7 +307,7 @@ def _zoek_checklist(naam: str, folders: list[Path | None], waar: Span, bij: str)
             known.append(path.stem)
     hint = bedoelde_u(naam, sorted(set(known)))
     raise WijkcheckError.single(
-        waar, f"onbekende checklist '{naam}'{bij}.{hint}".rstrip("."), "onbekende-checklist"
+        waar, f"onbekende checklist '{naam}'{bij}.{hint}".rstrip("."), ids.ONBEKENDE_CHECKLIST
     )
 
 
@@ -317,7 +318,7 @@ def load_checklist(
     waar: Span | None = None,
     basis: Callable[[], Path] | None = None,
 ) -> tuple[Checklist, GelaagdDocument]:
-    """Load a checklist; `bron` says where `naam` came from (see `checklist_voor`), `basis`
+    """Load a checklist; `bron` says where `naam` came from (see `checklist_for`), `basis`
     which checklist a theme is laid on (see `load_checklist_file`)."""
     return load_checklist_file(checklist_path(root, naam, bron, waar), root, basis=basis)
 
@@ -363,7 +364,7 @@ def _keten(path: Path, root: DataRoot, shown: Callable[[Path], str]) -> Keten:
         if os.path.realpath(path) in gezien:
             kring = " → ".join([*(b.id for b, _ in keten), gezien[os.path.realpath(path)]])
             raise WijkcheckError.single(
-                waar, f"checklists bouwen in een kring op elkaar voort: {kring}", "extends-kring"
+                waar, f"checklists bouwen in een kring op elkaar voort: {kring}", ids.EXTENDS_KRING
             )
     return keten
 
@@ -372,7 +373,7 @@ def _ouder(root: DataRoot, naam: str, naast: Path, waar: Span) -> Path:
     return _zoek_checklist(naam, [naast, root.checklists], waar, " bij 'extends'")
 
 
-def checklist_voor(
+def checklist_for(
     root: DataRoot, gegeven: str | None, gemeente: Gemeente, doc: YamlDocument | None = None
 ) -> tuple[Checklist, GelaagdDocument]:
     """The checklist of a run: `--checklist` if the user gave one, else the one gemeente.yaml
@@ -394,7 +395,7 @@ def geen_thema(naam: str, waar: Span | None) -> Path:
         waar or Span(naam),
         f"checklist '{naam}' is een thema-checklist; gemeente.yaml noemt de checklist van de "
         f"gemeente zelf (bijv. {_STANDAARD_CHECKLIST}), een thema kiest u met --checklist {naam}",
-        "thema-als-basis",
+        ids.THEMA_ALS_BASIS,
     )
 
 

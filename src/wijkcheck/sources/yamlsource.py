@@ -24,7 +24,8 @@ from typing import Any, Protocol
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.core import finding_ids as ids
+from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 from wijkcheck.sources.dataroot import vingerafdruk
 
 #: Files above this size are refused (a wijk file is a few kilobytes).
@@ -217,7 +218,7 @@ def read_text(path: Path, display: str | None = None) -> str:
             # A FIFO or device (/dev/zero) would block or never end.
             soort = "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand"
             raise WijkcheckError.single(
-                Span(shown), f"kan bestand niet lezen: {soort}", "bestand-onleesbaar"
+                Span(shown), f"kan bestand niet lezen: {soort}", ids.BESTAND_ONLEESBAAR
             )
         if info.st_size > MAX_BYTES:
             raise _te_groot(shown, info.st_size)
@@ -235,7 +236,7 @@ def read_text(path: Path, display: str | None = None) -> str:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise WijkcheckError.single(
-            Span(shown), f"kan bestand niet lezen: {reason}", "bestand-onleesbaar"
+            Span(shown), f"kan bestand niet lezen: {reason}", ids.BESTAND_ONLEESBAAR
         ) from None
     return decode(raw, shown)
 
@@ -244,7 +245,7 @@ def _te_groot(shown: str, size: int) -> WijkcheckError:
     return WijkcheckError.single(
         Span(shown),
         f"bestand is te groot ({size:,} bytes; maximaal {MAX_BYTES:,})".replace(",", "."),
-        "bestand-te-groot",
+        ids.BESTAND_TE_GROOT,
     )
 
 
@@ -253,11 +254,11 @@ def decode(raw: bytes, shown: str) -> str:
         raise WijkcheckError.single(
             Span(shown, 1, 1),
             "bestand is UTF-16 gecodeerd; sla het op als UTF-8",
-            "codering",
+            ids.CODERING,
         )
     if b"\x00" in raw[:8192]:
         raise WijkcheckError.single(
-            Span(shown, 1, 1), "binair bestand; verwacht YAML-tekst", "binair-bestand"
+            Span(shown, 1, 1), "binair bestand; verwacht YAML-tekst", ids.BINAIR_BESTAND
         )
     try:
         return raw.decode("utf-8-sig")
@@ -268,7 +269,7 @@ def decode(raw: bytes, shown: str) -> str:
             Span(shown, line, column),
             f"ongeldige UTF-8-byte 0x{raw[exc.start]:02x}; sla het bestand op als UTF-8 "
             "(niet als Windows-1252 of Latin-1)",
-            "codering",
+            ids.CODERING,
         ) from None
 
 
@@ -289,7 +290,7 @@ def parse(text: str, path: str) -> YamlDocument:
         raise _reader_error(exc, path, text) from None
     except RecursionError:
         raise WijkcheckError.single(
-            Span(path), f"te diep genest (maximaal {MAX_DEPTH} niveaus)", "te-diep"
+            Span(path), f"te diep genest (maximaal {MAX_DEPTH} niveaus)", ids.TE_DIEP
         ) from None
     if root is None:
         return YamlDocument(path, None, None)
@@ -315,7 +316,7 @@ def begrens(findings: list[Finding], overflow: int, path: str) -> list[Finding]:
         return findings
     aantal = f"{overflow:,}".replace(",", ".")
     message = f"en nog {aantal} bevindingen in dit bestand; los eerst de bovenstaande op"
-    return [*findings[:MAX_FINDINGS], Finding(Span(path), message, "te-veel-bevindingen")]
+    return [*findings[:MAX_FINDINGS], Finding(Span(path), message, ids.TE_VEEL_BEVINDINGEN)]
 
 
 def _nesting_bound(text: str) -> int:
@@ -347,7 +348,9 @@ def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
 
 
 def _too_deep(span: Span) -> WijkcheckError:
-    return WijkcheckError.single(span, f"te diep genest (meer dan {MAX_DEPTH} niveaus)", "te-diep")
+    return WijkcheckError.single(
+        span, f"te diep genest (meer dan {MAX_DEPTH} niveaus)", ids.TE_DIEP
+    )
 
 
 def _count_events(events: Iterator[yaml.Event], path: str) -> None:
@@ -360,7 +363,7 @@ def _count_events(events: Iterator[yaml.Event], path: str) -> None:
                     Span.from_mark(path, event.start_mark),
                     f"te veel knooppunten (meer dan {MAX_NODES:,}); een wijkbestand heeft er "
                     "hooguit enkele duizenden".replace(",", "."),
-                    "te-veel-knooppunten",
+                    ids.TE_VEEL_KNOOPPUNTEN,
                 )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -392,11 +395,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> WijkcheckE
     ):
         # The quote that is never closed, not the end of the file where libyaml noticed it.
         message = "ongeldige YAML: dit aanhalingsteken wordt nergens gesloten"
-        return WijkcheckError.single(Span.from_mark(path, begin), message, "yaml-syntaxis")
+        return WijkcheckError.single(Span.from_mark(path, begin), message, ids.YAML_SYNTAXIS)
     if begin is not None and mark is not None and begin.line < mark.line and exc.context:
         # An unclosed bracket or quote is noticed lines later; say where it was opened.
         message += f"; begonnen op regel {Span.from_mark(path, begin).line}"
-    return WijkcheckError.single(Span.from_mark(path, mark), message, "yaml-syntaxis")
+    return WijkcheckError.single(Span.from_mark(path, mark), message, ids.YAML_SYNTAXIS)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -416,7 +419,7 @@ def _reader_error(exc: yaml.YAMLError, path: str, text: str) -> WijkcheckError:
     return WijkcheckError.single(
         Span(path, line, column),
         "ongeldig teken in het bestand (stuurteken of binaire inhoud); verwacht YAML-tekst",
-        "yaml-syntaxis",
+        ids.YAML_SYNTAXIS,
     )
 
 
@@ -436,11 +439,11 @@ class _Builder:
         self.count = 0
         self.stack: list[Node] = []
 
-    def error(self, node: Node, message: str, rule: str) -> None:
+    def error(self, node: Node, message: str, id: FindingId) -> None:
         if len(self.findings) >= MAX_FINDINGS:
             self.overflow += 1
             return
-        self.findings.append(Finding(Span.from_mark(self.path, node.start_mark), message, rule))
+        self.findings.append(Finding(Span.from_mark(self.path, node.start_mark), message, id))
 
     def build(self, node: Node, depth: int) -> Any:
         if type(node) is ScalarNode:
@@ -457,7 +460,7 @@ class _Builder:
                 "alias verwijst naar zichzelf (oneindige structuur)"
                 if cycle
                 else f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                "alias-lus" if cycle else "te-diep",
+                ids.ALIAS_LUS if cycle else ids.TE_DIEP,
             )
         children = node.value
         self.count += 1 + len(children)
@@ -466,7 +469,7 @@ class _Builder:
                 Span.from_mark(self.path, node.start_mark),
                 f"te veel knooppunten na uitvouwen van aliassen (meer dan {MAX_NODES:,}); "
                 "mogelijk een alias-bom".replace(",", "."),
-                "alias-bom",
+                ids.ALIAS_BOM,
             )
         stack.append(node)
         deeper = depth + 1
@@ -487,7 +490,7 @@ class _Builder:
             result = {}
             for key_node, v in children:
                 if type(key_node) is not ScalarNode:
-                    self.error(key_node, "sleutel moet tekst zijn, geen lijst of map", "sleutel")
+                    self.error(key_node, "sleutel moet tekst zijn, geen lijst of map", ids.SLEUTEL)
                     continue
                 key = key_node.value
                 if key in result or key == "<<":
@@ -523,7 +526,7 @@ class _Builder:
                         f"{wat} bevat stuurteken {_code(found.group())}; stuurtekens (zoals "
                         'de escapes "\\e", "\\x1b" en "\\0") zijn niet toegestaan: ze kunnen een '
                         "terminal of rapport ontregelen",
-                        "stuurteken",
+                        ids.STUURTEKEN,
                     )
             elif type(node) is SequenceNode:
                 todo.extend((c, False) for c in reversed(node.value))
@@ -534,7 +537,7 @@ class _Builder:
     def bad_key(self, mapping: Node, key_node: ScalarNode) -> None:
         key = key_node.value
         if key == "<<" and key_node.style is None:
-            self.error(key_node, "samenvoegsleutel '<<' wordt niet ondersteund", "sleutel")
+            self.error(key_node, "samenvoegsleutel '<<' wordt niet ondersteund", ids.SLEUTEL)
             return
         if len(self.findings) >= MAX_FINDINGS:
             self.overflow += 1  # skip the search below: it is linear in the mapping's size
@@ -545,7 +548,7 @@ class _Builder:
             key_node,
             f"dubbele sleutel '{key}' (eerder op regel {line}); "
             "YAML zou stilzwijgend alleen de laatste bewaren",
-            "dubbele-sleutel",
+            ids.DUBBELE_SLEUTEL,
         )
 
     def scalar(self, node: ScalarNode) -> Any:
@@ -561,10 +564,12 @@ class _Builder:
         tag = node.tag
         shown = tag.replace(_YAML, "!!")
         if "python/" in tag:
-            self.error(node, f"Python-tag '{shown}' is niet toegestaan (onveilig)", "yaml-tag")
+            self.error(node, f"Python-tag '{shown}' is niet toegestaan (onveilig)", ids.YAML_TAG)
         else:
             self.error(
-                node, f"onbekende YAML-tag '{shown}'; gebruik gewone waarden zonder tag", "yaml-tag"
+                node,
+                f"onbekende YAML-tag '{shown}'; gebruik gewone waarden zonder tag",
+                ids.YAML_TAG,
             )
 
 

@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import PositiveInt, StrictBool, model_validator
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.models import (
     Bereik,
     Id,
@@ -76,9 +77,11 @@ class Aanwezig(RegelBasis):
 
     def verwijzingen(self) -> Iterator[Verwijzing]:
         for i, s in enumerate(self.soorten):
-            yield Verwijzing(("soorten", i), "soort", s, "soorten", "onbekende-soort")
+            yield Verwijzing(("soorten", i), "soort", s, "soorten", ids.ONBEKENDE_SOORT)
         if self.functie:
-            yield Verwijzing(("functie",), "functie", self.functie, "functies", "onbekende-functie")
+            yield Verwijzing(
+                ("functie",), "functie", self.functie, "functies", ids.ONBEKENDE_FUNCTIE
+            )
 
     @model_validator(mode="after")
     def _een_van_soorten_of_functie(self) -> Aanwezig:

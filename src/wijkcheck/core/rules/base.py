@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, Protocol, TypeVar
 
-from wijkcheck.core.errors import Severity
+from wijkcheck.core.errors import FindingId
 from wijkcheck.core.models import (
     Beleidsbron,
     Bereik,
@@ -46,7 +46,7 @@ class Verwijzing:
     #: the checklist's catalogue it must be in
     catalogus: Literal["soorten", "functies", "indicatoren", "rollen", "onderwerpen"]
     #: the finding id when it is not there
-    bevinding: str
+    bevinding: FindingId
 
 
 class Controles(Protocol):
@@ -56,8 +56,7 @@ class Controles(Protocol):
         self,
         loc: Loc,
         message: str,
-        rule: str,
-        severity: Severity = ...,
+        id: FindingId,
         key: bool = ...,
     ) -> None: ...
 

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import model_validator
 
-from wijkcheck.core.errors import Severity
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.models import (
     Getal,
     Id,
@@ -68,7 +68,7 @@ class Drempel(RegelBasis):
 
     def verwijzingen(self) -> Iterator[Verwijzing]:
         yield Verwijzing(
-            ("indicator",), "indicator", self.indicator, "indicatoren", "onbekende-indicator"
+            ("indicator",), "indicator", self.indicator, "indicatoren", ids.ONBEKENDE_INDICATOR
         )
 
     def controleer(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
@@ -86,7 +86,7 @@ class Drempel(RegelBasis):
                     f"drempel {getal(grens)} ligt buiten het bereik van '{ind.naam}' "
                     f"({bereik_tekst(laag, hoog, ind.eenheid)}); de regel is altijd of nooit "
                     "voldaan",
-                    "drempel-buiten-bereik",
+                    ids.DREMPEL_BUITEN_BEREIK,
                 )
         if (self.minimaal is None) == (self.maximaal is None) or ind is None:
             return
@@ -94,16 +94,14 @@ class Drempel(RegelBasis):
             c.add(
                 (*loc, "minimaal"),
                 f"'minimaal' bij '{ind.naam}', waar lager beter is; bedoelde u 'maximaal'?",
-                "drempel-richting",
-                Severity.WAARSCHUWING,
+                ids.DREMPEL_RICHTING,
                 key=True,
             )
         elif self.maximaal is not None and ind.richting is Richting.HOGER_IS_BETER:
             c.add(
                 (*loc, "maximaal"),
                 f"'maximaal' bij '{ind.naam}', waar hoger beter is; bedoelde u 'minimaal'?",
-                "drempel-richting",
-                Severity.WAARSCHUWING,
+                ids.DREMPEL_RICHTING,
                 key=True,
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.models import (
     Id,
 )
@@ -46,7 +47,7 @@ class OordeelRegel(RegelBasis):
                 "voorwaarde of item",
                 self.onderwerp,
                 "onderwerpen",
-                "onbekend-onderwerp",
+                ids.ONBEKEND_ONDERWERP,
             )
 
     def omschrijving(self, ctx: Catalogus | None = None) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.models import (
     Getal,
     Id,
@@ -70,14 +71,14 @@ class PerInwoners(RegelBasis):
 
     def verwijzingen(self) -> Iterator[Verwijzing]:
         for i, r in enumerate(self.rollen):
-            yield Verwijzing(("rollen", i), "rol", r, "rollen", "onbekende-rol")
+            yield Verwijzing(("rollen", i), "rol", r, "rollen", ids.ONBEKENDE_ROL)
         if self.vraagindex:
             yield Verwijzing(
                 ("vraagindex", "indicator"),
                 "indicator",
                 self.vraagindex.indicator,
                 "indicatoren",
-                "onbekende-indicator",
+                ids.ONBEKENDE_INDICATOR,
             )
 
     def controleer(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
@@ -87,7 +88,7 @@ class PerInwoners(RegelBasis):
                 (*loc, "vraagindex", "minimaal"),
                 f"vraagindex 'minimaal' ({getal(vi.minimaal)}) is groter dan "
                 f"'maximaal' ({getal(vi.maximaal)})",
-                "tegenstrijdige-grenzen",
+                ids.TEGENSTRIJDIGE_GRENZEN,
             )
 
     def telt_per_inwoner(self) -> bool:

@@ -34,7 +34,7 @@ def annotation(f: Finding) -> str:
     props = [f"file={escape_property(f.span.path)}"]
     if f.span.line > 0:
         props += [f"line={f.span.line}", f"col={f.span.column}"]
-    props.append(f"title={escape_property(f.rule)}")
+    props.append(f"title={escape_property(f.id)}")
     # CR and LF are escaped by GitHub's rules; other control characters are made visible.
     bericht = escape_data(zichtbaar(f.message, behoud="\r\n"))
     return f"::{_COMMANDO[f.severity]} {','.join(props)}::{bericht}"
@@ -77,7 +77,7 @@ def summary(v: Validatie) -> str:
             kolom = str(f.span.column) if f.span.line > 0 else ""
             lines.append(
                 f"| {_md(f.span.path)} | {regel} | {kolom} | {f.severity.value} "
-                f"| {_md(f.rule)} | {_md(f.message)} |"
+                f"| {_md(f.id)} | {_md(f.message)} |"
             )
         rest = len(v.bevindingen) - SUMMARY_MAXIMUM
         if rest > 0:

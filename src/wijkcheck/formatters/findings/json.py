@@ -29,7 +29,7 @@ def as_dict(v: Validatie) -> dict[str, Any]:
                 "regel": f.span.line or None,
                 "kolom": f.span.column or None,
                 "ernst": f.severity.value,
-                "controle": f.rule,
+                "controle": f.id,
                 "bericht": f.message,
             }
             for f in v.bevindingen

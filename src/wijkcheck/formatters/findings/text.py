@@ -1,4 +1,4 @@
-"""Validation findings as text: `pad:regel:kolom: fout: bericht (regel-id)`, grouped per file."""
+"""Validation findings as text: `pad:regel:kolom: fout: bericht (id)`, grouped per file."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import Rapport, Resultaat, Uitkomst, UitzonderingInfo
 from wijkcheck.formatters.report.common import ja_nee
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -385,4 +386,73 @@ def onderwerpen(o: Onderwerpen) -> str:
         for soort, groep in (("voorwaarde", o.voorwaarden), ("item", o.items))
         for x in groep
     ]
+    return _csv(kolommen, rijen)
+
+
+VERGELIJKING_KOLOMMEN = [
+    "wijk",
+    "kern",
+    "gemeente",
+    "sinds",
+    "auditdatum_toen",
+    "auditdatum",
+    "soort",
+    "id",
+    "titel",
+    "toen",
+    "nu",
+    "verandering",
+    "gemeten_toen",
+    "gemeten_nu",
+    "vereist_toen",
+    "vereist_nu",
+    "wat_veranderde",
+    "voorbeeldnorm",
+    "voorbeeldgegevens",
+    "checklist_toen",
+    "checklist",
+    "meegeleverde_gegevens",
+]
+
+
+def vergelijking(v: Vergelijking) -> str:
+    """A row per condition and item; `wat_veranderde` lists the changes in its data, one per
+    line."""
+    from wijkcheck.formatters.report.vergelijking import wijziging_tekst
+
+    rijen = [
+        [
+            v.wijk, v.kern, v.gemeente, v.sinds, v.auditdatum_toen.isoformat(),
+            v.auditdatum.isoformat(), r.sectie, r.id, r.titel,
+            r.toen.value if r.toen else "", r.nu.value if r.nu else "", r.verandering.value,
+            r.gemeten_toen, r.gemeten_nu, r.vereist_toen, r.vereist_nu,
+            "\n".join(wijziging_tekst(w) for w in r.wijzigingen),
+            ja_nee(r.voorbeeldnorm), ja_nee(r.voorbeeldgegevens),
+            f"{v.checklist_toen.id} {v.checklist_toen.versie}",
+            f"{v.checklist.id} {v.checklist.versie}", ja_nee(v.meegeleverde_gegevens),
+        ]
+        for r in v.resultaten
+    ]  # fmt: skip
+    return _csv(VERGELIJKING_KOLOMMEN, rijen)
+
+
+def overzicht_sinds(o: OverzichtSinds) -> str:
+    """A row per wijk and condition: the outcome then and now and how it changed."""
+    titels = {k.id: k.titel for k in o.overzicht.voorwaarden}
+    kolommen = [
+        "gemeente", "wijk", "kern", "voorwaarde", "voorwaarde_titel", "toen", "nu",
+        "verandering", "score_toen", "score_nu", "sinds", "auditdatum_toen", "auditdatum",
+        "checklist", "meegeleverde_gegevens",
+    ]  # fmt: skip
+    rijen = [
+        [
+            w.gemeente, w.wijk, w.kern, k, titels.get(k, k),
+            v.toen.value if v.toen else "", v.nu.value if v.nu else "", v.verandering.value,
+            w.score_toen or "", w.score_nu, o.sinds, o.auditdatum_toen.isoformat(),
+            o.overzicht.auditdatum.isoformat(), _checklist(o.overzicht),
+            ja_nee(o.meegeleverde_gegevens),
+        ]
+        for w in o.wijken
+        for k, v in w.voorwaarden.items()
+    ]  # fmt: skip
     return _csv(kolommen, rijen)

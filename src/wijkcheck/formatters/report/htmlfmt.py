@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -424,3 +425,83 @@ def regelsoorten(r: Regelsoorten) -> str:
             else:
                 body.append(f"<p>{_met_code(alinea.tekst)}</p>")
     return _blad("Soorten regels", body, "", CSS_UITLEG)
+
+
+_VERANDERING_KLASSE = {
+    "verbeterd": "voldaan",
+    "verslechterd": "niet-voldaan",
+    "niet vergelijkbaar": "onbekend",
+}
+
+
+def vergelijking(v: Vergelijking) -> str:
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    body = [f"<h1>{e(vg.titel(v))}</h1>", '<dl class="kop">']
+    body += [f"<dt>{e(label)}</dt><dd>{e(waarde)}</dd>" for label, waarde in vg.kop(v)]
+    body.append("</dl>")
+    body += [
+        f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
+        for m in vg.meldingen(v)
+    ]
+    body += ["<h2>Samenvatting</h2>", '<ul class="samenvatting">']
+    body += [f"<li>{e(regel)}</li>" for regel in vg.conclusie(v)]
+    body.append("</ul>")
+    for kopje, rijen in vg.secties(v):
+        body += [
+            f"<h2>{e(kopje)}</h2>",
+            "<table>",
+            _kolommen([22, 12, 12, 12, 20, 22]),
+            _thead(vg.KOLOMMEN),
+            "<tbody>",
+        ]
+        for r in rijen:
+            toen = (
+                _uitkomst_cel(r.toen_uitkomst, r.toen)
+                if r.toen_uitkomst
+                else f"<td>{e(r.toen)}</td>"
+            )
+            nu = _uitkomst_cel(r.nu_uitkomst, r.nu) if r.nu_uitkomst else f"<td>{e(r.nu)}</td>"
+            klasse = _VERANDERING_KLASSE.get(r.verandering.value)
+            attr = f' class="uitkomst {klasse}"' if klasse else ""
+            waarom = "<br>".join(e(w) for w in r.waarom)
+            body.append(
+                f'<tr class="hoofd"><td>{e(r.titel)}</td>{toen}{nu}'
+                f"<td{attr}>{e(vg.verandering_tekst(r.verandering))}</td>"
+                f"<td>{e(r.gemeten)}</td><td>{waarom}</td></tr>"
+            )
+        body += ["</tbody>", "</table>"]
+    gelijk = vg.gelijk_gebleven(v)
+    if gelijk:
+        body.append(f"<p>{e(gelijk)}</p>")
+    body.append(f"<h2>{e(vg.ALGEMEEN_KOP)}</h2>")
+    algemeen = vg.algemeen(v)
+    if algemeen:
+        body += ["<ul>", *(f"<li>{e(w)}</li>" for w in algemeen), "</ul>"]
+    else:
+        body.append(f"<p>{e(vg.GEEN_ALGEMEEN)}</p>")
+    body.append(f'<p class="legenda">{e(vg.LEGENDA)}</p>')
+    return _blad(vg.titel(v), body[1:], f"{v.checklist.naam}, versie {v.checklist.versie}")
+
+
+def overzicht_sinds(o: OverzichtSinds) -> str:
+    """The overview's page with a section on what changed since REF before its footer."""
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    deel = [f"<h2>{e(vg.sinds_kop(o))}</h2>"]
+    deel += [
+        f'<p class="melding" role="note"><strong>⚠ Let op:</strong> {e(m)}</p>'
+        for m in vg.sinds_meldingen(o)
+    ]
+    deel += [f"<p><strong>{e(vg.sinds_samenvatting(o))}</strong></p>", "<table>"]
+    deel += [_thead(vg.SINDS_KOLOMMEN), "<tbody>"]
+    for rij in vg.sinds_rijen(o):
+        cellen = "".join(
+            f'<td class="getal">{e(c)}</td>' if 1 <= i <= 4 else f"<td>{e(c)}</td>"
+            for i, c in enumerate(rij)
+        )
+        deel.append(f"<tr>{cellen}</tr>")
+    deel += ["</tbody>", "</table>", f'<p class="legenda">{e(vg.SINDS_LEGENDA)}</p>']
+    pagina = overzicht(o.overzicht)
+    voet = pagina.rindex("<footer>")
+    return pagina[:voet] + "\n".join(deel) + "\n" + pagina[voet:]

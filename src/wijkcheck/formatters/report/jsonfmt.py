@@ -1,7 +1,7 @@
 """JSON output: the result's own model dump, with a schema version (docs/json.md).
 
 Every command's JSON starts with `schema_versie` and `soort` (audit, overzicht, sociale-kaart,
-goede-voorbeelden, wijken, onderwerpen, uitleg, regelsoorten);
+goede-voorbeelden, wijken, onderwerpen, uitleg, regelsoorten, vergelijking, overzicht-sinds);
 `schema(soort)` gives the JSON Schema that docs/schema/ holds and the tests validate against.
 """
 
@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wijkcheck.core.results import SCHEMA_VERSIE, Rapport
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
@@ -27,6 +28,8 @@ MODELLEN: dict[str, type[BaseModel]] = {
     "onderwerpen": Onderwerpen,
     "uitleg": Uitleg,
     "regelsoorten": Regelsoorten,
+    "vergelijking": Vergelijking,
+    "overzicht-sinds": OverzichtSinds,
 }
 
 

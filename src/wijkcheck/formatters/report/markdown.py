@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from wijkcheck.core.results import Rapport
 from wijkcheck.formatters.report import common
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -234,4 +235,48 @@ def regelsoorten(r: Regelsoorten) -> str:
                 out += ["```yaml", textwrap.dedent(alinea.tekst).rstrip("\n"), "```", ""]
             else:  # the docstring's own Markdown (docs/regels.md is made of it), not data
                 out += [alinea.tekst, ""]
+    return "\n".join(out)
+
+
+def vergelijking(v: Vergelijking) -> str:
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    out = [f"# {esc(vg.titel(v))}", ""]
+    out += [f"- **{esc(label)}:** {esc(waarde)}" for label, waarde in vg.kop(v)]
+    out.append("")
+    for melding in vg.meldingen(v):
+        out += [f"> ⚠ **Let op:** {esc(melding)}", ""]
+    out += ["## Samenvatting", "", *(f"- {esc(regel)}" for regel in vg.conclusie(v)), ""]
+    for kopje, rijen in vg.secties(v):
+        cellen = [
+            [
+                f"**{esc(r.titel)}**",
+                _heel(r.toen),
+                _heel(r.nu),
+                _heel(vg.verandering_tekst(r.verandering)),
+                esc(r.gemeten),
+                "<br>".join(esc(w) for w in r.waarom),
+            ]
+            for r in rijen
+        ]
+        out += [f"## {esc(kopje)}", "", _tabel(vg.KOLOMMEN, cellen), ""]
+    gelijk = vg.gelijk_gebleven(v)
+    if gelijk:
+        out += [esc(gelijk), ""]
+    out += [f"## {esc(vg.ALGEMEEN_KOP)}", ""]
+    out += [f"- {esc(w)}" for w in vg.algemeen(v)] or [esc(vg.GEEN_ALGEMEEN)]
+    out += ["", f"*{esc(vg.LEGENDA)}*", ""]
+    return "\n".join(out)
+
+
+def overzicht_sinds(o: OverzichtSinds) -> str:
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    out = [overzicht(o.overzicht).rstrip("\n"), "", f"## {esc(vg.sinds_kop(o))}", ""]
+    for melding in vg.sinds_meldingen(o):
+        out += [f"> ⚠ **Let op:** {esc(melding)}", ""]
+    out += [esc(vg.sinds_samenvatting(o)), ""]
+    rijen = [[esc(c) for c in rij] for rij in vg.sinds_rijen(o)]
+    out += [_tabel(vg.SINDS_KOLOMMEN, rijen, rechts={1, 2, 3, 4}), ""]
+    out += [f"*{esc(vg.SINDS_LEGENDA)}*", ""]
     return "\n".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import datum, getal
 from wijkcheck.core.results import Uitkomst
@@ -211,7 +212,7 @@ def te_groot(ov: Overzicht) -> WijkcheckError | None:
         f"een plaatje (svg, png) past tot {MAX_RIJEN} wijken; dit overzicht heeft er "
         f"{getal(len(ov.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken met "
         "problemen met --alleen-problemen, of kies een tabel: --format html, docx of csv",
-        "te-veel-voor-plaatje",
+        ids.TE_VEEL_VOOR_PLAATJE,
     )
 
 
@@ -405,7 +406,7 @@ def teken(ov: Overzicht) -> Tekening:
             f"pixels worden ({getal(pixels / 1e6, 0)} miljoen); wijkcheck tekent plaatjes tot "
             f"{getal(MAX_PIXELS / 1e6, 0)} miljoen pixels. Toon minder wijken (--gemeente, "
             "--alleen-problemen), of kies een tabel: --format html, docx of csv",
-            "te-groot-voor-plaatje",
+            ids.TE_GROOT_VOOR_PLAATJE,
         )
     omschrijving = f"{titel(ov)}: {len(ov.rijen)} wijken × {n} voorwaarden en de checklistscore"
     if meer:

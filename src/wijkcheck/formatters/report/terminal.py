@@ -19,6 +19,7 @@ from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.fasttable import VasteTabel
 
 if TYPE_CHECKING:  # types only: a command loads the report modules it needs (start-up)
+    from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
     from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
     from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
     from wijkcheck.reports.overview import Overzicht
@@ -617,3 +618,82 @@ def regelsoorten(r: Regelsoorten, breedte: int = 100) -> Parts:
         for alinea in kind.alineas:
             parts += [Example(alinea.tekst) if alinea.voorbeeld else alinea.tekst, ""]
     return parts
+
+
+# -- compare: one wijk then and now ------------------------------------------------------------
+
+_VERANDERING_STIJL = {
+    "verbeterd": "green",
+    "verslechterd": "red",
+    "gelijk": "",
+    "nieuw": "cyan",
+    "vervallen": "dim",
+    "niet vergelijkbaar": "yellow",
+}
+
+
+def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    parts: list[RenderableType] = [Text(vg.titel(v), style="bold underline")]
+    header = Table.grid(padding=(0, 1))
+    header.add_column(style="bold")
+    header.add_column()
+    for label, value in vg.kop(v):
+        header.add_row(label, value)
+    parts.append(header)
+    for melding in vg.meldingen(v):
+        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+    parts.append(Text("\n".join(vg.conclusie(v)), style="bold"))
+    for kopje, rijen in vg.secties(v):
+        # What changed is a list under the table, not a sixth column: at 80 columns a column
+        # that narrow breaks names and figures mid-word.
+        tabel = Table(title=kopje, title_justify="left", title_style="bold", expand=True)
+        for k in vg.KOLOMMEN[:-1]:
+            tabel.add_column(k, overflow="fold")
+        for r in rijen:
+            tabel.add_row(
+                r.titel,
+                uitkomst(r.toen_uitkomst, r.toen) if r.toen_uitkomst else Text(r.toen),
+                uitkomst(r.nu_uitkomst, r.nu) if r.nu_uitkomst else Text(r.nu),
+                Text(vg.verandering_tekst(r.verandering), style=_VERANDERING_STIJL[r.verandering]),
+                r.gemeten,
+            )
+        parts.append(tabel)
+        waarom = [r for r in rijen if r.waarom]
+        if waarom:
+            parts.append(Text(f"{vg.KOLOMMEN[-1]} ({kopje.lower()})", style="bold"))
+            for r in waarom:
+                parts.append(Text(r.titel, style="italic"))
+                lijst = Table.grid(padding=(0, 1, 0, 0))
+                lijst.add_column(width=3, justify="right")
+                lijst.add_column(overflow="fold")
+                for regel in r.waarom:
+                    lijst.add_row("•", Text(regel))
+                parts.append(lijst)
+    gelijk = vg.gelijk_gebleven(v)
+    if gelijk:
+        parts.append(Text(gelijk))
+    parts.append(Text(vg.ALGEMEEN_KOP, style="bold"))
+    parts.append(Text("\n".join(vg.algemeen(v)) or vg.GEEN_ALGEMEEN))
+    parts.append(Text(vg.LEGENDA, style="dim"))
+    return Group(*parts)
+
+
+def overzicht_sinds(o: OverzichtSinds, breedte: int = 100) -> RenderableType:
+    """The overview, then per wijk how its conditions changed since REF."""
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    parts: list[RenderableType] = [overzicht(o.overzicht, breedte)]
+    parts.append(Text(vg.sinds_kop(o), style="bold underline"))
+    for melding in vg.sinds_meldingen(o):
+        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+    parts.append(Text(vg.sinds_samenvatting(o), style="bold"))
+    tabel = Table(expand=True)
+    for i, k in enumerate(vg.SINDS_KOLOMMEN):
+        tabel.add_column(k, justify="right" if 1 <= i <= 4 else "left", overflow="fold")
+    for rij in vg.sinds_rijen(o):
+        tabel.add_row(*rij)
+    parts.append(tabel)
+    parts.append(Text(vg.SINDS_LEGENDA, style="dim"))
+    return Group(*parts)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import getal
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
+from wijkcheck.reports.compare import Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -370,7 +372,7 @@ def te_groot(result: Rapport | Overzicht | SocialeKaart) -> WijkcheckError | Non
             f"een Word-document past tot {getal(MAX_RIJEN)} wijken; dit overzicht heeft er "
             f"{getal(len(result.rijen))}. Kies één gemeente met --gemeente, toon alleen de wijken "
             "met problemen met --alleen-problemen, of kies --format html of csv",
-            "te-veel-voor-word",
+            ids.TE_VEEL_VOOR_WORD,
         )
     if isinstance(result, SocialeKaart):
         rijen = len(result.onbekende_soorten) + sum(
@@ -382,7 +384,7 @@ def te_groot(result: Rapport | Overzicht | SocialeKaart) -> WijkcheckError | Non
                 f"een Word-document past tot {getal(MAX_RIJEN)} voorzieningen; de sociale kaart "
                 f"van {result.wijk} heeft er {getal(rijen)} (met die elders in de kern). Kies "
                 "--format html of csv",
-                "te-veel-voor-word",
+                ids.TE_VEEL_VOOR_WORD,
             )
     return None
 
@@ -574,4 +576,47 @@ def voorbeelden(gv: GoedeVoorbeelden) -> bytes:
         for regel in sectie.daar:
             d.doc.add_paragraph(regel, style="List Bullet")
     d.bronnen(view.bronnen)
+    return d.bytes()
+
+
+def vergelijking(v: Vergelijking) -> bytes:
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    d = _Doc(liggend=True, titel_tekst=vg.titel(v))
+    d.doc.add_heading(vg.titel(v), level=0)
+    for label, waarde in vg.kop(v):
+        p = d.doc.add_paragraph()
+        p.paragraph_format.space_after = d.Pt(0)
+        p.add_run(f"{label}: ").bold = True
+        p.add_run(waarde)
+    for melding in vg.meldingen(v):
+        d.melding(melding)
+    d.doc.add_heading("Samenvatting", level=1)
+    for regel in vg.conclusie(v):
+        d.doc.add_paragraph(regel, style="List Bullet")
+    for kopje, rijen in vg.secties(v):
+        d.doc.add_heading(kopje, level=1)
+        tabel = d.tabel(vg.KOLOMMEN, [5.5, 3.2, 3.2, 3.2, 5.0, 5.5])
+        for r in rijen:
+            d.rij(
+                tabel,
+                [
+                    r.titel,
+                    r.toen,
+                    r.nu,
+                    vg.verandering_tekst(r.verandering),
+                    r.gemeten,
+                    "\n".join(r.waarom),
+                ],
+            )
+    gelijk = vg.gelijk_gebleven(v)
+    if gelijk:
+        d.alinea(gelijk)
+    d.doc.add_heading(vg.ALGEMEEN_KOP, level=1)
+    algemeen = vg.algemeen(v)
+    for w in algemeen:
+        d.doc.add_paragraph(w, style="List Bullet")
+    if not algemeen:
+        d.alinea(vg.GEEN_ALGEMEEN)
+    d.alinea(vg.LEGENDA, cursief=True)
     return d.bytes()
