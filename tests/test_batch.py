@@ -175,7 +175,7 @@ def test_a_large_gemeente_is_audited_in_parts_by_several_workers(
     hier = batch.overzicht(root, mappen, datum, werkers=1)
     gezien: list[int] = []
     samen = batch.overzicht(
-        root, mappen, datum, werkers=2, voortgang=lambda klaar, _: gezien.append(klaar)
+        root, mappen, datum, werkers=2, progress=lambda klaar, _: gezien.append(klaar)
     )
     assert samen == hier and [r.wijk for r in samen.rijen] == [r.wijk for r in hier.rijen]
     assert gezien == sorted(gezien) and gezien[-1] == 38
@@ -228,7 +228,7 @@ def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -
         root.gemeente_mappen(),
         dt.date(2026, 1, 1),
         werkers=werkers,
-        voortgang=lambda klaar, totaal: gezien.append((klaar, totaal)),
+        progress=lambda klaar, totaal: gezien.append((klaar, totaal)),
     )
     assert gezien[0] == (0, 38) and gezien[-1] == (38, 38)
     klaar = [k for k, _ in gezien]

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from wijkcheck.parallel.pool import DREMPEL, aantal_werkers, verdeel
+from wijkcheck.parallel.pool import DREMPEL, aantal_werkers, map_chunks
 
 
 def _niets() -> None:
@@ -29,14 +29,14 @@ def _kapot(brok: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def test_results_in_task_order_from_several_processes() -> None:
     gezien: list[tuple[int, int]] = []
     taken = list(range(40))
-    uit = verdeel(
+    uit = map_chunks(
         taken,
         [1 + t % 7 for t in taken],
         _dubbel,
         werkers=2,
         begin=_niets,
         begin_args=(),
-        voortgang=lambda *a: gezien.append(a),
+        progress=lambda *a: gezien.append(a),
     )
     assert [waarde for waarde, _ in uit] == [t * 2 for t in taken]
     assert len({pid for _, pid in uit} - {os.getpid()}) >= 1  # not in this process
@@ -47,7 +47,7 @@ def test_results_in_task_order_from_several_processes() -> None:
 
 def test_a_failing_task_stops_every_worker() -> None:
     with pytest.raises(ValueError, match="kapot"):
-        verdeel(list(range(200)), [1] * 200, _kapot, werkers=2, begin=_niets, begin_args=())
+        map_chunks(list(range(200)), [1] * 200, _kapot, werkers=2, begin=_niets, begin_args=())
     for _ in range(100):
         if not multiprocessing.active_children():
             break
@@ -59,3 +59,19 @@ def test_one_process_for_small_runs() -> None:
     assert aantal_werkers(DREMPEL - 1, 50) == 1
     assert aantal_werkers(DREMPEL, 1) == 1  # one gemeente: nothing to share
     assert aantal_werkers(10, 5, werkers=3) == 3 and aantal_werkers(10, 2, werkers=8) == 2
+
+
+def test_stopping_the_pool_leaves_other_children_alone() -> None:
+    ander = multiprocessing.Process(target=time.sleep, args=(30,))
+    ander.start()
+    try:
+        with pytest.raises(ValueError, match="kapot"):
+            map_chunks(list(range(200)), [1] * 200, _kapot, werkers=2, begin=_niets, begin_args=())
+        for _ in range(100):
+            if multiprocessing.active_children() == [ander]:
+                break
+            time.sleep(0.02)
+        assert multiprocessing.active_children() == [ander] and ander.is_alive()
+    finally:
+        ander.terminate()
+        ander.join()

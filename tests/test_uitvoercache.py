@@ -270,3 +270,47 @@ def test_an_edited_entry_replays_nothing_wijkcheck_would_not_print(
     result = invoke(["audit", "Herpt"])
     assert len(geteld) == 2 and "Audit sociale basis: Herpt" in result.stdout
     assert "\x1b]" not in result.stdout and "\x1b[2J" not in result.stdout
+
+
+def test_an_entry_without_the_users_secret_is_not_replayed(
+    invoke, memo: Path, geteld: list[str]
+) -> None:
+    # Plain text wijkcheck could print, written by someone without the secret: not replayed.
+    goed = invoke(["audit", "Herpt"]).output
+    [entry] = entries(memo)
+    inhoud = json.loads(entry.read_text(encoding="utf-8"))
+    vals = {**inhoud, "stdout": "Audit sociale basis: Herpt\nalles voldaan\n"}
+    entry.write_text(json.dumps(vals), encoding="utf-8")
+    assert invoke(["audit", "Herpt"]).output == goed
+    assert len(geteld) == 2
+
+
+def test_an_entry_moved_to_another_key_is_not_replayed(
+    invoke, memo: Path, geteld: list[str]
+) -> None:
+    herpt = invoke(["audit", "Herpt"]).output
+    [eerste] = entries(memo)
+    vlijmen = invoke(["audit", "Vlijmen-Dorp"]).output
+    [tweede] = [e for e in entries(memo) if e != eerste]
+    tweede.write_bytes(eerste.read_bytes())  # a genuine entry, under the wrong key
+    assert invoke(["audit", "Vlijmen-Dorp"]).output == vlijmen != herpt
+    assert geteld == ["Herpt", "Vlijmen-Dorp", "Vlijmen-Dorp"]
+
+
+def test_the_secret_is_private_and_a_shared_one_is_not_trusted(
+    invoke, memo: Path, geteld: list[str]
+) -> None:
+    invoke(["audit", "Herpt"])
+    geheim = memo.parent / cache.GEHEIM
+    assert geheim.stat().st_mode & 0o777 == 0o600 and len(geheim.read_bytes()) == 32
+    assert invoke(["audit", "Herpt"]).exit_code == 0 and len(geteld) == 1  # a hit
+    geheim.chmod(0o644)  # readable by others: anyone could forge entries
+    assert "Audit sociale basis: Herpt" in invoke(["audit", "Herpt"]).output
+    assert len(geteld) == 2
+
+
+def test_without_the_secret_nothing_is_replayed(invoke, memo: Path, geteld: list[str]) -> None:
+    goed = invoke(["audit", "Herpt"]).output
+    (memo.parent / cache.GEHEIM).unlink()
+    assert invoke(["audit", "Herpt"]).output == goed
+    assert len(geteld) == 2

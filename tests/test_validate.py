@@ -449,7 +449,7 @@ def test_progress_counts_up_to_all_files(drie: Path, werkers: int) -> None:
     root = find_root(drie, {}, drie)
     gezien: list[tuple[int, int]] = []
     uitslag = validate(
-        [], root, dt.date(2026, 6, 1), drie, werkers=werkers, voortgang=lambda *a: gezien.append(a)
+        [], root, dt.date(2026, 6, 1), drie, werkers=werkers, progress=lambda *a: gezien.append(a)
     )
     totaal = len(uitslag.bestanden)
     assert gezien[0] == (0, totaal) and gezien[-1] == (totaal, totaal)

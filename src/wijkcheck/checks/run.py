@@ -25,7 +25,7 @@ from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, Severity, Span, WijkcheckError
 from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.names import bedoelde_u, sleutel
-from wijkcheck.parallel.pool import Voortgang, aantal_werkers, verdeel
+from wijkcheck.parallel.pool import ProgressCallback, aantal_werkers, map_chunks
 from wijkcheck.sources.dataroot import (
     GEMEENTE_BESTAND,
     YAML_SUFFIXES,
@@ -88,7 +88,7 @@ def validate(
     datum: dt.date,
     cwd: Path | None = None,
     *,
-    voortgang: Voortgang | None = None,
+    progress: ProgressCallback | None = None,
     werkers: int | None = None,
     checklist: str | None = None,
 ) -> Validatie:
@@ -98,7 +98,7 @@ def validate(
     for the checks of its files, as in every other command; a theme is laid on that one.
 
     `datum` is the reference date: later dates are in the future, older figures stale.
-    `voortgang` is called with (done, total) files. `werkers`: how many processes check
+    `progress` is called with (done, total) files. `werkers`: how many processes check
     gemeenten; by default one below `processen.DREMPEL` files, else one per processor. The
     findings are the same, in the same order, however many.
     Raises `WijkcheckError` only when a named path does not exist.
@@ -114,7 +114,7 @@ def validate(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return run.check(files, voortgang, werkers)
+        return run.check(files, progress, werkers)
     finally:
         if was_enabled:
             gc.enable()
@@ -281,7 +281,10 @@ class _Run:
     # -- the run ----------------------------------------------------------------------------
 
     def check(
-        self, files: list[Path], voortgang: Voortgang | None = None, werkers: int | None = None
+        self,
+        files: list[Path],
+        progress: ProgressCallback | None = None,
+        werkers: int | None = None,
     ) -> Validatie:
         gemeenten: dict[str, Path] = {}
         per_gemeente: dict[str, int] = {}  # files asked about, for progress
@@ -310,7 +313,7 @@ class _Run:
         if werkers > 1:
             # Each worker checks whole gemeenten with a run of its own; merged in folder order,
             # the findings are those of one run (duplicates of a shared checklist's fall away).
-            for found, context in verdeel(
+            for found, context in map_chunks(
                 list(gemeenten.values()),
                 gewichten,
                 _werk,
@@ -318,27 +321,27 @@ class _Run:
                 begin=_begin,
                 begin_args=(self.root, self.datum, Path(self.cwd), self.gekozen),
                 # the total counts the checklists and loose files done here afterwards
-                voortgang=(lambda klaar, _: voortgang(klaar, totaal)) if voortgang else None,
+                progress=(lambda klaar, _: progress(klaar, totaal)) if progress else None,
             ):
                 self.found.extend(found)
                 self.context |= context
             klaar = sum(gewichten)
         else:
             klaar = 0
-            if voortgang:
-                voortgang(0, totaal)
+            if progress:
+                progress(0, totaal)
             for folder, aantal in zip(gemeenten.values(), gewichten, strict=True):
                 self.gemeente(folder)
                 klaar += aantal
-                if voortgang:
-                    voortgang(klaar, totaal)
+                if progress:
+                    progress(klaar, totaal)
         self.add(dubbele_gemeenten(list(gemeenten.values())))
         for p in checklists:
             self.checklist(p)
         for p in losse:
             self.los(p)
-        if voortgang and klaar < totaal:
-            voortgang(totaal, totaal)
+        if progress and klaar < totaal:
+            progress(totaal, totaal)
         keep = {f: None for f in self.altijd} | {
             f: None
             for f, load in self.found

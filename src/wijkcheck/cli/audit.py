@@ -65,11 +65,9 @@ def audit_cmd(
     is, waar de cijfers vandaan komen en op welke beleidspassage de eis rust. Een uitzondering
     (niet voldaan, met een besluit tot een einddatum) heet 'uitzondering tot …' en telt apart.
     """
-    from wijkcheck.cli.cache import Geheugen
-
     fmt = kies_formaat(fmt, output, formatters.AUDIT)
     root = data_root(data)
-    geheugen = None
+    memo = None
     if output is None and not geen_cache:
         vraag: dict[str, object] = {
             "wijk": wijk,
@@ -78,11 +76,13 @@ def audit_cmd(
             "gemeente": gemeente,
         }
         vraag |= {"strikt": strikt, "format": fmt}
-        geheugen = Geheugen.open(os.environ, root, vraag)
-    treffer = geheugen.zoek() if geheugen else None
-    if treffer is not None:
-        toon(treffer.stdout)
-        code = treffer.code
+        from wijkcheck.cli.cache import OutputMemo
+
+        memo = OutputMemo.open(os.environ, root, vraag)
+    hit = memo.lookup() if memo else None
+    if hit is not None:
+        toon(hit.stdout)
+        code = hit.code
     else:
         from wijkcheck.core import engine
         from wijkcheck.sources.yamlsource import volg_lezen
@@ -94,7 +94,7 @@ def audit_cmd(
         rapport = herkomst(rapport, root)
         getoond = lever(rapport, fmt, output, force)
         code = EXIT_BEVINDINGEN if strikt and rapport.niet_voldaan else 0
-        if geheugen is not None and getoond is not None:
-            geheugen.bewaar(gelezen, getoond, code)
+        if memo is not None and getoond is not None:
+            memo.store(gelezen, getoond, code)
     if code:
         raise typer.Exit(code)

@@ -1,5 +1,5 @@
 """Memo of `wijkcheck audit` output: the same question about the same files gets the same answer
-without loading PyYAML, pydantic and the engine again (docs/performance.md, "Geheugen").
+without loading PyYAML, pydantic and the engine again (docs/performance.md, "The output memo").
 
 An entry is found by a key over everything the output depends on apart from the content of the
 data files: wijkcheck's own code, the installed packages, Python, the command's parameters, the
@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -37,8 +38,8 @@ from wijkcheck.sources.dataroot import DataRoot, bundled_root, vingerafdruk
 ENV_CACHE = "WIJKCHECK_CACHE"
 #: Values of $WIJKCHECK_CACHE that switch the memo off.
 UIT = frozenset({"0", "uit", "nee", "off", "false", "no"})
-#: Bump when the entry format or the key changes meaning.
-VERSIE = 1
+#: Bump when the entry format or the key changes meaning (2: entries carry an HMAC).
+VERSIE = 2
 #: Entries kept; the least recently used go first (an audit is about 20 kB).
 MAX_ITEMS = 256
 
@@ -61,12 +62,12 @@ def cachemap(env: Mapping[str, str]) -> Path | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Treffer:
+class Hit:
     stdout: str
     code: int
 
 
-class Geheugen:
+class OutputMemo:
     """The memo entry of one run: look it up first, store the output after a miss."""
 
     def __init__(
@@ -78,7 +79,7 @@ class Geheugen:
     @classmethod
     def open(
         cls, env: Mapping[str, str], root: DataRoot, parameters: Mapping[str, Any]
-    ) -> Geheugen | None:
+    ) -> OutputMemo | None:
         """The memo of this run, or None when it is switched off or cannot be used."""
         try:
             map_ = cachemap(env)
@@ -86,7 +87,7 @@ class Geheugen:
         except Exception:  # the memo may make a run faster, never make it fail
             return None
 
-    def zoek(self) -> Treffer | None:
+    def lookup(self) -> Hit | None:
         """The remembered output, if every file it was made from still has the same content."""
         try:
             treffer = self._lees()
@@ -97,7 +98,7 @@ class Geheugen:
                 os.utime(self.pad)  # recently used: pruned last (a read-only cache still answers)
         return treffer
 
-    def _lees(self) -> Treffer | None:
+    def _lees(self) -> Hit | None:
         entry = json.loads(self.pad.read_text(encoding="utf-8"))
         if not isinstance(entry, dict) or entry.get("versie") != VERSIE:
             return None
@@ -108,12 +109,20 @@ class Geheugen:
         # itself prints (text, line breaks, colour codes) and the exit codes it gives.
         if code not in (0, 1) or not _zoals_wijkcheck_schrijft(stdout):
             return None
+        # Authentic: written by wijkcheck for this very key, with this user's secret. An entry
+        # someone else put there, or one copied from another key, is not replayed.
+        geheim = _geheim(self.pad.parent, maken=False)
+        mac = entry.get("mac")
+        if geheim is None or not isinstance(mac, str):
+            return None
+        if not hmac.compare_digest(mac, _mac(geheim, self.pad.stem, bestanden, stdout, code)):
+            return None
         for pad, afdruk in bestanden:
             if not (isinstance(pad, str) and os.path.isabs(pad)) or _afdruk(pad) != afdruk:
                 return None
-        return Treffer(stdout, code)
+        return Hit(stdout, code)
 
-    def bewaar(self, bestanden: Sequence[tuple[str, str]], stdout: str, code: int) -> None:
+    def store(self, bestanden: Sequence[tuple[str, str]], stdout: str, code: int) -> None:
         """Remember the output of a run that read `bestanden` (path, fingerprint), unless
         something the key covers changed while it ran (a file came or went, the terminal was
         resized, midnight passed): then the output may belong to neither key."""
@@ -121,10 +130,61 @@ class Geheugen:
             if sleutel(*self._vraag) != self.pad.stem:
                 return
             gelezen = [list(b) for b in dict.fromkeys(bestanden)]  # read twice, checked once
+            geheim = _geheim(self.pad.parent, maken=True)
+            if geheim is None:
+                return
             entry = {"versie": VERSIE, "bestanden": gelezen, "stdout": stdout, "code": code}
+            entry["mac"] = _mac(geheim, self.pad.stem, gelezen, stdout, code)
             _schrijf(self.pad, json.dumps(entry, ensure_ascii=False))
         except Exception:  # the memo may make a run faster, never make it fail
             pass
+
+
+#: The per-user secret that authenticates entries, next to the entries' folder.
+GEHEIM = "geheim"
+
+
+def _mac(geheim: bytes, sleutel: str, bestanden: object, stdout: str, code: int) -> str:
+    """HMAC-SHA256 of an entry, bound to its key (an entry is valid for one key only)."""
+    inhoud = json.dumps([sleutel, bestanden, stdout, code], ensure_ascii=False)
+    return hmac.new(geheim, inhoud.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _geheim(map_: Path, *, maken: bool) -> bytes | None:
+    """This user's secret (32 random bytes, mode 600), made on the first write. None when it
+    is missing, not a regular file, not the user's own or readable by others: then no entry is
+    trusted and none is written."""
+    pad = map_.parent / GEHEIM
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(pad, os.O_RDONLY | nofollow)
+    except FileNotFoundError:
+        if not maken:
+            return None
+        import secrets  # only on the first write
+
+        map_.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        nieuw = map_.parent / f".{GEHEIM}.{os.getpid()}.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(nieuw)
+        fd = os.open(nieuw, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(32))
+        try:
+            os.link(nieuw, pad)  # complete or absent, and the first one made wins
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(nieuw)
+        return _geheim(map_, maken=False)
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077:
+            return None
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return None
+        geheim = f.read(64)
+    return geheim if len(geheim) == 32 else None
 
 
 def _afdruk(pad: str) -> str | None:

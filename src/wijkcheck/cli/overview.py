@@ -109,7 +109,7 @@ def overview_cmd(
     plaatje voor dia's en memo's (tot 200 wijken). Met --geometrie een kaart van de wijken
     (svg, png of html), gekleurd naar de checklistscore of naar --voorwaarde (docs/kaart.md).
     """
-    from wijkcheck.cli.progress import Voortgang
+    from wijkcheck.cli.progress import ProgressBar
     from wijkcheck.reports import batch
 
     soort = formatters.OVERZICHT if sinds is None else formatters.OVERZICHT_SINDS
@@ -131,7 +131,7 @@ def overview_cmd(
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
-    with Voortgang("wijken") as voortgang:
+    with ProgressBar("wijken") as progress:
         ov = batch.overzicht(
             root,
             mappen,
@@ -139,7 +139,7 @@ def overview_cmd(
             checklist=checklist,
             sortering=sorteer,
             alleen_problemen=alleen_problemen,
-            voortgang=voortgang,
+            progress=progress,
         )
     if sinds is not None:
         lever(_sinds(herkomst(ov, root), root, sinds, datum_sinds, checklist, gemeente,

@@ -1,6 +1,6 @@
 """A progress bar on stderr for runs over many files: on a terminal only, silent in CI and pipes.
 
-The core calls a `voortgang(klaar, totaal)` callback and knows nothing of rich; this class is
+The core calls a `progress(klaar, totaal)` callback and knows nothing of rich; this class is
 that callback. It decides at the first call, when the total is known, and shows nothing for
 small runs. The bar is transient: it is gone before the result is printed, so stdout holds only
 the result (a pipe of JSON or CSV stays clean, and stderr then carries no bar either unless it is
@@ -27,8 +27,8 @@ def tonen(env: Mapping[str, str] | None = None) -> bool:
     return Console(stderr=True).is_terminal
 
 
-class Voortgang:
-    """`with Voortgang("wijken") as v: core(..., voortgang=v)`: files (or wijken) done of the
+class ProgressBar:
+    """`with ProgressBar("wijken") as v: core(..., progress=v)`: files (or wijken) done of the
     total, and the time so far."""
 
     def __init__(self, eenheid: str, drempel: int | None = None) -> None:
@@ -71,7 +71,7 @@ class Voortgang:
         self._taak = self._balk.add_task(self.eenheid, total=totaal)
         self._balk.start()
 
-    def __enter__(self) -> Voortgang:
+    def __enter__(self) -> ProgressBar:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -88,15 +88,15 @@ def validate_cmd(
     gemeente.yaml.
     """
     from wijkcheck.checks.run import validate
-    from wijkcheck.cli.progress import Voortgang
+    from wijkcheck.cli.progress import ProgressBar
     from wijkcheck.formatters.findings import kies, render
 
     peil = auditdatum(datum)
     root = data_root(data)
     if root.meegeleverd and not paden:
         raise geen_gegevensmap(Path.cwd())
-    with Voortgang("bestanden") as voortgang:
-        uitslag = validate(list(paden or []), root, peil, voortgang=voortgang, checklist=checklist)
+    with ProgressBar("bestanden") as progress:
+        uitslag = validate(list(paden or []), root, peil, progress=progress, checklist=checklist)
     gekozen = kies(fmt, os.environ)
     typer.echo(render(gekozen, uitslag), nl=False)
     doel = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -57,7 +57,7 @@ def voorbeelden_cmd(
     is: daar kan men van de anderen leren. De uitkomsten zijn die van 'wijkcheck audit' op de
     auditdatum; een praktijk die na die datum begon, staat er niet bij.
     """
-    from wijkcheck.cli.progress import Voortgang
+    from wijkcheck.cli.progress import ProgressBar
     from wijkcheck.reports import batch
     from wijkcheck.reports.goede_voorbeelden import goede_voorbeelden
 
@@ -65,8 +65,6 @@ def voorbeelden_cmd(
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
     peil = auditdatum(datum)
-    with Voortgang("wijken") as voortgang:
-        delen = batch.delen(
-            root, mappen, peil, checklist=checklist, voortgang=voortgang, alles=True
-        )
+    with ProgressBar("wijken") as progress:
+        delen = batch.delen(root, mappen, peil, checklist=checklist, progress=progress, alles=True)
     lever(herkomst(goede_voorbeelden(delen, peil, voorwaarde), root), fmt, output, force)

@@ -21,7 +21,7 @@ R = TypeVar("R")
 DREMPEL = 200
 
 #: Called with (done, total) files: first (0, total), then as tasks finish, in the parent.
-Voortgang = Callable[[int, int], None]
+ProgressCallback = Callable[[int, int], None]
 
 #: Chunks per worker: enough to keep the workers even and the progress bar moving.
 BROKKEN_PER_WERKER = 16
@@ -42,7 +42,7 @@ def aantal_werkers(bestanden: int, taken: int, werkers: int | None = None) -> in
     return max(1, min(werkers, taken))
 
 
-def verdeel(
+def map_chunks(
     taken: Sequence[T],
     gewichten: Sequence[int],
     werk: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
@@ -50,7 +50,7 @@ def verdeel(
     werkers: int,
     begin: Callable[..., None],
     begin_args: tuple[Any, ...],
-    voortgang: Voortgang | None = None,
+    progress: ProgressCallback | None = None,
 ) -> list[R]:
     """Run `werk` on chunks of `(index, task)` in `werkers` processes; results in task order.
 
@@ -60,6 +60,7 @@ def verdeel(
     """
     # imported here: multiprocessing costs a small run 30 ms at start-up
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from multiprocessing import active_children
 
     totaal = sum(gewichten)
     # Largest tasks first, so that no worker is left with a big one at the end.
@@ -73,6 +74,8 @@ def verdeel(
         brokken[-1].append((i, taken[i]))
         gevuld += gewichten[i]
     uitslagen: dict[int, R] = {}
+    # The children that were there before the pool are not the pool's to stop.
+    eerder = {p.pid for p in active_children()}
     with ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args)) as ex:
         try:
             # All workers start at the first submit. The caller must not run threads now
@@ -80,21 +83,26 @@ def verdeel(
             # without one, and a pool's own threads end with it.
             bezig = {ex.submit(_doe, werk, brok): brok for brok in brokken}
             klaar = 0
-            if voortgang:
-                voortgang(0, totaal)
+            if progress:
+                progress(0, totaal)
             while bezig:
                 gedaan, _ = wait(bezig, return_when=FIRST_COMPLETED)
                 for future in gedaan:
                     brok = bezig.pop(future)
                     uitslagen.update(future.result())
                     klaar += sum(gewichten[i] for i, _ in brok)
-                    if voortgang:
-                        voortgang(klaar, totaal)
+                    if progress:
+                        progress(klaar, totaal)
         except BaseException:  # Ctrl-C, or a worker's exception: stop the others now
-            # Only stopped workers let the pool's thread end; without this a Ctrl-C hangs at exit.
-            # ProcessPoolExecutor has no public way to stop them.
-            for proces in list(getattr(ex, "_processes", {}).values()):
-                proces.terminate()
+            # Only stopped workers let the pool's thread end; without this a Ctrl-C hangs at
+            # exit. The executor has no public way to stop its workers, but they are this
+            # process's children (multiprocessing's public `active_children`): the ones that
+            # came with the pool are stopped. A pool of multiprocessing.Pool would have a
+            # public `terminate`, but hangs when a worker dies (killed, out of memory), where
+            # this executor reports a broken pool.
+            for proces in active_children():
+                if proces.pid not in eerder:
+                    proces.terminate()
             ex.shutdown(wait=False, cancel_futures=True)
             raise
     return [uitslagen[i] for i in range(len(taken))]

@@ -24,7 +24,7 @@ from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
 from wijkcheck.core.rules import Plekken
-from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, Voortgang, aantal_werkers, verdeel
+from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, ProgressCallback, aantal_werkers, map_chunks
 from wijkcheck.reports.overview import Deel, Overzicht, deel, samengevoegd, samenvoegen
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
@@ -105,19 +105,19 @@ def overzicht(
     checklist: str | None = None,
     sortering: Sortering = Sortering.KERN,
     alleen_problemen: bool = False,
-    voortgang: Voortgang | None = None,
+    progress: ProgressCallback | None = None,
     werkers: int | None = None,
 ) -> Overzicht:
     """The overview of the gemeenten in `mappen` (folders with a gemeente.yaml) on `datum`.
 
     `checklist` (name or path) replaces the checklist each gemeente.yaml names. `werkers`: how
     many processes; by default one below `processen.DREMPEL` wijk files, else one per processor.
-    `voortgang` is called with (done, total) wijk files. Raises `WijkcheckError` with the
+    `progress` is called with (done, total) wijk files. Raises `WijkcheckError` with the
     findings of every gemeente that cannot be shown, or when the gemeenten do not share one
     checklist.
     """
     return samenvoegen(
-        delen(root, mappen, datum, checklist=checklist, voortgang=voortgang, werkers=werkers),
+        delen(root, mappen, datum, checklist=checklist, progress=progress, werkers=werkers),
         datum,
         sortering=sortering,
         alleen_problemen=alleen_problemen,
@@ -130,7 +130,7 @@ def delen(
     datum: dt.date,
     *,
     checklist: str | None = None,
-    voortgang: Voortgang | None = None,
+    progress: ProgressCallback | None = None,
     werkers: int | None = None,
     alles: bool = False,
 ) -> list[Deel]:
@@ -150,10 +150,10 @@ def delen(
     gc.disable()
     try:
         if werkers == 1:
-            uitslagen = _hier(root, mappen, aantallen, datum, checklist, voortgang, alles)
+            uitslagen = _hier(root, mappen, aantallen, datum, checklist, progress, alles)
         else:
             uitslagen = _verdeeld(
-                root, mappen, aantallen, datum, checklist, voortgang, werkers, alles
+                root, mappen, aantallen, datum, checklist, progress, werkers, alles
             )
     finally:
         if was_enabled:
@@ -175,7 +175,7 @@ def _verdeeld(
     aantallen: Sequence[int],
     datum: dt.date,
     checklist: str | None,
-    voortgang: Voortgang | None,
+    progress: ProgressCallback | None,
     werkers: int,
     alles: bool = False,
 ) -> list[Uitslag]:
@@ -186,24 +186,24 @@ def _verdeeld(
     totaal = sum(aantallen)
     klaar = 0
 
-    def vanaf(basis: int) -> Voortgang | None:
-        return None if voortgang is None else (lambda k, _: voortgang(basis + k, totaal))
+    def vanaf(basis: int) -> ProgressCallback | None:
+        return None if progress is None else (lambda k, _: progress(basis + k, totaal))
 
-    if voortgang:
-        voortgang(0, totaal)
+    if progress:
+        progress(0, totaal)
     uitslagen: dict[int, Uitslag] = {}
     klein = [i for i, n in enumerate(aantallen) if n < GROOT]
     if klein:
         for i, u in zip(
             klein,
-            verdeel(
+            map_chunks(
                 [mappen[i] for i in klein],
                 [aantallen[i] for i in klein],
                 _werk,
                 werkers=min(werkers, len(klein)),
                 begin=_begin,
                 begin_args=(root, checklist, datum, alles),
-                voortgang=vanaf(klaar),
+                progress=vanaf(klaar),
             ),
             strict=True,
         ):
@@ -222,19 +222,19 @@ def _verdeeld(
             aantal = len(gd.wijken)
             stukken = max(werkers, min(aantal, -(-aantal // grootte)))
             grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
-            delen = verdeel(
+            delen = map_chunks(
                 [slice(a, b) for a, b in grenzen],
                 [b - a for a, b in grenzen],
                 _werk_stuk,
                 werkers=werkers,
                 begin=_begin_stuk,
                 begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
-                voortgang=vanaf(klaar),
+                progress=vanaf(klaar),
             )
             uitslagen[i] = samengevoegd(delen, cl, gd.gemeente, gd.wijken, datum)
         klaar += n
-        if voortgang:
-            voortgang(klaar, totaal)
+        if progress:
+            progress(klaar, totaal)
     return [uitslagen[i] for i in range(len(mappen))]
 
 
@@ -244,19 +244,19 @@ def _hier(
     aantallen: list[int],
     datum: dt.date,
     checklist: str | None,
-    voortgang: Voortgang | None,
+    progress: ProgressCallback | None,
     alles: bool = False,
 ) -> list[Uitslag]:
     gemeenten = Gemeenten(root, checklist, datum, alles)
     uitslagen: list[Uitslag] = []
     klaar, totaal = 0, sum(aantallen)
-    if voortgang:
-        voortgang(0, totaal)
+    if progress:
+        progress(0, totaal)
     for map_, aantal in zip(mappen, aantallen, strict=True):
         uitslagen.append(gemeenten.uitslag(map_))
         klaar += aantal
-        if voortgang:
-            voortgang(klaar, totaal)
+        if progress:
+            progress(klaar, totaal)
     return uitslagen
 
 

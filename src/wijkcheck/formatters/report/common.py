@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Union
+
+from typing_extensions import TypeIs
 
 from wijkcheck.core.names import datum, getal, zichtbaar
 from wijkcheck.core.results import (
@@ -22,12 +24,12 @@ from wijkcheck.core.results import (
     Uitkomst,
     UitzonderingInfo,
 )
-from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
-from wijkcheck.reports.overview import Overzicht, Score, Som
-from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
 
-if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+if TYPE_CHECKING:  # types only: a command loads the report modules it needs (start-up)
     from wijkcheck.reports.explain import Onderwerpen, Uitleg
+    from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden, WijkRef
+    from wijkcheck.reports.overview import Overzicht, Score, Som
+    from wijkcheck.reports.sociale_kaart import KaartVoorziening, SocialeKaart
     from wijkcheck.reports.wijken import GemeenteWijken, Wijkenlijst, WijkRegel
 
 VOORBEELD_MELDING = (
@@ -329,7 +331,21 @@ def samenvatting(rapport: Rapport) -> str:
     return " ".join(delen)
 
 
-Result = Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden
+Result = Union["Rapport", "Overzicht", "SocialeKaart", "GoedeVoorbeelden"]
+
+
+# By the `soort` each report carries, not isinstance: the report modules (and their pydantic
+# models, ~30 ms) are imported only by the command that builds one, not by every formatter.
+def is_overzicht(result: object) -> TypeIs[Overzicht]:
+    return getattr(result, "soort", None) == "overzicht"
+
+
+def is_voorbeelden(result: object) -> TypeIs[GoedeVoorbeelden]:
+    return getattr(result, "soort", None) == "goede-voorbeelden"
+
+
+def is_kaart(result: object) -> TypeIs[SocialeKaart]:
+    return getattr(result, "soort", None) == "sociale-kaart"
 
 
 def meegeleverd_melding(rapport: Result) -> str | None:
@@ -341,7 +357,7 @@ def meegeleverd_melding(rapport: Result) -> str | None:
 
 def van_gemeenten(rapport: Result) -> str:
     """`gemeente A`, or `de gemeenten A en B`: whose data a result shows."""
-    if isinstance(rapport, Overzicht | GoedeVoorbeelden):
+    if is_overzicht(rapport) or is_voorbeelden(rapport):
         namen = rapport.gemeenten
     else:
         namen = [rapport.gemeente]
@@ -353,18 +369,18 @@ def meldingen(rapport: Result) -> list[str]:
     meegeleverd = meegeleverd_melding(rapport)
     if meegeleverd:
         out.append(meegeleverd)
-    if not isinstance(rapport, SocialeKaart):  # a map uses only the checklist's catalogue
+    if not is_kaart(rapport):  # a map uses only the checklist's catalogue
         out += concept_meldingen(rapport.checklist)
         voorbeeldnorm = voorbeeldnorm_melding(rapport)
         if voorbeeldnorm:
             out.append(voorbeeldnorm)
     if rapport.voorbeelddata:
         out.append(VOORBEELD_MELDING)
-    if isinstance(rapport, GoedeVoorbeelden):
+    if is_voorbeelden(rapport):
         return out + _voorbeelden_meldingen(rapport)
     if rapport.verouderde_gegevens:
         out.append(verouderd_melding(rapport))
-    if isinstance(rapport, Overzicht):
+    if is_overzicht(rapport):
         if rapport.weggelaten:
             out.append(
                 f"{rapport.weggelaten} wijken zonder 'niet voldaan' zijn weggelaten "
@@ -408,8 +424,8 @@ def voorbeeldnorm_melding(result: Result) -> str | None:
             "voorbeeldnorm: een drempel die niemand heeft vastgesteld (⚠ voorbeeldnorm bij "
             f"Vereist).{ouderdom}"
         )
-    if isinstance(result, Overzicht | GoedeVoorbeelden):
-        if isinstance(result, Overzicht):
+    if is_overzicht(result) or is_voorbeelden(result):
+        if is_overzicht(result):
             titels = [k.titel for k in result.voorwaarden if k.voorbeeldnorm]
             titels += result.voorbeeldnorm_items
         else:
@@ -426,7 +442,7 @@ def voorbeeldnorm_melding(result: Result) -> str | None:
 def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
     """The notice that names every outdated figure, with its peildatum."""
     maanden = result.checklist.maximale_ouderdom_maanden
-    if isinstance(result, Overzicht):
+    if is_overzicht(result):
         wijken = [r for r in result.rijen if r.verouderde_gegevens]
         per_wijk = [
             f"{r.wijk}{f' ({r.gemeente})' if result.meerdere_gemeenten else ''}: "
@@ -435,7 +451,7 @@ def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
         ]
         aantal = f"{getal(len(wijken))} {'wijk' if len(wijken) == 1 else 'wijken'}"
         return VEROUDERD_OVERZICHT.format(aantal, maanden, "; ".join(per_wijk))
-    if isinstance(result, SocialeKaart):
+    if is_kaart(result):
         vs = [v for laag in result.lagen for v in laag.in_de_wijk + laag.ook_voor_de_wijk]
         vs += result.onbekende_soorten
         inw = result.inwoners
@@ -454,11 +470,11 @@ def _uniek(teksten) -> list[str]:
 
 def conclusie(result: Result) -> list[str]:
     """What a memo opens with: the counts, and what needs attention (the tables follow)."""
-    if isinstance(result, SocialeKaart):
+    if is_kaart(result):
         return [kaart_samenvatting(result)]
-    if isinstance(result, GoedeVoorbeelden):
+    if is_voorbeelden(result):
         return _voorbeelden_conclusie(result)
-    if isinstance(result, Overzicht):
+    if is_overzicht(result):
         return _overzicht_conclusie(result)
     regels = [samenvatting(result)]
     alle = result.voorwaarden + result.items
@@ -720,18 +736,18 @@ UITZONDERING_LEGENDA = (
 
 
 def titel(result: Result) -> str:
-    if isinstance(result, GoedeVoorbeelden):
+    if is_voorbeelden(result):
         wie = (
             f"{getal(len(result.gemeenten))} gemeenten"
             if result.meerdere_gemeenten
             else f"gemeente {result.gemeente}"
         )
         return f"Wat werkt waar: {wie}"
-    if isinstance(result, Overzicht):
+    if is_overzicht(result):
         if result.meerdere_gemeenten:
             return f"Overzicht sociale basis: {getal(len(result.gemeenten))} gemeenten"
         return f"Overzicht sociale basis: gemeente {result.gemeente}"
-    if isinstance(result, SocialeKaart):
+    if is_kaart(result):
         return f"Sociale kaart: {result.wijk}"
     return f"Audit sociale basis: {result.wijk}"
 
@@ -1138,7 +1154,7 @@ def _voorbeelden_meldingen(gv: GoedeVoorbeelden) -> list[str]:
     return out
 
 
-R = TypeVar("R", Rapport, Overzicht, SocialeKaart, GoedeVoorbeelden)
+R = TypeVar("R", "Rapport", "Overzicht", "SocialeKaart", "GoedeVoorbeelden")
 
 
 def _schoon(waarde: Any) -> Any:

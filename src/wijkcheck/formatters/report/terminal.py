@@ -17,13 +17,13 @@ from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
 from wijkcheck.formatters.report.fasttable import VasteTabel
-from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
-from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
-from wijkcheck.reports.overview import Overzicht
-from wijkcheck.reports.sociale_kaart import SocialeKaart
 
-if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
+if TYPE_CHECKING:  # types only: a command loads the report modules it needs (start-up)
+    from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
     from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
+    from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
+    from wijkcheck.reports.overview import Overzicht
+    from wijkcheck.reports.sociale_kaart import SocialeKaart
     from wijkcheck.reports.wijken import Wijkenlijst
 
 STIJL = {
