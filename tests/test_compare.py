@@ -121,7 +121,9 @@ def test_terminal_says_it_in_words(invoke, repo: Path) -> None:
     tekst = " ".join(out.output.split())
     assert "Digitale hulp in de kern: verslechterd (✔ voldaan → ✘ niet voldaan)" in tekst
     assert "voorziening weg: Digicafé Vlijmen" in tekst
-    assert "eis van de checklist gewijzigd (Sociale cohesie): ≥ 7 (schaal 0-10) → ≥ 6,4" in tekst
+    assert "eis gewijzigd (Sociale cohesie): ≥ 7 (schaal 0-10) → ≥ 6,4" in tekst
+    # the checklist kept its version number: the closing lines must not say it stayed the same
+    assert "hetzelfde versienummer, maar" in tekst and "gelijk gebleven." not in tekst
     assert "Concept:" in tekst and "voorbeeldnorm" in tekst and "voorbeeldgegevens" in tekst
 
 
@@ -210,7 +212,10 @@ def test_every_format(invoke, repo: Path, tmp_path: Path, fmt: str) -> None:
 
 def test_rank_table_orders_every_outcome() -> None:
     assert set(RANG) == set(Uitkomst)
-    assert verandering(Uitkomst.NIET_VOLDAAN, Uitkomst.UITZONDERING) is Verandering.VERBETERD
+    # an exception that begins or ends changes nothing that was measured
+    assert verandering(Uitkomst.NIET_VOLDAAN, Uitkomst.UITZONDERING) is Verandering.GELIJK
+    assert verandering(Uitkomst.UITZONDERING, Uitkomst.NIET_VOLDAAN) is Verandering.GELIJK
+    assert verandering(Uitkomst.UITZONDERING, Uitkomst.VOLDAAN) is Verandering.VERBETERD
     assert verandering(Uitkomst.VOLDAAN, Uitkomst.UITZONDERING) is Verandering.VERSLECHTERD
     assert verandering(Uitkomst.ONBEKEND, Uitkomst.VOLDAAN) is Verandering.NIET_VERGELIJKBAAR
     assert verandering(Uitkomst.ONBEKEND, Uitkomst.ONBEKEND) is Verandering.GELIJK

@@ -50,11 +50,12 @@ _SYMBOLEN = {
 }
 
 #: The order of outcomes, best first; an outcome without a rank (onbekend) is not comparable
-#: with any other. An exception is better than niet voldaan (a decision accounts for it) and
-#: not as good as voldaan. A new outcome is one line here.
+#: with any other. An exception ranks with niet voldaan: a decision changes nothing in what was
+#: measured, so an exception that began or ended is no improvement or decline; it is listed
+#: among what changed. A new outcome is one line here.
 RANG: dict[Uitkomst, int | None] = {
-    Uitkomst.VOLDAAN: 3,
-    Uitkomst.UITZONDERING: 2,
+    Uitkomst.VOLDAAN: 2,
+    Uitkomst.UITZONDERING: 1,
     Uitkomst.NIET_VOLDAAN: 1,
     Uitkomst.ONBEKEND: None,
 }
@@ -71,6 +72,8 @@ def verandering(toen: Uitkomst | None, nu: Uitkomst | None) -> Verandering:
     a, b = RANG[toen], RANG[nu]
     if a is None or b is None:
         return Verandering.NIET_VERGELIJKBAAR
+    if a == b:
+        return Verandering.GELIJK
     return Verandering.VERBETERD if b > a else Verandering.VERSLECHTERD
 
 

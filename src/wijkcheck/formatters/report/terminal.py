@@ -648,17 +648,19 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
     for kopje, rijen in vg.secties(v):
         # What changed is a list under the table, not a sixth column: at 80 columns a column
         # that narrow breaks names and figures mid-word.
+        # Then, now and the change share one column, one above the other: five columns at 80
+        # characters broke "Sociaaleconomische" and "verslechterd" mid-word.
         tabel = Table(title=kopje, title_justify="left", title_style="bold", expand=True)
-        for k in vg.KOLOMMEN[:-1]:
-            tabel.add_column(k, overflow="fold")
+        kolommen = (vg.KOLOMMEN[0], "Toen → nu", vg.KOLOMMEN[4])
+        for k, deel in zip(kolommen, (3, 2, 3), strict=True):
+            tabel.add_column(k, overflow="fold", ratio=deel)
         for r in rijen:
-            tabel.add_row(
-                r.titel,
-                uitkomst(r.toen_uitkomst, r.toen) if r.toen_uitkomst else Text(r.toen),
-                uitkomst(r.nu_uitkomst, r.nu) if r.nu_uitkomst else Text(r.nu),
-                Text(vg.verandering_tekst(r.verandering), style=_VERANDERING_STIJL[r.verandering]),
-                r.gemeten,
-            )
+            toen = uitkomst(r.toen_uitkomst, r.toen) if r.toen_uitkomst else Text(r.toen)
+            nu = uitkomst(r.nu_uitkomst, r.nu) if r.nu_uitkomst else Text(r.nu)
+            stijl = _VERANDERING_STIJL[r.verandering]
+            wat = (vg.verandering_tekst(r.verandering), stijl)
+            cel = Text.assemble(toen, " →\n", nu, "\n", wat)
+            tabel.add_row(r.titel, cel, r.gemeten)
         parts.append(tabel)
         waarom = [r for r in rijen if r.waarom]
         if waarom:

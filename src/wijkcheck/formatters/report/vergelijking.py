@@ -30,7 +30,9 @@ SECTIES = {
 LEGENDA = (
     "↑ verbeterd · ↓ verslechterd · = gelijk · + nieuw (bestond toen niet) · − vervallen "
     "(bestaat nu niet meer) · ? niet vergelijkbaar (onbekend aan één kant). Volgorde: "
-    "voldaan > uitzondering > niet voldaan; onbekend is met geen uitkomst te vergelijken."
+    "voldaan > niet voldaan; een uitzondering telt hier als niet voldaan (een besluit "
+    "verandert niets aan wat gemeten is; dat ze inging of verliep, staat bij wat veranderde); "
+    "onbekend is met geen uitkomst te vergelijken."
 )
 
 
@@ -121,7 +123,7 @@ def wijziging_tekst(w: Wijziging) -> str:
     if w.soort == "voorziening weg":
         return f"voorziening weg: {w.wat}"
     if w.soort == "eis":
-        return f"eis van de checklist gewijzigd ({w.wat}): {w.toen} → {w.nu}"
+        return f"eis gewijzigd ({w.wat}): {w.toen} → {w.nu}"
     return f"{w.wat}: {w.toen} → {w.nu}"
 
 
@@ -187,8 +189,18 @@ def gelijk_gebleven(v: Vergelijking) -> str | None:
 
 
 def algemeen(v: Vergelijking) -> list[str]:
-    """What changed in the wijk and the checklist as a whole."""
-    return [wijziging_tekst(w) for w in v.algemeen]
+    """What changed in the wijk and the checklist as a whole; and, when the checklist kept its
+    version while requirements changed, that too (a council must not read "gelijk")."""
+    out = [wijziging_tekst(w) for w in v.algemeen]
+    eisen = sum(1 for r in v.resultaten for w in r.wijzigingen if w.soort == "eis")
+    if eisen and not any(w.soort == "checklist" for w in v.algemeen):
+        wat = "eis veranderde" if eisen == 1 else "eisen veranderden"
+        out.append(
+            f"De checklist heeft toen en nu hetzelfde versienummer, maar {eisen} {wat}: door "
+            "de checklist zelf of door gegevens waarop een eis rust, zoals het aantal inwoners "
+            "(hierboven bij het onderwerp)."
+        )
+    return out
 
 
 ALGEMEEN_KOP = "Veranderd in de wijk en de checklist"
