@@ -237,14 +237,18 @@ def kop(
         y += 17 if i else 0
         vormen.append(Tekst(marge, y, regel, 12.5, kleur=GRIJS))
     y += 14
-    if ov.voorbeelddata or ov.meegeleverde_gegevens:
+    # Both when both hold, as in the other formats: the bundled data also has `bron: voorbeeld`
+    # figures, and a council must read that the figures themselves are no official ones.
+    vet: list[str] = []
+    if ov.meegeleverde_gegevens:
+        vet.append(
+            f"Let op: meegeleverde voorbeeldgegevens van {van_gemeenten(ov)}, "
+            "niet uw eigen gegevens."
+        )
+    if ov.voorbeelddata:
+        vet.append("Let op: bevat voorbeeldgegevens (bron: voorbeeld), geen officiële cijfers.")
+    for melding in vet:
         y += 6
-        melding = "Let op: bevat voorbeeldgegevens, geen echte cijfers."
-        if ov.meegeleverde_gegevens:
-            melding = (
-                f"Let op: meegeleverde voorbeeldgegevens van {van_gemeenten(ov)}, "
-                "niet uw eigen gegevens."
-            )
         vormen.append(Rect(marge, y, breedte, 28, "#fff1c2", INKT, 1.5))
         vormen.append(Tekst(marge + pad, y + 19, melding, 13, vet=True))
         y += 28
