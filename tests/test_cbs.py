@@ -201,6 +201,16 @@ def test_init_unknown_gemeente_and_nothing_written(invoke, tmp_path: Path) -> No
     assert not (tmp_path / "data").exists()
 
 
+def test_init_refuses_a_file_without_a_row_of_the_gemeente(invoke, tmp_path: Path) -> None:
+    # The Nabijheid fixture holds only GM9901: it would be named among the sources of Heusden
+    # while it gave none of its figures.
+    args = ["init", "Heusden", "--cbs", str(KWB_2024), "--cbs", str(NABIJHEID_2023)]
+    uit = invoke(args, code=2).output
+    assert "gemeente Heusden (GM0797) staat niet in" in uit and "85830NED" in uit
+    assert "(cbs-gemeente)" in uit
+    assert not (tmp_path / "data").exists()
+
+
 # -- import-cbs -----------------------------------------------------------------------------
 
 

@@ -210,6 +210,15 @@ def init_cmd(
     regios = cbs.combineer(bestanden)
     namen = ", ".join(b.pad for b in bestanden)
     gm, naam = cbs.kies_gemeente(regios, gemeente, namen)
+    # A file without a single row of this gemeente would be named as a source while it gave
+    # nothing: refused, as import-cbs refuses files without any of the data's gemeenten.
+    leeg = [b.pad for b in bestanden if not any(cbs.gemeentecode(c) == gm for c in b.regios)]
+    if leeg:
+        raise _fout(
+            f"gemeente {naam} ({gm}) staat niet in {', '.join(leeg)}: dat bestand levert geen "
+            "cijfers. Laat het weg, of download de tabel voor deze gemeente",
+            ids.CBS_GEMEENTE,
+        )
     waar = doel(data)
     root = DataRoot(
         waar.wijken, waar.checklists if waar.checklists.is_dir() else None, "init", waar.basis

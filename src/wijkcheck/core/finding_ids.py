@@ -1505,7 +1505,11 @@ CBS_GEMEENTE = define(
     FOUT,
     Section.CBS,
     "Gemeente niet in de CBS-bestanden",
-    "de gemeente staat niet (of meer dan eens) in de CBS-bestanden",
+    (
+        "de gemeente staat niet (of meer dan eens) in de CBS-bestanden, of `init` kreeg een "
+        "bestand zonder één rij van de gemeente (het zou als bron genoemd worden zonder iets "
+        "te leveren)"
+    ),
     stops=True,
 )
 
