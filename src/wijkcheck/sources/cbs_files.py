@@ -400,6 +400,9 @@ def _checklist(cid: str, gemeente: str, basis: str, vandaag: dt.date) -> str:
         "gemaakt door wijkcheck init uit CBS-cijfers; de gemeente heeft deze checklist niet "
         "opgesteld of vastgesteld"
     )
+    uitgever = (
+        f"wijkcheck init, als startpunt voor gemeente {gemeente}; niet vastgesteld door de gemeente"
+    )
     return f"""# Checklist van gemeente {gemeente}: CONCEPT, gemaakt door `wijkcheck init`
 # op {vandaag.isoformat()}.
 #
@@ -409,9 +412,9 @@ def _checklist(cid: str, gemeente: str, basis: str, vandaag: dt.date) -> str:
 # eigen items (`items:`), andere drempels (`normen:`, met waarop ze rusten), en zet `status`
 # op vastgesteld (met door, datum en besluit) zodra het college of de raad dat doet.
 id: {cid}
-naam: {_q(f"Checklist sociale basis gemeente {gemeente} (concept)")}
+naam: {_q(f"Checklist sociale basis gemeente {gemeente}")}
 versie: "{vandaag.year}.1"
-uitgever: {_q(f"wijkcheck init, startpunt voor gemeente {gemeente}; nog door niemand opgesteld")}
+uitgever: {_q(uitgever)}
 niveau: gemeentelijk
 status:
   status: concept
