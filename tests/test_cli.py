@@ -280,3 +280,14 @@ def test_tab_completes_commands_and_choices(
     monkeypatch.setenv("COMP_WORDS", woorden)
     monkeypatch.setenv("COMP_CWORD", str(len(woorden.split()) - (not woorden.endswith(" "))))
     assert set(invoke([]).stdout.split()) == verwacht
+
+
+def test_an_audit_dated_years_back_does_not_flood_the_screen(invoke) -> None:
+    # every figure of the gemeente lies after 1-1-2020: hundreds of findings, all of one id
+    uit = invoke(["audit", "Vlijmen-Dorp", "--datum", "2020-01-01"], code=2).stderr
+    regels = uit.splitlines()
+    assert len(regels) <= 25, uit
+    assert "(toekomstige-datum)" in uit
+    assert "niet getoond" in regels[-1] and "'wijkcheck validate'" in regels[-1]
+    totaal = next(r for r in regels if r.endswith("fouten gevonden."))
+    assert int(totaal.split()[0]) > 100

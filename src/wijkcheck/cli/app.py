@@ -25,14 +25,32 @@ EXIT_AFGEBROKEN = 130  # Ctrl-C, as shells report SIGINT
 EXIT_PIJP_DICHT = 141  # the reader closed our stdout, as shells report SIGPIPE
 
 
+#: Errors a command other than validate prints in full; beyond it only the first of each id.
+MAX_FOUTEN = 20
+
+
 def fout(exc: WijkcheckError) -> None:
-    """Print a user error as `pad:regel:kolom: fout: …` lines on stderr."""
+    """Print a user error as `pad:regel:kolom: fout: …` lines on stderr: the first
+    `MAX_FOUTEN`, then only the first of every id not shown yet (an audit dated years back
+    would otherwise list every figure of the gemeente); validate lists them all."""
     from wijkcheck.core.names import veilig_voor_log
 
+    ids: set[str] = set()
+    getoond = weggelaten = 0
     for finding in exc.findings:  # names and paths come from data: nothing raw reaches a log
+        if getoond >= MAX_FOUTEN and finding.id in ids:
+            weggelaten += 1
+            continue
+        ids.add(finding.id)
+        getoond += 1
         sys.stderr.write(f"{veilig_voor_log(str(finding))}\n")
     if len(exc.findings) > 1:
         sys.stderr.write(f"{len(exc.findings)} fouten gevonden.\n")
+    if weggelaten:
+        sys.stderr.write(
+            f"{weggelaten} daarvan niet getoond (van een soort die hierboven al staat); "
+            "'wijkcheck validate', met dezelfde gegevensmap en auditdatum, noemt ze allemaal.\n"
+        )
 
 
 class WijkcheckGroup(TyperGroup):
