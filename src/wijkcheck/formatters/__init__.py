@@ -155,7 +155,7 @@ COMMANDS: dict[str, str] = {
     KAART: "overview",
     WIJKEN: "list",
     ONDERWERPEN: "explain",
-    UITLEG: "explain",
+    UITLEG: "explain ONDERWERP",
     REGELSOORTEN: "regels",
     VERGELIJKING: "compare",
     OVERZICHT_SINDS: "overview --sinds",
