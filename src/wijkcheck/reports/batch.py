@@ -4,8 +4,9 @@ for large sets. No printing; progress goes to an optional callback.
 Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
 gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
 chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
-A gemeente of `GROOT` files or more is loaded here and its wijken audited in parts by processes
-forked from this one. Below `DREMPEL`, starting processes costs more than it saves.
+A gemeente of `GROOT` files or more is loaded here (its files parsed by worker processes, validated
+and checked here as they arrive) and its wijken audited in parts by processes forked from this
+one. Below `DREMPEL`, starting processes costs more than it saves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gc
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
 from wijkcheck.checks.run import checklist_inhoud, poort
 from wijkcheck.core import engine
@@ -29,9 +31,12 @@ from wijkcheck.reports.overview import Deel, Overzicht, deel, samengevoegd, same
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
 from wijkcheck.sources.store import GemeenteData
+from wijkcheck.sources.yamlsource import YamlDocument
 
 Uitslag = Deel | list[Finding]
 Eens = list[Resultaat]  # the gemeente-wide results, judged once per gemeente
+#: A wijk file parsed in a worker, then validated here, or the findings that stop it.
+Gelezen = YamlDocument | store.WijkBestand | list[Finding]
 #: A large gemeente ready to audit in parts, or why it cannot be shown.
 Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, Plekken, Eens]
 
@@ -60,8 +65,16 @@ class Gemeenten:
                 self.checklists[key] = None, exc.findings
         return self.checklists[key]
 
-    def gebruik(self, map_: Path) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
-        """The gemeente with its checklist, or the errors that stop any command using it."""
+    def gebruik(
+        self, map_: Path, werkers: int = 1
+    ) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
+        """The gemeente with its checklist, or the errors that stop any command using it.
+        `werkers` > 1: its wijk files are read and checked on their own in that many
+        processes (`_gebruik_verdeeld`)."""
+        if werkers > 1:
+            verdeeld = self._gebruik_verdeeld(map_, werkers)
+            if verdeeld is not None:
+                return verdeeld
         try:
             gd = store.load_gemeente(map_)
         except WijkcheckError as exc:
@@ -73,6 +86,50 @@ class Gemeenten:
         problemen = problemen + poort(cl, None, gd, self.datum)
         return problemen or (gd, cl)
 
+    def _gebruik_verdeeld(
+        self, map_: Path, werkers: int
+    ) -> tuple[store.GemeenteData, Checklist] | list[Finding] | None:
+        """`gebruik` with the wijk files read and parsed in `werkers` processes (the node
+        trees, most of the work, stay there), validated and checked here: the same answer.
+        None when gemeente.yaml or its checklist fails: then `gebruik` reads one by one, as
+        ever (its wijk files' errors come first there)."""
+        try:
+            gemeentebestand = store.load_gemeente_file(map_)
+        except WijkcheckError:
+            return None
+        cl, problemen = self.checklist(gemeentebestand[0])
+        if cl is None:
+            return None
+
+        def lezer(paden: Sequence[Path], shown: str) -> list[store.WijkBestand | list[Finding]]:
+            def valideer(gelezen: Gelezen) -> Gelezen:
+                # here, as each chunk arrives: its data is dropped before the next comes
+                if not isinstance(gelezen, YamlDocument):
+                    return gelezen
+                try:
+                    return store.valideer_wijk(gelezen)
+                except WijkcheckError as exc:
+                    return exc.findings
+
+            gelezen = map_chunks(
+                list(paden),
+                [1] * len(paden),
+                _parse_stuk,
+                werkers=werkers,
+                begin=_begin_parse,
+                begin_args=(shown,),
+                ontvang=valideer,
+            )
+            # `valideer` turned every YamlDocument into its WijkBestand or findings
+            return cast("list[store.WijkBestand | list[Finding]]", gelezen)
+
+        try:
+            gd = store.load_gemeente(map_, gemeentebestand, lezer)
+        except WijkcheckError as exc:
+            return exc.findings
+        problemen = problemen + poort(cl, None, gd, self.datum)
+        return problemen or (gd, cl)
+
     def uitslag(self, map_: Path) -> Uitslag:
         """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
         gebruikt = self.gebruik(map_)
@@ -81,10 +138,11 @@ class Gemeenten:
         gd, cl = gebruikt
         return deel(cl, gd.gemeente, gd.wijken, self.datum, alles=self.alles)
 
-    def bereid(self, map_: Path) -> Voorbereid:
-        """A large gemeente ready to audit in parts: loaded, checked, its facilities indexed
-        and its gemeente-wide requirements judged; or why it cannot be shown."""
-        gebruikt = self.gebruik(map_)
+    def bereid(self, map_: Path, werkers: int = 1) -> Voorbereid:
+        """A large gemeente ready to audit in parts: loaded (its files read in `werkers`
+        processes), checked, its facilities indexed and its gemeente-wide requirements judged;
+        or why it cannot be shown."""
+        gebruikt = self.gebruik(map_, werkers)
         if isinstance(gebruikt, list):
             return gebruikt
         gd, cl = gebruikt
@@ -214,7 +272,7 @@ def _verdeeld(
     for i, n in enumerate(aantallen):
         if n < GROOT:
             continue
-        voorbereid = gemeenten.bereid(mappen[i])
+        voorbereid = gemeenten.bereid(mappen[i], werkers)
         if isinstance(voorbereid, list):
             uitslagen[i] = voorbereid
         else:
@@ -273,6 +331,27 @@ def _begin(root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = 
 def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
     assert _werker is not None
     return [(i, _werker.uitslag(m)) for i, m in brok]
+
+
+#: In a process that parses wijk files of a large gemeente: its folder as shown.
+_parse_map: str | None = None
+
+
+def _begin_parse(shown: str) -> None:
+    global _parse_map
+    _parse_map = shown
+
+
+def _parse_stuk(brok: list[tuple[int, Path]]) -> list[tuple[int, Gelezen]]:
+    """Each wijk file parsed (`store.parse_wijk`) without its node tree, or its findings."""
+    assert _parse_map is not None
+    uit: list[tuple[int, Gelezen]] = []
+    for i, path in brok:
+        try:
+            uit.append((i, store.parse_wijk(path, _parse_map).zonder_boom()))
+        except WijkcheckError as exc:
+            uit.append((i, exc.findings))
+    return uit
 
 
 #: In a process that audits parts of a large gemeente: the gemeente, ready (`_begin_stuk`).
