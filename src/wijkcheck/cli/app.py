@@ -35,13 +35,13 @@ def fout(exc: WijkcheckError) -> None:
     would otherwise list every figure of the gemeente); validate lists them all."""
     from wijkcheck.core.names import veilig_voor_log
 
-    ids: set[str] = set()
+    soorten: set[str] = set()
     getoond = weggelaten = 0
     for finding in exc.findings:  # names and paths come from data: nothing raw reaches a log
-        if getoond >= MAX_FOUTEN and finding.id in ids:
+        if getoond >= MAX_FOUTEN and finding.id in soorten:
             weggelaten += 1
             continue
-        ids.add(finding.id)
+        soorten.add(finding.id)
         getoond += 1
         sys.stderr.write(f"{veilig_voor_log(str(finding))}\n")
     if len(exc.findings) > 1:
