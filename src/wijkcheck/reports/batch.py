@@ -27,7 +27,15 @@ from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
 from wijkcheck.core.rules import Plekken
 from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, ProgressCallback, aantal_werkers, map_chunks
-from wijkcheck.reports.overview import Deel, Overzicht, deel, samengevoegd, samenvoegen
+from wijkcheck.reports.overview import (
+    Deel,
+    Overzicht,
+    Stuk,
+    deel,
+    samengevoegd,
+    samenvoegen,
+    stuk,
+)
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
 from wijkcheck.sources.store import GemeenteData
@@ -280,7 +288,7 @@ def _verdeeld(
             aantal = len(gd.wijken)
             stukken = max(werkers, min(aantal, -(-aantal // grootte)))
             grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
-            delen = map_chunks(
+            gedaan = map_chunks(
                 [slice(a, b) for a, b in grenzen],
                 [b - a for a, b in grenzen],
                 _werk_stuk,
@@ -289,7 +297,7 @@ def _verdeeld(
                 begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
                 progress=vanaf(klaar),
             )
-            uitslagen[i] = samengevoegd(delen, cl, gd.gemeente, gd.wijken, datum)
+            uitslagen[i] = samengevoegd(gedaan, cl, gd.gemeente, gd.wijken, datum, eens, alles)
         klaar += n
         if progress:
             progress(klaar, totaal)
@@ -375,10 +383,7 @@ def _begin_stuk(
     _stuk = gemeente, wijken, checklist, plekken, eens, datum, alles
 
 
-def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Deel]]:
+def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Stuk]]:
     assert _stuk is not None
     gemeente, wijken, cl, plekken, eens, datum, alles = _stuk
-    return [
-        (i, deel(cl, gemeente, wijken, datum, alles=alles, plekken=plekken, eens=eens, van=van))
-        for i, van in brok
-    ]
+    return [(i, stuk(cl, gemeente, wijken, datum, plekken, eens, van, alles)) for i, van in brok]
