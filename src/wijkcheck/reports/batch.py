@@ -30,11 +30,11 @@ from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, ProgressCallback, aantal
 from wijkcheck.reports.overview import (
     Deel,
     Overzicht,
-    Stuk,
+    Part,
+    audit_part,
     deel,
     samengevoegd,
     samenvoegen,
-    stuk,
 )
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
@@ -44,7 +44,7 @@ from wijkcheck.sources.yamlsource import YamlDocument
 Uitslag = Deel | list[Finding]
 Eens = list[Resultaat]  # the gemeente-wide results, judged once per gemeente
 #: A wijk file parsed in a worker, then validated here, or the findings that stop it.
-Gelezen = YamlDocument | store.WijkBestand | list[Finding]
+Parsed = YamlDocument | store.WijkBestand | list[Finding]
 #: A large gemeente ready to audit in parts, or why it cannot be shown.
 Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, Plekken, Eens]
 
@@ -78,9 +78,9 @@ class Gemeenten:
     ) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
         """The gemeente with its checklist, or the errors that stop any command using it.
         `werkers` > 1: its wijk files are read and checked on their own in that many
-        processes (`_gebruik_verdeeld`)."""
+        processes (`_use_in_workers`)."""
         if werkers > 1:
-            verdeeld = self._gebruik_verdeeld(map_, werkers)
+            verdeeld = self._use_in_workers(map_, werkers)
             if verdeeld is not None:
                 return verdeeld
         try:
@@ -94,7 +94,7 @@ class Gemeenten:
         problemen = problemen + poort(cl, None, gd, self.datum)
         return problemen or (gd, cl)
 
-    def _gebruik_verdeeld(
+    def _use_in_workers(
         self, map_: Path, werkers: int
     ) -> tuple[store.GemeenteData, Checklist] | list[Finding] | None:
         """`gebruik` with the wijk files read and parsed in `werkers` processes (the node
@@ -109,30 +109,30 @@ class Gemeenten:
         if cl is None:
             return None
 
-        def lezer(paden: Sequence[Path], shown: str) -> list[store.WijkBestand | list[Finding]]:
-            def valideer(gelezen: Gelezen) -> Gelezen:
+        def reader(paden: Sequence[Path], shown: str) -> list[store.WijkBestand | list[Finding]]:
+            def validate_one(parsed: Parsed) -> Parsed:
                 # here, as each chunk arrives: its data is dropped before the next comes
-                if not isinstance(gelezen, YamlDocument):
-                    return gelezen
+                if not isinstance(parsed, YamlDocument):
+                    return parsed
                 try:
-                    return store.valideer_wijk(gelezen)
+                    return store.validate_wijk(parsed)
                 except WijkcheckError as exc:
                     return exc.findings
 
-            gelezen = map_chunks(
+            parsed = map_chunks(
                 list(paden),
                 [1] * len(paden),
-                _parse_stuk,
+                _parse_chunk,
                 werkers=werkers,
                 begin=_begin_parse,
                 begin_args=(shown,),
-                ontvang=valideer,
+                receive=validate_one,
             )
-            # `valideer` turned every YamlDocument into its WijkBestand or findings
-            return cast("list[store.WijkBestand | list[Finding]]", gelezen)
+            # `validate_one` turned every YamlDocument into its WijkBestand or findings
+            return cast("list[store.WijkBestand | list[Finding]]", parsed)
 
         try:
-            gd = store.load_gemeente(map_, gemeentebestand, lezer)
+            gd = store.load_gemeente(map_, gemeentebestand, reader)
         except WijkcheckError as exc:
             return exc.findings
         problemen = problemen + poort(cl, None, gd, self.datum)
@@ -342,21 +342,21 @@ def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
 
 
 #: In a process that parses wijk files of a large gemeente: its folder as shown.
-_parse_map: str | None = None
+_parse_folder: str | None = None
 
 
 def _begin_parse(shown: str) -> None:
-    global _parse_map
-    _parse_map = shown
+    global _parse_folder
+    _parse_folder = shown
 
 
-def _parse_stuk(brok: list[tuple[int, Path]]) -> list[tuple[int, Gelezen]]:
+def _parse_chunk(brok: list[tuple[int, Path]]) -> list[tuple[int, Parsed]]:
     """Each wijk file parsed (`store.parse_wijk`) without its node tree, or its findings."""
-    assert _parse_map is not None
-    uit: list[tuple[int, Gelezen]] = []
+    assert _parse_folder is not None
+    uit: list[tuple[int, Parsed]] = []
     for i, path in brok:
         try:
-            uit.append((i, store.parse_wijk(path, _parse_map).zonder_boom()))
+            uit.append((i, store.parse_wijk(path, _parse_folder).without_tree()))
         except WijkcheckError as exc:
             uit.append((i, exc.findings))
     return uit
@@ -383,7 +383,9 @@ def _begin_stuk(
     _stuk = gemeente, wijken, checklist, plekken, eens, datum, alles
 
 
-def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Stuk]]:
+def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Part]]:
     assert _stuk is not None
     gemeente, wijken, cl, plekken, eens, datum, alles = _stuk
-    return [(i, stuk(cl, gemeente, wijken, datum, plekken, eens, van, alles)) for i, van in brok]
+    return [
+        (i, audit_part(cl, gemeente, wijken, datum, plekken, eens, van, alles)) for i, van in brok
+    ]

@@ -390,8 +390,8 @@ def _sommen(
 
 
 @dataclass(frozen=True, slots=True)
-class Stuk:
-    """The rows of some of a gemeente's wijken (`stuk`): what a process that audits part of a
+class Part:
+    """The rows of some of a gemeente's wijken (`audit_part`): what a process that audits part of a
     large gemeente sends back; `samengevoegd` makes the gemeente's `Deel` of them."""
 
     rijen: tuple[OverzichtRij, ...]
@@ -399,7 +399,7 @@ class Stuk:
     wat_werkt: tuple[tuple[WatWerkt, ...], ...] = ()
 
 
-def stuk(
+def audit_part(
     checklist: Checklist,
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
@@ -408,7 +408,7 @@ def stuk(
     eens: list[Resultaat],
     van: slice,
     alles: bool = False,
-) -> Stuk:
+) -> Part:
     """Audit the wijken `wijken[van]` of `gemeente` on `datum`, with the gemeente's facility
     index and gemeente-wide results: their rows (and with `alles`, as `deel`)."""
     deze = wijken[van]
@@ -417,7 +417,7 @@ def stuk(
         engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False)
         for w in deze
     ]
-    return Stuk(
+    return Part(
         rijen=tuple(rij(r, w) for r, w in zip(rapporten, deze, strict=True)),
         uitkomsten=tuple(
             {
@@ -433,7 +433,7 @@ def stuk(
 
 
 def samengevoegd(
-    stukken: Sequence[Stuk],
+    parts: Sequence[Part],
     checklist: Checklist,
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
@@ -441,19 +441,19 @@ def samengevoegd(
     eens: list[Resultaat],
     alles: bool = False,
 ) -> Deel:
-    """One gemeente's parts (`stuk`, audited by several processes) as its `Deel`: their rows
+    """One gemeente's parts (`audit_part`, audited by several processes) as its `Deel`: their rows
     in order; what belongs to the whole gemeente (its columns, missing wijken, the sums per
     kern and gemeente) made here once."""
-    return _deel(
+    return _make_deel(
         checklist,
         gemeente,
         wijken,
         datum,
         eens,
-        Stuk(
-            rijen=tuple(r for s in stukken for r in s.rijen),
-            uitkomsten=tuple(u for s in stukken for u in s.uitkomsten),
-            wat_werkt=tuple(w for s in stukken for w in s.wat_werkt),
+        Part(
+            rijen=tuple(r for s in parts for r in s.rijen),
+            uitkomsten=tuple(u for s in parts for u in s.uitkomsten),
+            wat_werkt=tuple(w for s in parts for w in s.wat_werkt),
         ),
         alles,
     )
@@ -476,17 +476,17 @@ def deel(
     plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
     if eens is None:
         eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
-    alle = stuk(checklist, gemeente, wijken, datum, plekken, eens, slice(None), alles)
-    return _deel(checklist, gemeente, wijken, datum, eens, alle, alles)
+    alle = audit_part(checklist, gemeente, wijken, datum, plekken, eens, slice(None), alles)
+    return _make_deel(checklist, gemeente, wijken, datum, eens, alle, alles)
 
 
-def _deel(
+def _make_deel(
     checklist: Checklist,
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
     datum: dt.date,
     eens: list[Resultaat],
-    alle: Stuk,
+    alle: Part,
     alles: bool,
 ) -> Deel:
     """The gemeente's `Deel` of the rows of all its wijken."""

@@ -75,7 +75,7 @@ def _in_map(shown_folder: str, name: str) -> str:
 
 #: Reads the wijk files of one gemeente folder (paths, the folder as shown): per path its
 #: `WijkBestand` or the findings that stop it, in the order of the paths.
-WijkLezer = Callable[[Sequence[Path], str], Sequence["WijkBestand | list[Finding]"]]
+WijkReader = Callable[[Sequence[Path], str], Sequence["WijkBestand | list[Finding]"]]
 
 
 def parse_wijk(path: Path, shown_folder: str) -> YamlDocument:
@@ -84,7 +84,7 @@ def parse_wijk(path: Path, shown_folder: str) -> YamlDocument:
     return load_file(path, _in_map(shown_folder, path.name))
 
 
-def valideer_wijk(doc: YamlDocument) -> WijkBestand:
+def validate_wijk(doc: YamlDocument) -> WijkBestand:
     """A parsed wijk file (`parse_wijk`, here or in another process) validated; raises
     `WijkcheckError` with its findings."""
     wijk = validate(doc, Wijk)
@@ -92,17 +92,17 @@ def valideer_wijk(doc: YamlDocument) -> WijkBestand:
     return WijkBestand(wijk, doc.licht())
 
 
-def lees_wijk(path: Path, shown_folder: str) -> WijkBestand:
+def read_wijk(path: Path, shown_folder: str) -> WijkBestand:
     """One wijk file loaded and validated; raises `WijkcheckError` with its findings."""
-    return valideer_wijk(parse_wijk(path, shown_folder))
+    return validate_wijk(parse_wijk(path, shown_folder))
 
 
-def lees_wijken(paden: Sequence[Path], shown_folder: str) -> list[WijkBestand | list[Finding]]:
-    """The wijk files one after another in this process (the default `WijkLezer`)."""
+def read_wijken(paden: Sequence[Path], shown_folder: str) -> list[WijkBestand | list[Finding]]:
+    """The wijk files one after another in this process (the default `WijkReader`)."""
     uit: list[WijkBestand | list[Finding]] = []
     for path in paden:
         try:
-            uit.append(lees_wijk(path, shown_folder))
+            uit.append(read_wijk(path, shown_folder))
         except WijkcheckError as exc:
             uit.append(exc.findings)
     return uit
@@ -111,11 +111,11 @@ def lees_wijken(paden: Sequence[Path], shown_folder: str) -> list[WijkBestand | 
 def load_gemeente(
     folder: Path,
     gemeentebestand: tuple[Gemeente, YamlDocument] | None = None,
-    lezer: WijkLezer = lees_wijken,
+    reader: WijkReader = read_wijken,
 ) -> GemeenteData:
     """Load a gemeente and every wijk file; all findings of all files in one error.
-    `gemeentebestand`: its gemeente.yaml, if the caller has read it already; `lezer`: how the
-    wijk files are read (`lees_wijken`, or spread over processes for a large gemeente)."""
+    `gemeentebestand`: its gemeente.yaml, if the caller has read it already; `reader`: how the
+    wijk files are read (`read_wijken`, or spread over processes for a large gemeente)."""
     findings: list[Finding] = []
     shown = display_path(folder)
     gemeente: Gemeente | None = None
@@ -129,11 +129,11 @@ def load_gemeente(
     except WijkcheckError as exc:
         findings.extend(exc.findings)
         paden = []
-    for gelezen in lezer(paden, shown) if paden else ():
-        if isinstance(gelezen, WijkBestand):
-            bestanden.append(gelezen)
+    for read in reader(paden, shown) if paden else ():
+        if isinstance(read, WijkBestand):
+            bestanden.append(read)
         else:
-            findings.extend(gelezen)
+            findings.extend(read)
     if findings or gemeente is None:
         raise WijkcheckError(findings)
     return GemeenteData(folder, gemeente, doc, bestanden)

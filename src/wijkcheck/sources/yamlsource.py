@@ -151,7 +151,7 @@ class YamlDocument:
         self._root, self.data = None, None
         return self
 
-    def zonder_boom(self) -> YamlDocument:
+    def without_tree(self) -> YamlDocument:
         """Drop only the node tree (composed again from the text when a position is asked):
         the data and the text, cheap to send to another process; returns itself."""
         self._root = None
