@@ -219,6 +219,35 @@ def test_a_large_gemeente_that_cannot_be_used_is_refused_once(
     assert [f.id for f in fout.value.findings] == ["onbekend-veld"]
 
 
+@pytest.mark.parametrize("gemeentebestand_kapot", [False, True])
+def test_a_large_gemeente_read_in_several_workers_is_refused_as_when_read_here(
+    twee: Path, monkeypatch: pytest.MonkeyPatch, gemeentebestand_kapot: bool
+) -> None:
+    # A large gemeente's files are parsed in the workers, validated and checked here: the same
+    # findings, in the same order, with the same positions as one process reading them all.
+    from wijkcheck.core.errors import WijkcheckError
+
+    monkeypatch.setattr(batch, "GROOT", 10)
+    heusden = twee / "data" / "wijken" / "heusden"
+    (heusden / "herpt.yaml").write_text("naam: [Herpt\n", encoding="utf-8")  # syntax
+    doeveren = heusden / "doeveren.yaml"
+    doeveren.write_text(doeveren.read_text(encoding="utf-8") + "kren: x\n", encoding="utf-8")
+    (heusden / "leeg.yaml").write_text("", encoding="utf-8")
+    if gemeentebestand_kapot:  # then read one by one, as ever
+        g = heusden / "gemeente.yaml"
+        g.write_text(g.read_text(encoding="utf-8") + "onzin: 1\n", encoding="utf-8")
+    root = dataroot.find_root(twee, {}, twee)
+    fouten = []
+    for werkers in (1, 2):
+        with pytest.raises(WijkcheckError) as fout:
+            batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), werkers=werkers)
+        fouten.append(fout.value.findings)
+    assert fouten[0] == fouten[1]
+    assert [str(f.span) for f in fouten[0]] == [str(f.span) for f in fouten[1]]
+    verwacht = {"yaml-syntaxis", "onbekend-veld", "bestand-vorm"}
+    assert verwacht <= {f.id for f in fouten[0]}
+
+
 @pytest.mark.parametrize("werkers", [1, 2])
 def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
     root = dataroot.find_root(twee, {}, twee)

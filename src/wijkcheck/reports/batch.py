@@ -4,8 +4,9 @@ for large sets. No printing; progress goes to an optional callback.
 Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
 gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
 chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
-A gemeente of `GROOT` files or more is loaded here and its wijken audited in parts by processes
-forked from this one. Below `DREMPEL`, starting processes costs more than it saves.
+A gemeente of `GROOT` files or more is loaded here (its files parsed by worker processes, validated
+and checked here as they arrive) and its wijken audited in parts by processes forked from this
+one. Below `DREMPEL`, starting processes costs more than it saves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gc
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
 from wijkcheck.checks.run import checklist_inhoud, poort
 from wijkcheck.core import engine
@@ -25,13 +27,24 @@ from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
 from wijkcheck.core.rules import Plekken
 from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, ProgressCallback, aantal_werkers, map_chunks
-from wijkcheck.reports.overview import Deel, Overzicht, deel, samengevoegd, samenvoegen
+from wijkcheck.reports.overview import (
+    Deel,
+    Overzicht,
+    Part,
+    audit_part,
+    deel,
+    samengevoegd,
+    samenvoegen,
+)
 from wijkcheck.sources import store
 from wijkcheck.sources.dataroot import DataRoot, wijk_bestanden
 from wijkcheck.sources.store import GemeenteData
+from wijkcheck.sources.yamlsource import YamlDocument
 
 Uitslag = Deel | list[Finding]
 Eens = list[Resultaat]  # the gemeente-wide results, judged once per gemeente
+#: A wijk file parsed in a worker, then validated here, or the findings that stop it.
+Parsed = YamlDocument | store.WijkBestand | list[Finding]
 #: A large gemeente ready to audit in parts, or why it cannot be shown.
 Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, Plekken, Eens]
 
@@ -60,8 +73,16 @@ class Gemeenten:
                 self.checklists[key] = None, exc.findings
         return self.checklists[key]
 
-    def gebruik(self, map_: Path) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
-        """The gemeente with its checklist, or the errors that stop any command using it."""
+    def gebruik(
+        self, map_: Path, werkers: int = 1
+    ) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
+        """The gemeente with its checklist, or the errors that stop any command using it.
+        `werkers` > 1: its wijk files are read and checked on their own in that many
+        processes (`_use_in_workers`)."""
+        if werkers > 1:
+            verdeeld = self._use_in_workers(map_, werkers)
+            if verdeeld is not None:
+                return verdeeld
         try:
             gd = store.load_gemeente(map_)
         except WijkcheckError as exc:
@@ -73,6 +94,50 @@ class Gemeenten:
         problemen = problemen + poort(cl, None, gd, self.datum)
         return problemen or (gd, cl)
 
+    def _use_in_workers(
+        self, map_: Path, werkers: int
+    ) -> tuple[store.GemeenteData, Checklist] | list[Finding] | None:
+        """`gebruik` with the wijk files read and parsed in `werkers` processes (the node
+        trees, most of the work, stay there), validated and checked here: the same answer.
+        None when gemeente.yaml or its checklist fails: then `gebruik` reads one by one, as
+        ever (its wijk files' errors come first there)."""
+        try:
+            gemeentebestand = store.load_gemeente_file(map_)
+        except WijkcheckError:
+            return None
+        cl, problemen = self.checklist(gemeentebestand[0])
+        if cl is None:
+            return None
+
+        def reader(paden: Sequence[Path], shown: str) -> list[store.WijkBestand | list[Finding]]:
+            def validate_one(parsed: Parsed) -> Parsed:
+                # here, as each chunk arrives: its data is dropped before the next comes
+                if not isinstance(parsed, YamlDocument):
+                    return parsed
+                try:
+                    return store.validate_wijk(parsed)
+                except WijkcheckError as exc:
+                    return exc.findings
+
+            parsed = map_chunks(
+                list(paden),
+                [1] * len(paden),
+                _parse_chunk,
+                werkers=werkers,
+                begin=_begin_parse,
+                begin_args=(shown,),
+                receive=validate_one,
+            )
+            # `validate_one` turned every YamlDocument into its WijkBestand or findings
+            return cast("list[store.WijkBestand | list[Finding]]", parsed)
+
+        try:
+            gd = store.load_gemeente(map_, gemeentebestand, reader)
+        except WijkcheckError as exc:
+            return exc.findings
+        problemen = problemen + poort(cl, None, gd, self.datum)
+        return problemen or (gd, cl)
+
     def uitslag(self, map_: Path) -> Uitslag:
         """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
         gebruikt = self.gebruik(map_)
@@ -81,10 +146,11 @@ class Gemeenten:
         gd, cl = gebruikt
         return deel(cl, gd.gemeente, gd.wijken, self.datum, alles=self.alles)
 
-    def bereid(self, map_: Path) -> Voorbereid:
-        """A large gemeente ready to audit in parts: loaded, checked, its facilities indexed
-        and its gemeente-wide requirements judged; or why it cannot be shown."""
-        gebruikt = self.gebruik(map_)
+    def bereid(self, map_: Path, werkers: int = 1) -> Voorbereid:
+        """A large gemeente ready to audit in parts: loaded (its files read in `werkers`
+        processes), checked, its facilities indexed and its gemeente-wide requirements judged;
+        or why it cannot be shown."""
+        gebruikt = self.gebruik(map_, werkers)
         if isinstance(gebruikt, list):
             return gebruikt
         gd, cl = gebruikt
@@ -214,7 +280,7 @@ def _verdeeld(
     for i, n in enumerate(aantallen):
         if n < GROOT:
             continue
-        voorbereid = gemeenten.bereid(mappen[i])
+        voorbereid = gemeenten.bereid(mappen[i], werkers)
         if isinstance(voorbereid, list):
             uitslagen[i] = voorbereid
         else:
@@ -222,7 +288,7 @@ def _verdeeld(
             aantal = len(gd.wijken)
             stukken = max(werkers, min(aantal, -(-aantal // grootte)))
             grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
-            delen = map_chunks(
+            gedaan = map_chunks(
                 [slice(a, b) for a, b in grenzen],
                 [b - a for a, b in grenzen],
                 _werk_stuk,
@@ -231,7 +297,7 @@ def _verdeeld(
                 begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
                 progress=vanaf(klaar),
             )
-            uitslagen[i] = samengevoegd(delen, cl, gd.gemeente, gd.wijken, datum)
+            uitslagen[i] = samengevoegd(gedaan, cl, gd.gemeente, gd.wijken, datum, eens, alles)
         klaar += n
         if progress:
             progress(klaar, totaal)
@@ -275,6 +341,27 @@ def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
     return [(i, _werker.uitslag(m)) for i, m in brok]
 
 
+#: In a process that parses wijk files of a large gemeente: its folder as shown.
+_parse_folder: str | None = None
+
+
+def _begin_parse(shown: str) -> None:
+    global _parse_folder
+    _parse_folder = shown
+
+
+def _parse_chunk(brok: list[tuple[int, Path]]) -> list[tuple[int, Parsed]]:
+    """Each wijk file parsed (`store.parse_wijk`) without its node tree, or its findings."""
+    assert _parse_folder is not None
+    uit: list[tuple[int, Parsed]] = []
+    for i, path in brok:
+        try:
+            uit.append((i, store.parse_wijk(path, _parse_folder).without_tree()))
+        except WijkcheckError as exc:
+            uit.append((i, exc.findings))
+    return uit
+
+
 #: In a process that audits parts of a large gemeente: the gemeente, ready (`_begin_stuk`).
 _stuk: tuple[Gemeente, Sequence[Wijk], Checklist, Plekken, Eens, dt.date, bool] | None = None
 
@@ -296,10 +383,9 @@ def _begin_stuk(
     _stuk = gemeente, wijken, checklist, plekken, eens, datum, alles
 
 
-def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Deel]]:
+def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Part]]:
     assert _stuk is not None
     gemeente, wijken, cl, plekken, eens, datum, alles = _stuk
     return [
-        (i, deel(cl, gemeente, wijken, datum, alles=alles, plekken=plekken, eens=eens, van=van))
-        for i, van in brok
+        (i, audit_part(cl, gemeente, wijken, datum, plekken, eens, van, alles)) for i, van in brok
     ]

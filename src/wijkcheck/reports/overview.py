@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from wijkcheck.core import engine
@@ -389,29 +389,73 @@ def _sommen(
     return (*kernen, totaal.af("gemeente", gemeente.naam, gemeente.naam, inwoners_gemeente=eigen))
 
 
-def samengevoegd(
-    delen: Sequence[Deel],
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The rows of some of a gemeente's wijken (`audit_part`): what a process that audits part of a
+    large gemeente sends back; `samengevoegd` makes the gemeente's `Deel` of them."""
+
+    rijen: tuple[OverzichtRij, ...]
+    uitkomsten: tuple[dict[str, tuple[Uitkomst, bool, bool]], ...] = ()
+    wat_werkt: tuple[tuple[WatWerkt, ...], ...] = ()
+
+
+def audit_part(
     checklist: Checklist,
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
     datum: dt.date,
+    plekken: Plekken,
+    eens: list[Resultaat],
+    van: slice,
+    alles: bool = False,
+) -> Part:
+    """Audit the wijken `wijken[van]` of `gemeente` on `datum`, with the gemeente's facility
+    index and gemeente-wide results: their rows (and with `alles`, as `deel`)."""
+    deze = wijken[van]
+    # outcomes only (namen=False): a result need not name every facility of the kern
+    rapporten = [
+        engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False)
+        for w in deze
+    ]
+    return Part(
+        rijen=tuple(rij(r, w) for r, w in zip(rapporten, deze, strict=True)),
+        uitkomsten=tuple(
+            {
+                r.id: (r.uitkomst, r.voorbeeldgegevens, r.verouderd)
+                for r in rapport.voorwaarden + rapport.items
+            }
+            for rapport in rapporten
+        )
+        if alles
+        else (),
+        wat_werkt=tuple(tuple(w.wat_werkt) for w in deze) if alles else (),
+    )
+
+
+def samengevoegd(
+    parts: Sequence[Part],
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    eens: list[Resultaat],
+    alles: bool = False,
 ) -> Deel:
-    """One gemeente's parts (`deel(..., van=…)`, audited by several processes) as one: their
-    rows in order, and the sums per kern and gemeente made anew over all of them."""
-    rijen = tuple(r for d in delen for r in d.rijen)
-    return replace(
-        delen[0],
-        rijen=rijen,
-        uitkomsten=tuple(u for d in delen for u in d.uitkomsten),
-        wat_werkt=tuple(w for d in delen for w in d.wat_werkt),
-        sommen=_sommen(
-            gemeente,
-            wijken,
-            rijen,
-            list(engine.per_wijk(checklist.voorwaarden)),
-            datum,
-            checklist.maximale_ouderdom_maanden,
+    """One gemeente's parts (`audit_part`, audited by several processes) as its `Deel`: their rows
+    in order; what belongs to the whole gemeente (its columns, missing wijken, the sums per
+    kern and gemeente) made here once."""
+    return _make_deel(
+        checklist,
+        gemeente,
+        wijken,
+        datum,
+        eens,
+        Part(
+            rijen=tuple(r for s in parts for r in s.rijen),
+            uitkomsten=tuple(u for s in parts for u in s.uitkomsten),
+            wat_werkt=tuple(w for s in parts for w in s.wat_werkt),
         ),
+        alles,
     )
 
 
@@ -424,25 +468,30 @@ def deel(
     alles: bool = False,
     plekken: Plekken | None = None,
     eens: list[Resultaat] | None = None,
-    van: slice | None = None,
 ) -> Deel:
     """Audit every wijk of `gemeente` on `datum`: its rows of the overview. `alles`: also keep
-    every per-wijk outcome and the good practices of each wijk (`wijkcheck voorbeelden`). With
-    `van`, only the rows of those wijken (a part, audited by one of several processes);
+    every per-wijk outcome and the good practices of each wijk (`wijkcheck voorbeelden`).
     `plekken` and `eens` are the gemeente's facility index and gemeente-wide results, if made
     already."""
-    aanwezig = {sleutel(w.naam) for w in wijken}
     plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
     if eens is None:
         eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
+    alle = audit_part(checklist, gemeente, wijken, datum, plekken, eens, slice(None), alles)
+    return _make_deel(checklist, gemeente, wijken, datum, eens, alle, alles)
+
+
+def _make_deel(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    eens: list[Resultaat],
+    alle: Part,
+    alles: bool,
+) -> Deel:
+    """The gemeente's `Deel` of the rows of all its wijken."""
+    aanwezig = {sleutel(w.naam) for w in wijken}
     voorwaarden = engine.per_wijk(checklist.voorwaarden)
-    deze = wijken if van is None else wijken[van]
-    # outcomes only (namen=False): a result need not name every facility of the kern
-    rapporten = [
-        engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False)
-        for w in deze
-    ]
-    rijen = tuple(rij(r, w) for r, w in zip(rapporten, deze, strict=True))
     return Deel(
         gemeente=gemeente.naam,
         cbs_code=gemeente.cbs_code,
@@ -456,7 +505,7 @@ def deel(
             for id, o in voorwaarden.items()
         ),
         aantal_items=len(engine.per_wijk(checklist.items)),
-        rijen=rijen,
+        rijen=alle.rijen,
         gemeentebreed=_gemeentebreed(gemeente.naam, eens),
         voorbeeldnorm_items=tuple(
             o.titel
@@ -467,22 +516,16 @@ def deel(
         ontbrekende_wijken=tuple(
             w for ws in gemeente.kernen.values() for w in ws if sleutel(w) not in aanwezig
         ),
-        # a part's sums would cover only its rows: `samengevoegd` makes them over all parts
-        sommen=()
-        if van is not None
-        else _sommen(
-            gemeente, wijken, rijen, list(voorwaarden), datum, checklist.maximale_ouderdom_maanden
+        sommen=_sommen(
+            gemeente,
+            wijken,
+            alle.rijen,
+            list(voorwaarden),
+            datum,
+            checklist.maximale_ouderdom_maanden,
         ),
-        uitkomsten=tuple(
-            {
-                r.id: (r.uitkomst, r.voorbeeldgegevens, r.verouderd)
-                for r in rapport.voorwaarden + rapport.items
-            }
-            for rapport in rapporten
-        )
-        if alles
-        else (),
-        wat_werkt=tuple(tuple(w.wat_werkt) for w in deze) if alles else (),
+        uitkomsten=alle.uitkomsten,
+        wat_werkt=alle.wat_werkt,
         onderwerpen=_onderwerpen(checklist) if alles else {},
     )
 

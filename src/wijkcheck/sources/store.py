@@ -30,8 +30,8 @@ from wijkcheck.sources.dataroot import (
     wijk_bestanden,
 )
 from wijkcheck.sources.layers import GelaagdDocument, stapel
-from wijkcheck.sources.loader import load_model
-from wijkcheck.sources.yamlsource import YamlDocument
+from wijkcheck.sources.loader import load_model, validate
+from wijkcheck.sources.yamlsource import YamlDocument, load_file
 
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
@@ -73,11 +73,49 @@ def _in_map(shown_folder: str, name: str) -> str:
     return name if shown_folder == "." else f"{shown_folder}/{name}"
 
 
+#: Reads the wijk files of one gemeente folder (paths, the folder as shown): per path its
+#: `WijkBestand` or the findings that stop it, in the order of the paths.
+WijkReader = Callable[[Sequence[Path], str], Sequence["WijkBestand | list[Finding]"]]
+
+
+def parse_wijk(path: Path, shown_folder: str) -> YamlDocument:
+    """One wijk file read and parsed (not validated); raises `WijkcheckError` with its
+    findings."""
+    return load_file(path, _in_map(shown_folder, path.name))
+
+
+def validate_wijk(doc: YamlDocument) -> WijkBestand:
+    """A parsed wijk file (`parse_wijk`, here or in another process) validated; raises
+    `WijkcheckError` with its findings."""
+    wijk = validate(doc, Wijk)
+    # positions are for findings, which are rare: the text suffices (YamlDocument)
+    return WijkBestand(wijk, doc.licht())
+
+
+def read_wijk(path: Path, shown_folder: str) -> WijkBestand:
+    """One wijk file loaded and validated; raises `WijkcheckError` with its findings."""
+    return validate_wijk(parse_wijk(path, shown_folder))
+
+
+def read_wijken(paden: Sequence[Path], shown_folder: str) -> list[WijkBestand | list[Finding]]:
+    """The wijk files one after another in this process (the default `WijkReader`)."""
+    uit: list[WijkBestand | list[Finding]] = []
+    for path in paden:
+        try:
+            uit.append(read_wijk(path, shown_folder))
+        except WijkcheckError as exc:
+            uit.append(exc.findings)
+    return uit
+
+
 def load_gemeente(
-    folder: Path, gemeentebestand: tuple[Gemeente, YamlDocument] | None = None
+    folder: Path,
+    gemeentebestand: tuple[Gemeente, YamlDocument] | None = None,
+    reader: WijkReader = read_wijken,
 ) -> GemeenteData:
     """Load a gemeente and every wijk file; all findings of all files in one error.
-    `gemeentebestand`: its gemeente.yaml, if the caller has read it already."""
+    `gemeentebestand`: its gemeente.yaml, if the caller has read it already; `reader`: how the
+    wijk files are read (`read_wijken`, or spread over processes for a large gemeente)."""
     findings: list[Finding] = []
     shown = display_path(folder)
     gemeente: Gemeente | None = None
@@ -91,13 +129,11 @@ def load_gemeente(
     except WijkcheckError as exc:
         findings.extend(exc.findings)
         paden = []
-    for path in paden:
-        try:
-            wijk, wdoc = load_model(path, Wijk, _in_map(shown, path.name))
-            # positions are for findings, which are rare: the text suffices (YamlDocument)
-            bestanden.append(WijkBestand(wijk, wdoc.licht()))
-        except WijkcheckError as exc:
-            findings.extend(exc.findings)
+    for read in reader(paden, shown) if paden else ():
+        if isinstance(read, WijkBestand):
+            bestanden.append(read)
+        else:
+            findings.extend(read)
     if findings or gemeente is None:
         raise WijkcheckError(findings)
     return GemeenteData(folder, gemeente, doc, bestanden)

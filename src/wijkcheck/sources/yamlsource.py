@@ -148,8 +148,13 @@ class YamlDocument:
 
     def licht(self) -> YamlDocument:
         """Drop the node tree and the data, keep the text (see above); returns itself."""
-        if self._root is not None:
-            self._root, self.data = None, None
+        self._root, self.data = None, None
+        return self
+
+    def without_tree(self) -> YamlDocument:
+        """Drop only the node tree (composed again from the text when a position is asked):
+        the data and the text, cheap to send to another process; returns itself."""
+        self._root = None
         return self
 
     def span(self, loc: Sequence[str | int] = (), *, key: bool = False) -> Span:
