@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -98,30 +98,12 @@ def datum_toen(vroeger: Eerder, datum_sinds: str | None, nu: dt.date) -> dt.date
     return vroeger.datum if vroeger.datum is not None else nu
 
 
-def _rapport_uit_json(vroeger: Eerder, data: dict[str, object], wijk: str) -> Rapport:
-    from pydantic import ValidationError
-
+def _rapport_uit_json(vroeger: Eerder, data: dict[str, Any], wijk: str) -> Rapport:
     from wijkcheck.core.names import sleutel
-    from wijkcheck.core.results import SCHEMA_VERSIE, Rapport
+    from wijkcheck.core.results import Rapport
+    from wijkcheck.sources.history import opgeslagen
 
-    if data.get("schema_versie") != SCHEMA_VERSIE:
-        raise WijkcheckError.single(
-            Span("--sinds"),
-            f"{vroeger.naam} heeft schema_versie {data.get('schema_versie')}; deze wijkcheck "
-            f"leest versie {SCHEMA_VERSIE} (docs/json.md). Maak het rapport opnieuw, of "
-            "vergelijk met de git-revisie of gegevensmap van toen",
-            ids.SINDS_RAPPORT,
-        )
-    try:
-        rapport = Rapport.model_validate(data)
-    except ValidationError as exc:
-        eerste = exc.errors()[0]
-        waar = ".".join(str(p) for p in eerste["loc"])
-        raise WijkcheckError.single(
-            Span("--sinds"),
-            f"{vroeger.naam} is geen geldig auditrapport ({waar}: {eerste['msg']})",
-            ids.SINDS_RAPPORT,
-        ) from None
+    rapport = opgeslagen(Rapport, data, vroeger.naam, "auditrapport")
     if sleutel(rapport.wijk) != sleutel(wijk) and sleutel(rapport.wijk) not in sleutel(wijk):
         raise WijkcheckError.single(
             Span("--sinds"),

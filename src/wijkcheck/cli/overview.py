@@ -184,10 +184,8 @@ def _sinds(
 
 
 def _overzicht_uit_json(naam: str, data: dict) -> Overzicht:
-    from pydantic import ValidationError
-
-    from wijkcheck.core.results import SCHEMA_VERSIE
     from wijkcheck.reports.overview import Overzicht
+    from wijkcheck.sources.history import opgeslagen
 
     if data.get("soort") != "overzicht":
         raise WijkcheckError.single(
@@ -196,23 +194,7 @@ def _overzicht_uit_json(naam: str, data: dict) -> Overzicht:
             "overzicht van 'wijkcheck overview -f json' (een auditrapport past bij 'compare')",
             ids.SINDS_RAPPORT,
         )
-    if data.get("schema_versie") != SCHEMA_VERSIE:
-        raise WijkcheckError.single(
-            Span("--sinds"),
-            f"{naam} heeft schema_versie {data.get('schema_versie')}; deze wijkcheck leest "
-            f"versie {SCHEMA_VERSIE} (docs/json.md)",
-            ids.SINDS_RAPPORT,
-        )
-    try:
-        return Overzicht.model_validate(data)
-    except ValidationError as exc:
-        eerste = exc.errors()[0]
-        waar = ".".join(str(p) for p in eerste["loc"])
-        raise WijkcheckError.single(
-            Span("--sinds"),
-            f"{naam} is geen geldig overzicht ({waar}: {eerste['msg']})",
-            ids.SINDS_RAPPORT,
-        ) from None
+    return opgeslagen(Overzicht, data, naam, "overzicht")
 
 
 def _kaart_past(fmt: OutputFormat, alleen_problemen: bool) -> None:

@@ -25,11 +25,16 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 from wijkcheck.sources.dataroot import DataRoot, find_root
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 Soort = Literal["git", "map", "rapport"]
 
@@ -234,3 +239,31 @@ def _uitpakken(sha: str, cwd: Path, delen: list[str], doel: Path) -> None:
         doelpad.parent.mkdir(parents=True, exist_ok=True)
         doelpad.write_bytes(data[begin : begin + grootte])
         plek = begin + grootte + 1
+
+
+def opgeslagen(model: type[M], data: dict[str, Any], naam: str, wat: str) -> M:
+    """A saved JSON report (`data`, parsed) as `model`: refused with `sinds-rapport` when it
+    has another `schema_versie` or does not validate. `naam` is how reports name REF, `wat`
+    what it should be ("auditrapport", "overzicht")."""
+    from pydantic import ValidationError
+
+    from wijkcheck.core.results import SCHEMA_VERSIE
+
+    if data.get("schema_versie") != SCHEMA_VERSIE:
+        raise WijkcheckError.single(
+            Span("--sinds"),
+            f"{naam} heeft schema_versie {data.get('schema_versie')}; deze wijkcheck "
+            f"leest versie {SCHEMA_VERSIE} (docs/json.md). Maak het rapport opnieuw, of "
+            "vergelijk met de git-revisie of gegevensmap van toen",
+            ids.SINDS_RAPPORT,
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        eerste = exc.errors()[0]
+        waar = ".".join(str(p) for p in eerste["loc"])
+        raise WijkcheckError.single(
+            Span("--sinds"),
+            f"{naam} is geen geldig {wat} ({waar}: {eerste['msg']})",
+            ids.SINDS_RAPPORT,
+        ) from None
