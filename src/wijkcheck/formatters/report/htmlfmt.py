@@ -95,8 +95,10 @@ body { max-width: 80em; }
 """.strip()
 
 
-def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body: list[str]) -> str:
-    css = CSS + ("\n" + CSS_BREED if isinstance(result, Overzicht) else "")
+def document(titel_: str, css: str, body: list[str], voet: str) -> str:
+    """A whole self-contained page: the one head, style and footer of every HTML wijkcheck
+    writes (reports, lists, the map). `voet` is the footer's text after "Gemaakt met
+    wijkcheck", escaped already."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -105,18 +107,23 @@ def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="wijkcheck">',
-            f"<title>{e(common.titel(result))}</title>",
+            f"<title>{e(titel_)}</title>",
             f"<style>\n{css}\n</style>",
             "</head>",
             "<body>",
             *body,
-            f"<footer>Gemaakt met wijkcheck · {e(result.checklist.naam)}, versie "
-            f"{e(result.checklist.versie)}</footer>",
+            f"<footer>Gemaakt met wijkcheck{voet}</footer>",
             "</body>",
             "</html>",
             "",
         ]
     )
+
+
+def _pagina(result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, body: list[str]) -> str:
+    css = CSS + ("\n" + CSS_BREED if isinstance(result, Overzicht) else "")
+    voet = f" · {e(result.checklist.naam)}, versie {e(result.checklist.versie)}"
+    return document(common.titel(result), css, body, voet)
 
 
 def _begin(
@@ -328,26 +335,9 @@ td code { white-space: nowrap; }
 def _blad(titel_: str, body: list[str], voet: str, css: str = "") -> str:
     """A page of its own, for the results that are no report of wijken (list, explain,
     regels): the same head, style and footer as a report's."""
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="nl">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="wijkcheck">',
-            f"<title>{e(titel_)}</title>",
-            f"<style>\n{CSS}{chr(10) + css if css else ''}\n</style>",
-            "</head>",
-            "<body>",
-            f"<h1>{e(titel_)}</h1>",
-            *body,
-            f"<footer>Gemaakt met wijkcheck{' · ' + e(voet) if voet else ''}</footer>",
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    stijl = CSS + (chr(10) + css if css else "")
+    kop = [f"<h1>{e(titel_)}</h1>", *body]
+    return document(titel_, stijl, kop, " · " + e(voet) if voet else "")
 
 
 def _let_op(melding: str | None) -> list[str]:

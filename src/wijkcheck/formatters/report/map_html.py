@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from wijkcheck.core.names import zichtbaar
 from wijkcheck.formatters.report.common import meldingen, overzicht_kop
-from wijkcheck.formatters.report.htmlfmt import CSS, KLASSE, e
+from wijkcheck.formatters.report.htmlfmt import CSS, KLASSE, document, e
 from wijkcheck.formatters.report.map_svg import (
     bestandsnaam,
     extra_meldingen,
@@ -68,23 +68,5 @@ def render(kaart: Kaart) -> str:
         body += ["<h2>Niet op de kaart</h2>", "<ul>"]
         body += [f"<li>{e(t[0].upper() + t[1:])}</li>" for t in niet]
         body.append("</ul>")
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="nl">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="wijkcheck">',
-            f"<title>{e(titel(kaart))}</title>",
-            f"<style>\n{CSS}\n{CSS_KAART}\n</style>",
-            "</head>",
-            "<body>",
-            *body,
-            f"<footer>Gemaakt met wijkcheck · {e(ov.checklist.naam)}, versie "
-            f"{e(ov.checklist.versie)}</footer>",
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    voet = f" · {e(ov.checklist.naam)}, versie {e(ov.checklist.versie)}"
+    return document(titel(kaart), f"{CSS}\n{CSS_KAART}", body, voet)
