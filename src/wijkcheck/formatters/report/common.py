@@ -254,7 +254,7 @@ def memo_view(rapport: Rapport) -> MemoView:
 Maat = TypeVar("Maat", int, float)
 
 
-def verdeel(
+def column_widths(
     minimum: list[Maat], wens: list[Maat], gewicht: list[float], ruimte: Maat, stap: Maat = 1
 ) -> list[Maat]:
     """Column widths within `ruimte`: each column at least `minimum` (its longest word, so that

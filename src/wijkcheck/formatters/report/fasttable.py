@@ -7,7 +7,7 @@ cell once, with the very calls `Table` makes, and puts the rows together from th
 the table's own box characters. Title, header and borders are rich's own rendering of the same
 table without rows.
 
-The output is the same as rich's `Table`, byte for byte (tests/test_vastetabel.py compares them
+The output is the same as rich's `Table`, byte for byte (tests/test_fasttable.py compares them
 over widths, colour systems and data sets, so a rich release that draws tables differently fails
 there). Where the shortcut does not apply (a column without a fixed width, a cell that takes
 more than one line, a table wider than the space it gets, table options we do not use), the

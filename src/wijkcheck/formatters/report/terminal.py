@@ -118,15 +118,16 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
         vast = [uitkomst_w] * uit + [bron_w] * bron
         ruimte = breedte - _tabelbreedte([0] * (3 + len(vast))) - sum(vast)
         if sum(minimum) <= ruimte or n == len(opties) - 1:
-            w = common.verdeel(minimum, wens, [3, 4, 3], ruimte)
+            w = common.column_widths(minimum, wens, [3, 4, 3], ruimte)
             return _Opmaak(uit, bron, [w[0], *vast[:uit], w[1], w[2], *vast[uit:]])
     raise AssertionError("unreachable")
 
 
 def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
     table = Table(title=titel, title_justify="left", title_style="bold", header_style="bold")
-    # Every column is at least as wide as its longest word (`verdeel`), so rich wraps and never
-    # cuts; only on a terminal too narrow for even that does a long word fold (nothing is lost).
+    # Every column is at least as wide as its longest word (`column_widths`), so rich wraps
+    # and never cuts; only on a terminal too narrow for even that does a long word fold
+    # (nothing is lost).
     breedtes = iter(opmaak.breedtes)
     table.add_column("Onderwerp", width=next(breedtes), overflow="fold")
     if opmaak.uitkomst_kolom:
@@ -308,7 +309,7 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
             )
         return table
 
-    # thousands of rows: rich renders each distinct cell once (same output, formatters/vastetabel)
+    # thousands of rows: rich renders each distinct cell once (same output; fasttable.py)
     parts.append(VasteTabel(kop, [rijen, totalen]))
     legenda = Text()
     if not m.titels:
@@ -417,7 +418,7 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
         ruimte = breedte - _tabelbreedte([0] * (3 if smal else 5)) - (0 if smal else sum(vast))
         if sum(minimum) <= ruimte:
             break
-    naam, soort, waar = common.verdeel(
+    naam, soort, waar = common.column_widths(
         minimum, [_langste_regel(k) for k in kolommen], [4, 3, 2], ruimte
     )
     for groep in view.groepen:
@@ -474,7 +475,7 @@ def _praktijken(
     )
     ruimte = breedte - _tabelbreedte([0] * 5) - sinds - bron_w
     minimum = [_langste_woord(k) for k in teksten]
-    waar, wat, contact = common.verdeel(
+    waar, wat, contact = common.column_widths(
         minimum, [_langste_regel(k) for k in teksten], [2, 4, 2], ruimte
     )
     table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")

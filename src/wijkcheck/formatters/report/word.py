@@ -266,12 +266,12 @@ def _regel_cm(teksten, pt: float = 10, vet: bool = False) -> float:
 
 
 def _breedtes(kolommen: list[tuple[float, float, float]], beschikbaar: float) -> list[float]:
-    """Widths in cm from (longest word, longest line, weight) per column: `common.verdeel`.
+    """Widths in cm from (longest word, longest line, weight) per column: `common.column_widths`.
     A little slack on top of the estimate, so that a word that just fits is not broken."""
     minimum = [m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen]
     wens = [w + _MARGE_CM + _SPELING_CM for _, w, _ in kolommen]
     gewicht = [max(g, 0.001) for _, _, g in kolommen]
-    return common.verdeel(minimum, wens, gewicht, beschikbaar, 0.05)
+    return common.column_widths(minimum, wens, gewicht, beschikbaar, 0.05)
 
 
 _INSPRING_CM = 0.4
