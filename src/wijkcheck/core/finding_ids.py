@@ -1290,7 +1290,7 @@ VERSCHILLENDE_CHECKLISTS = define(
     example=Command(
         "sed 's/^id: heusden$/id: kopie/' checklists/heusden.yaml > "
         "checklists/kopie.yaml && cp -r data/wijken/heusden data/wijken/kopie "
-        "&& sed -i 's/^naam: Heusden/naam: Kopie/; s/GM0797/GM0798/; "
+        "&& sed -i 's/^naam: .*/naam: Kopie/; s/GM0797/GM0798/; "
         "s/^checklist: heusden/checklist: kopie/' "
         "data/wijken/kopie/gemeente.yaml && wijkcheck overview"
     ),
