@@ -193,7 +193,8 @@ def algemeen(v: Vergelijking) -> list[str]:
     version while requirements changed, that too (a council must not read "gelijk")."""
     out = [wijziging_tekst(w) for w in v.algemeen]
     eisen = sum(1 for r in v.resultaten for w in r.wijzigingen if w.soort == "eis")
-    if eisen and not any(w.soort == "checklist" for w in v.algemeen):
+    toen, nu = v.checklist_toen, v.checklist
+    if eisen and (toen.id, toen.versie) == (nu.id, nu.versie):
         wat = "eis veranderde" if eisen == 1 else "eisen veranderden"
         out.append(
             f"De checklist heeft toen en nu hetzelfde versienummer, maar {eisen} {wat}: door "
