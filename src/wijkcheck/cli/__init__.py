@@ -6,17 +6,25 @@ conditions), 2 the input could not be used (bad arguments, unreadable or invalid
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from wijkcheck.cli.app import (
+from wijkcheck.cli.group import (
     EXIT_AFGEBROKEN,
     EXIT_BEVINDINGEN,
     EXIT_INVOER,
     EXIT_OK,
     EXIT_PIJP_DICHT,
-    app,
 )
+from wijkcheck.cli.group import app as _app
 from wijkcheck.cli.pipe import pijp_dicht_is_stil
+
+if TYPE_CHECKING:
+    import typer
 
 __all__ = [
     "EXIT_AFGEBROKEN",
@@ -29,21 +37,24 @@ __all__ = [
     "pijp_dicht_is_stil",
 ]
 
-# Command modules register themselves on `app`; keep them cheap to import.
-from wijkcheck.cli import (  # noqa: F401
-    audit,
-    cbs,
-    compare,
-    explain,
-    list,
-    new,
-    overview,
-    regels,
-    schema,
-    show,
-    validate,
-    voorbeelden,
-)
+#: Every command and the module that registers it, in the order `wijkcheck --help` lists them.
+#: A command line that names a command imports only that module (start-up time,
+#: docs/performance.md); `--help`, a typo or completion imports them all.
+COMMANDS: dict[str, str] = {
+    "audit": "audit",
+    "compare": "compare",
+    "list": "list",
+    "explain": "explain",
+    "regels": "regels",
+    "schema": "schema",
+    "overview": "overview",
+    "show": "show",
+    "validate": "validate",
+    "init": "cbs",
+    "import-cbs": "cbs",
+    "new": "new",
+    "voorbeelden": "voorbeelden",
+}
 
 
 def _herschik(doc: str) -> str:
@@ -51,29 +62,35 @@ def _herschik(doc: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n"))
 
 
-#: the order `wijkcheck --help` lists the commands in; a command not named here comes last
-VOLGORDE = [
-    "audit",
-    "compare",
-    "list",
-    "explain",
-    "regels",
-    "schema",
-    "overview",
-    "show",
-    "validate",
-    "init",
-    "import-cbs",
-    "new",
-]
-app.registered_commands.sort(
-    key=lambda info: VOLGORDE.index(info.name) if info.name in VOLGORDE else len(VOLGORDE)
-)
+def load_commands(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The app with the commands `names` (all by default) registered, in the order of `COMMANDS`."""
+    for module in dict.fromkeys(COMMANDS[name] for name in names):
+        importlib.import_module(f"wijkcheck.cli.{module}")
+    # (no `list(…)` in this module: importing `wijkcheck.cli.list` binds that name here)
+    volgorde = {name: i for i, name in enumerate(COMMANDS)}
+    _app.registered_commands.sort(key=lambda info: volgorde.get(info.name or "", len(volgorde)))
+    for info in _app.registered_commands:
+        if info.callback is not None and info.callback.__doc__:
+            info.callback.__doc__ = _herschik(info.callback.__doc__)  # idempotent
+    return _app
 
-for _info in app.registered_commands:
-    if _info.callback is not None and _info.callback.__doc__:
-        _info.callback.__doc__ = _herschik(_info.callback.__doc__)
+
+def __getattr__(name: str) -> typer.Typer:
+    # `from wijkcheck.cli import app` (tests, a script driving the CLI): the app with every command
+    if name == "app":
+        return load_commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _gevraagd(argv: list[str], environ: Mapping[str, str]) -> Iterable[str]:
+    """The commands a command line needs: the one it names first, else all of them (help, a
+    typo to suggest a command for, `--version`, Tab completion)."""
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in environ):
+        return COMMANDS
+    if argv and argv[0] in COMMANDS:
+        return argv[:1]
+    return COMMANDS
 
 
 def main() -> None:
-    app()
+    load_commands(_gevraagd(sys.argv[1:], os.environ))()

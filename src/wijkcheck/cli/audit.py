@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from wijkcheck import formatters
-from wijkcheck.cli.app import EXIT_BEVINDINGEN, app
+from wijkcheck.cli.group import EXIT_BEVINDINGEN, app
 from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, toon
 
 if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)

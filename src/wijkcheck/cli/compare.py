@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wijkcheck import formatters
-from wijkcheck.cli.app import app
+from wijkcheck.cli.group import app
 from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from wijkcheck import formatters
-from wijkcheck.cli.app import app
+from wijkcheck.cli.group import app
 from wijkcheck.cli.options import (
     DataOpt,
     GemeenteOpt,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wijkcheck.cli.app import app
+from wijkcheck.cli.group import app
 from wijkcheck.cli.options import DataOpt, data_root
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wijkcheck import formatters
-from wijkcheck.cli.app import app
 from wijkcheck.cli.compare import DatumSindsOpt
+from wijkcheck.cli.group import app
 from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import click
 import typer
 
-from wijkcheck.cli.app import app
+from wijkcheck.cli.group import app
 from wijkcheck.cli.options import ChecklistOpt, DataOpt, checklist_zonder_wijk, data_root
 from wijkcheck.cli.output import ForceOpt, OutputOpt
 from wijkcheck.core import finding_ids as ids

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from wijkcheck.cli.app import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
+from wijkcheck.cli.group import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
 from wijkcheck.cli.options import ChecklistOpt, DataOpt, auditdatum, data_root
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from wijkcheck import formatters
-from wijkcheck.cli.app import app
+from wijkcheck.cli.group import app
 from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
