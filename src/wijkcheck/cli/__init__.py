@@ -6,6 +6,7 @@ conditions), 2 the input could not be used (bad arguments, unreadable or invalid
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import os
@@ -93,4 +94,10 @@ def _gevraagd(argv: list[str], environ: Mapping[str, str]) -> Iterable[str]:
 
 
 def main() -> None:
+    # A command is one short process. Its start-up (imports, building the validators of the
+    # models) makes some 40,000 long-lived objects and no cyclic garbage, and the cyclic
+    # collector scanning them again and again took 50 ms of a cold audit. Reference counting
+    # frees all the rest; with the collector off, no benchmark set's peak memory changed
+    # (docs/performance.md). validate and overview turned it off for their runs already.
+    gc.disable()
     load_commands(_gevraagd(sys.argv[1:], os.environ))()
