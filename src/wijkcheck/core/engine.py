@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from wijkcheck.core.checklist import Checklist, Onderwerp
 from wijkcheck.core.models import Gemeente, Uitzondering, Wijk
 from wijkcheck.core.names import getal
-from wijkcheck.core.results import Rapport, Resultaat, Telling, Uitkomst, UitzonderingInfo
+from wijkcheck.core.results import (
+    ChecklistInfo,
+    GebruiktGegeven,
+    Rapport,
+    Resultaat,
+    Telling,
+    Uitkomst,
+    UitzonderingInfo,
+)
 from wijkcheck.core.rules import Context, Plekken, beoordeel
 
 
@@ -137,42 +146,111 @@ def audit(
     """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
 
     `plekken`, the gemeente's facility index, and `gemeentebrede`, the gemeente-wide results,
-    may be passed when auditing many wijken of one gemeente, so that each is made once. With
-    `namen=False` a count of facilities does not name them (`Context.namen`): the same
-    outcomes and figures, for the overview, which shows outcomes only.
+    may be passed when auditing many wijken of one gemeente, so that each is made once (or use
+    `audits`). With `namen=False` a count of facilities does not name them (`Context.namen`):
+    the same outcomes and figures, for the overview, which shows outcomes only.
     """
+    return audits(checklist, gemeente, [wijk], wijken, datum, plekken, gemeentebrede, namen=namen)[
+        0
+    ]
+
+
+def audits(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    deze: Sequence[Wijk],
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken | None = None,
+    gemeentebrede: list[Resultaat] | None = None,
+    *,
+    namen: bool = True,
+) -> list[Rapport]:
+    """`audit` of each wijk of `deze` (some of `wijken`): what is the same for every wijk of
+    the gemeente (the facility index, the gemeente-wide results and what the reports take of
+    them, the checklist as reports name it) is made once, not once per wijk."""
+    plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
+    if gemeentebrede is None:
+        gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, plekken)
+    shared = _Shared.van(checklist, gemeentebrede)
+    return [_audit(checklist, gemeente, w, wijken, datum, plekken, shared, namen) for w in deze]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What the reports of one gemeente's wijken share (`audits`)."""
+
+    checklist: ChecklistInfo
+    voorwaarden: dict[str, Onderwerp]
+    items: dict[str, Onderwerp]
+    gemeentebrede: list[Resultaat]
+    samenvatting: Telling
+    #: the gemeente-wide results rest on example data (or an example exception), on outdated
+    #: figures; how many of them on a voorbeeldnorm
+    voorbeeld: bool
+    verouderd: bool
+    voorbeeldnormen: int
+
+    @classmethod
+    def van(cls, checklist: Checklist, gemeentebrede: list[Resultaat]) -> _Shared:
+        gegevens = [g for r in gemeentebrede for g in r.alle_gegevens()]
+        return cls(
+            checklist=checklist.info(),
+            voorwaarden=per_wijk(checklist.voorwaarden),
+            items=per_wijk(checklist.items),
+            gemeentebrede=gemeentebrede,
+            samenvatting=Telling.van(gemeentebrede),
+            voorbeeld=_voorbeeld(gegevens, gemeentebrede),
+            verouderd=any(g.verouderd for g in gegevens),
+            voorbeeldnormen=sum(r.voorbeeldnorm for r in gemeentebrede),
+        )
+
+
+def _voorbeeld(gegevens: Sequence[GebruiktGegeven], resultaten: Sequence[Resultaat]) -> bool:
+    """Whether a figure is example data, or a result has an exception that is."""
+    return any(g.voorbeeld for g in gegevens) or any(
+        r.uitzondering is not None and r.uitzondering.voorbeeld for r in resultaten
+    )
+
+
+def _audit(
+    checklist: Checklist,
+    gemeente: Gemeente,
+    wijk: Wijk,
+    wijken: Sequence[Wijk],
+    datum: dt.date,
+    plekken: Plekken,
+    shared: _Shared,
+    namen: bool,
+) -> Rapport:
     basis = _context(checklist, gemeente, wijk, wijken, datum, plekken, namen)
     hier, breed = wijk.uitzonderingen, gemeente.uitzonderingen
-    voorwaarden = met_uitzonderingen(
-        _evalueer(basis, per_wijk(checklist.voorwaarden)), hier, breed, datum
-    )
-    items = met_uitzonderingen(_evalueer(basis, per_wijk(checklist.items)), hier, breed, datum)
-    if gemeentebrede is None:
-        gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, basis.plekken)
-    alle = voorwaarden + items + gemeentebrede
-    gegevens = [g for r in alle for g in r.alle_gegevens()]
+    voorwaarden = met_uitzonderingen(_evalueer(basis, shared.voorwaarden), hier, breed, datum)
+    items = met_uitzonderingen(_evalueer(basis, shared.items), hier, breed, datum)
+    eigen_resultaten = voorwaarden + items
+    gegevens = [g for r in eigen_resultaten for g in r.alle_gegevens()]
     inwoners = (
         None
         if wijk.inwoners is None
         else basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
     )
-    eigen = [] if inwoners is None else [inwoners]
+    if inwoners is not None:
+        gegevens.append(inwoners)
     return Rapport(
         wijk=wijk.naam,
         kern=wijk.kern,
         gemeente=gemeente.naam,
         cbs_buurtcode=wijk.cbs_buurtcode,
         inwoners=inwoners,
-        checklist=checklist.info(),
+        checklist=shared.checklist,
         auditdatum=datum,
         voorwaarden=voorwaarden,
         items=items,
-        gemeentebreed=gemeentebrede,
+        gemeentebreed=shared.gemeentebrede,
         samenvatting_voorwaarden=Telling.van(voorwaarden),
         samenvatting_items=Telling.van(items),
-        samenvatting_gemeentebreed=Telling.van(gemeentebrede),
-        voorbeelddata=any(g.voorbeeld for g in eigen + gegevens)
-        or any(r.uitzondering is not None and r.uitzondering.voorbeeld for r in alle),
-        verouderde_gegevens=any(g.verouderd for g in eigen + gegevens),
-        voorbeeldnormen=sum(r.voorbeeldnorm for r in alle),
+        samenvatting_gemeentebreed=shared.samenvatting,
+        voorbeelddata=_voorbeeld(gegevens, eigen_resultaten) or shared.voorbeeld,
+        verouderde_gegevens=any(g.verouderd for g in gegevens) or shared.verouderd,
+        voorbeeldnormen=sum(r.voorbeeldnorm for r in eigen_resultaten) + shared.voorbeeldnormen,
     )

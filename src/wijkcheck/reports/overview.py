@@ -413,10 +413,7 @@ def audit_part(
     index and gemeente-wide results: their rows (and with `alles`, as `deel`)."""
     deze = wijken[van]
     # outcomes only (namen=False): a result need not name every facility of the kern
-    rapporten = [
-        engine.audit(checklist, gemeente, w, wijken, datum, plekken, eens, namen=False)
-        for w in deze
-    ]
+    rapporten = engine.audits(checklist, gemeente, deze, wijken, datum, plekken, eens, namen=False)
     return Part(
         rijen=tuple(rij(r, w) for r, w in zip(rapporten, deze, strict=True)),
         uitkomsten=tuple(

@@ -7,30 +7,34 @@ goede-voorbeelden, wijken, onderwerpen, uitleg, regelsoorten, vergelijking, over
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from pydantic import BaseModel
 
-from wijkcheck.core.results import SCHEMA_VERSIE, Rapport
-from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
-from wijkcheck.reports.explain import Onderwerpen, Regelsoorten, Uitleg
-from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
-from wijkcheck.reports.overview import Overzicht
-from wijkcheck.reports.sociale_kaart import SocialeKaart
-from wijkcheck.reports.wijken import Wijkenlijst
+from wijkcheck.core.results import SCHEMA_VERSIE
 
-MODELLEN: dict[str, type[BaseModel]] = {
-    "audit": Rapport,
-    "overzicht": Overzicht,
-    "sociale-kaart": SocialeKaart,
-    "goede-voorbeelden": GoedeVoorbeelden,
-    "wijken": Wijkenlijst,
-    "onderwerpen": Onderwerpen,
-    "uitleg": Uitleg,
-    "regelsoorten": Regelsoorten,
-    "vergelijking": Vergelijking,
-    "overzicht-sinds": OverzichtSinds,
+# Each kind's model, imported only for its schema: rendering needs none of them, and importing
+# every report module would cost an overview's JSON about 30 ms.
+MODELLEN: dict[str, str] = {
+    "audit": "wijkcheck.core.results:Rapport",
+    "overzicht": "wijkcheck.reports.overview:Overzicht",
+    "sociale-kaart": "wijkcheck.reports.sociale_kaart:SocialeKaart",
+    "goede-voorbeelden": "wijkcheck.reports.goede_voorbeelden:GoedeVoorbeelden",
+    "wijken": "wijkcheck.reports.wijken:Wijkenlijst",
+    "onderwerpen": "wijkcheck.reports.explain:Onderwerpen",
+    "uitleg": "wijkcheck.reports.explain:Uitleg",
+    "regelsoorten": "wijkcheck.reports.explain:Regelsoorten",
+    "vergelijking": "wijkcheck.reports.compare:Vergelijking",
+    "overzicht-sinds": "wijkcheck.reports.compare:OverzichtSinds",
 }
+
+
+def model(soort: str) -> type[BaseModel]:
+    """The model of one kind of JSON output."""
+    module, naam = MODELLEN[soort].split(":")
+    found: type[BaseModel] = getattr(importlib.import_module(module), naam)
+    return found
 
 
 def render(model: BaseModel) -> str:
@@ -41,7 +45,7 @@ def render(model: BaseModel) -> str:
 
 def schema(soort: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of JSON output."""
-    body = MODELLEN[soort].model_json_schema(mode="serialization")
+    body = model(soort).model_json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"wijkcheck {soort}, schema_versie {SCHEMA_VERSIE}",
