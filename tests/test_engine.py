@@ -8,7 +8,7 @@ import pytest
 
 from wijkcheck.checks import integrity
 from wijkcheck.core import engine
-from wijkcheck.core.results import Uitkomst
+from wijkcheck.core.results import Uitkomst, verouderd_in
 from wijkcheck.sources import store
 
 from .conftest import BUNDLED
@@ -71,3 +71,15 @@ def test_every_public_figure_names_its_source() -> None:
         assert b.wijk.inwoners.bron.strip()
         for v in b.wijk.voorzieningen:
             assert v.bron.strip()
+
+
+@pytest.mark.parametrize("datum", [DATUM, dt.date(2031, 11, 23)])  # later: figures outdated
+def test_audits_of_many_wijken_are_their_audits_one_by_one(datum: dt.date) -> None:
+    # `audits` makes what the reports share once; each report is still the wijk's own audit
+    wijken = HEUSDEN.wijken
+    samen = engine.audits(CHECKLIST, HEUSDEN.gemeente, wijken, wijken, datum, namen=False)
+    for w, rapport in zip(wijken, samen, strict=True):
+        apart = engine.audit(CHECKLIST, HEUSDEN.gemeente, w, wijken, datum, namen=False)
+        assert rapport == apart
+        breed = verouderd_in(rapport.gemeentebreed)
+        assert rapport.verouderde_cijfers(breed) == apart.verouderde_cijfers()

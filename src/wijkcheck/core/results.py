@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Literal
 
@@ -112,6 +113,22 @@ class Resultaat(Result):
                 seen.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
             rij.extend(r.onderdelen)
         return list(seen.values())
+
+
+def verouderd_in(
+    resultaten: Sequence[Resultaat], eerst: Sequence[GebruiktGegeven] = ()
+) -> list[GebruiktGegeven]:
+    """The figures of `eerst` and of `resultaten` (and all their parts) that are outdated,
+    without repeats, in that order."""
+    alle = [*eerst, *(g for r in resultaten for g in r.alle_gegevens())]
+    return _zonder_herhaling([g for g in alle if g.verouderd])
+
+
+def _zonder_herhaling(gegevens: Sequence[GebruiktGegeven]) -> list[GebruiktGegeven]:
+    gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
+    for g in gegevens:
+        gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+    return list(gezien.values())
 
 
 class Telling(Result):
@@ -229,21 +246,17 @@ class Rapport(Result):
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
     meegeleverde_gegevens: bool = False
 
-    def verouderde_cijfers(self) -> list[GebruiktGegeven]:
-        """Every figure of the report older than the checklist allows, without repeats."""
-        alle = [
-            *self._eigen(),
-            *(
-                g
-                for r in self.voorwaarden + self.items + self.gemeentebreed
-                for g in r.alle_gegevens()
-            ),
-        ]
-        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
-        for g in alle:
-            if g.verouderd:
-                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
-        return list(gezien.values())
+    def verouderde_cijfers(
+        self, gemeentebreed: Sequence[GebruiktGegeven] | None = None
+    ) -> list[GebruiktGegeven]:
+        """Every figure of the report older than the checklist allows, without repeats.
+        `gemeentebreed`: those of its gemeente-wide results (`verouderd_in`), if known already:
+        they are the same in every report of the gemeente, and an unmet gemeente-wide count
+        names every candidate of the gemeente."""
+        if gemeentebreed is None:
+            gemeentebreed = verouderd_in(self.gemeentebreed)
+        eigen = verouderd_in(self.voorwaarden + self.items, self._eigen())
+        return _zonder_herhaling([*eigen, *gemeentebreed])
 
     def latere_cijfers(self) -> list[GebruiktGegeven]:
         """Figures dated after the audit date, without repeats."""

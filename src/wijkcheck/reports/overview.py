@@ -31,6 +31,7 @@ from wijkcheck.core.results import (
     Telling,
     Uitkomst,
     verouderd,
+    verouderd_in,
 )
 from wijkcheck.core.rules import Plekken
 
@@ -227,7 +228,11 @@ def _gemeentebreed(gemeente: str, resultaten: Sequence[Resultaat]) -> Gemeentebr
     )
 
 
-def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
+def rij(
+    rapport: Rapport, wijk: Wijk, gemeentebreed: Sequence[GebruiktGegeven] | None = None
+) -> OverzichtRij:
+    """The wijk's row. `gemeentebreed`: the outdated figures of its gemeente-wide results
+    (`verouderd_in`), made once for the gemeente's rows."""
     alle = rapport.voorwaarden + rapport.items
     return OverzichtRij(
         gemeente=rapport.gemeente,
@@ -248,7 +253,7 @@ def rij(rapport: Rapport, wijk: Wijk) -> OverzichtRij:
         problemen=any(r.uitkomst is Uitkomst.NIET_VOLDAAN for r in alle),
         voorbeelddata=rapport.voorbeelddata,
         verouderde_gegevens=rapport.verouderde_gegevens,
-        verouderde_cijfers=rapport.verouderde_cijfers(),
+        verouderde_cijfers=rapport.verouderde_cijfers(gemeentebreed),
     )
 
 
@@ -414,8 +419,9 @@ def audit_part(
     deze = wijken[van]
     # outcomes only (namen=False): a result need not name every facility of the kern
     rapporten = engine.audits(checklist, gemeente, deze, wijken, datum, plekken, eens, namen=False)
+    breed = verouderd_in(eens)  # the same in every row
     return Part(
-        rijen=tuple(rij(r, w) for r, w in zip(rapporten, deze, strict=True)),
+        rijen=tuple(rij(r, w, breed) for r, w in zip(rapporten, deze, strict=True)),
         uitkomsten=tuple(
             {
                 r.id: (r.uitkomst, r.voorbeeldgegevens, r.verouderd)
