@@ -222,6 +222,28 @@ def test_tot_is_the_last_day(
         assert "§ uitzondering tot 31-12-2027" in tekst
 
 
+@pytest.mark.parametrize(
+    ("datum", "gezegd"),
+    [
+        (TOT - dt.timedelta(days=61), None),
+        (TOT - dt.timedelta(days=60), "verloopt over 60 dagen"),
+        (TOT - dt.timedelta(days=1), "verloopt over 1 dag"),
+        (TOT, "verloopt vandaag"),
+        (TOT + dt.timedelta(days=1), None),  # expired: said otherwise
+    ],
+)
+def test_the_audit_says_that_an_exception_ends_soon_as_validate_warns(
+    invoke, tree: Path, datum: dt.date, gezegd: str | None
+) -> None:
+    voeg_toe(tree, "aa-zuid", uitzondering())
+    args = ["audit", "aa-zuid", "--data", str(tree), "--datum", datum.isoformat()]
+    for formaat in ("markdown", "html"):
+        tekst = gelezen(invoke([*args, "-f", formaat]).stdout)
+        assert ("verloopt" in tekst) is (gezegd is not None)
+        if gezegd is not None:
+            assert f"Uitzondering tot 31-12-2027, {gezegd} (niet voldaan" in tekst
+
+
 def test_an_exception_not_begun_is_not_applied(tree: Path) -> None:
     voeg_toe(tree, "aa-zuid", uitzondering(sinds="2026-07-01"))
     r = rij(overzicht(tree), "Aa-Zuid")

@@ -30,13 +30,10 @@ from wijkcheck.core.models import (
     telt,
 )
 from wijkcheck.core.names import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
-from wijkcheck.core.results import Uitkomst
+from wijkcheck.core.results import Uitkomst, verloopt_binnenkort
 from wijkcheck.core.rules import Plekken, doorloop
 from wijkcheck.sources.store import GemeenteData
 from wijkcheck.sources.yamlsource import Posities, YamlDocument
-
-#: How many days before its end `validate` warns that an exception expires.
-VERLOOPT_DAGEN = 60
 
 # A name is also a file name (scaffolding writes `<wijk>.yaml`); it must never be a path.
 _PADTEKEN = re.compile(r"[/\\\x00-\x1f\x7f]")
@@ -132,11 +129,7 @@ class _Checks:
                     "besluit, of haal haar weg",
                     ids.UITZONDERING_VERLOPEN,
                 )
-            elif (u.tot - self.peil).days <= VERLOOPT_DAGEN:
-                dagen = (u.tot - self.peil).days
-                wanneer = (
-                    "vandaag" if not dagen else f"over {dagen} {'dag' if dagen == 1 else 'dagen'}"
-                )
+            elif (wanneer := verloopt_binnenkort(u.tot, self.peil)) is not None:
                 self.add(
                     (*loc, "tot"),
                     f"{wat} verloopt op {datum(u.tot)} ({wanneer}); daarna telt "

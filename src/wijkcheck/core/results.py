@@ -15,6 +15,19 @@ from wijkcheck.core.names import maanden_tussen
 #: Version of the JSON shape of reports; bump on any incompatible change (docs/json.md).
 SCHEMA_VERSIE = 3
 
+#: How many days before its end an exception is said to expire soon (validate warns, the
+#: audit says it beside the exception).
+VERLOOPT_DAGEN = 60
+
+
+def verloopt_binnenkort(tot: dt.date, datum: dt.date) -> str | None:
+    """When an exception valid until `tot` ends within `VERLOOPT_DAGEN` days of `datum`:
+    "vandaag", "over 1 dag", "over 12 dagen"; otherwise (later, or already ended) None."""
+    dagen = (tot - datum).days
+    if not 0 <= dagen <= VERLOOPT_DAGEN:
+        return None
+    return "vandaag" if not dagen else f"over {dagen} {'dag' if dagen == 1 else 'dagen'}"
+
 
 class Uitkomst(StrEnum):
     VOLDAAN = "voldaan"

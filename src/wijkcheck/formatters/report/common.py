@@ -23,6 +23,7 @@ from wijkcheck.core.results import (
     Telling,
     Uitkomst,
     UitzonderingInfo,
+    verloopt_binnenkort,
 )
 
 if TYPE_CHECKING:  # types only: a command loads the report modules it needs (start-up)
@@ -84,9 +85,9 @@ def uitkomst_label(r: Resultaat) -> str:
     return f"uitzondering tot {datum(u.tot)}"
 
 
-def uitzondering_tekst(u: UitzonderingInfo) -> str:
+def uitzondering_tekst(u: UitzonderingInfo, auditdatum: dt.date) -> str:
     """The exception in full, for the explanation of a result: why, who decided, the decision,
-    and what it means for the counts."""
+    what it means for the counts, and that it ends soon when it does."""
     waar = "gemeente.yaml, geldt voor alle wijken" if u.herkomst == "gemeente" else "wijkbestand"
     sinds = f", sinds {datum(u.sinds)}" if u.sinds else ""
     vb = " ⚠ voorbeeldgegevens" if u.voorbeeld else ""
@@ -96,14 +97,16 @@ def uitzondering_tekst(u: UitzonderingInfo) -> str:
             f"Uitzondering verlopen op {datum(u.tot)}: telt weer als niet voldaan. Reden was: "
             f"{u.reden}; {besluit}."
         )
-    return f"Uitzondering tot {datum(u.tot)} (niet voldaan, apart geteld): {u.reden}; {besluit}."
+    wanneer = verloopt_binnenkort(u.tot, auditdatum)
+    tot = datum(u.tot) if wanneer is None else f"{datum(u.tot)}, verloopt {wanneer}"
+    return f"Uitzondering tot {tot} (niet voldaan, apart geteld): {u.reden}; {besluit}."
 
 
-def met_uitzondering(r: Resultaat) -> str:
+def met_uitzondering(r: Resultaat, auditdatum: dt.date) -> str:
     """`r.toelichting`, after its exception (valid or expired) when it has one."""
     if r.uitzondering is None:
         return r.toelichting
-    return " ".join(t for t in (uitzondering_tekst(r.uitzondering), r.toelichting) if t)
+    return " ".join(t for t in (uitzondering_tekst(r.uitzondering, auditdatum), r.toelichting) if t)
 
 
 @dataclass(slots=True)
@@ -228,7 +231,7 @@ def memo_view(rapport: Rapport) -> MemoView:
             resultaat.uitkomst,
             let_op_gemeten(resultaat),
             let_op_vereist(resultaat, boven),
-            met_uitzondering(resultaat),
+            met_uitzondering(resultaat, rapport.auditdatum),
             sorted(set(refs)),
             "" if resultaat.uitzondering is None else uitkomst_label(resultaat),
         )
