@@ -137,6 +137,6 @@ def _doe(
     finally:
         gc.collect()
         # What survives (a worker's caches, this chunk's results until they are sent) is
-        # frozen too: otherwise each collection looks at every chunk's survivors again, a few
-        # ms a chunk in the audit of a large gemeente. Reference counting still frees them.
+        # frozen too: otherwise each collection looks at every chunk's survivors again, 1-2 ms
+        # a chunk in the audit of a large gemeente. Reference counting still frees them.
         gc.freeze()
