@@ -88,7 +88,7 @@ def audit_cmd(
         from wijkcheck.sources.yamlsource import volg_lezen
 
         peil = auditdatum(datum)
-        with volg_lezen() as gelezen:
+        with volg_lezen(aan=memo is not None) as gelezen:
             gd, gevonden, cl = wijk_met_checklist(root, wijk, gemeente, checklist, peil)
         rapport = engine.audit(cl, gd.gemeente, gevonden, gd.wijken, peil)
         rapport = herkomst(rapport, root)

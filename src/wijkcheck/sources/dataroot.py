@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -289,4 +288,6 @@ def _resolved(folder: Path) -> Path:
 
 def vingerafdruk(inhoud: bytes) -> str:
     """Fingerprint of a file's bytes: equal fingerprints, equal content."""
+    import hashlib  # only the output memo and --sinds need it (start-up time)
+
     return hashlib.blake2b(inhoud, digest_size=20).hexdigest()

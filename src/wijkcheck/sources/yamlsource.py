@@ -204,12 +204,14 @@ _gelezen: list[tuple[str, str]] | None = None
 
 
 @contextlib.contextmanager
-def volg_lezen() -> Iterator[list[tuple[str, str]]]:
-    """Note every data file read inside the `with` block (for the output memo)."""
+def volg_lezen(aan: bool = True) -> Iterator[list[tuple[str, str]]]:
+    """Note every data file read inside the `with` block (for the output memo); with
+    `aan=False` (no memo) note nothing, and fingerprint nothing."""
     global _gelezen
-    vorige, _gelezen = _gelezen, []
+    gelezen: list[tuple[str, str]] = []
+    vorige, _gelezen = _gelezen, gelezen if aan else None
     try:
-        yield _gelezen
+        yield gelezen
     finally:
         _gelezen = vorige
 
