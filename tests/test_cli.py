@@ -288,6 +288,26 @@ def test_an_audit_dated_years_back_does_not_flood_the_screen(invoke) -> None:
     regels = uit.splitlines()
     assert len(regels) <= 25, uit
     assert "(toekomstige-datum)" in uit
-    assert "niet getoond" in regels[-1] and "'wijkcheck validate'" in regels[-1]
+    assert "niet getoond" in regels[-2]
     totaal = next(r for r in regels if r.endswith("fouten gevonden."))
     assert int(totaal.split()[0]) > 100
+    # the bundled example data, which validate refuses: the options are the cause
+    assert "meegeleverde voorbeeldgegevens" in regels[-1] and "--datum" in regels[-1]
+    assert "wijkcheck validate" not in uit
+
+
+def test_with_own_data_the_errors_left_out_are_for_validate_to_list(
+    invoke, data_copy: Path
+) -> None:
+    args = ["audit", "Vlijmen-Dorp", "--data", str(data_copy), "--datum", "2020-01-01"]
+    regels = invoke(args, code=2).stderr.splitlines()
+    assert "niet getoond" in regels[-1] and "'wijkcheck validate'" in regels[-1]
+    assert not any("meegeleverde voorbeeldgegevens" in r for r in regels)
+
+
+def test_an_overview_of_the_bundled_data_dated_back_names_the_options_as_the_cause(
+    invoke,
+) -> None:
+    uit = invoke(["overview", "--datum", "2020-01-01"], code=2).stderr
+    assert "meegeleverde voorbeeldgegevens" in uit.splitlines()[-1]
+    assert "wijkcheck validate" not in uit

@@ -46,10 +46,21 @@ def fout(exc: WijkcheckError) -> None:
         sys.stderr.write(f"{veilig_voor_log(str(finding))}\n")
     if len(exc.findings) > 1:
         sys.stderr.write(f"{len(exc.findings)} fouten gevonden.\n")
-    if weggelaten:
+    if weggelaten and not exc.meegeleverd:
         sys.stderr.write(
             f"{weggelaten} daarvan niet getoond (van een soort die hierboven al staat); "
             "'wijkcheck validate', met dezelfde gegevensmap en auditdatum, noemt ze allemaal.\n"
+        )
+    elif weggelaten:
+        sys.stderr.write(
+            f"{weggelaten} daarvan niet getoond (van een soort die hierboven al staat).\n"
+        )
+    if exc.meegeleverd:
+        # validate refuses the bundled data: the options of this command caused the errors
+        sys.stderr.write(
+            "Deze fouten gaan over de meegeleverde voorbeeldgegevens, die zelf in orde zijn: "
+            "ze komen door de opties van dit commando (bijvoorbeeld een --datum vóór de "
+            "peildatum van de cijfers). Met --data wijst u uw eigen gegevens aan.\n"
         )
 
 

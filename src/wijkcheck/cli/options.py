@@ -151,7 +151,7 @@ def wijk_met_checklist(
     cl, cldoc = store.checklist_for(root, checklist, gd.gemeente, gd.doc)
     problemen = poort(cl, cldoc, gd, datum)
     if problemen:
-        raise WijkcheckError(problemen)
+        raise WijkcheckError(problemen, meegeleverd=root.meegeleverd)
     return gd, gevonden, cl
 
 

@@ -156,6 +156,9 @@ class WijkcheckError(Exception):
     """
 
     findings: list[Finding] = field(default_factory=list)
+    #: the findings are about the bundled example data (which `validate` does not check): the
+    #: CLI then points at the options that caused them instead of at validate
+    meegeleverd: bool = False
 
     @classmethod
     def single(cls, span: Span, message: str, definition: FindingId) -> WijkcheckError:

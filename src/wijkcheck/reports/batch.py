@@ -226,7 +226,8 @@ def delen(
             gc.enable()
     fouten = [f for u in uitslagen if isinstance(u, list) for f in u]
     if fouten:
-        raise WijkcheckError(list(dict.fromkeys(fouten)))  # a shared checklist's, once
+        # a shared checklist's, once
+        raise WijkcheckError(list(dict.fromkeys(fouten)), meegeleverd=root.meegeleverd)
     return [u for u in uitslagen if isinstance(u, Deel)]
 
 
