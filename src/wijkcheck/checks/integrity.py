@@ -119,6 +119,8 @@ def _check_uitzonderingen(
     """Every exception names a condition or item of the checklist, in its own section; in a
     wijk file none names a gemeente-wide one (judged once for all wijken: gemeente.yaml)."""
     found: list[Finding] = []
+    if not uitzonderingen:  # most files have none: nothing to look up (1,000 wijken: 20 ms)
+        return found
     bekend = {"voorwaarden": cl.bekende_voorwaarden()}
     bekend["items"] = {
         k: v for k, v in cl.bekende_onderwerpen().items() if k not in bekend["voorwaarden"]
@@ -191,7 +193,7 @@ def check_wijk(
                     doc, ("capaciteit", rol), "rol", rol, cl.rollen, ids.ONBEKENDE_ROL, key=True
                 )
             )
-    bekend = cl.bekende_onderwerpen()
+    bekend = cl.bekende_onderwerpen() if w.wat_werkt or w.oordelen else {}
     for i, praktijk in enumerate(w.wat_werkt):
         if praktijk.voorwaarde not in bekend:
             found.append(
