@@ -38,7 +38,7 @@ def test_attribute_app_has_every_command():
     ],
 )
 def test_which_commands_a_command_line_needs(argv, environ, expected):
-    assert [*cli._gevraagd(argv, environ)] == expected
+    assert [*cli._commands_for(argv, environ)] == expected
 
 
 def test_a_command_imports_only_its_own_module(tmp_path):

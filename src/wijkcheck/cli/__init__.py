@@ -68,8 +68,8 @@ def load_commands(names: Iterable[str] = COMMANDS) -> typer.Typer:
     for module in dict.fromkeys(COMMANDS[name] for name in names):
         importlib.import_module(f"wijkcheck.cli.{module}")
     # (no `list(…)` in this module: importing `wijkcheck.cli.list` binds that name here)
-    volgorde = {name: i for i, name in enumerate(COMMANDS)}
-    _app.registered_commands.sort(key=lambda info: volgorde.get(info.name or "", len(volgorde)))
+    order = {name: i for i, name in enumerate(COMMANDS)}
+    _app.registered_commands.sort(key=lambda info: order.get(info.name or "", len(order)))
     for info in _app.registered_commands:
         if info.callback is not None and info.callback.__doc__:
             info.callback.__doc__ = _herschik(info.callback.__doc__)  # idempotent
@@ -83,7 +83,7 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _gevraagd(argv: list[str], environ: Mapping[str, str]) -> Iterable[str]:
+def _commands_for(argv: list[str], environ: Mapping[str, str]) -> Iterable[str]:
     """The commands a command line needs: the one it names first, else all of them (help, a
     typo to suggest a command for, `--version`, Tab completion)."""
     if any(key.startswith("_") and key.endswith("_COMPLETE") for key in environ):
@@ -100,4 +100,4 @@ def main() -> None:
     # frees all the rest; with the collector off, no benchmark set's peak memory changed
     # (docs/performance.md). validate and overview turned it off for their runs already.
     gc.disable()
-    load_commands(_gevraagd(sys.argv[1:], os.environ))()
+    load_commands(_commands_for(sys.argv[1:], os.environ))()
