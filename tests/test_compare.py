@@ -256,3 +256,54 @@ def test_overview_since_counts_per_wijk(invoke, repo: Path, tmp_path: Path) -> N
             assert "Concept" in tekst  # the overview's own notices stay
     fout = invoke([*args, "--sinds", "HEAD~1", "-f", "svg"], code=2)
     assert "formaat-past-niet" in fout.output
+
+
+def test_overview_since_as_word(invoke, repo: Path, tmp_path: Path, monkeypatch) -> None:
+    from docx import Document
+
+    from wijkcheck.formatters.report import word
+
+    args = ["overview", "--data", str(repo), "--gemeente", "heusden", *NU, "--sinds", "HEAD~1"]
+    md = invoke([*args, "-f", "markdown"]).output
+    uit = tmp_path / "verschil.docx"
+    invoke([*args, "-o", str(uit)])  # the format follows the extension
+    doc = Document(str(uit))
+    alineas = [p.text for p in doc.paragraphs]
+    # the change is the memo's conclusion: it comes before the overview of now
+    kop = next(i for i, t in enumerate(alineas) if t.startswith("Veranderingen sinds git-revisie"))
+    conclusie = alineas[kop + 1]
+    assert conclusie.startswith("Voorwaarden over alle wijken: ") and conclusie in md
+    assert kop < alineas.index("Samenvatting") < alineas.index("Voorwaarden en checklist per wijk")
+    meldingen = [t for t in alineas[:kop] if t.startswith("⚠ Let op: ")]
+    assert any("Concept" in t for t in meldingen) and any("voorbeeldnorm" in t for t in meldingen)
+    assert all(t.removeprefix("⚠ Let op: ") in " ".join(md.split()) for t in meldingen)
+    sinds, matrix = doc.tables[0], doc.tables[1]
+    assert [c.text for c in sinds.rows[0].cells] == ["Wijk", "↑", "↓", "=", "?",
+                                                      "Score toen → nu", "Veranderd"]  # fmt: skip
+    rijen = {r.cells[0].text: [c.text for c in r.cells] for r in sinds.rows[1:]}
+    assert len(rijen) == len(matrix.rows) - 1 - 4 == 19  # every wijk; the matrix has 4 totals
+    vd = rijen["Vlijmen-Dorp"]
+    assert vd[1:5] == ["2", "0", "2", "0"]
+    # what changed: one condition a line
+    assert vd[6] == "Sociaaleconomische zekerheid ↑\nSociale cohesie en inclusie ↑"
+    assert "| Vlijmen-Dorp | 2 | 0 | 2 | 0 |" in md
+    assert rijen["Herpt"][6] == "—"
+    sectie = doc.sections[0]  # A4; landscape, as the overview of these four titles is
+    assert (round(sectie.page_width.cm, 1), round(sectie.page_height.cm, 1)) == (29.7, 21.0)
+    # a wijk that was not there then is named as plainly as the verdicts
+    oud = tmp_path / "oud"
+    shutil.copytree(repo / "data", oud / "data")
+    shutil.copytree(repo / "checklists", oud / "checklists")
+    (oud / "data/wijken/heusden/herpt.yaml").unlink()
+    args[-1] = str(oud)
+    invoke([*args, "-o", str(tmp_path / "nieuw.docx")])
+    doc = Document(str(tmp_path / "nieuw.docx"))
+    alineas = [p.text for p in doc.paragraphs]
+    assert "⚠ Let op: Toen nog niet in het overzicht (nieuw): Herpt." in alineas
+    herpt = next(r for r in doc.tables[0].rows if r.cells[0].text == "Herpt")
+    assert herpt.cells[5].text == "— → 6 van 12" and herpt.cells[4].text == "4"
+    # the bound of the overview's Word document holds here too, before any file is written
+    monkeypatch.setattr(word, "MAX_RIJEN", 18)
+    doel = tmp_path / "te-veel.docx"
+    out = invoke([*args, "-o", str(doel)], code=2).output
+    assert "(te-veel-voor-word)" in out and "past tot 18 wijken" in out and not doel.exists()

@@ -142,6 +142,7 @@ RENDERERS: dict[tuple[OutputFormat, str], str] = {
     (OutputFormat.TABEL, OVERZICHT_SINDS): _R + "terminal:overzicht_sinds",
     (OutputFormat.MARKDOWN, OVERZICHT_SINDS): _R + "markdown:overzicht_sinds",
     (OutputFormat.HTML, OVERZICHT_SINDS): _R + "htmlfmt:overzicht_sinds",
+    (OutputFormat.DOCX, OVERZICHT_SINDS): _R + "word:overzicht_sinds",
     (OutputFormat.JSON, OVERZICHT_SINDS): _R + "jsonfmt:render",
     (OutputFormat.CSV, OVERZICHT_SINDS): _R + "csvfmt:overzicht_sinds",
 }

@@ -244,15 +244,24 @@ def _wijknaam(o: OverzichtSinds, w: WijkVerandering) -> str:
     return f"{w.wijk} ({w.gemeente})" if o.overzicht.meerdere_gemeenten else w.wijk
 
 
-def sinds_rijen(o: OverzichtSinds) -> list[list[str]]:
+def sinds_veranderd(o: OverzichtSinds) -> list[list[str]]:
+    """Per wijk the conditions that changed (`Sociale cohesie en inclusie ↑`), or `nieuw` or
+    `—`: the last column of `sinds_rijen`, as a list (Word puts one on a line)."""
     titels = {k.id: k.titel for k in o.overzicht.voorwaarden}
-    rijen = []
+    out = []
     for w in o.wijken:
         veranderd = [
             f"{titels[k]} {v.verandering.symbool}"
             for k, v in w.voorwaarden.items()
             if v.verandering is not Verandering.GELIJK
         ]
+        out.append(veranderd or ["nieuw" if w.nieuw else "—"])
+    return out
+
+
+def sinds_rijen(o: OverzichtSinds) -> list[list[str]]:
+    rijen = []
+    for w, veranderd in zip(o.wijken, sinds_veranderd(o), strict=True):
         t = w.telling
         rijen.append(
             [
@@ -262,7 +271,7 @@ def sinds_rijen(o: OverzichtSinds) -> list[list[str]]:
                 str(t.gelijk),
                 str(t.niet_vergelijkbaar + t.nieuw),
                 f"{w.score_toen or '—'} → {w.score_nu}",
-                "; ".join(veranderd) or ("nieuw" if w.nieuw else "—"),
+                "; ".join(veranderd),
             ]
         )
     return rijen

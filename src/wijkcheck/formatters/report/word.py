@@ -17,7 +17,7 @@ from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.names import getal
 from wijkcheck.core.results import Rapport, Uitkomst
 from wijkcheck.formatters.report import common
-from wijkcheck.reports.compare import Vergelijking
+from wijkcheck.reports.compare import OverzichtSinds, Vergelijking
 from wijkcheck.reports.goede_voorbeelden import GoedeVoorbeelden
 from wijkcheck.reports.overview import Overzicht
 from wijkcheck.reports.sociale_kaart import SocialeKaart
@@ -103,17 +103,24 @@ class _Doc:
         p._p.append(veld)
 
     def kop(self, result: Any, feiten: list[tuple[str, str]]) -> None:
-        self.doc.add_heading(common.titel(result), level=0)
+        self.begin(common.titel(result), feiten, common.meldingen(result))
+        # a memo opens with its conclusion; the tables below are the evidence
+        self.samenvatting(common.conclusie(result))
+
+    def begin(self, titel: str, feiten: list[tuple[str, str]], meldingen: list[str]) -> None:
+        """The title, the header facts and the notices, which stand above everything."""
+        self.doc.add_heading(titel, level=0)
         for label, waarde in feiten:
             p = self.doc.add_paragraph()
             p.paragraph_format.space_after = self.Pt(0)
             p.add_run(f"{label}: ").bold = True
             p.add_run(waarde)
-        for melding in common.meldingen(result):
+        for melding in meldingen:
             self.melding(melding)
-        # a memo opens with its conclusion; the tables below are the evidence
+
+    def samenvatting(self, regels: list[str]) -> None:
         self.doc.add_heading("Samenvatting", level=1)
-        for i, regel in enumerate(common.conclusie(result)):
+        for i, regel in enumerate(regels):
             p = self.doc.add_paragraph(style="List Bullet")
             p.paragraph_format.space_after = self.Pt(2)
             p.add_run(regel).bold = i == 0
@@ -363,9 +370,13 @@ def _overzicht_kolommen(ov: Overzicht, view) -> list[tuple[float, float, float]]
     return kolommen
 
 
-def te_groot(result: Rapport | Overzicht | SocialeKaart) -> WijkcheckError | None:
+def te_groot(result: Rapport | Overzicht | OverzichtSinds | SocialeKaart) -> WijkcheckError | None:
     """The error to give when `result` has more table rows than a Word document takes
-    (`MAX_RIJEN`), else None: asked before python-docx spends a second or a megabyte on it."""
+    (`MAX_RIJEN`), else None: asked before python-docx spends a second or a megabyte on it.
+    An overview with `--sinds` has the same bound as the overview: its table of changes has a
+    row per wijk of the overview."""
+    if isinstance(result, OverzichtSinds):
+        result = result.overzicht
     if isinstance(result, Overzicht) and len(result.rijen) > MAX_RIJEN:
         return WijkcheckError.single(
             Span(""),
@@ -394,14 +405,24 @@ def overzicht(ov: Overzicht) -> bytes:
     fout = te_groot(ov)
     if fout is not None:
         raise fout
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     view = common.overzicht_view(ov)
     kolommen = _overzicht_kolommen(ov, view)
     # portrait as every memo, unless the matrix's longest words do not fit its 17.4 cm
-    staand = sum(m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen) <= STAAND_CM
-    d = _Doc(liggend=not staand, titel_tekst=common.titel(ov))
+    d = _Doc(liggend=not _past_staand(kolommen), titel_tekst=common.titel(ov))
     d.kop(ov, common.overzicht_kop(ov))
+    _matrix(d, ov, view, kolommen)
+    return d.bytes()
+
+
+def _past_staand(kolommen: list[tuple[float, float, float]]) -> bool:
+    """Whether a table's longest words fit the 17.4 cm of A4 portrait."""
+    return sum(m + _MARGE_CM + _SPELING_CM for m, _, _ in kolommen) <= STAAND_CM
+
+
+def _matrix(d: _Doc, ov: Overzicht, view, kolommen: list[tuple[float, float, float]]) -> None:
+    """The overview's table of wijken × conditions, its legend and the sums per kern."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     d.doc.add_heading("Voorwaarden en checklist per wijk", level=1)
     n = len(ov.voorwaarden)
     tabel = d.tabel(view.kolommen, _breedtes(kolommen, d.breedte_cm))
@@ -433,7 +454,6 @@ def overzicht(ov: Overzicht) -> bytes:
     d.bijeen(rijen[-len(view.totalen) - 1 :])
     d.alinea(common.legenda_tekst(ov), cursief=True).paragraph_format.space_before = d.Pt(6)
     _sommen(d, ov)
-    return d.bytes()
 
 
 def _sommen(d: _Doc, ov: Overzicht) -> None:
@@ -619,4 +639,71 @@ def vergelijking(v: Vergelijking) -> bytes:
     if not algemeen:
         d.alinea(vg.GEEN_ALGEMEEN)
     d.alinea(vg.LEGENDA, cursief=True)
+    return d.bytes()
+
+
+def _sinds_kolommen(rijen: list[list[str]], lijsten: list[list[str]]):
+    """Per column of the table of changes: longest word, longest line, weight (`_breedtes`)."""
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    kop = [_woord_cm([k], vet=True) for k in vg.SINDS_KOLOMMEN]
+    wijk = [r[0] for r in rijen]
+    kolommen = [(max(kop[0], _woord_cm(wijk, vet=True)), max(kop[0], _regel_cm(wijk, vet=True)), 2)]
+    for i in range(1, 5):  # the counts
+        breed = max(kop[i], _woord_cm([r[i] for r in rijen]))
+        kolommen.append((breed, breed, 0))
+    # `10 van 12 → 9 van 12` on one line: broken at a space it reads as two scores
+    score = _regel_cm([r[5] for r in rijen])
+    kolommen.append((max(kop[5], score), max(score, _regel_cm([vg.SINDS_KOLOMMEN[5]])), 0))
+    veranderd = [regel for lijst in lijsten for regel in lijst]
+    kolommen.append((max(kop[6], _woord_cm(veranderd)), max(kop[6], _regel_cm(veranderd)), 3))
+    return kolommen
+
+
+def overzicht_sinds(o: OverzichtSinds) -> bytes:
+    """The overview with what changed since REF: the changes first (they are the memo's
+    conclusion), then the overview of now; raises `WijkcheckError` above `MAX_RIJEN` wijken."""
+    fout = te_groot(o)
+    if fout is not None:
+        raise fout
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from wijkcheck.formatters.report import vergelijking as vg
+
+    ov = o.overzicht
+    view = common.overzicht_view(ov)
+    kolommen = _overzicht_kolommen(ov, view)
+    rijen, lijsten = vg.sinds_rijen(o), vg.sinds_veranderd(o)
+    sinds = _sinds_kolommen(rijen, lijsten)
+    # one orientation for the document: portrait unless one of its tables does not fit it
+    staand = _past_staand(kolommen) and _past_staand(sinds)
+    d = _Doc(liggend=not staand, titel_tekst=common.titel(ov))
+    d.begin(
+        common.titel(ov),
+        common.overzicht_kop(ov),
+        [*common.meldingen(ov), *vg.sinds_meldingen(o)],
+    )
+    d.doc.add_heading(vg.sinds_kop(o), level=1)
+    # the heading and its conclusion never stand alone at the foot of a page, apart from the table
+    d.alinea(vg.sinds_samenvatting(o), vet=True).paragraph_format.keep_with_next = True
+    tabel = d.tabel(vg.SINDS_KOLOMMEN, _breedtes(sinds, d.breedte_cm))
+    for cel in tabel.rows[0].cells[1:5]:
+        cel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    groep: list = []
+    vorige = None
+    for w, cellen, lijst in zip(o.wijken, rijen, lijsten, strict=True):
+        r = d.rij(tabel, [*cellen[:-1], "\n".join(lijst)])
+        if (w.gemeente, w.kern) != vorige and groep:
+            d.bijeen(groep)  # the wijken of one kern stay on one page, as in the overview
+            groep = []
+        vorige = (w.gemeente, w.kern)
+        groep.append(r)
+        r.cells[0].paragraphs[0].runs[0].bold = True
+        for cel in r.cells[1:5]:
+            cel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if groep:
+        d.bijeen(groep)
+    d.alinea(vg.SINDS_LEGENDA, cursief=True).paragraph_format.space_before = d.Pt(6)
+    d.samenvatting(common.conclusie(ov))
+    _matrix(d, ov, view, kolommen)
     return d.bytes()
