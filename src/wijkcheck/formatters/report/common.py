@@ -367,6 +367,13 @@ def van_gemeenten(rapport: Result) -> str:
     return f"gemeente {namen[0]}" if len(namen) == 1 else f"de gemeenten {_opsomming(namen)}"
 
 
+def weggelaten_tekst(aantal: int) -> str:
+    """`--alleen-problemen`: how many wijken were left out, in good Dutch for one or more."""
+    if aantal == 1:
+        return "1 wijk zonder 'niet voldaan' is weggelaten"
+    return f"{aantal} wijken zonder 'niet voldaan' zijn weggelaten"
+
+
 def meldingen(rapport: Result) -> list[str]:
     out = []
     meegeleverd = meegeleverd_melding(rapport)
@@ -385,10 +392,7 @@ def meldingen(rapport: Result) -> list[str]:
         out.append(verouderd_melding(rapport))
     if is_overzicht(rapport):
         if rapport.weggelaten:
-            out.append(
-                f"{rapport.weggelaten} wijken zonder 'niet voldaan' zijn weggelaten "
-                "(--alleen-problemen)."
-            )
+            out.append(f"{weggelaten_tekst(rapport.weggelaten)} (--alleen-problemen).")
         if rapport.ontbrekende_wijken:
             out.append(
                 "Zonder wijkbestand, dus niet getoond: "

@@ -28,6 +28,7 @@ from wijkcheck.formatters.report.common import (
     van_gemeenten,
     verouderd_melding,
     voorbeeldnorm_melding,
+    weggelaten_tekst,
 )
 from wijkcheck.reports.overview import Overzicht, Som
 
@@ -391,7 +392,7 @@ def teken(ov: Overzicht) -> Tekening:
     if som is not None:
         uitleg.append(_inwoners_regel(som, ov.weggelaten))
     if ov.weggelaten:
-        uitleg.append(f"{ov.weggelaten} wijken zonder 'niet voldaan' weggelaten.")
+        uitleg.append(f"{weggelaten_tekst(ov.weggelaten)}.")
     if ov.ontbrekende_wijken:
         uitleg.append("Zonder wijkbestand: " + ", ".join(ov.ontbrekende_wijken) + ".")
     uitleg.append("Gemaakt met wijkcheck.")
