@@ -154,5 +154,24 @@ def test_data_is_escaped_in_markdown_and_html(invoke, data_copy: Path) -> None:
 
 
 def test_list_help_names_only_its_formats(invoke) -> None:
-    out = invoke(["list", "--help"]).stdout
-    assert "[tabel|markdown|html|json|csv]" in out and "docx" not in out.split("--output")[0]
+    out = " ".join(invoke(["list", "--help"]).stdout.replace("│", " ").split())
+    assert "tabel (scherm), markdown, html, json of csv" in out
+    assert "(.txt, .md, .html, .json, .csv)" in out
+    assert "docx" not in out and "svg" not in out
+
+
+@pytest.mark.parametrize(
+    ("command", "niet"),
+    [("audit", ["svg", "png"]), ("show", ["svg", "png"]), ("compare", ["svg", "png"])],
+)
+def test_help_names_only_the_formats_a_command_has(invoke, command: str, niet: list[str]) -> None:
+    out = " ".join(invoke([command, "--help"]).stdout.replace("│", " ").split())
+    assert "FORMAAT" in out
+    for formaat in niet:
+        assert formaat not in out
+
+
+def test_no_format_choice_is_cut_mid_word_at_80_columns(invoke, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke(["overview", "--help"]).stdout
+    assert "FORMAAT" in out and "|do" not in out

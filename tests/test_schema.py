@@ -168,3 +168,10 @@ def test_gegevensmap_writes_the_three_and_refreshes_only_with_force(invoke, tmp_
 
 def test_gegevensmap_refuses_the_bundled_data(invoke) -> None:
     assert "geen eigen gegevensmap" in invoke(["schema", "--gegevensmap"], code=2).stderr
+
+
+def test_schema_refuses_an_output_file_that_is_not_json(invoke, tmp_path) -> None:
+    doel = tmp_path / "s.md"
+    uit = invoke(["schema", "-o", str(doel)], code=2).stderr
+    assert "alleen naar een .json-bestand" in uit and "(extensie-past-niet)" in uit
+    assert not doel.exists()

@@ -9,7 +9,8 @@ import typer
 
 from wijkcheck import formatters
 from wijkcheck.cli.group import EXIT_BEVINDINGEN, app
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, toon
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option, toon
+from wijkcheck.formatters import OutputFormat
 
 if TYPE_CHECKING:  # the models (and rich) load only when a command needs them (start-up time)
     from wijkcheck.core.results import Rapport
@@ -21,10 +22,10 @@ from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
     DatumOpt,
-    FormatOpt,
     GemeenteOpt,
     auditdatum,
     data_root,
+    format_option,
     herkomst,
     wijk_met_checklist,
 )
@@ -47,8 +48,8 @@ def audit_cmd(
     strikt: Annotated[
         bool, typer.Option("--strikt", help="Exitcode 1 als iets 'niet voldaan' is.")
     ] = False,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[OutputFormat | None, format_option(formatters.AUDIT)] = None,
+    output: Annotated[str | None, output_option(formatters.AUDIT)] = None,
     force: ForceOpt = False,
     geen_cache: Annotated[
         bool,

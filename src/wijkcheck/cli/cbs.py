@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wijkcheck.cli.group import app
-from wijkcheck.cli.options import DataOpt, data_root
+from wijkcheck.cli.options import EigenDataOpt, data_root
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 
@@ -417,7 +417,7 @@ def import_cbs_cmd(
             show_default=False,
         ),
     ],
-    data: DataOpt = None,
+    data: EigenDataOpt = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", help="Toon wat zou veranderen (als diff); schrijf niets."),

@@ -15,16 +15,17 @@ from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
     DatumOpt,
-    FormatOpt,
     GemeenteOpt,
     auditdatum,
     data_root,
+    format_option,
     herkomst,
     wijk_met_checklist,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, Span, WijkcheckError
+from wijkcheck.formatters import OutputFormat
 
 if TYPE_CHECKING:
     from wijkcheck.core.results import Rapport
@@ -129,8 +130,8 @@ def compare_cmd(
     datum: DatumOpt = None,
     datum_sinds: DatumSindsOpt = None,
     gemeente: GemeenteOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[OutputFormat | None, format_option(formatters.VERGELIJKING)] = None,
+    output: Annotated[str | None, output_option(formatters.VERGELIJKING)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Vergelijk één wijk nu met een eerder moment.

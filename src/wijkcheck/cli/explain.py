@@ -17,7 +17,7 @@ from wijkcheck.cli.options import (
     herkomst,
     standaard_checklist,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option
 from wijkcheck.formatters import OutputFormat
 
 #: csv: the list of topics is a table, one topic is not
@@ -40,7 +40,7 @@ def explain_cmd(
     fmt: Annotated[
         OutputFormat | None, format_option(formatters.UITLEG, "; csv alleen zonder ONDERWERP")
     ] = None,
-    output: OutputOpt = None,
+    output: Annotated[str | None, output_option(formatters.UITLEG, formatters.ONDERWERPEN)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Leg een voorwaarde of checklist-item uit: de regel in woorden en de beleidspassage."""

@@ -14,7 +14,7 @@ from wijkcheck.cli.options import (
     format_option,
     herkomst,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option
 from wijkcheck.formatters import OutputFormat
 
 
@@ -23,7 +23,7 @@ def list_cmd(
     data: DataOpt = None,
     gemeente: GemeenteOpt = None,
     fmt: Annotated[OutputFormat | None, format_option(formatters.WIJKEN)] = None,
-    output: OutputOpt = None,
+    output: Annotated[str | None, output_option(formatters.WIJKEN)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Toon alle wijken met hun kern en aantal inwoners."""

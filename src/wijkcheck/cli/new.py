@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wijkcheck.cli.group import app
-from wijkcheck.cli.options import DataOpt, data_root
+from wijkcheck.cli.options import EigenDataOpt, data_root
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, FindingId, Span, WijkcheckError
 
@@ -57,7 +57,7 @@ def new_cmd(
             show_default=False,
         ),
     ] = None,
-    data: DataOpt = None,
+    data: EigenDataOpt = None,
     code: Annotated[
         str | None,
         typer.Option(

@@ -36,6 +36,17 @@ DataOpt = Annotated[
         show_default=False,
     ),
 ]
+#: `--data` of a command that works only on the user's own data (validate, new, import-cbs)
+EigenDataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="MAP",
+        help="Map met uw gegevens (met data/wijken/). Anders: $WIJKCHECK_DATA, dan de "
+        "repository waarin u staat; nooit de meegeleverde voorbeeldgegevens.",
+        show_default=False,
+    ),
+]
 
 
 ChecklistOpt = Annotated[
@@ -71,22 +82,10 @@ GemeenteOpt = Annotated[
 ]
 
 
-FormatOpt = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Uitvoervorm: tabel (scherm), markdown, html, docx, json of csv; svg en png alleen "
-        "bij overview. Standaard: tabel, of volgens de extensie van --output.",
-        case_sensitive=False,
-        show_default=False,
-    ),
-]
-
-
 def format_option(kind: str, ook: str = "") -> typer.models.OptionInfo:
-    """`--format` of a command whose result (`kind`) comes in fewer formats than a report's;
-    its help names the formats the registry has for it (`ook`: a format it has elsewhere)."""
+    """`--format` of a command whose result is `kind`: its help names the formats the registry
+    has for it (`ook`: what to add, such as a format only some of its runs have). The metavar
+    is one word: a list of choices would be cut mid-word at 80 columns."""
     from wijkcheck.formatters import formats_for
 
     namen = [f.value for f in formats_for(kind)]
@@ -96,7 +95,7 @@ def format_option(kind: str, ook: str = "") -> typer.models.OptionInfo:
         "-f",
         help=f"Uitvoervorm: tabel (scherm), {', '.join(anders[:-1])} of {anders[-1]}{ook}. "
         "Standaard: tabel, of volgens de extensie van --output.",
-        metavar="[" + "|".join(namen + ([ook.split()[1]] if ook else [])) + "]",
+        metavar="FORMAAT",
         case_sensitive=False,
         show_default=False,
     )

@@ -13,18 +13,25 @@ from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import FindingId, Span, WijkcheckError
 from wijkcheck.formatters import EXTENSIES, OutputFormat, check, uit_bestandsnaam
 
-OutputOpt = Annotated[
-    str | None,
-    typer.Option(
+
+def output_option(*kinds: str) -> typer.models.OptionInfo:
+    """`--output` of a command whose results are `kinds`: its help names their extensions."""
+    from wijkcheck.formatters import formats_for
+
+    formaten = {f for kind in kinds for f in formats_for(kind)}
+    eerste = {f: e for e, f in reversed(EXTENSIES.items())}  # each format's usual extension
+    extensies = ", ".join(e for f, e in reversed(eerste.items()) if f in formaten)
+    return typer.Option(
         "--output",
         "-o",
         help="Schrijf naar dit bestand in plaats van naar het scherm ('-' is stdout). Zonder "
-        "--format volgt de vorm uit de extensie (.txt, .md, .html, .docx, .json, .csv, .svg, "
-        ".png); een andere extensie weigert wijkcheck.",
+        f"--format volgt de vorm uit de extensie ({extensies}); een andere extensie weigert "
+        "wijkcheck.",
         metavar="BESTAND",
         show_default=False,
-    ),
-]
+    )
+
+
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Overschrijf een bestaand bestand bij --output.")
 ]

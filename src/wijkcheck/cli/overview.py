@@ -14,16 +14,17 @@ from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
     DatumOpt,
-    FormatOpt,
     _gemeente_mappen,
     auditdatum,
     data_root,
+    format_option,
     herkomst,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever, schrijf
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option, schrijf
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.core.ordering import Sortering
+from wijkcheck.formatters import OutputFormat
 
 if TYPE_CHECKING:
     from wijkcheck.formatters import OutputFormat
@@ -96,8 +97,10 @@ def overview_cmd(
         ),
     ] = None,
     datum_sinds: DatumSindsOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[
+        OutputFormat | None, format_option(formatters.OVERZICHT, "; met --sinds geen svg of png")
+    ] = None,
+    output: Annotated[str | None, output_option(formatters.OVERZICHT)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Zet alle wijken naast elkaar: de voorwaarden en de checklistscore.

@@ -7,14 +7,14 @@ from typing import Annotated
 from wijkcheck import formatters
 from wijkcheck.cli.group import app
 from wijkcheck.cli.options import format_option
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option
 from wijkcheck.formatters import OutputFormat
 
 
 @app.command("regels")
 def regels_cmd(
     fmt: Annotated[OutputFormat | None, format_option(formatters.REGELSOORTEN)] = None,
-    output: OutputOpt = None,
+    output: Annotated[str | None, output_option(formatters.REGELSOORTEN)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Toon de soorten regels die een checklist kan gebruiken, met voorbeelden."""

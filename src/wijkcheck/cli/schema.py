@@ -16,7 +16,7 @@ import typer
 
 from wijkcheck.cli.group import app
 from wijkcheck.cli.options import ChecklistOpt, DataOpt, checklist_zonder_wijk, data_root
-from wijkcheck.cli.output import ForceOpt, OutputOpt
+from wijkcheck.cli.output import ForceOpt
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 
@@ -50,7 +50,17 @@ def schema_cmd(
             "verandert, overschrijft wijkcheck alleen met --force.",
         ),
     ] = False,
-    output: OutputOpt = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Schrijf het schema naar dit bestand (.json) in plaats van naar het scherm "
+            "('-' is stdout).",
+            metavar="BESTAND",
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Schrijf het JSON Schema van een gegevensbestand, voor uw editor.
@@ -63,6 +73,13 @@ def schema_cmd(
     """
     from wijkcheck.cli.output import schrijf
 
+    if output not in (None, "-") and not output.lower().endswith(".json"):
+        # an editor knows a schema by its extension; '.md' holding JSON helps nobody
+        raise WijkcheckError.single(
+            Span(output),
+            f"'{output}': een JSON Schema schrijft wijkcheck alleen naar een .json-bestand",
+            ids.EXTENSIE_PAST_NIET,
+        )
     root = data_root(data)
     checklists = _checklists(root, checklist)
     if not gegevensmap:

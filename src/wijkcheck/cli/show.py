@@ -12,14 +12,15 @@ from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
     DatumOpt,
-    FormatOpt,
     GemeenteOpt,
     auditdatum,
     data_root,
+    format_option,
     herkomst,
     wijk_met_checklist,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option
+from wijkcheck.formatters import OutputFormat
 
 
 @app.command("show")
@@ -36,8 +37,8 @@ def show_cmd(
     checklist: ChecklistOpt = None,
     datum: DatumOpt = None,
     gemeente: GemeenteOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[OutputFormat | None, format_option(formatters.SOCIALE_KAART)] = None,
+    output: Annotated[str | None, output_option(formatters.SOCIALE_KAART)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Toon de sociale kaart van één wijk: de voorzieningen per laag.

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from wijkcheck.cli.group import EXIT_BEVINDINGEN, EXIT_INVOER, EXIT_OK, app
-from wijkcheck.cli.options import ChecklistOpt, DataOpt, auditdatum, data_root
+from wijkcheck.cli.options import ChecklistOpt, EigenDataOpt, auditdatum, data_root
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Span, WijkcheckError
 from wijkcheck.formatters.findings import ValidateFormat
@@ -70,7 +70,7 @@ def geen_gegevensmap(cwd: Path) -> WijkcheckError:
 @app.command("validate")
 def validate_cmd(
     paden: PadenArg = None,
-    data: DataOpt = None,
+    data: EigenDataOpt = None,
     fmt: ValidateFormatOpt = ValidateFormat.AUTO,
     strikt: StriktOpt = False,
     datum: PeildatumOpt = None,

@@ -12,13 +12,14 @@ from wijkcheck.cli.options import (
     ChecklistOpt,
     DataOpt,
     DatumOpt,
-    FormatOpt,
     _gemeente_mappen,
     auditdatum,
     data_root,
+    format_option,
     herkomst,
 )
-from wijkcheck.cli.output import ForceOpt, OutputOpt, kies_formaat, lever
+from wijkcheck.cli.output import ForceOpt, kies_formaat, lever, output_option
+from wijkcheck.formatters import OutputFormat
 
 VoorbeeldenGemeenteOpt = Annotated[
     str | None,
@@ -46,8 +47,8 @@ def voorbeelden_cmd(
     checklist: ChecklistOpt = None,
     datum: DatumOpt = None,
     gemeente: VoorbeeldenGemeenteOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[OutputFormat | None, format_option(formatters.GOEDE_VOORBEELDEN)] = None,
+    output: Annotated[str | None, output_option(formatters.GOEDE_VOORBEELDEN)] = None,
     force: ForceOpt = False,
 ) -> None:
     """Toon wat werkt: de goede voorbeelden uit de wijkbestanden (wat_werkt), per voorwaarde.
