@@ -311,3 +311,19 @@ def test_an_overview_of_the_bundled_data_dated_back_names_the_options_as_the_cau
     uit = invoke(["overview", "--datum", "2020-01-01"], code=2).stderr
     assert "meegeleverde voorbeeldgegevens" in uit.splitlines()[-1]
     assert "wijkcheck validate" not in uit
+
+
+def test_ctrl_c_while_the_command_starts_is_afgebroken_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import wijkcheck.__main__ as start
+    import wijkcheck.cli
+
+    def onderbroken() -> None:
+        raise KeyboardInterrupt  # as a Ctrl-C while typer or a command is being imported
+
+    monkeypatch.setattr(wijkcheck.cli, "main", onderbroken)
+    with pytest.raises(SystemExit) as exit_:
+        start.main()
+    assert exit_.value.code == 130
+    assert capsys.readouterr().err == "Afgebroken.\n"
