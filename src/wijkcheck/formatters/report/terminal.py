@@ -573,9 +573,9 @@ def wijken(lijst: Wijkenlijst, breedte: int = 100) -> Parts:
         table = _lijsttabel(f"Wijken van gemeente {z(g.gemeente)}", common.WIJKEN_KOLOMMEN)
         for w in g.wijken:
             table.add_row(*(z(cel) for cel in common.wijk_cellen(w)))
-        parts += [table, z(common.wijken_telling(g, lijst.herkomst))]
-        if lijst.meegeleverde_gegevens:
+        if lijst.meegeleverde_gegevens:  # above the table, as in every other format
             parts.append("⚠ " + common.MEEGELEVERD_MELDING.format(f"gemeente {z(g.gemeente)}"))
+        parts += [table, z(common.wijken_telling(g, lijst.herkomst))]
     return parts
 
 
