@@ -78,7 +78,7 @@ def test_all_errors_in_one_go() -> None:
 
 def test_list_where_mapping_belongs() -> None:
     [e] = errors("- naam: x\n")
-    assert e.startswith("w.yaml:1:1: fout: verwacht een mapping") and "een lijst" in e
+    assert e.startswith("w.yaml:1:1: fout: verwacht velden (veld: waarde)") and "een lijst" in e
 
 
 # A checklist up to the rule of its one condition (the rule is on line 13).

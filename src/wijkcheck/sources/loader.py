@@ -23,7 +23,7 @@ T = TypeVar("T", bound=BaseModel)
 _DUIZENDTAL = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 
 _SOORT_NAMEN = {
-    dict: "een mapping (sleutel: waarde)",
+    dict: "velden (sleutel: waarde)",
     list: "een lijst",
     str: "tekst",
     int: "een geheel getal",
@@ -50,7 +50,7 @@ def validate(doc: YamlDocument, model: type[T]) -> T:
         velden = ", ".join(n for n, f in model.model_fields.items() if f.is_required())
         raise WijkcheckError.single(
             doc.span(),
-            f"verwacht een mapping met de velden {velden}; gevonden: {gevonden}",
+            f"verwacht velden (veld: waarde), waaronder {velden}; gevonden: {gevonden}",
             ids.BESTAND_VORM,
         )
     try:
@@ -134,8 +134,10 @@ def _message(
             hint = " (gebruik een punt als decimaalteken: 12.5, niet 12,5)"
         elif isinstance(value, str) and value.count(".") > 1:
             hint = f" (geen duizendtalpunten: schrijf {value.replace('.', '')})"
-        elif isinstance(value, str):
+        elif isinstance(value, str) and _getal_als_tekst(value):
             hint = " (tekst tussen aanhalingstekens; een getal staat er zonder)"
+        elif isinstance(value, str):
+            hint = " (dit is tekst; schrijf een getal, zoals 4200 of 12.5)"
         elif isinstance(value, bool):
             hint = " (true of false is geen getal)"
         elif isinstance(value, int):
@@ -187,7 +189,7 @@ def _message(
         msg = f"{naam}: ongeldige waarde {_toon(value)} (verwacht een van: {verwacht}).{hint}"
         return msg.rstrip("."), ids.WAARDE, at_key, loc
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{naam}: verwacht een mapping (sleutel: waarde), {gevonden}", ids.TYPE, at_key, loc
+        return f"{naam}: verwacht velden (sleutel: waarde), {gevonden}", ids.TYPE, at_key, loc
     if kind == "list_type":
         return f"{naam}: verwacht een lijst, {gevonden}", ids.TYPE, at_key, loc
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -327,3 +329,12 @@ def _model_in(tp: Any, tag: str | int | None) -> type[BaseModel] | None:
         if len(members) == 1:
             return members[0]
     return None
+
+
+def _getal_als_tekst(value: str) -> bool:
+    """A number written as text ("4200" in quotes): the quotes are the mistake."""
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True

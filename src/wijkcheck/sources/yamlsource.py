@@ -97,7 +97,7 @@ _PROBLEMS = {
     "did not find expected key": "sleutel verwacht (klopt de inspringing?)",
     "did not find expected node content": "waarde verwacht",
     "did not find expected ',' or ']'": "',' of ']' verwacht (onafgesloten lijst?)",
-    "did not find expected ',' or '}'": "',' of '}' verwacht (onafgesloten mapping?)",
+    "did not find expected ',' or '}'": "',' of '}' verwacht (een '{' zonder '}'?)",
     "found unexpected end of stream": "bestand houdt onverwacht op (onafgesloten aanhalingsteken?)",
     "found undefined alias": "onbekende alias (geen bijbehorend anker '&')",
     "found duplicate anchor; first occurrence": "dubbel anker",
