@@ -426,10 +426,12 @@ def voorbeeldnorm_melding(result: Result) -> str | None:
         n = result.voorbeeldnormen
         if not n:
             return ouderdom.strip() or None
+        titels = [r.titel for r in alle if r.voorbeeldnorm]
+        welke = f": {_opsomming(titels)}" if len(titels) == n else ""
         return (
             f"{n} van de {len(alle)} uitkomsten {'rust' if n == 1 else 'rusten'} (deels) op een "
-            "voorbeeldnorm: een drempel die niemand heeft vastgesteld (⚠ voorbeeldnorm bij "
-            f"Vereist).{ouderdom}"
+            f"voorbeeldnorm, een drempel die niemand heeft vastgesteld{welke} (⚠ voorbeeldnorm "
+            f"bij Vereist, ook bij onderdelen).{ouderdom}"
         )
     if is_overzicht(result) or is_voorbeelden(result):
         if is_overzicht(result):
