@@ -288,6 +288,7 @@ def test_an_audit_dated_years_back_does_not_flood_the_screen(invoke) -> None:
     regels = uit.splitlines()
     assert len(regels) <= 25, uit
     assert "(toekomstige-datum)" in uit
+    assert regels[0].startswith("De auditdatum (--datum) ligt vóór ")  # the cause first
     assert "niet getoond" in regels[-2]
     totaal = next(r for r in regels if r.endswith("fouten gevonden."))
     assert int(totaal.split()[0]) > 100

@@ -33,8 +33,15 @@ def fout(exc: WijkcheckError) -> None:
     """Print a user error as `pad:regel:kolom: fout: …` lines on stderr: the first
     `MAX_FOUTEN`, then only the first of every id not shown yet (an audit dated years back
     would otherwise list every figure of the gemeente); validate lists them all."""
+    from wijkcheck.core import finding_ids as ids
     from wijkcheck.core.names import veilig_voor_log
 
+    if len(exc.findings) > 1 and all(f.definition == ids.TOEKOMSTIGE_DATUM for f in exc.findings):
+        # an audit dated before the figures: every file of the gemeente says so; the cause first
+        sys.stderr.write(
+            f"De auditdatum (--datum) ligt vóór {len(exc.findings)} peildata in de gegevens van "
+            "de gemeente. Kies een latere --datum, of laat --datum weg (dan geldt vandaag).\n"
+        )
     soorten: set[str] = set()
     getoond = weggelaten = 0
     for finding in exc.findings:  # names and paths come from data: nothing raw reaches a log
