@@ -50,7 +50,9 @@ def bedoelde_u(name: str, choices: Iterable[str]) -> str:
     found = suggesties(name, choices)
     if not found:
         return ""
-    return " Bedoelde u " + " of ".join(f"'{s}'" for s in found) + "?"
+    namen = [f"'{s}'" for s in found]
+    keuze = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+    return f" Bedoelde u {keuze}?"
 
 
 def maanden_tussen(begin: dt.date, eind: dt.date) -> int:
