@@ -241,7 +241,8 @@ def test_the_audit_says_that_an_exception_ends_soon_as_validate_warns(
         tekst = gelezen(invoke([*args, "-f", formaat]).stdout)
         assert ("verloopt" in tekst) is (gezegd is not None)
         if gezegd is not None:
-            assert f"Uitzondering tot 31-12-2027, {gezegd} (niet voldaan" in tekst
+            assert f"Uitzondering, {gezegd} (niet voldaan" in tekst
+            assert "uitzondering tot 31-12-2027" in tekst  # the date, beside it
 
 
 def test_an_exception_not_begun_is_not_applied(tree: Path) -> None:

@@ -97,9 +97,10 @@ def uitzondering_tekst(u: UitzonderingInfo, auditdatum: dt.date) -> str:
             f"Uitzondering verlopen op {datum(u.tot)}: telt weer als niet voldaan. Reden was: "
             f"{u.reden}; {besluit}."
         )
+    # the date stands beside it already ('§ uitzondering tot …'); here only when it ends soon
     wanneer = verloopt_binnenkort(u.tot, auditdatum)
-    tot = datum(u.tot) if wanneer is None else f"{datum(u.tot)}, verloopt {wanneer}"
-    return f"Uitzondering tot {tot} (niet voldaan, apart geteld): {u.reden}; {besluit}."
+    soon = "" if wanneer is None else f", verloopt {wanneer}"
+    return f"Uitzondering{soon} (niet voldaan, apart geteld): {u.reden}; {besluit}."
 
 
 def met_uitzondering(r: Resultaat, auditdatum: dt.date) -> str:
