@@ -328,3 +328,10 @@ def test_ctrl_c_while_the_command_starts_is_afgebroken_not_a_traceback(
         start.main()
     assert exit_.value.code == 130
     assert capsys.readouterr().err == "Afgebroken.\n"
+
+
+@pytest.mark.parametrize("args", [["audit", "-o"], ["list", "--data"], ["audit", "x", "--format"]])
+def test_an_option_without_its_value_points_at_the_command_s_help(invoke, args) -> None:
+    regels = invoke(args, code=2).stderr.splitlines()
+    assert regels[0].startswith("fout: optie '") and regels[0].endswith("heeft een waarde nodig.")
+    assert regels[1] == f"Probeer 'wijkcheck {args[0]} --help' voor hulp."

@@ -132,6 +132,8 @@ class WijkcheckGroup(TyperGroup):
             hint = ""
             if exc.ctx is not None:
                 hint = f"\nProbeer '{exc.ctx.command_path} --help' voor hulp."
+            elif argv and argv[0] in self.commands:  # an option without its value
+                hint = f"\nProbeer '{prog_name or 'wijkcheck'} {argv[0]} --help' voor hulp."
             sys.stderr.write(f"fout: {exc.format_message()}{hint}\n")
             rv = EXIT_INVOER
         except click.ClickException as exc:
