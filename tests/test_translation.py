@@ -31,7 +31,7 @@ ENGELS = re.compile(
             "fout: onbekende optie '--forc'. Bedoelde u een van '--force', '--format'?",
         ),
         (["audit"], "fout: ontbrekend argument 'WIJK'."),
-        (["explain", "a", "b"], "fout: onverwacht extra argument (b)"),
+        (["explain", "a", "b"], "fout: onverwacht extra argument: b"),
         (["audit", "Herpt", "--datum"], "fout: optie '--datum' heeft een waarde nodig."),
         (["audit", "Herpt", "--strikt=ja"], "fout: optie '--strikt' neemt geen waarde."),
         (
