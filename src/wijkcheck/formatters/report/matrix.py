@@ -309,7 +309,7 @@ def teken(ov: Overzicht) -> Tekening:
 
     feiten = dict(overzicht_kop(ov))
     onder = f"{feiten['Checklist']} · auditdatum {datum(ov.auditdatum)} · wijken {feiten['Wijken']}"
-    vormen, y = kop(ov, titel(ov), onder, tabel_w)
+    vormen, y = kop(ov, titel(ov), onder, tabel_w, afbreken=True)  # the table sets the width
     # header: condition titles wrapped over as many lines as they need
     tabel_top = y
     kolomkoppen = [*view.kolommen[:v], *(k.titel for k in ov.voorwaarden), "Checklist"]
@@ -399,9 +399,7 @@ def teken(ov: Overzicht) -> Tekening:
     for regel in uitleg:
         y += 20
         vormen.append(Tekst(marge, y, regel, g, kleur=GRIJS))
-    breedte = max(
-        [marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in [*uitleg, onder])]
-    )
+    breedte = max([marge * 2 + tabel_w, *(marge * 2 + tekstbreedte(t, g) for t in uitleg)])
     totaal_h = y + marge
     pixels = round(breedte * SCHAAL) * round(totaal_h * SCHAAL)
     if pixels > MAX_PIXELS:
