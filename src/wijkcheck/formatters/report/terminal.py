@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -602,13 +603,20 @@ def uitleg(u: Uitleg, breedte: int = 100) -> Parts:
     parts += _meegeleverd(u)
     if u.omschrijving:
         parts += ["", z(u.omschrijving)]
-    parts += ["", Text("Regel", style="bold"), *(z(regel) for regel in u.regel)]
+    parts += ["", Text("Regel", style="bold"), *(_ingesprongen(z(regel)) for regel in u.regel)]
     parts += ["", Text("Beleidsbron", style="bold"), z(u.beleidsbron)]
     if u.citaat:
         parts.append(Text(f"“{z(u.citaat)}”", style="italic"))
     if u.afgeleid:
         parts.append(common.AFGELEID)
     return parts
+
+
+def _ingesprongen(regel: str) -> RenderableType:
+    """A line of the rule in words: wrapped lines keep its indent (the parts of a rule)."""
+    tekst = regel.lstrip(" ")
+    inspringen = len(regel) - len(tekst)
+    return Padding(tekst, (0, 0, 0, inspringen), expand=False) if inspringen else regel
 
 
 def regelsoorten(r: Regelsoorten, breedte: int = 100) -> Parts:
