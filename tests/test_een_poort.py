@@ -422,13 +422,13 @@ def test_every_command_agrees_with_validate(
 def test_a_picture_too_large_to_draw_is_refused(invoke, tmp_path: Path, monkeypatch) -> None:
     from wijkcheck.formatters.report import matrix
 
-    # the bundled overview is 2,859 × 3,011 pixels; a budget below that refuses it
+    # the bundled overview is 2,379 × 3,045 pixels; a budget below that refuses it
     monkeypatch.setattr(matrix, "MAX_PIXELS", 5_000_000)
     for formaat in ("png", "svg"):
         doel = tmp_path / f"overzicht.{formaat}"
         out = invoke(["overview", "-o", str(doel)], code=2).stderr
         assert "(te-groot-voor-plaatje)" in out and "miljoen pixels" in out, out
-        assert "× 3.011 pixels worden (9 miljoen)" in out and not doel.exists()
+        assert "2.379 × 3.045 pixels worden (7 miljoen)" in out and not doel.exists()
     monkeypatch.setattr(matrix, "MAX_PIXELS", 9_000_000)
     invoke(["overview", "-o", str(tmp_path / "overzicht.png")])
 
