@@ -119,13 +119,10 @@ class Resultaat(Result):
 
     def alle_gegevens(self) -> list[GebruiktGegeven]:
         """Figures of this result and all of its parts, without repeats."""
-        seen: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
         rij = [self]
         for r in rij:  # breadth first: the list grows while it is walked
-            for g in r.gegevens:
-                seen.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
             rij.extend(r.onderdelen)
-        return list(seen.values())
+        return _zonder_herhaling([g for r in rij for g in r.gegevens])
 
 
 def verouderd_in(
@@ -138,6 +135,7 @@ def verouderd_in(
 
 
 def _zonder_herhaling(gegevens: Sequence[GebruiktGegeven]) -> list[GebruiktGegeven]:
+    """The figures in order, each (what, value, source, date) once: the first one seen."""
     gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
     for g in gegevens:
         gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
@@ -273,11 +271,8 @@ class Rapport(Result):
 
     def latere_cijfers(self) -> list[GebruiktGegeven]:
         """Figures dated after the audit date, without repeats."""
-        gezien: dict[tuple[str, str, str, dt.date], GebruiktGegeven] = {}
-        for g in [*self._eigen(), *(g for r in self._alle() for g in r.alle_gegevens())]:
-            if g.peildatum > self.auditdatum:
-                gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
-        return list(gezien.values())
+        alle = [*self._eigen(), *(g for r in self._alle() for g in r.alle_gegevens())]
+        return _zonder_herhaling([g for g in alle if g.peildatum > self.auditdatum])
 
     def _alle(self) -> list[Resultaat]:
         return self.voorwaarden + self.items + self.gemeentebreed
