@@ -8,7 +8,7 @@ import pytest
 
 from wijkcheck.checks import integrity
 from wijkcheck.core import engine
-from wijkcheck.core.results import Uitkomst, verouderd_in
+from wijkcheck.core.results import GebruiktGegeven, Resultaat, Uitkomst, verouderd_in
 from wijkcheck.sources import store
 
 from .conftest import BUNDLED
@@ -83,3 +83,47 @@ def test_audits_of_many_wijken_are_their_audits_one_by_one(datum: dt.date) -> No
         assert rapport == apart
         breed = verouderd_in(rapport.gemeentebreed)
         assert rapport.verouderde_cijfers(breed) == apart.verouderde_cijfers()
+
+
+def _alle(resultaten: list[Resultaat]) -> list[Resultaat]:
+    """The results and all their parts."""
+    rij = list(resultaten)
+    for r in rij:
+        rij.extend(r.onderdelen)
+    return rij
+
+
+@pytest.mark.parametrize("datum", [DATUM, dt.date(2031, 11, 23)])  # later: figures outdated
+@pytest.mark.parametrize("namen", [True, False])
+def test_flags_say_what_the_figures_say(datum: dt.date, namen: bool) -> None:
+    # The engine takes a report's flags from its results' flags, without walking every figure
+    # again: each result's flags must be exactly what its own figures and its parts' say.
+    wijken = HEUSDEN.wijken
+    gezien = set()
+    for rapport in engine.audits(CHECKLIST, HEUSDEN.gemeente, wijken, wijken, datum, namen=namen):
+        eigen = rapport.voorwaarden + rapport.items
+        for r in _alle(eigen + rapport.gemeentebreed):
+            geldig = r.uitzondering is not None and not r.uitzondering.verlopen
+            voorbeeld_besluit = geldig and r.uitzondering is not None and r.uitzondering.voorbeeld
+            gegevens = r.alle_gegevens()
+            assert r.verouderd == any(g.verouderd for g in gegevens)
+            assert r.voorbeeldgegevens == (any(g.voorbeeld for g in gegevens) or voorbeeld_besluit)
+            gezien.add((r.verouderd, r.voorbeeldgegevens))
+        alle = [*rapport._eigen(), *(g for r in rapport._alle() for g in r.alle_gegevens())]
+        assert rapport.verouderde_gegevens == any(g.verouderd for g in alle)
+        besluiten = [r.uitzondering for r in eigen + rapport.gemeentebreed if r.uitzondering]
+        assert rapport.voorbeelddata == (
+            any(g.voorbeeld for g in alle) or any(u.voorbeeld for u in besluiten)
+        )
+        assert rapport.verouderde_cijfers() == [g for g in _uniek(alle) if g.verouderd]
+    # the check saw both sides of each flag
+    assert {v for v, _ in gezien} == {False, True}
+    assert {v for _, v in gezien} == {False, True}
+
+
+def _uniek(gegevens: list[GebruiktGegeven]) -> list[GebruiktGegeven]:
+    """Each (what, value, source, date) once, the first one seen."""
+    gezien: dict[tuple[object, ...], GebruiktGegeven] = {}
+    for g in gegevens:
+        gezien.setdefault((g.wat, g.waarde, g.bron, g.peildatum), g)
+    return list(gezien.values())

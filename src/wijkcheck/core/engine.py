@@ -12,7 +12,6 @@ from wijkcheck.core.models import Gemeente, Uitzondering, Wijk
 from wijkcheck.core.names import getal
 from wijkcheck.core.results import (
     ChecklistInfo,
-    GebruiktGegeven,
     Rapport,
     Resultaat,
     Telling,
@@ -193,23 +192,25 @@ class _Shared:
 
     @classmethod
     def van(cls, checklist: Checklist, gemeentebrede: list[Resultaat]) -> _Shared:
-        gegevens = [g for r in gemeentebrede for g in r.alle_gegevens()]
         return cls(
             checklist=checklist.info(),
             voorwaarden=per_wijk(checklist.voorwaarden),
             items=per_wijk(checklist.items),
             gemeentebrede=gemeentebrede,
             samenvatting=Telling.van(gemeentebrede),
-            voorbeeld=_voorbeeld(gegevens, gemeentebrede),
-            verouderd=any(g.verouderd for g in gegevens),
+            voorbeeld=_voorbeeld(gemeentebrede),
+            verouderd=any(r.verouderd for r in gemeentebrede),
             voorbeeldnormen=sum(r.voorbeeldnorm for r in gemeentebrede),
         )
 
 
-def _voorbeeld(gegevens: Sequence[GebruiktGegeven], resultaten: Sequence[Resultaat]) -> bool:
-    """Whether a figure is example data, or a result has an exception that is."""
-    return any(g.voorbeeld for g in gegevens) or any(
-        r.uitzondering is not None and r.uitzondering.voorbeeld for r in resultaten
+def _voorbeeld(resultaten: Sequence[Resultaat]) -> bool:
+    """Whether a figure of the results (or of their parts) is example data, or a result has
+    an exception that is, valid or expired. A result's `voorbeeldgegevens` says the former for
+    itself and its parts (`rules.beoordeel`), so their figures need not be walked again."""
+    return any(
+        r.voorbeeldgegevens or (r.uitzondering is not None and r.uitzondering.voorbeeld)
+        for r in resultaten
     )
 
 
@@ -228,14 +229,16 @@ def _audit(
     voorwaarden = met_uitzonderingen(_evalueer(basis, shared.voorwaarden), hier, breed, datum)
     items = met_uitzonderingen(_evalueer(basis, shared.items), hier, breed, datum)
     eigen_resultaten = voorwaarden + items
-    gegevens = [g for r in eigen_resultaten for g in r.alle_gegevens()]
     inwoners = (
         None
         if wijk.inwoners is None
         else basis.gegeven("inwoners", getal(wijk.inwoners.waarde), wijk.inwoners)
     )
-    if inwoners is not None:
-        gegevens.append(inwoners)
+    # a result's flags cover its figures and those of its parts (`rules.beoordeel`)
+    voorbeeld = _voorbeeld(eigen_resultaten) or (inwoners is not None and inwoners.voorbeeld)
+    verouderd = any(r.verouderd for r in eigen_resultaten) or (
+        inwoners is not None and inwoners.verouderd
+    )
     return Rapport(
         wijk=wijk.naam,
         kern=wijk.kern,
@@ -250,7 +253,7 @@ def _audit(
         samenvatting_voorwaarden=Telling.van(voorwaarden),
         samenvatting_items=Telling.van(items),
         samenvatting_gemeentebreed=shared.samenvatting,
-        voorbeelddata=_voorbeeld(gegevens, eigen_resultaten) or shared.voorbeeld,
-        verouderde_gegevens=any(g.verouderd for g in gegevens) or shared.verouderd,
+        voorbeelddata=voorbeeld or shared.voorbeeld,
+        verouderde_gegevens=verouderd or shared.verouderd,
         voorbeeldnormen=sum(r.voorbeeldnorm for r in eigen_resultaten) + shared.voorbeeldnormen,
     )

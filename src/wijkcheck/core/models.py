@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -106,6 +107,7 @@ class Inventarisatie(Model):
         return is_voorbeeld(self.bron)
 
 
+@lru_cache(maxsize=4096)  # every figure asks; a data set has few distinct sources
 def is_voorbeeld(bron: str) -> bool:
     return bron.strip().casefold().startswith(VOORBEELD)
 

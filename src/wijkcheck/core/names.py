@@ -15,6 +15,12 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 
 def getal(value: float, decimalen: int | None = None) -> str:
     """`5445.0` → `5.445`, `0.456` → `0,46`: Dutch separators, no needless decimals."""
+    if not value:  # 0 and -0.0 are equal keys but read "0" and "-0": not remembered
+        return _getal(value, decimalen)
+    return _getal_onthouden(value, decimalen)
+
+
+def _getal(value: float, decimalen: int | None) -> str:
     if decimalen is None:
         decimalen = 0 if float(value).is_integer() else 2 if abs(value) < 100 else 1
     text = f"{value:,.{decimalen}f}"
@@ -22,6 +28,11 @@ def getal(value: float, decimalen: int | None = None) -> str:
     if "," in text:
         text = text.rstrip("0").rstrip(",")
     return text
+
+
+# An audit writes the same few numbers thousands of times (counts, thresholds); equal
+# nonzero numbers (5 and 5.0) read the same.
+_getal_onthouden = lru_cache(maxsize=4096)(_getal)
 
 
 def datum(value: dt.date) -> str:

@@ -130,7 +130,8 @@ def verouderd_in(
 ) -> list[GebruiktGegeven]:
     """The figures of `eerst` and of `resultaten` (and all their parts) that are outdated,
     without repeats, in that order."""
-    alle = [*eerst, *(g for r in resultaten for g in r.alle_gegevens())]
+    # a result without outdated figures has none in its parts either (`Resultaat.verouderd`)
+    alle = [*eerst, *(g for r in resultaten if r.verouderd for g in r.alle_gegevens())]
     return _zonder_herhaling([g for g in alle if g.verouderd])
 
 

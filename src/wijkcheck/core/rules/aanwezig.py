@@ -119,15 +119,22 @@ class Aanwezig(RegelBasis):
     def _telling(self, b: Telbron, gevonden: int, ctx: Context) -> GebruiktGegeven:
         peildatum = b.peildatum or ctx.datum  # no date known: the audit date, as an estimate
         wat = self.wat(ctx)
-        return GebruiktGegeven(
-            wat="inventarisatie van de voorzieningen",
-            waarde=f"geen {wat} gevonden" if not gevonden else f"{gevonden} {wat} gevonden",
-            bron=b.bron,
-            peildatum=peildatum,
-            verouderd=ctx.verouderd(peildatum),
-            voorbeeld=b.voorbeeld,
-            geschat=b.geschat or b.peildatum is None,
-        )
+        verouderd = ctx.verouderd(peildatum)
+
+        def maak() -> GebruiktGegeven:
+            return GebruiktGegeven(
+                wat="inventarisatie van de voorzieningen",
+                waarde=f"geen {wat} gevonden" if not gevonden else f"{gevonden} {wat} gevonden",
+                bron=b.bron,
+                peildatum=peildatum,
+                verouderd=verouderd,
+                voorbeeld=b.voorbeeld,
+                geschat=b.geschat or b.peildatum is None,
+            )
+
+        if ctx.plekken is None:
+            return maak()
+        return ctx.plekken.gegeven(("telling", b, gevonden, wat, peildatum, verouderd), b, maak)
 
     def past(self, v: Voorziening, ctx: Context) -> bool:
         if self.soorten:
@@ -272,15 +279,24 @@ def _in_kern_waar(p: Plek) -> str:
 
 def _gegeven(v: Voorziening, waar: str, ctx: Context) -> GebruiktGegeven:
     """A facility as a figure a result rests on."""
-    return GebruiktGegeven(
-        wat=f"{ctx.soorten[v.soort].naam if v.soort in ctx.soorten else v.soort}",
-        waarde=f"{v.naam}, {waar}" + _toegankelijkheid(v),
-        bron=v.bron,
-        peildatum=v.peildatum,
-        verouderd=ctx.verouderd(v.peildatum),
-        voorbeeld=v.voorbeeld,
-        geschat=v.geschat,
-    )
+    soort = ctx.soorten.get(v.soort)
+    wat = soort.naam if soort is not None else v.soort
+    verouderd = ctx.verouderd(v.peildatum)
+
+    def maak() -> GebruiktGegeven:
+        return GebruiktGegeven(
+            wat=wat,
+            waarde=f"{v.naam}, {waar}" + _toegankelijkheid(v),
+            bron=v.bron,
+            peildatum=v.peildatum,
+            verouderd=verouderd,
+            voorbeeld=v.voorbeeld,
+            geschat=v.geschat,
+        )
+
+    if ctx.plekken is None:
+        return maak()
+    return ctx.plekken.gegeven(("voorziening", id(v), waar, wat, verouderd), v, maak)
 
 
 def _label(v: Voorziening, waar: str) -> str:

@@ -258,6 +258,7 @@ class Plekken:
 
     __slots__ = (
         "_bediend",
+        "_gegevens",
         "_keuzes",
         "_per_kern",
         "_per_regel",
@@ -312,6 +313,9 @@ class Plekken:
         self._per_kern: dict[int, tuple[Keuze, dict[str | None, list[int]], list[int]]] = {}
         # (rule identity, kern) → (the rule; what a rule kind made of it once, `onthoud`)
         self._per_regel: dict[tuple[int, str], tuple[object, object]] = {}
+        # a figure every wijk of a kern cites alike (`gegeven`): key → (what it came from,
+        # held so that an id in the key stays its own; the figure)
+        self._gegevens: dict[tuple[object, ...], tuple[object, GebruiktGegeven]] = {}
 
     def voor_wijk(self, wijk: str) -> list[Plek]:
         """Facilities elsewhere that name the wijk (a key) in their `bedient:`."""
@@ -358,6 +362,17 @@ class Plekken:
         found = [self.alle[i] for i in posities]
         self._keuzes[sleutel_] = regel, found
         return found
+
+    def gegeven(
+        self, sleutel_: tuple[object, ...], bron: object, maak: Callable[[], GebruiktGegeven]
+    ) -> GebruiktGegeven:
+        """The figure `maak` makes, made once for `sleutel_` while this index lives: a
+        facility or an inventory is cited alike by every wijk of its kern, and a figure is a
+        frozen value. `bron` (what the key names by identity) is held with it."""
+        found = self._gegevens.get(sleutel_)
+        if found is None:
+            found = self._gegevens[sleutel_] = bron, maak()
+        return found[1]
 
     def onthoud(self, regel: object, kern: str, maak: Callable[[], T]) -> T:
         """What `maak` makes for `regel` and a kern key, made once while this index lives
@@ -486,7 +501,18 @@ def beoordeel(
     """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
     b = regel.evalueer(ctx, id)
     herkomst, niveau = ctx.herkomst_van(id)
-    delen = b.onderdelen
+    delen, gegevens, normen = b.onderdelen, b.gegevens, b.normen
+    # what the verdict rests on: its own figures and norms, and everything below it
+    voorbeeld = verouderd = voorbeeldnorm = False
+    for g in gegevens:
+        voorbeeld = voorbeeld or g.voorbeeld
+        verouderd = verouderd or g.verouderd
+    for n in normen:
+        voorbeeldnorm = voorbeeldnorm or n.voorbeeldnorm
+    for d in delen:
+        voorbeeld = voorbeeld or d.voorbeeldgegevens
+        verouderd = verouderd or d.verouderd
+        voorbeeldnorm = voorbeeldnorm or d.voorbeeldnorm
     return Resultaat(
         id=id,
         titel=titel or regel.titel or regel.kort(ctx),
@@ -497,14 +523,13 @@ def beoordeel(
         gemeten_getal=b.gemeten_getal,
         vereist=b.vereist,
         toelichting=b.toelichting,
-        norm="; ".join(str(n) for n in b.normen),
-        gegevens=b.gegevens,
+        norm="; ".join([str(n) for n in normen]) if normen else "",
+        gegevens=gegevens,
         onderdelen=delen,
         voorzieningen=b.voorzieningen,
         herkomst=herkomst,
         niveau=niveau,
-        voorbeeldgegevens=any(g.voorbeeld for g in b.gegevens)
-        or any(d.voorbeeldgegevens for d in delen),
-        verouderd=any(g.verouderd for g in b.gegevens) or any(d.verouderd for d in delen),
-        voorbeeldnorm=any(n.voorbeeldnorm for n in b.normen) or any(d.voorbeeldnorm for d in delen),
+        voorbeeldgegevens=voorbeeld,
+        verouderd=verouderd,
+        voorbeeldnorm=voorbeeldnorm,
     )
