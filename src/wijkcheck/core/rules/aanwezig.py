@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from typing import ClassVar, Literal
 
 from pydantic import PositiveInt, StrictBool, model_validator
@@ -165,6 +165,35 @@ class Aanwezig(RegelBasis):
             i = j
         return gekozen
 
+    def gedeeld(self, ctx: Context) -> Hashable | None:
+        """Reach *kern* without names, for a wijk with none of the facilities of its own and
+        none serving it from elsewhere: it counts what every such wijk of its kern counts (the
+        kern's, `KernTelling`), and differs from them only in whether it recorded facilities
+        at all. Its other inputs are the audit date and the maximum age of a figure."""
+        telling = self._kerntelling(ctx)
+        if telling is None:
+            return None
+        wijk = ctx.eigen_wijk
+        eigen = sleutel(wijk.naam)
+        if not telling.zonder_eigen(eigen):
+            return None
+        compleet = "voorzieningen" in wijk.model_fields_set
+        return "kern", telling.kern, compleet, ctx.datum, ctx.max_ouderdom_maanden
+
+    def _kerntelling(self, ctx: Context) -> KernTelling | None:
+        """The kern's count made once (`KernTelling`), where it applies: reach *kern*, no
+        names (`Context.namen`), a wijk of the facility index whose own facilities it finds."""
+        wijk, plekken = ctx.wijk, ctx.plekken
+        if ctx.namen or self.bereik is not Bereik.KERN or wijk is None or plekken is None:
+            return None
+        if id(wijk) not in plekken.wijken:
+            return None
+        kern = sleutel(wijk.kern)
+        telling = plekken.onthoud(
+            self, kern, lambda: KernTelling(self, plekken.keuze(self, kern), kern)
+        )
+        return telling if telling.past(wijk) else None
+
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         in_kern = self._in_kern(ctx)
         if in_kern is not None:
@@ -217,17 +246,12 @@ class Aanwezig(RegelBasis):
         """Reach *kern* without names (`Context.namen`): the counts, completeness and the
         facilities the outcome rests on, from the kern's count made once (`KernTelling`),
         without a look at every facility of the kern. None when that does not apply."""
-        wijk, plekken = ctx.wijk, ctx.plekken
-        if ctx.namen or self.bereik is not Bereik.KERN or wijk is None or plekken is None:
+        telling = self._kerntelling(ctx)
+        if telling is None:
             return None
-        if id(wijk) not in plekken.wijken:
-            return None
-        kern, eigen = sleutel(wijk.kern), sleutel(wijk.naam)
-        telling = plekken.onthoud(
-            self, kern, lambda: KernTelling(self, plekken.keuze(self, kern), kern)
-        )
-        if not telling.past(wijk):
-            return None
+        wijk, plekken = ctx.eigen_wijk, ctx.plekken
+        assert plekken is not None  # `_kerntelling` found it
+        kern, eigen = telling.kern, sleutel(wijk.naam)
         dichtbij: list[tuple[int, Voorziening, str]] = []
         ver: list[tuple[int, Voorziening, str]] = []
         for i, p in telling.anderen(eigen):
@@ -346,16 +370,16 @@ class KernTelling:
     __slots__ = (
         "_anderen",
         "_blokken",
-        "_kern",
         "_regel",
         "_vers",
+        "kern",
         "misschien",
         "plekken",
         "zeker",
     )
 
     def __init__(self, regel: Aanwezig, keuze: list[Plek], kern: str) -> None:
-        self._regel, self._kern = regel, kern
+        self._regel, self.kern = regel, kern
         #: the facilities in the kern, in file order, with their place in `keuze`
         self.plekken: list[tuple[int, Plek]] = []
         #: wijk key → facilities outside the kern that serve it, with their place
@@ -390,6 +414,11 @@ class KernTelling:
             return True
         begin, eind = blok
         return begin >= 0 and all(p.eigenaar is wijk for _, p in self.plekken[begin:eind])
+
+    def zonder_eigen(self, eigen: str) -> bool:
+        """Whether the wijk (a key) has none of the facilities counted, in the kern or serving
+        it from elsewhere: then it counts only the kern's, as every such wijk does."""
+        return eigen not in self._blokken and eigen not in self._anderen
 
     def anderen(self, eigen: str) -> list[tuple[int, Plek]]:
         return self._anderen.get(eigen, [])

@@ -4,7 +4,7 @@ verdict before the engine names it, and the base class with the behaviour each k
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal, Protocol, TypeVar
 
@@ -311,8 +311,8 @@ class Plekken:
         self._keuzes: dict[tuple[int, str | None], tuple[Keuze, list[Plek]]] = {}
         # rule identity → (the rule; its facilities' places by kern key; those with bedient:)
         self._per_kern: dict[int, tuple[Keuze, dict[str | None, list[int]], list[int]]] = {}
-        # (rule identity, kern) → (the rule; what a rule kind made of it once, `onthoud`)
-        self._per_regel: dict[tuple[int, str], tuple[object, object]] = {}
+        # (rule identity, key) → (the rule; what was made of it once, `onthoud`)
+        self._per_regel: dict[tuple[int, Hashable], tuple[object, object]] = {}
         # a figure every wijk of a kern cites alike (`gegeven`): key → (what it came from,
         # held so that an id in the key stays its own; the figure)
         self._gegevens: dict[tuple[object, ...], tuple[object, GebruiktGegeven]] = {}
@@ -374,10 +374,11 @@ class Plekken:
             found = self._gegevens[sleutel_] = bron, maak()
         return found[1]
 
-    def onthoud(self, regel: object, kern: str, maak: Callable[[], T]) -> T:
-        """What `maak` makes for `regel` and a kern key, made once while this index lives
-        (`aanwezig.KernTelling`: every wijk of a kern asks the same)."""
-        sleutel_ = (id(regel), kern)
+    def onthoud(self, regel: object, sleutel_: Hashable, maak: Callable[[], T]) -> T:
+        """What `maak` makes for `regel` and `sleutel_`, made once while this index lives
+        (`aanwezig.KernTelling`: every wijk of a kern asks the same; `beoordeel`: a result
+        that is the same for many wijken)."""
+        sleutel_ = (id(regel), sleutel_)
         if sleutel_ not in self._per_regel:
             self._per_regel[sleutel_] = regel, maak()
         return self._per_regel[sleutel_][1]  # type: ignore[return-value]
@@ -444,6 +445,14 @@ class RegelBasis(Model):
         score."""
         return False
 
+    def gedeeld(self, ctx: Context) -> Hashable | None:
+        """A key under which this rule's result for `ctx`'s wijk is, to the byte, that of
+        every other wijk of the gemeente with the same key (it looks at nothing else of the
+        wijk); None when the result is the wijk's own. `beoordeel` then judges once per key
+        while the facility index lives (an `aanwezig` rule with reach *kern*, for a wijk
+        with none of the facilities of its own: `Aanwezig.gedeeld`)."""
+        return None
+
     def normen(self) -> tuple[Norm, ...]:
         """The bases of this rule's thresholds, its parts' included."""
         return ()
@@ -499,6 +508,23 @@ def beoordeel(
     beleidsbron: Beleidsbron | None = None,
 ) -> Resultaat:
     """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
+    gedeeld = regel.gedeeld(ctx)
+    if gedeeld is not None and ctx.plekken is not None:
+        # the rule object and `id` fix the title and policy source the checklist gives it
+        def maak() -> Resultaat:
+            return _beoordeel(regel, ctx, id, titel, beleidsbron)
+
+        return ctx.plekken.onthoud(regel, ("resultaat", id, gedeeld), maak)
+    return _beoordeel(regel, ctx, id, titel, beleidsbron)
+
+
+def _beoordeel(
+    regel: RegelBasis,
+    ctx: Context,
+    id: str,
+    titel: str | None,
+    beleidsbron: Beleidsbron | None,
+) -> Resultaat:
     b = regel.evalueer(ctx, id)
     herkomst, niveau = ctx.herkomst_van(id)
     delen, gegevens, normen = b.onderdelen, b.gegevens, b.normen

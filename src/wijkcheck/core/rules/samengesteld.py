@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
@@ -31,6 +31,11 @@ class Samengesteld(RegelBasis):
 
     def normen(self) -> tuple[Norm, ...]:
         return tuple(n for r in self.regels for n in r.normen())
+
+    def gedeeld(self, ctx: Context) -> Hashable | None:
+        """The same for many wijken when every part is: its result is made of theirs."""
+        delen = tuple(r.gedeeld(ctx) for r in self.regels)
+        return None if any(d is None for d in delen) else delen
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
         delen = [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
