@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from wijkcheck.formatters import OutputFormat
 from wijkcheck.formatters.report.common import SOMMEN_TITEL
+from wijkcheck.parallel import parse
 from wijkcheck.reports import batch
 from wijkcheck.sources import dataroot
 
@@ -168,7 +170,7 @@ def test_a_large_gemeente_is_audited_in_parts_by_several_workers(
 ) -> None:
     # Heusden "large" (19 wijken): loaded here once, audited in parts by two processes; Vught
     # whole. The same overview as one process, and the bar moves while Heusden is audited.
-    monkeypatch.setattr(batch, "GROOT", 10)
+    monkeypatch.setattr(parse, "GROOT", 10)
     root = dataroot.find_root(twee, {}, twee)
     mappen = root.gemeente_mappen()
     datum = dt.date(2026, 1, 1)
@@ -188,7 +190,7 @@ def test_a_large_gemeente_alone_uses_every_worker(
     from wijkcheck.parallel import pool
 
     # one gemeente of 19 wijken "large", on two processors, pools "worth it" from 10 files
-    monkeypatch.setattr(batch, "GROOT", 10)
+    monkeypatch.setattr(parse, "GROOT", 10)
     monkeypatch.setattr(pool, "DREMPEL", 10)
     monkeypatch.setattr(pool, "processoren", lambda: 2)
     root = dataroot.find_root(twee, {}, twee)
@@ -210,7 +212,7 @@ def test_a_large_gemeente_that_cannot_be_used_is_refused_once(
 ) -> None:
     from wijkcheck.core.errors import WijkcheckError
 
-    monkeypatch.setattr(batch, "GROOT", 10)
+    monkeypatch.setattr(parse, "GROOT", 10)
     herpt = twee / "data" / "wijken" / "heusden" / "herpt.yaml"
     herpt.write_text(herpt.read_text(encoding="utf-8") + "kren: Herpt\n", encoding="utf-8")
     root = dataroot.find_root(twee, {}, twee)
@@ -227,7 +229,7 @@ def test_a_large_gemeente_read_in_several_workers_is_refused_as_when_read_here(
     # findings, in the same order, with the same positions as one process reading them all.
     from wijkcheck.core.errors import WijkcheckError
 
-    monkeypatch.setattr(batch, "GROOT", 10)
+    monkeypatch.setattr(parse, "GROOT", 10)
     heusden = twee / "data" / "wijken" / "heusden"
     (heusden / "herpt.yaml").write_text("naam: [Herpt\n", encoding="utf-8")  # syntax
     doeveren = heusden / "doeveren.yaml"
@@ -284,3 +286,114 @@ def test_progress_bar_on_a_terminal_stays_out_of_stdout(invoke, twee: Path, monk
     assert "38/38" in result.stderr and "wijken" in result.stderr
     monkeypatch.setenv("CI", "true")
     assert invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"]).stderr == ""
+
+
+# -- one large gemeente, its files parsed from the start of the command (`parallel.parse`) ----
+
+
+@pytest.fixture
+def groot(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Heusden alone, "large" (19 wijken, from 10 on), on two processors."""
+    from wijkcheck.parallel import pool
+
+    monkeypatch.setattr(parse, "GROOT", 10)
+    monkeypatch.setattr(pool, "DREMPEL", 10)
+    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    return alleen_heusden(data_copy)
+
+
+def test_files_parsed_from_the_start_give_the_same_overview(groot: Path) -> None:
+    root = dataroot.find_root(groot, {}, groot)
+    mappen = root.gemeente_mappen()
+    datum = dt.date(2026, 1, 1)
+    hier = batch.overzicht(root, mappen, datum, werkers=1)
+    with parse.begin(mappen) as vooraf:
+        assert vooraf is not None
+        samen = batch.overzicht(root, mappen, datum, vooraf=vooraf)
+        assert vooraf.take(vooraf.paden, vooraf.shown, lambda p: p) is None  # taken, once
+    assert samen == hier
+
+
+@pytest.mark.parametrize("gemeentebestand_kapot", [False, True])
+def test_files_parsed_from_the_start_are_refused_as_when_read_here(
+    groot: Path, gemeentebestand_kapot: bool
+) -> None:
+    from wijkcheck.core.errors import WijkcheckError
+
+    heusden = groot / "data" / "wijken" / "heusden"
+    (heusden / "herpt.yaml").write_text("naam: [Herpt\n", encoding="utf-8")
+    doeveren = heusden / "doeveren.yaml"
+    doeveren.write_text(doeveren.read_text(encoding="utf-8") + "kren: x\n", encoding="utf-8")
+    if gemeentebestand_kapot:  # then read one by one: what was parsed is not wanted
+        g = heusden / "gemeente.yaml"
+        g.write_text(g.read_text(encoding="utf-8") + "onzin: 1\n", encoding="utf-8")
+    root = dataroot.find_root(groot, {}, groot)
+    mappen = root.gemeente_mappen()
+    with pytest.raises(WijkcheckError) as hier:
+        batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=1)
+    with parse.begin(mappen) as vooraf, pytest.raises(WijkcheckError) as vooraf_gelezen:
+        batch.overzicht(root, mappen, dt.date(2026, 1, 1), vooraf=vooraf)
+    assert vooraf_gelezen.value.findings == hier.value.findings
+    assert [str(f.span) for f in vooraf_gelezen.value.findings] == [
+        str(f.span) for f in hier.value.findings
+    ]
+
+
+def test_parsing_from_the_start_only_for_one_large_gemeente(
+    groot: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wijkcheck.parallel import pool
+
+    mappen = dataroot.find_root(groot, {}, groot).gemeente_mappen()
+    with parse.begin(mappen) as vooraf:
+        assert vooraf is not None
+        # other files than those it began with: not these documents
+        assert vooraf.take(vooraf.paden[1:], vooraf.shown, lambda p: p) is None
+        assert vooraf.take(vooraf.paden, "elders", lambda p: p) is None
+    # several gemeenten (a pool for the small ones would fork beside it), one processor, or
+    # a small gemeente: nothing begins
+    wijken = groot / "data" / "wijken"
+    shutil.copytree(wijken / "heusden", wijken / "vught")
+    assert parse.begin(dataroot.find_root(groot, {}, groot).gemeente_mappen()) is None
+    monkeypatch.setattr(pool, "processoren", lambda: 1)
+    assert parse.begin(mappen) is None
+    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    monkeypatch.setattr(parse, "GROOT", 20)
+    assert parse.begin(mappen) is None
+
+
+def test_the_overview_parses_before_it_imports_the_models(groot: Path) -> None:
+    # The point of parsing from the start: the workers parse while this process imports
+    # pydantic and the models. Run as a user runs it, in a fresh process.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import sys
+        from wijkcheck.parallel import parse, pool
+        parse.GROOT, pool.DREMPEL, pool.processoren = 10, 10, lambda: 2
+        begin = parse.begin
+        def gezien(mappen):
+            vooraf = begin(mappen)
+            print("begonnen", vooraf is not None, "pydantic" in sys.modules, file=sys.stderr)
+            return vooraf
+        parse.begin = gezien
+        from wijkcheck.cli import main
+        sys.argv = ["wijkcheck", "overview", "--data", sys.argv[1], "-f", "json", "--datum",
+                    "2026-01-01"]
+        main()
+        """
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", script, str(groot)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WIJKCHECK_CACHE": "uit"},
+        cwd=groot,
+        check=False,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stderr.strip() == "begonnen True False"
+    assert len(json.loads(uit.stdout)["rijen"]) == 19

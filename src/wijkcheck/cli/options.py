@@ -216,8 +216,6 @@ def _gemeente_mappen(root, gemeente: str | None):
     """The folder of the gemeente asked for, or without --gemeente those of all gemeenten.
     Two folders for one gemeente are refused (`dubbele-gemeente`), as `validate` reports them
     (without --gemeente the caller checks the folders it gets, as the overview does)."""
-    from wijkcheck.sources import store
-
     mappen = root.gemeente_mappen()
     if not mappen:
         raise WijkcheckError.single(
@@ -225,6 +223,8 @@ def _gemeente_mappen(root, gemeente: str | None):
         )
     if gemeente is None:
         return mappen
+    from wijkcheck.sources import store  # not before: the overview parses while it imports
+
     dubbel = store.dubbele_gemeenten(mappen)
     if dubbel:
         raise WijkcheckError(dubbel)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -112,9 +113,6 @@ def overview_cmd(
     plaatje voor dia's en memo's (tot 200 wijken). Met --geometrie een kaart van de wijken
     (svg, png of html), gekleurd naar de checklistscore of naar --voorwaarde (docs/kaart.md).
     """
-    from wijkcheck.cli.progress import ProgressBar
-    from wijkcheck.reports import batch
-
     soort = formatters.OVERZICHT if sinds is None else formatters.OVERZICHT_SINDS
     fmt = kies_formaat(fmt, output, soort)
     if sinds is not None and geometrie is not None:
@@ -134,16 +132,26 @@ def overview_cmd(
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
-    with ProgressBar("wijken") as progress:
-        ov = batch.overzicht(
-            root,
-            mappen,
-            auditdatum(datum),
-            checklist=checklist,
-            sortering=sorteer,
-            alleen_problemen=alleen_problemen,
-            progress=progress,
-        )
+    dag = auditdatum(datum)
+    from wijkcheck.parallel import parse
+
+    # One large gemeente: its files are parsed in worker processes while this one imports
+    # the models (docs/performance.md); nothing above this line imports them.
+    with parse.begin(mappen) or contextlib.nullcontext() as vooraf:
+        from wijkcheck.cli.progress import ProgressBar
+        from wijkcheck.reports import batch
+
+        with ProgressBar("wijken") as progress:
+            ov = batch.overzicht(
+                root,
+                mappen,
+                dag,
+                checklist=checklist,
+                sortering=sorteer,
+                alleen_problemen=alleen_problemen,
+                progress=progress,
+                vooraf=vooraf,
+            )
     if sinds is not None:
         lever(_sinds(herkomst(ov, root), root, sinds, datum_sinds, checklist, gemeente,
                      sorteer), fmt, output, force)  # fmt: skip

@@ -12,7 +12,10 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +28,9 @@ ProgressCallback = Callable[[int, int], None]
 
 #: Chunks per worker: enough to keep the workers even and the progress bar moving.
 BROKKEN_PER_WERKER = 16
+#: After Ctrl-C or an error, how long a running chunk may take to end before its worker is
+#: stopped (`Chunks._stop`).
+STOP_SECONDEN = 2.0
 
 
 def processoren() -> int:
@@ -61,57 +67,126 @@ def map_chunks(
     result in the parent as its chunk arrives (while the workers go on), in no fixed order;
     its value is returned instead.
     """
-    # imported here: multiprocessing costs a small run 30 ms at start-up
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from multiprocessing import active_children
+    with Chunks(taken, gewichten, werk, werkers=werkers, begin=begin, begin_args=begin_args) as c:
+        return c.collect(progress, receive)
 
-    totaal = sum(gewichten)
-    # Largest tasks first, so that no worker is left with a big one at the end.
-    grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
-    brokken: list[list[tuple[int, T]]] = [[]]
-    gevuld = 0
-    for i in sorted(range(len(taken)), key=lambda i: -gewichten[i]):
-        if gevuld >= grootte:
-            brokken.append([])
-            gevuld = 0
-        brokken[-1].append((i, taken[i]))
-        gevuld += gewichten[i]
-    uitslagen: dict[int, R] = {}
-    # The children that were there before the pool are not the pool's to stop.
-    eerder = {p.pid for p in active_children()}
-    with ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args)) as ex:
+
+class Chunks(Generic[T, R]):
+    """`map_chunks` begun: the workers are at work from the moment this is made, `collect`
+    waits for their results. In between the caller may go on in this process (importing,
+    reading), but must start no process or thread of its own (forking a process that has
+    threads can deadlock: this pool has one until it is collected or closed). Use it as a
+    context manager: leaving it, uncollected (the results not wanted after all) or on an error
+    or Ctrl-C, lets the running chunks end and drops the rest (`close`, `_stop`).
+    """
+
+    def __init__(
+        self,
+        taken: Sequence[T],
+        gewichten: Sequence[int],
+        werk: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
+        *,
+        werkers: int,
+        begin: Callable[..., None],
+        begin_args: tuple[Any, ...],
+    ) -> None:
+        # imported here: multiprocessing costs a small run 30 ms at start-up
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import active_children
+
+        self._aantal, self._gewichten = len(taken), gewichten
+        self._totaal = sum(gewichten)
+        # Largest tasks first, so that no worker is left with a big one at the end.
+        grootte = max(1, self._totaal // (werkers * BROKKEN_PER_WERKER))
+        brokken: list[list[tuple[int, T]]] = [[]]
+        gevuld = 0
+        for i in sorted(range(len(taken)), key=lambda i: -gewichten[i]):
+            if gevuld >= grootte:
+                brokken.append([])
+                gevuld = 0
+            brokken[-1].append((i, taken[i]))
+            gevuld += gewichten[i]
+        # The children that were there before the pool are not the pool's to stop.
+        self._eerder = {p.pid for p in active_children()}
+        self._bezig: dict[Future[list[tuple[int, R]]], list[tuple[int, T]]] = {}
+        self._ex = ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args))
         try:
             # All workers start at the first submit. The caller must not run threads now
             # (forking a process that has threads can deadlock): the CLI's progress bar draws
             # without one, and a pool's own threads end with it.
-            bezig = {ex.submit(_doe, werk, brok): brok for brok in brokken}
+            self._bezig = {self._ex.submit(_doe, werk, brok): brok for brok in brokken}
+        except BaseException:
+            self._stop()
+            raise
+
+    def collect(
+        self, progress: ProgressCallback | None = None, receive: Callable[[R], R] | None = None
+    ) -> list[R]:
+        """The results in task order (see `map_chunks`); the workers end with it."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        uitslagen: dict[int, R] = {}
+        try:
             klaar = 0
             if progress:
-                progress(0, totaal)
-            while bezig:
-                gedaan, _ = wait(bezig, return_when=FIRST_COMPLETED)
+                progress(0, self._totaal)
+            while self._bezig:
+                gedaan, _ = wait(self._bezig, return_when=FIRST_COMPLETED)
                 for future in gedaan:
-                    brok = bezig.pop(future)
+                    brok = self._bezig.pop(future)
                     if receive is None:
                         uitslagen.update(future.result())
                     else:
                         uitslagen.update((i, receive(r)) for i, r in future.result())
-                    klaar += sum(gewichten[i] for i, _ in brok)
+                    klaar += sum(self._gewichten[i] for i, _ in brok)
                     if progress:
-                        progress(klaar, totaal)
+                        progress(klaar, self._totaal)
         except BaseException:  # Ctrl-C, or a worker's exception: stop the others now
-            # Only stopped workers let the pool's thread end; without this a Ctrl-C hangs at
-            # exit. The executor has no public way to stop its workers, but they are this
-            # process's children (multiprocessing's public `active_children`): the ones that
-            # came with the pool are stopped. A pool of multiprocessing.Pool would have a
-            # public `terminate`, but hangs when a worker dies (killed, out of memory), where
-            # this executor reports a broken pool.
-            for proces in active_children():
-                if proces.pid not in eerder:
-                    proces.terminate()
-            ex.shutdown(wait=False, cancel_futures=True)
+            self._stop()
             raise
-    return [uitslagen[i] for i in range(len(taken))]
+        self._ex.shutdown()
+        return [uitslagen[i] for i in range(self._aantal)]
+
+    def close(self) -> None:
+        """The results not wanted: chunks not begun are dropped, running ones end; returns
+        when the workers and the pool's thread have."""
+        self._bezig.clear()
+        self._ex.shutdown(wait=True, cancel_futures=True)
+
+    def _stop(self) -> None:
+        """Ctrl-C or an error: chunks not begun are dropped and the running ones may end (each
+        is a small part of the work, done in a fraction of a second); only a worker still busy
+        after `STOP_SECONDEN` is stopped. Stopping a worker while it sends its chunk's
+        results would leave half a message in the pool's pipe, which its thread then waits
+        for at exit, for ever (seen: Ctrl-C while a large gemeente's documents came in)."""
+        from concurrent.futures import wait
+        from multiprocessing import active_children
+
+        lopend = [f for f in self._bezig if not f.cancel()]  # running (or done) ones
+        self._bezig = {}
+        _, bezig = wait(lopend, timeout=STOP_SECONDEN)
+        if not bezig:
+            # the workers and the pool's thread end now
+            self._ex.shutdown(wait=True, cancel_futures=True)
+            return
+        self._ex.shutdown(wait=False, cancel_futures=True)
+        # The executor has no public way to stop its workers, but they are this process's
+        # children (multiprocessing's public `active_children`): the ones that came with the
+        # pool are stopped. A pool of multiprocessing.Pool would have a public `terminate`,
+        # but hangs when a worker dies (killed, out of memory), where this executor reports a
+        # broken pool.
+        for proces in active_children():
+            if proces.pid not in self._eerder:
+                proces.terminate()
+
+    def __enter__(self) -> Chunks[T, R]:
+        return self
+
+    def __exit__(self, soort: type[BaseException] | None, *_: object) -> None:
+        if soort is not None:
+            self._stop()
+        else:
+            self.close()
 
 
 # -- in a worker process ----------------------------------------------------------------------

@@ -26,6 +26,7 @@ from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
 from wijkcheck.core.rules import Plekken
+from wijkcheck.parallel import parse
 from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, ProgressCallback, aantal_werkers, map_chunks
 from wijkcheck.reports.overview import (
     Deel,
@@ -43,8 +44,6 @@ from wijkcheck.sources.yamlsource import YamlDocument
 
 Uitslag = Deel | list[Finding]
 Eens = list[Resultaat]  # the gemeente-wide results, judged once per gemeente
-#: A wijk file parsed in a worker, then validated here, or the findings that stop it.
-Parsed = YamlDocument | store.WijkBestand | list[Finding]
 #: A large gemeente ready to audit in parts, or why it cannot be shown.
 Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, Plekken, Eens]
 
@@ -55,9 +54,16 @@ class Gemeenten:
     checklist it loaded, with its findings."""
 
     def __init__(
-        self, root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = False
+        self,
+        root: DataRoot,
+        checklist: str | None,
+        datum: dt.date,
+        alles: bool = False,
+        vooraf: parse.Parsing | None = None,
     ) -> None:
         self.root, self.checklist_naam, self.datum, self.alles = root, checklist, datum, alles
+        #: a large gemeente's files, being parsed since the command began (`parse.begin`)
+        self.vooraf = vooraf
         self.checklists: dict[tuple[str | None, str], tuple[Checklist | None, list[Finding]]] = {}
 
     def checklist(self, gemeente: Gemeente) -> tuple[Checklist | None, list[Finding]]:
@@ -104,13 +110,15 @@ class Gemeenten:
         try:
             gemeentebestand = store.load_gemeente_file(map_)
         except WijkcheckError:
+            self._zonder_vooraf()
             return None
         cl, problemen = self.checklist(gemeentebestand[0])
         if cl is None:
+            self._zonder_vooraf()
             return None
 
         def reader(paden: Sequence[Path], shown: str) -> list[store.WijkBestand | list[Finding]]:
-            def validate_one(parsed: Parsed) -> Parsed:
+            def validate_one(parsed: parse.Parsed) -> parse.Parsed:
                 # here, as each chunk arrives: its data is dropped before the next comes
                 if not isinstance(parsed, YamlDocument):
                     return parsed
@@ -119,15 +127,10 @@ class Gemeenten:
                 except WijkcheckError as exc:
                     return exc.findings
 
-            parsed = map_chunks(
-                list(paden),
-                [1] * len(paden),
-                _parse_chunk,
-                werkers=werkers,
-                begin=_begin_parse,
-                begin_args=(shown,),
-                receive=validate_one,
-            )
+            parsed = None if self.vooraf is None else self.vooraf.take(paden, shown, validate_one)
+            if parsed is None:
+                with parse.chunks(paden, shown, werkers) as chunks:
+                    parsed = chunks.collect(receive=validate_one)
             # `validate_one` turned every YamlDocument into its WijkBestand or findings
             return cast("list[store.WijkBestand | list[Finding]]", parsed)
 
@@ -137,6 +140,12 @@ class Gemeenten:
             return exc.findings
         problemen = problemen + poort(cl, None, gd, self.datum)
         return problemen or (gd, cl)
+
+    def _zonder_vooraf(self) -> None:
+        """Read one file at a time after all: what is being parsed is not wanted, and its
+        workers end first."""
+        if self.vooraf is not None:
+            self.vooraf.close()
 
     def uitslag(self, map_: Path) -> Uitslag:
         """The gemeente's rows, or why it cannot be shown (as `audit` would stop on them)."""
@@ -173,17 +182,27 @@ def overzicht(
     alleen_problemen: bool = False,
     progress: ProgressCallback | None = None,
     werkers: int | None = None,
+    vooraf: parse.Parsing | None = None,
 ) -> Overzicht:
     """The overview of the gemeenten in `mappen` (folders with a gemeente.yaml) on `datum`.
 
     `checklist` (name or path) replaces the checklist each gemeente.yaml names. `werkers`: how
     many processes; by default one below `processen.DREMPEL` wijk files, else one per processor.
-    `progress` is called with (done, total) wijk files. Raises `WijkcheckError` with the
-    findings of every gemeente that cannot be shown, or when the gemeenten do not share one
-    checklist.
+    `progress` is called with (done, total) wijk files. `vooraf`: the files of the one large
+    gemeente of `mappen`, being parsed since the command began (`parse.begin`). Raises
+    `WijkcheckError` with the findings of every gemeente that cannot be shown, or when the
+    gemeenten do not share one checklist.
     """
     return samenvoegen(
-        delen(root, mappen, datum, checklist=checklist, progress=progress, werkers=werkers),
+        delen(
+            root,
+            mappen,
+            datum,
+            checklist=checklist,
+            progress=progress,
+            werkers=werkers,
+            vooraf=vooraf,
+        ),
         datum,
         sortering=sortering,
         alleen_problemen=alleen_problemen,
@@ -199,6 +218,7 @@ def delen(
     progress: ProgressCallback | None = None,
     werkers: int | None = None,
     alles: bool = False,
+    vooraf: parse.Parsing | None = None,
 ) -> list[Deel]:
     """Every gemeente of `mappen` loaded, checked and audited (`overview.deel`), as `overzicht`
     does; `alles`: with every per-wijk outcome and the good practices (`wijkcheck voorbeelden`).
@@ -208,7 +228,7 @@ def delen(
         raise WijkcheckError(dubbel)
     aantallen = [len(wijk_bestanden(m)) for m in mappen]
     werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
-    if werkers == 1 and any(n >= GROOT for n in aantallen):
+    if werkers == 1 and any(n >= parse.GROOT for n in aantallen):
         werkers = aantal_werkers(sum(aantallen), sum(aantallen))  # a large one is split
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.
@@ -216,10 +236,12 @@ def delen(
     gc.disable()
     try:
         if werkers == 1:
+            if vooraf is not None:
+                vooraf.close()
             uitslagen = _hier(root, mappen, aantallen, datum, checklist, progress, alles)
         else:
             uitslagen = _verdeeld(
-                root, mappen, aantallen, datum, checklist, progress, werkers, alles
+                root, mappen, aantallen, datum, checklist, progress, werkers, alles, vooraf
             )
     finally:
         if was_enabled:
@@ -231,11 +253,6 @@ def delen(
     return [u for u in uitslagen if isinstance(u, Deel)]
 
 
-#: From this many wijk files on, a gemeente is audited in parts when several processes run:
-#: one large gemeente then keeps every processor busy and the progress bar moving.
-GROOT = 200
-
-
 def _verdeeld(
     root: DataRoot,
     mappen: Sequence[Path],
@@ -245,11 +262,13 @@ def _verdeeld(
     progress: ProgressCallback | None,
     werkers: int,
     alles: bool = False,
+    vooraf: parse.Parsing | None = None,
 ) -> list[Uitslag]:
     """The gemeenten in `werkers` processes: the smaller ones whole, in chunks, largest first;
     each large one (`GROOT`) loaded, checked and indexed here once, then its wijken audited in
     parts by processes forked from this one, which so hold the gemeente without it being sent
-    (loading it in every process would cost every processor the whole load)."""
+    (loading it in every process would cost every processor the whole load). `vooraf` ends
+    before any pool of these begins (a pool must not fork while another's thread runs)."""
     totaal = sum(aantallen)
     klaar = 0
 
@@ -259,7 +278,9 @@ def _verdeeld(
     if progress:
         progress(0, totaal)
     uitslagen: dict[int, Uitslag] = {}
-    klein = [i for i, n in enumerate(aantallen) if n < GROOT]
+    klein = [i for i, n in enumerate(aantallen) if n < parse.GROOT]
+    if klein and vooraf is not None:  # `parse.begin` starts only for one large gemeente
+        vooraf.close()
     if klein:
         for i, u in zip(
             klein,
@@ -276,12 +297,15 @@ def _verdeeld(
         ):
             uitslagen[i] = u
         klaar += sum(aantallen[i] for i in klein)
-    gemeenten = Gemeenten(root, checklist, datum, alles)
+    gemeenten = Gemeenten(root, checklist, datum, alles, vooraf)
     grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
     for i, n in enumerate(aantallen):
-        if n < GROOT:
+        if n < parse.GROOT:
             continue
         voorbereid = gemeenten.bereid(mappen[i], werkers)
+        gemeenten.vooraf = None
+        if vooraf is not None:  # taken by `bereid`, or not wanted: its workers end now
+            vooraf.close()
         if isinstance(voorbereid, list):
             uitslagen[i] = voorbereid
         else:
@@ -340,27 +364,6 @@ def _begin(root: DataRoot, checklist: str | None, datum: dt.date, alles: bool = 
 def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
     assert _werker is not None
     return [(i, _werker.uitslag(m)) for i, m in brok]
-
-
-#: In a process that parses wijk files of a large gemeente: its folder as shown.
-_parse_folder: str | None = None
-
-
-def _begin_parse(shown: str) -> None:
-    global _parse_folder
-    _parse_folder = shown
-
-
-def _parse_chunk(brok: list[tuple[int, Path]]) -> list[tuple[int, Parsed]]:
-    """Each wijk file parsed (`store.parse_wijk`) without its node tree, or its findings."""
-    assert _parse_folder is not None
-    uit: list[tuple[int, Parsed]] = []
-    for i, path in brok:
-        try:
-            uit.append((i, store.parse_wijk(path, _parse_folder).without_tree()))
-        except WijkcheckError as exc:
-            uit.append((i, exc.findings))
-    return uit
 
 
 #: In a process that audits parts of a large gemeente: the gemeente, ready (`_begin_stuk`).

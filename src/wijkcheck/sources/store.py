@@ -31,7 +31,7 @@ from wijkcheck.sources.dataroot import (
 )
 from wijkcheck.sources.layers import GelaagdDocument, stapel
 from wijkcheck.sources.loader import load_model, validate
-from wijkcheck.sources.yamlsource import YamlDocument, load_file
+from wijkcheck.sources.yamlsource import YamlDocument, in_folder, parse_in_folder
 
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
@@ -65,12 +65,7 @@ class GemeenteData:
 
 def load_gemeente_file(folder: Path, shown: str | None = None) -> tuple[Gemeente, YamlDocument]:
     shown = display_path(folder) if shown is None else shown
-    return load_model(folder / GEMEENTE_BESTAND, Gemeente, _in_map(shown, GEMEENTE_BESTAND))
-
-
-def _in_map(shown_folder: str, name: str) -> str:
-    # The folder is resolved once, not every file in it: a data set has thousands of files.
-    return name if shown_folder == "." else f"{shown_folder}/{name}"
+    return load_model(folder / GEMEENTE_BESTAND, Gemeente, in_folder(shown, GEMEENTE_BESTAND))
 
 
 #: Reads the wijk files of one gemeente folder (paths, the folder as shown): per path its
@@ -81,7 +76,7 @@ WijkReader = Callable[[Sequence[Path], str], Sequence["WijkBestand | list[Findin
 def parse_wijk(path: Path, shown_folder: str) -> YamlDocument:
     """One wijk file read and parsed (not validated); raises `WijkcheckError` with its
     findings."""
-    return load_file(path, _in_map(shown_folder, path.name))
+    return parse_in_folder(path, shown_folder)
 
 
 def validate_wijk(doc: YamlDocument) -> WijkBestand:

@@ -285,6 +285,17 @@ def load_file(path: Path, display: str | None = None) -> YamlDocument:
     return parse(read_text(path, shown), shown)
 
 
+def in_folder(shown_folder: str, name: str) -> str:
+    """A file of a folder as shown: the folder is resolved once, not every file in it (a data
+    set has thousands of files)."""
+    return name if shown_folder == "." else f"{shown_folder}/{name}"
+
+
+def parse_in_folder(path: Path, shown_folder: str) -> YamlDocument:
+    """A data file of a folder shown as `shown_folder`, read and parsed (`load_file`)."""
+    return load_file(path, in_folder(shown_folder, path.name))
+
+
 def parse(text: str, path: str) -> YamlDocument:
     """Parse one YAML document; raise `WijkcheckError` for anything a user's file can do."""
     if len(text) > _EVENT_CHECK_CHARS or _nesting_bound(text) > _SAFE_COMPOSE_BOUND:
