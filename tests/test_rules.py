@@ -68,6 +68,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert case["vereist"] in result.vereist
     if "verouderd" in case:
         assert any(g.verouderd for g in result.alle_gegevens()) is case["verouderd"]
+    if "voorbeeldgegevens" in case:
+        assert result.voorbeeldgegevens is case["voorbeeldgegevens"]
 
 
 def test_every_rule_kind_has_a_case_file_with_all_outcomes() -> None:

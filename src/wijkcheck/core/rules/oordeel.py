@@ -6,9 +6,7 @@ from collections.abc import Iterator
 from typing import ClassVar, Literal
 
 from wijkcheck.core import finding_ids as ids
-from wijkcheck.core.models import (
-    Id,
-)
+from wijkcheck.core.models import Id, is_voorbeeld
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import GebruiktGegeven, Uitkomst
 from wijkcheck.core.rules.base import Beoordeling, Catalogus, Context, RegelBasis, Verwijzing
@@ -69,7 +67,7 @@ class OordeelRegel(RegelBasis):
             bron=f"{oordeel.auteur}" + (f" ({oordeel.bron})" if oordeel.bron else ""),
             peildatum=oordeel.datum,
             verouderd=ctx.verouderd(oordeel.datum),
-            voorbeeld=oordeel.bron is not None and oordeel.bron.casefold().startswith("voorbeeld"),
+            voorbeeld=oordeel.bron is not None and is_voorbeeld(oordeel.bron),
         )
         uitkomst = V if oordeel.oordeel == "voldaan" else N
         toelichting = f"{oordeel.motivering} ({oordeel.auteur}, {datum(oordeel.datum)})"
