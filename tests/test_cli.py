@@ -187,6 +187,25 @@ def test_ctrl_c_says_afgebroken_and_exits_130(invoke, monkeypatch) -> None:
     assert out.strip() == "Afgebroken."
 
 
+def test_ctrl_c_while_pydantic_writes_the_json_is_ctrl_c(invoke, monkeypatch) -> None:
+    # pydantic's serialiser hands a Ctrl-C back wrapped in its own error (seen: Ctrl-C while
+    # the JSON of a large overview was written): still "Afgebroken.", not an internal error
+    from pydantic import BaseModel, field_serializer
+
+    from wijkcheck.formatters.report import jsonfmt
+
+    class Onderbroken(BaseModel):
+        x: int
+
+        @field_serializer("x")
+        def _x(self, waarde: int) -> int:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(jsonfmt, "render", lambda _: Onderbroken(x=1).model_dump_json())
+    out = invoke(["audit", "Vlijmen-Dorp", "-f", "json"], code=130).output
+    assert out.strip() == "Afgebroken."
+
+
 def test_no_arguments_shows_the_help_without_an_error_line(invoke) -> None:
     out = invoke([], code=2).output
     assert "Gebruik: wijkcheck [OPTIES] COMMANDO [ARGUMENTEN]" in out and "audit" in out

@@ -147,6 +147,8 @@ class WijkcheckGroup(TyperGroup):
         except _PijpDicht:
             rv = _pijp_dicht()
         except Exception as exc:  # a bug, not the user's fault: say so without a traceback
+            if _ctrl_c_in_pydantic(exc):
+                return self._afgebroken()
             if os.environ.get("WIJKCHECK_DEBUG"):
                 raise
             from wijkcheck.core.names import zichtbaar
@@ -161,8 +163,21 @@ class WijkcheckGroup(TyperGroup):
         if code == EXIT_AFGEBROKEN:
             # typer may turn Ctrl-C into a silent exit 130 before the handler above sees it;
             # no command of ours exits with 130 otherwise.
-            sys.stderr.write("Afgebroken.\n")
+            return self._afgebroken()
         return code
+
+    @staticmethod
+    def _afgebroken() -> int:
+        sys.stderr.write("Afgebroken.\n")
+        return EXIT_AFGEBROKEN
+
+
+def _ctrl_c_in_pydantic(exc: Exception) -> bool:
+    """Ctrl-C while pydantic's serialiser ran (the JSON of a large overview): it comes back
+    wrapped, as a `PydanticSerializationError` that names the KeyboardInterrupt."""
+    from pydantic_core import PydanticSerializationError
+
+    return isinstance(exc, PydanticSerializationError) and "KeyboardInterrupt" in str(exc)
 
 
 class _PijpDicht(Exception):
