@@ -199,6 +199,23 @@ def test_the_sums_fit_80_columns(invoke, monkeypatch, klein: Path) -> None:
     assert SOMMEN_TITEL in out
 
 
+def test_a_large_total_stays_whole_at_80_columns(invoke, monkeypatch, data_copy: Path) -> None:
+    # The column "Wijken" is as wide as its header, not as its counts: measured by the counts,
+    # the table came out too wide and rich cut the widest figure, the gemeente's inhabitants
+    # ("1.440.…"), where the council reads them.
+    import re
+
+    vlijmen = data_copy / "data" / "wijken" / "heusden" / "vlijmen-dorp.yaml"
+    tekst = vlijmen.read_text(encoding="utf-8")
+    vlijmen.write_text(tekst.replace("waarde: 4200,", "waarde: 1400000,", 1), encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke(["overview", "--data", str(data_copy), "--datum", "2026-01-01"]).stdout
+    sommen = out[out.index(SOMMEN_TITEL) :]
+    assert "…" not in sommen
+    assert re.search(r"│ +1\.44\d\.\d{3} ⚠ │", sommen), sommen
+    assert max(len(regel) for regel in out.splitlines()) <= 80
+
+
 def test_the_bundled_overview_keeps_its_matrix_and_adds_the_sums(invoke) -> None:
     out = invoke(["overview", "--datum", "2026-01-01"]).stdout
     matrix, sommen = out.split(SOMMEN_TITEL)

@@ -337,7 +337,9 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
     if not ov.voorwaarden:
         return []
     label = _langste_woord([r.label for r in view.rijen] + ["Kern"])
-    wijken = max(cell_len(r.wijken) for r in view.rijen)
+    # a column is as wide as its header at least: counted too narrow, rich would cut the
+    # widest figure to fit ("1.404.9…")
+    wijken = max([cell_len("Wijken"), *(cell_len(r.wijken) for r in view.rijen)])
     inwoners = max([cell_len("Inwoners"), *(cell_len(r.inwoners) for r in view.rijen)])
     cel = max(cell_len(c) for r in view.rijen for cs in r.cellen for c in cs)
     woord = [max(len(w) for w in k.titel.split()) for k in ov.voorwaarden]
@@ -347,6 +349,8 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
         kolommen = [max(2, cel)] * len(woord)
     # the wijken go under the inhabitants when a column of their own leaves the kern no room
     apart = _tabelbreedte([label, wijken, inwoners, *kolommen]) <= breedte
+    if not apart:  # "400 wijken" under the inhabitants
+        inwoners = max([inwoners, *(cell_len(r.wijken_tekst) for r in view.rijen)])
     vast = [label, wijken, inwoners] if apart else [label, inwoners]
     over = breedte - _tabelbreedte([*vast, *kolommen])
     heel = max(cell_len(r.label) for r in view.rijen)
