@@ -141,3 +141,22 @@ def test_explain_names_the_layer_and_whether_the_item_is_derived(
     out = " ".join(invoke(["explain", onderwerp]).stdout.split())
     assert f"Laag: {niveau} (" in out and "concept, niet vastgesteld" in out
     assert ("afgeleid van" in out) is afgeleid
+
+
+@pytest.mark.parametrize("fmt", ["tabel", "markdown", "html"])
+def test_a_long_list_of_wijken_names_the_first_and_counts_the_rest(
+    invoke, monkeypatch, fmt: str
+) -> None:
+    # A gemeente of hundreds of wijken: the notice of outdated figures and the conclusion name
+    # the first wijken and say how many more, and where every wijk is (the table, csv, json);
+    # before, they ran to 860 and 450 lines at 80 columns above the table.
+    from wijkcheck.formatters.report import common
+
+    monkeypatch.setattr(common, "NOEM_WIJKEN", 3)
+    monkeypatch.setenv("COLUMNS", "400")  # one line per paragraph, to read them here
+    out = invoke(["overview", "--datum", "2026-11-23", "-f", fmt]).stdout
+    assert re.search(r"Niet voldaan in 18 wijken: [^;]+; [^;]+; [^;]+; en nog 15 wijken \(zie", out)
+    verouderd = re.search(r"In 10 wijken zijn gegevens ouder.*?peildatum: (.*?)\.\s", out, re.S)
+    assert verouderd is not None, out
+    assert re.fullmatch(r"[^;]+; [^;]+; [^;]+; en nog 7 wijken \(per wijk: .+", verouderd[1], re.S)
+    assert "kolom verouderd in --format csv" in out.replace("\n", " ")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
@@ -55,6 +56,25 @@ VEROUDERD_OVERZICHT = (
     "In {} zijn gegevens ouder dan de maximale ouderdom van de checklist ({} maanden), met "
     "hun peildatum: {}."
 )
+#: How many wijken a notice or the conclusion of an overview names one by one: beyond that
+#: (a large gemeente, several gemeenten) a list of hundreds of names hides what it says, and
+#: the table, csv and json have every wijk.
+NOEM_WIJKEN = 25
+#: Where the wijken are that a notice does not name.
+VEROUDERD_REST = (
+    "per wijk: kolom verouderd in --format csv, de cijfers in --format json of met "
+    "'wijkcheck audit WIJK'"
+)
+
+
+def noem(namen: Sequence[str], waar: str) -> str:
+    """`namen` joined with "; ", the first `NOEM_WIJKEN` of them, then how many more and
+    where they are (`waar`)."""
+    if len(namen) <= NOEM_WIJKEN:
+        return "; ".join(namen)
+    rest = len(namen) - NOEM_WIJKEN
+    meer = f"en nog {getal(rest)} {'wijk' if rest == 1 else 'wijken'} ({waar})"
+    return "; ".join([*namen[:NOEM_WIJKEN], meer])
 
 
 @dataclass(slots=True)
@@ -460,7 +480,7 @@ def verouderd_melding(result: Rapport | Overzicht | SocialeKaart) -> str:
             for r in wijken
         ]
         aantal = f"{getal(len(wijken))} {'wijk' if len(wijken) == 1 else 'wijken'}"
-        return VEROUDERD_OVERZICHT.format(aantal, maanden, "; ".join(per_wijk))
+        return VEROUDERD_OVERZICHT.format(aantal, maanden, noem(per_wijk, VEROUDERD_REST))
     if is_kaart(result):
         vs = [v for laag in result.lagen for v in laag.in_de_wijk + laag.ook_voor_de_wijk]
         vs += result.onbekende_soorten
@@ -544,7 +564,7 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
         aandacht.append(f"{naam}: {', '.join(wat)}")
     if aandacht:
         wijken = "1 wijk" if len(aandacht) == 1 else f"{getal(len(aandacht))} wijken"
-        regels.append(f"Niet voldaan in {wijken}: {'; '.join(aandacht)}.")
+        regels.append(f"Niet voldaan in {wijken}: {noem(aandacht, 'zie de tabel')}.")
     else:
         regels.append("In geen enkele getoonde wijk is iets niet voldaan.")
     uitzonderingen = []
@@ -560,7 +580,7 @@ def _overzicht_conclusie(ov: Overzicht) -> list[str]:
         regels.append(
             "Uitzondering (niet voldaan met een geldig besluit, apart geteld) in "
             f"{'1 wijk' if len(uitzonderingen) == 1 else f'{len(uitzonderingen)} wijken'}: "
-            f"{'; '.join(uitzonderingen)}."
+            f"{noem(uitzonderingen, 'zie de tabel')}."
         )
     for g in ov.gemeentebreed:
         if not g.telling.totaal:
