@@ -441,3 +441,19 @@ def test_a_sociale_kaart_too_long_for_word_is_refused(invoke, tmp_path: Path, mo
     out = invoke(["show", "Herpt", "-o", str(doel)], code=2).stderr
     assert "(te-veel-voor-word)" in out and "past tot 3 voorzieningen" in out, out
     assert not doel.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["overview"], ["audit", "Vlijmen-Dorp"], ["show", "Vlijmen-Dorp"], ["list"]]
+)
+def test_a_deleted_gemeente_yaml_is_named_by_every_command_alike(
+    invoke, data_copy: Path, args: list[str]
+) -> None:
+    # Every command said "geen gemeenten gevonden", some with what it expected, none where
+    # the wijk files without their gemeente.yaml are.
+    (data_copy / "data" / "wijken" / "heusden" / "gemeente.yaml").unlink()
+    err = invoke([*args, "--data", str(data_copy)], code=2).stderr
+    assert err.strip().endswith(
+        "fout: geen gemeenten gevonden (verwacht <gemeente>/gemeente.yaml); wijkbestanden "
+        "zonder gemeente.yaml in heusden/ (data-root)"
+    ), err

@@ -218,9 +218,9 @@ def _gemeente_mappen(root, gemeente: str | None):
     (without --gemeente the caller checks the folders it gets, as the overview does)."""
     mappen = root.gemeente_mappen()
     if not mappen:
-        raise WijkcheckError.single(
-            Span(str(root.wijken)), "geen gemeenten gevonden", ids.DATA_ROOT
-        )
+        from wijkcheck.sources.dataroot import geen_gemeenten
+
+        raise geen_gemeenten(root)
     if gemeente is None:
         return mappen
     from wijkcheck.sources import store  # not before: the overview parses while it imports

@@ -71,6 +71,24 @@ def gemeente_mappen(wijken: Path) -> list[Path]:
     ]
 
 
+def geen_gemeenten(root: DataRoot) -> WijkcheckError:
+    """The error of a data folder without a gemeente, the same for every command; it names
+    the folders that hold wijk files but no gemeente.yaml (one deleted or misnamed)."""
+    zonder: list[str] = []
+    with contextlib.suppress(OSError):
+        for e in sorted(os.scandir(root.wijken), key=lambda e: e.name):
+            if verborgen(e.name) or not _is_map(e):
+                continue
+            with contextlib.suppress(OSError):
+                if any(n.endswith(YAML_SUFFIXES) and not verborgen(n) for n in os.listdir(e)):
+                    zonder.append(f"{e.name}/")
+    tekst = f"geen gemeenten gevonden (verwacht <gemeente>/{GEMEENTE_BESTAND})"
+    if zonder:
+        namen = ", ".join(zonder[:3]) + (f" en {len(zonder) - 3} andere" if len(zonder) > 3 else "")
+        tekst += f"; wijkbestanden zonder {GEMEENTE_BESTAND} in {namen}"
+    return WijkcheckError.single(Span(str(root.wijken)), tekst, ids.DATA_ROOT)
+
+
 def wijk_bestanden(folder: Path) -> list[Path]:
     """The wijk files of a gemeente folder: every visible `.yaml`/`.yml` beside gemeente.yaml.
     A folder that cannot be listed is an error (`map-onleesbaar`), never a gemeente without

@@ -27,6 +27,7 @@ from wijkcheck.sources.dataroot import (
     DataRoot,
     bundled_root,
     display_path,
+    geen_gemeenten,
     wijk_bestanden,
 )
 from wijkcheck.sources.layers import GelaagdDocument, stapel
@@ -226,11 +227,7 @@ def find_wijk(root: DataRoot, naam: str, gemeente: str | None = None) -> tuple[G
     if gemeente is not None and mappen:
         mappen = [kies_gemeente(root, gemeente, mappen, lees)]
     if not mappen:
-        raise WijkcheckError.single(
-            Span(str(root.wijken)),
-            f"geen gemeenten gevonden (verwacht <gemeente>/{GEMEENTE_BESTAND})",
-            ids.DATA_ROOT,
-        )
+        raise geen_gemeenten(root)
     gemeenten = [(m, lees(m)[0]) for m in mappen]
     namen = alle_wijknamen(gemeenten)
     key = sleutel(naam)
