@@ -43,7 +43,9 @@ class Meting:
     exitcodes: list[int]
 
 
-def meet(naam: str, cmd: list[str], runs: int, cwd: Path, env: dict[str, str]) -> Meting:
+def meet(
+    naam: str, cmd: list[str], runs: int, cwd: Path, env: dict[str, str], stil: bool = False
+) -> Meting:
     tijden, pieken, codes = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
@@ -55,11 +57,40 @@ def meet(naam: str, cmd: list[str], runs: int, cwd: Path, env: dict[str, str]) -
         pieken.append(usage.ru_maxrss / 1024)  # KiB on Linux
         codes.append(os.waitstatus_to_exitcode(status))
     m = Meting(naam, statistics.median(tijden), min(tijden), max(pieken), runs, sorted(set(codes)))
-    print(
-        f"  {naam:48} {m.mediaan_s * 1000:9.0f} ms  {m.piek_mib:7.1f} MiB  exit {m.exitcodes}",
-        flush=True,
-    )
+    if not stil:
+        print(
+            f"  {naam:48} {m.mediaan_s * 1000:9.0f} ms  {m.piek_mib:7.1f} MiB  exit {m.exitcodes}",
+            flush=True,
+        )
     return m
+
+
+def meet_paar(
+    a: tuple[str, list[str]], b: tuple[str, list[str]], runs: int, cwd: Path, env: dict[str, str]
+) -> tuple[Meting, Meting]:
+    """Two commands whose ratio is a target, run in turns (a, b, a, b, ...) after one run of
+    each not counted: on a shared machine whose speed drifts, runs of one after the other would
+    put the drift in the ratio (docs/performance.md measures interleaved throughout)."""
+    for _, cmd in (a, b):
+        subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rondes = [
+        (meet(a[0], a[1], 1, cwd, env, stil=True), meet(b[0], b[1], 1, cwd, env, stil=True))
+        for _ in range(runs)
+    ]
+    uit = []
+    for i, (naam, _) in enumerate((a, b)):
+        ms = [r[i] for r in rondes]
+        tijden = [x.mediaan_s for x in ms]
+        codes = sorted({c for x in ms for c in x.exitcodes})
+        piek = max(x.piek_mib for x in ms)
+        m = Meting(naam, statistics.median(tijden), min(tijden), piek, runs, codes)
+        print(
+            f"  {naam:48} {m.mediaan_s * 1000:9.0f} ms  {m.piek_mib:7.1f} MiB  exit {m.exitcodes}"
+            "  (om en om)",
+            flush=True,
+        )
+        uit.append(m)
+    return uit[0], uit[1]
 
 
 def yaml_files(root: Path) -> list[str]:
@@ -80,6 +111,8 @@ def main() -> int:
     parser.add_argument("--uit", type=Path, default=HERE / "out", help="folder for data/results")
     args = parser.parse_args()
     runs_klein, runs_groot = (3, 1) if args.snel else (10, 3)
+    # the pairs whose ratio is a target (issue 12, part 5; issue 13, part 7), in turns
+    runs_paar = 5 if args.snel else 9
     uit: Path = args.uit
     uit.mkdir(parents=True, exist_ok=True)
     leeg = Path(tempfile.mkdtemp(prefix="wijkcheck-bench-"))
@@ -119,22 +152,23 @@ def main() -> int:
     # unchanged files is answered from wijkcheck's memo (docs/performance.md). Both are cold
     # processes; the memo lives in a fresh folder of this run, filled by one run not counted.
     env["WIJKCHECK_CACHE"] = "uit"
-    m(
-        "audit",
-        "wijkcheck audit Vlijmen-Dorp (berekend)",
-        [WIJKCHECK, "audit", "Vlijmen-Dorp"],
-        runs_klein,
-    )
     # The floor (issue 13, part 7): a minimal typer + pydantic + rich app that validates one wijk
     # file and prints a table (bench/floor.py). Target: the computed audit ≤ 1.3 × this.
     wijkbestand = Path(__file__).resolve().parent.parent / "data/wijken/heusden/vlijmen-dorp.yaml"
+    berekend = ("wijkcheck audit Vlijmen-Dorp (berekend)", [WIJKCHECK, "audit", "Vlijmen-Dorp"])
     if wijkbestand.is_file():
-        m(
-            "vloer",
-            "bench/floor.py (typer + pydantic + rich, één wijk)",
-            [py, str(HERE / "floor.py"), str(wijkbestand)],
-            runs_klein,
+        metingen["audit"], metingen["vloer"] = meet_paar(
+            berekend,
+            (
+                "bench/floor.py (typer + pydantic + rich, één wijk)",
+                [py, str(HERE / "floor.py"), str(wijkbestand)],
+            ),
+            runs_paar,
+            leeg,
+            env,
         )
+    else:
+        m("audit", berekend[0], berekend[1], runs_klein)
     env["WIJKCHECK_CACHE"] = str(leeg / "cache")
     subprocess.run(
         [WIJKCHECK, "audit", "Vlijmen-Dorp"], cwd=leeg, env=env, stdout=subprocess.DEVNULL
@@ -206,17 +240,15 @@ def main() -> int:
             print(f"Genereer {omschrijving} in {data} …", flush=True)
             generate(int(naam.split("-")[0]), data, **opties)
         print(f"Overzicht, {omschrijving}:")
-        m(
-            f"pyyaml-{naam}",
-            "PyYAML CSafeLoader (alleen laden)",
-            [py, str(HERE / "load_yaml.py"), str(data)],
-            runs_groot,
-        )
-        m(
-            f"overview-{naam}",
-            "wijkcheck overview --format json",
-            [WIJKCHECK, "overview", "--data", str(data), "--format", "json"],
-            runs_groot,
+        metingen[f"pyyaml-{naam}"], metingen[f"overview-{naam}"] = meet_paar(
+            ("PyYAML CSafeLoader (alleen laden)", [py, str(HERE / "load_yaml.py"), str(data)]),
+            (
+                "wijkcheck overview --format json",
+                [WIJKCHECK, "overview", "--data", str(data), "--format", "json"],
+            ),
+            runs_paar,
+            leeg,
+            env,
         )
         m(f"validate-{naam}", "wijkcheck validate", [WIJKCHECK, "validate", "--data", str(data)], 1)
 
