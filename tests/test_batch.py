@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -347,9 +348,15 @@ def test_parsing_from_the_start_only_for_one_large_gemeente(
     mappen = dataroot.find_root(groot, {}, groot).gemeente_mappen()
     with parse.begin(mappen) as vooraf:
         assert vooraf is not None
-        # other files than those it began with: not these documents
+        # other files than those it began with: not these documents, and its workers end
+        # (the caller then parses them itself, in a pool of its own)
         assert vooraf.take(vooraf.paden[1:], vooraf.shown, lambda p: p) is None
+        assert not multiprocessing.active_children()
+        assert vooraf.take(vooraf.paden, vooraf.shown, lambda p: p) is None  # once
+    with parse.begin(mappen) as vooraf:
+        assert vooraf is not None
         assert vooraf.take(vooraf.paden, "elders", lambda p: p) is None
+        assert not multiprocessing.active_children()
     # several gemeenten (a pool for the small ones would fork beside it), one processor, or
     # a small gemeente: nothing begins
     wijken = groot / "data" / "wijken"

@@ -55,8 +55,12 @@ class Parsing:
         self, paden: Sequence[Path], shown: str, receive: Callable[[Parsed], Parsed]
     ) -> list[Parsed] | None:
         """The documents of `paden` (each turned by `receive` as its chunk arrives), if they
-        are the files this began with, in the same order and shown alike; else None. Once."""
-        if self._chunks is None or list(paden) != self.paden or shown != self.shown:
+        are the files this began with, in the same order and shown alike; else None. Once:
+        afterwards the workers have ended either way, so that the caller may start its own."""
+        if self._chunks is None:
+            return None
+        if list(paden) != self.paden or shown != self.shown:
+            self.close()
             return None
         chunks_, self._chunks = self._chunks, None
         with chunks_:
