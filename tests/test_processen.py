@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
+import textwrap
 import time
 
 import pytest
@@ -141,3 +144,77 @@ def test_a_worker_that_does_not_end_is_stopped(monkeypatch: pytest.MonkeyPatch) 
             break
         time.sleep(0.02)
     assert not multiprocessing.active_children()
+
+
+def _lang(brok: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    time.sleep(10)
+    return [(i, taak) for i, taak in brok]
+
+
+def _run_script(script: str) -> subprocess.CompletedProcess[str]:
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=30,
+    )
+
+
+def test_ctrl_c_while_the_workers_start_ends_cleanly() -> None:
+    # Before the first chunk is submitted the pool has no thread to end the workers already
+    # forked: they are stopped, and the process exits (it waited for them for ever).
+    uit = _run_script(
+        """
+        import multiprocessing
+        from concurrent.futures import process
+        from wijkcheck.parallel.pool import Chunks
+        from tests.test_processen import _lang, _niets
+
+        echt, gestart = process.ProcessPoolExecutor._spawn_process, []
+        def spawn(self):
+            if gestart:
+                raise KeyboardInterrupt  # Ctrl-C between forking the first and the second
+            gestart.append(1)
+            echt(self)
+        process.ProcessPoolExecutor._spawn_process = spawn
+        try:
+            Chunks(list(range(8)), [1] * 8, _lang, werkers=2, begin=_niets, begin_args=())
+        except KeyboardInterrupt:
+            pass
+        for p in multiprocessing.active_children():
+            p.join(5)
+        print(len(multiprocessing.active_children()))
+        """
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.split() == ["0"]
+
+
+def test_a_second_ctrl_c_stops_the_workers_at_once() -> None:
+    # The first Ctrl-C lets the running chunks end (here 10 s each); the second one, while
+    # it waits for them, stops them now.
+    uit = _run_script(
+        """
+        import multiprocessing, os, signal, threading, time
+        from wijkcheck.parallel.pool import Chunks
+        from tests.test_processen import _lang, _niets
+
+        begin = time.monotonic()
+        try:
+            with Chunks(list(range(8)), [1] * 8, _lang, werkers=2, begin=_niets,
+                        begin_args=()) as chunks:
+                threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
+                threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+                chunks.collect()
+        except KeyboardInterrupt:
+            pass
+        for p in multiprocessing.active_children():
+            p.join(5)
+        print(len(multiprocessing.active_children()), round(time.monotonic() - begin))
+        """
+    )
+    assert uit.returncode == 0, uit.stderr
+    kinderen, seconden = uit.stdout.split()
+    assert kinderen == "0" and int(seconden) < 5, uit.stdout

@@ -110,11 +110,14 @@ class Chunks(Generic[T, R]):
         self._eerder = {p.pid for p in active_children()}
         self._bezig: dict[Future[list[tuple[int, R]]], list[tuple[int, T]]] = {}
         self._ex = ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args))
+        #: every chunk submitted (the pool's thread runs); stopped once (`_stop`)
+        self._started = self._stopped = False
         try:
             # All workers start at the first submit. The caller must not run threads now
             # (forking a process that has threads can deadlock): the CLI's progress bar draws
             # without one, and a pool's own threads end with it.
             self._bezig = {self._ex.submit(_doe, werk, brok): brok for brok in brokken}
+            self._started = True
         except BaseException:
             self._stop()
             raise
@@ -144,37 +147,57 @@ class Chunks(Generic[T, R]):
         except BaseException:  # Ctrl-C, or a worker's exception: stop the others now
             self._stop()
             raise
-        self._ex.shutdown()
+        self.close()
         return [uitslagen[i] for i in range(self._aantal)]
 
     def close(self) -> None:
-        """The results not wanted: chunks not begun are dropped, running ones end; returns
-        when the workers and the pool's thread have."""
+        """Collected, or the results not wanted: chunks not begun are dropped, running ones
+        end; returns when the workers and the pool's thread have. Once."""
+        if self._stopped:
+            return
+        self._stopped = True
         self._bezig.clear()
         self._ex.shutdown(wait=True, cancel_futures=True)
 
     def _stop(self) -> None:
         """Ctrl-C or an error: chunks not begun are dropped and the running ones may end (each
         is a small part of the work, done in a fraction of a second); only a worker still busy
-        after `STOP_SECONDEN` is stopped. Stopping a worker while it sends its chunk's
-        results would leave half a message in the pool's pipe, which its thread then waits
-        for at exit, for ever (seen: Ctrl-C while a large gemeente's documents came in)."""
+        after `STOP_SECONDEN`, or every worker on a second Ctrl-C, is stopped at once. Stopping
+        a worker while it sends its chunk's results leaves half a message in the pool's pipe,
+        which the pool's thread then waits for at exit, for ever (seen: Ctrl-C while a large
+        gemeente's documents came in); so that stays the last resort, and the risk stays with
+        it. Stops once: later calls return at once."""
         from concurrent.futures import wait
-        from multiprocessing import active_children
 
+        if self._stopped:
+            return
+        self._stopped = True
         lopend = [f for f in self._bezig if not f.cancel()]  # running (or done) ones
         self._bezig = {}
-        _, bezig = wait(lopend, timeout=STOP_SECONDEN)
-        if not bezig:
-            # the workers and the pool's thread end now
-            self._ex.shutdown(wait=True, cancel_futures=True)
+        if not self._started:
+            # Ctrl-C while the workers were being started: the pool may have no thread yet to
+            # end the ones already forked
+            self._terminate()
             return
-        self._ex.shutdown(wait=False, cancel_futures=True)
+        try:
+            _, bezig = wait(lopend, timeout=STOP_SECONDEN)
+        except KeyboardInterrupt:  # Ctrl-C again: the user will not wait
+            self._terminate()
+            raise
+        if bezig:
+            self._terminate()
+            return
+        self._ex.shutdown(wait=True, cancel_futures=True)  # the workers and its thread end now
+
+    def _terminate(self) -> None:
         # The executor has no public way to stop its workers, but they are this process's
         # children (multiprocessing's public `active_children`): the ones that came with the
         # pool are stopped. A pool of multiprocessing.Pool would have a public `terminate`,
         # but hangs when a worker dies (killed, out of memory), where this executor reports a
         # broken pool.
+        from multiprocessing import active_children
+
+        self._ex.shutdown(wait=False, cancel_futures=True)
         for proces in active_children():
             if proces.pid not in self._eerder:
                 proces.terminate()

@@ -253,7 +253,9 @@ class Plekken:
 
     Built once per gemeente: without it every `aanwezig` rule of every wijk scans every facility
     of the gemeente, which is quadratic in the size of the gemeente (an overview of a gemeente
-    with 170 wijken spent 1.7 s there).
+    with 170 wijken spent 1.7 s there). An index belongs to one checklist, whose `soorten` it is
+    built with: what it remembers of the rules (`onthoud`, `gegeven`) is keyed on the rules
+    and the audit date, not on the checklist.
     """
 
     __slots__ = (
@@ -364,14 +366,14 @@ class Plekken:
         return found
 
     def gegeven(
-        self, sleutel_: tuple[object, ...], bron: object, maak: Callable[[], GebruiktGegeven]
+        self, sleutel_: tuple[object, ...], keep: object, maak: Callable[[], GebruiktGegeven]
     ) -> GebruiktGegeven:
         """The figure `maak` makes, made once for `sleutel_` while this index lives: a
         facility or an inventory is cited alike by every wijk of its kern, and a figure is a
-        frozen value. `bron` (what the key names by identity) is held with it."""
+        frozen value. `keep` (what the key names by identity) is held with it."""
         found = self._gegevens.get(sleutel_)
         if found is None:
-            found = self._gegevens[sleutel_] = bron, maak()
+            found = self._gegevens[sleutel_] = keep, maak()
         return found[1]
 
     def onthoud(self, regel: object, sleutel_: Hashable, maak: Callable[[], T]) -> T:
@@ -510,11 +512,13 @@ def beoordeel(
     """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
     gedeeld = regel.gedeeld(ctx)
     if gedeeld is not None and ctx.plekken is not None:
-        # the rule object and `id` fix the title and policy source the checklist gives it
+        # The index belongs to one checklist (its `soorten`, `Plekken`), whose names the rule
+        # object's result takes; what the caller names it with is in the key too.
         def maak() -> Resultaat:
             return _beoordeel(regel, ctx, id, titel, beleidsbron)
 
-        return ctx.plekken.onthoud(regel, ("resultaat", id, gedeeld), maak)
+        sleutel_ = ("resultaat", id, titel, beleidsbron, ctx.herkomst_van(id), gedeeld)
+        return ctx.plekken.onthoud(regel, sleutel_, maak)
     return _beoordeel(regel, ctx, id, titel, beleidsbron)
 
 
