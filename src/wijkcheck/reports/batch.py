@@ -382,7 +382,7 @@ def _begin_stuk(
     """Forked, the process has the parent's objects as they were: the index holds these very
     wijken. Started otherwise (spawn), they arrive as copies, and the index is made anew."""
     global _stuk
-    if wijken and id(wijken[0]) not in plekken.wijken:
+    if wijken and plekken.wijken.get(id(wijken[0])) is not wijken[0]:
         plekken = Plekken(gemeente, wijken, checklist.soorten)
     _stuk = gemeente, wijken, checklist, plekken, eens, datum, alles
 
