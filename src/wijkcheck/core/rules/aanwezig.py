@@ -134,7 +134,7 @@ class Aanwezig(RegelBasis):
 
         if ctx.plekken is None:
             return maak()
-        return ctx.plekken.gegeven(("telling", b, gevonden, wat, peildatum, verouderd), b, maak)
+        return ctx.plekken.onthoud(self, ("telling", b, gevonden, wat, peildatum, verouderd), maak)
 
     def past(self, v: Voorziening, ctx: Context) -> bool:
         if self.soorten:
@@ -320,7 +320,7 @@ def _gegeven(v: Voorziening, waar: str, ctx: Context) -> GebruiktGegeven:
 
     if ctx.plekken is None:
         return maak()
-    return ctx.plekken.gegeven(("voorziening", id(v), waar, wat, verouderd), v, maak)
+    return ctx.plekken.onthoud(v, ("voorziening", waar, wat, verouderd), maak)
 
 
 def _label(v: Voorziening, waar: str) -> str:

@@ -254,13 +254,12 @@ class Plekken:
     Built once per gemeente: without it every `aanwezig` rule of every wijk scans every facility
     of the gemeente, which is quadratic in the size of the gemeente (an overview of a gemeente
     with 170 wijken spent 1.7 s there). An index belongs to one checklist, whose `soorten` it is
-    built with: what it remembers of the rules (`onthoud`, `gegeven`) is keyed on the rules
+    built with: what it remembers of the rules (`onthoud`) is keyed on the rules
     and the audit date, not on the checklist.
     """
 
     __slots__ = (
         "_bediend",
-        "_gegevens",
         "_keuzes",
         "_per_kern",
         "_per_regel",
@@ -315,9 +314,6 @@ class Plekken:
         self._per_kern: dict[int, tuple[Keuze, dict[str | None, list[int]], list[int]]] = {}
         # (rule identity, key) → (the rule; what was made of it once, `onthoud`)
         self._per_regel: dict[tuple[int, Hashable], tuple[object, object]] = {}
-        # a figure every wijk of a kern cites alike (`gegeven`): key → (what it came from,
-        # held so that an id in the key stays its own; the figure)
-        self._gegevens: dict[tuple[object, ...], tuple[object, GebruiktGegeven]] = {}
 
     def voor_wijk(self, wijk: str) -> list[Plek]:
         """Facilities elsewhere that name the wijk (a key) in their `bedient:`."""
@@ -365,21 +361,11 @@ class Plekken:
         self._keuzes[sleutel_] = regel, found
         return found
 
-    def gegeven(
-        self, sleutel_: tuple[object, ...], keep: object, maak: Callable[[], GebruiktGegeven]
-    ) -> GebruiktGegeven:
-        """The figure `maak` makes, made once for `sleutel_` while this index lives: a
-        facility or an inventory is cited alike by every wijk of its kern, and a figure is a
-        frozen value. `keep` (what the key names by identity) is held with it."""
-        found = self._gegevens.get(sleutel_)
-        if found is None:
-            found = self._gegevens[sleutel_] = keep, maak()
-        return found[1]
-
     def onthoud(self, regel: object, sleutel_: Hashable, maak: Callable[[], T]) -> T:
-        """What `maak` makes for `regel` and `sleutel_`, made once while this index lives
-        (`aanwezig.KernTelling`: every wijk of a kern asks the same; `beoordeel`: a result
-        that is the same for many wijken)."""
+        """What `maak` makes for `regel` (held, so that its id stays its own) and `sleutel_`,
+        made once while this index lives: `aanwezig.KernTelling`, which every wijk of a kern
+        asks for; a result that is the same for many wijken (`beoordeel`); a facility or an
+        inventory as a figure, which every wijk of its kern cites alike (a frozen value)."""
         sleutel_ = (id(regel), sleutel_)
         if sleutel_ not in self._per_regel:
             self._per_regel[sleutel_] = regel, maak()
