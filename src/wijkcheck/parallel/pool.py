@@ -16,6 +16,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from typing import TypedDict
+
+    from typing_extensions import Unpack
+
+    class Pool(TypedDict):
+        """How the workers of `map_chunks` are started: as `Chunks` takes them."""
+
+        werkers: int
+        begin: Callable[..., None]
+        begin_args: tuple[Any, ...]
+
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -53,11 +64,9 @@ def map_chunks(
     gewichten: Sequence[int],
     werk: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
     *,
-    werkers: int,
-    begin: Callable[..., None],
-    begin_args: tuple[Any, ...],
     progress: ProgressCallback | None = None,
     receive: Callable[[R], R] | None = None,
+    **pool: Unpack[Pool],
 ) -> list[R]:
     """Run `werk` on chunks of `(index, task)` in `werkers` processes; results in task order.
 
@@ -67,7 +76,7 @@ def map_chunks(
     result in the parent as its chunk arrives (while the workers go on), in no fixed order;
     its value is returned instead.
     """
-    with Chunks(taken, gewichten, werk, werkers=werkers, begin=begin, begin_args=begin_args) as c:
+    with Chunks(taken, gewichten, werk, **pool) as c:
         return c.collect(progress, receive)
 
 
