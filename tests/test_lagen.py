@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from wijkcheck.checks import integrity
+from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import WijkcheckError
 from wijkcheck.core.rules import Drempel, Samengesteld
 from wijkcheck.sources.dataroot import find_root
@@ -35,6 +36,27 @@ def regel_op(checklist: Any, pad: str) -> Any:
     return regel
 
 
+def assert_as_validated(checklist: Checklist) -> None:
+    """The merge puts the checklist together without validating it (layers.stapel): it must
+    be the very checklist that validating its parts gives, field for field."""
+    velden = {naam: getattr(checklist, naam) for naam in checklist.model_fields_set}
+    opnieuw = Checklist.model_validate(velden)
+    assert opnieuw == checklist
+    assert opnieuw.model_fields_set == checklist.model_fields_set
+    for laag, eigen in zip(opnieuw.lagen, checklist.lagen, strict=True):
+        assert laag.model_fields_set == eigen.model_fields_set
+
+
+def test_bundled_checklists_as_validated() -> None:
+    root = find_root(None, {}, Path.cwd())
+    assert root.checklists is not None
+    paden = sorted(root.checklists.glob("*.yaml"))
+    assert paden
+    for pad in paden:
+        checklist, _ = load_checklist_file(pad, root, str)
+        assert_as_validated(checklist)
+
+
 @pytest.mark.parametrize("basis, case", load_cases())
 def test_extends_case(tmp_path: Path, monkeypatch, basis: str, case: dict[str, Any]) -> None:
     folder = tmp_path / "checklists"
@@ -52,6 +74,7 @@ def test_extends_case(tmp_path: Path, monkeypatch, basis: str, case: dict[str, A
         checklist = None
     else:
         found = integrity.check_checklist(checklist, doc)
+        assert_as_validated(checklist)
     got = [f"{f.span} {f.id}" for f in found]
     assert got == case.get("fouten", []), [str(f) for f in found]
     verwacht = case.get("verwacht")

@@ -28,9 +28,8 @@ import re
 import stat
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import wijkcheck
 from wijkcheck.sources.dataroot import DataRoot, bundled_root, vingerafdruk
@@ -61,8 +60,7 @@ def cachemap(env: Mapping[str, str]) -> Path | None:
     return basis / "wijkcheck" / "uitvoer"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     stdout: str
     code: int
 

@@ -97,25 +97,31 @@ def stapel(
     if m.findings:
         raise WijkcheckError(m.findings)
     assert m.ouderdom is not None
-    checklist = Checklist(
-        id=top.id,
-        naam=top.naam,
-        versie=top.versie,
-        uitgever=top.uitgever,
-        omschrijving=top.omschrijving,
-        lagen=[
-            ChecklistLaag(
+    # Every part is a model validated from its layer's file: the merged checklist is put
+    # together without validating it again, so that no command builds a validator for it
+    # (its schema holds the union of all rule kinds: ~8 ms of every command that reads a
+    # checklist).
+    velden: dict[str, Any] = {
+        "id": top.id,
+        "naam": top.naam,
+        "versie": top.versie,
+        "uitgever": top.uitgever,
+        "omschrijving": top.omschrijving,
+        "lagen": [
+            ChecklistLaag.model_construct(
+                None,
                 **{veld: getattr(laag, veld) for veld in _LAAG_VELDEN},
                 catalogus=top.thema and i < len(lagen) - 1,
             )
             for i, (laag, _) in enumerate(lagen)
         ],
-        secties=m.secties,
-        maximale_ouderdom=m.ouderdom,
-        herkomst=m.herkomst,
-        niet_getoetst=m.niet_getoetst,
+        "secties": m.secties,
+        "maximale_ouderdom": m.ouderdom,
+        "herkomst": m.herkomst,
+        "niet_getoetst": m.niet_getoetst,
         **m.delen,
-    )
+    }
+    checklist = Checklist.model_construct(None, **velden)
     return checklist, m.doc
 
 

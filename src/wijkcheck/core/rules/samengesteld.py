@@ -13,14 +13,14 @@ from wijkcheck.core.rules.base import Beoordeling, Catalogus, Context, Loc, Rege
 
 if TYPE_CHECKING:
     # For the type checker every part is a rule; pydantic validates against the union of all
-    # kinds, which rules/__init__.py builds from the registry and hands to `model_rebuild`.
+    # kinds, which rules/__init__.py builds from the registry and puts in this namespace.
     Regel = RegelBasis
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
 
 
 class Samengesteld(RegelBasis):
-    # the union of every kind, built from the registry in rules/__init__.py (model_rebuild)
+    # the union of every kind, built from the registry in rules/__init__.py
     regels: Annotated[list[Regel], Field(min_length=1)]
 
     def gemeentebreed(self) -> bool:
