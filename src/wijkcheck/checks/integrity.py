@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.checklist import Checklist
@@ -58,8 +58,7 @@ def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Namen:
+class Namen(NamedTuple):
     """The wijk and kern names of a gemeente with their match keys, built once per gemeente."""
 
     wijken: list[str]

@@ -13,9 +13,8 @@ import datetime as dt
 import gc
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -57,8 +56,7 @@ ONLEESBAAR = frozenset({ids.BESTAND_ONLEESBAAR, ids.MAP_ONLEESBAAR})
 _STANDAARD_CHECKLIST: str = Gemeente.model_fields["checklist"].default
 
 
-@dataclass(frozen=True, slots=True)
-class Validatie:
+class Validatie(NamedTuple):
     """The outcome of a run: findings sorted by file and position, and the files checked."""
 
     bevindingen: tuple[Finding, ...]

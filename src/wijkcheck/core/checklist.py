@@ -5,8 +5,6 @@ replace or remove conditions and items, or override thresholds; `wijkcheck.sourc
 merges the layers into one `Checklist`, the only shape the engine sees.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -57,7 +55,7 @@ class Status(Model):
     besluit: Tekst | None = None
 
     @model_validator(mode="after")
-    def _vastgesteld_door_wie(self) -> Status:
+    def _vastgesteld_door_wie(self) -> "Status":
         if self.status == "vastgesteld":
             vereist(self, ("door", "datum", "besluit"), "een vastgestelde checklist noemt ook {}")
         return self

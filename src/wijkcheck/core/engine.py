@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from wijkcheck.core.checklist import Checklist, Onderwerp
 from wijkcheck.core.models import Gemeente, Uitzondering, Wijk
@@ -175,8 +174,7 @@ def audits(
     return [_audit(checklist, gemeente, w, wijken, datum, plekken, shared, namen) for w in deze]
 
 
-@dataclass(frozen=True, slots=True)
-class _Shared:
+class _Shared(NamedTuple):
     """What the reports of one gemeente's wijken share (`audits`)."""
 
     checklist: ChecklistInfo

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A 1-based position in a file; ``line``/``column`` are 0 when the file has no position."""
 
     path: str
@@ -47,8 +47,7 @@ class Section(StrEnum):
     MAP = "Kaart"
 
 
-@dataclass(frozen=True, slots=True)
-class YamlExample:
+class YamlExample(NamedTuple):
     """A change to a copy of the bundled data after which `wijkcheck validate` reports the id.
 
     `path` is relative to the folder holding `data/wijken/` and `checklists/`. `text` replaces
@@ -64,8 +63,7 @@ class YamlExample:
     datum: str = "2025-06-01"
 
 
-@dataclass(frozen=True, slots=True)
-class CommandExample:
+class CommandExample(NamedTuple):
     """A command line that reports the id: for ids about arguments, output files, other commands."""
 
     command: str
@@ -74,8 +72,7 @@ class CommandExample:
 Example = YamlExample | CommandExample
 
 
-@dataclass(frozen=True, slots=True)
-class FindingId:
+class FindingId(NamedTuple):
     """The definition of one finding id: registered once in `core/finding_ids.py`.
 
     Two definitions are equal when their ids are (a finding that crossed a process boundary
@@ -83,13 +80,22 @@ class FindingId:
     """
 
     id: str
-    severity: Severity = field(compare=False)
-    section: Section = field(compare=False)
-    title: str = field(compare=False)
-    explanation: str = field(compare=False)
+    severity: Severity
+    section: Section
+    title: str
+    explanation: str
     #: True when the finding stops the check itself (exit code 2), not a problem in the data.
-    stops: bool = field(default=False, compare=False)
-    example: Example | None = field(default=None, compare=False)
+    stops: bool = False
+    example: Example | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FindingId) and other.id == self.id
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     def __str__(self) -> str:
         return self.id

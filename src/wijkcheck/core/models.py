@@ -4,8 +4,6 @@ Field names are the Dutch words users type in their files. Unknown keys are erro
 never silently drop data.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 import re
@@ -147,7 +145,7 @@ class Capaciteit(Model):
     eenheid: Tekst
 
     @model_validator(mode="after")
-    def _aantal(self) -> Capaciteit:
+    def _aantal(self) -> "Capaciteit":
         if telt(self.eenheid):
             _geheel(self.waarde, f"capaciteit ({self.eenheid})")
         return self
@@ -223,7 +221,7 @@ class Uitzondering(Model):
     tot: dt.date
 
     @model_validator(mode="after")
-    def _een_onderwerp(self) -> Uitzondering:
+    def _een_onderwerp(self) -> "Uitzondering":
         if (self.voorwaarde is None) == (self.item is None):
             raise ValueError(
                 "een uitzondering noemt precies een van 'voorwaarde' of 'item' (het id uit de "
@@ -337,7 +335,7 @@ class Norm(Model):
     toelichting: str | None = None
 
     @model_validator(mode="after")
-    def _volledig(self) -> Norm:
+    def _volledig(self) -> "Norm":
         nodig = {
             NormBasis.REFERENTIE: ("bron", "wat"),
             NormBasis.BESLUIT: ("door", "datum", "besluit"),

@@ -1,7 +1,5 @@
 """What an audit produces: plain data, dumped to JSON as is (`model_dump(mode="json")`)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
@@ -106,7 +104,7 @@ class Resultaat(Result):
     voorzieningen: list[str] = leeg(list)
     gegevens: list[GebruiktGegeven] = leeg(list)
     beleidsbron: Beleidsbron | None = None
-    onderdelen: list[Resultaat] = leeg(list)
+    onderdelen: "list[Resultaat]" = leeg(list)
     #: the checklist layer the requirement (or its overridden norm) comes from, and its level
     herkomst: str = ""
     niveau: str = ""
@@ -151,11 +149,11 @@ class Telling(Result):
     uitzondering: int = 0
 
     @classmethod
-    def van(cls, resultaten: list[Resultaat]) -> Telling:
+    def van(cls, resultaten: list[Resultaat]) -> "Telling":
         return cls.uit([r.uitkomst for r in resultaten])
 
     @classmethod
-    def uit(cls, uitkomsten: list[Uitkomst]) -> Telling:
+    def uit(cls, uitkomsten: list[Uitkomst]) -> "Telling":
         return cls(
             voldaan=uitkomsten.count(Uitkomst.VOLDAAN),
             niet_voldaan=uitkomsten.count(Uitkomst.NIET_VOLDAAN),

@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.errors import Finding, Span, WijkcheckError
@@ -138,8 +139,7 @@ def buiten_gegevensmap(pad: str, getoond: str, grens: str) -> Finding:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Ontdekking:
+class Ontdekking(NamedTuple):
     """What the data folder holds: its gemeente folders, and what is wrong with its shape."""
 
     mappen: list[Path]

@@ -1,7 +1,5 @@
 """Rule kind `aanwezig`: facilities present."""
 
-from __future__ import annotations
-
 import bisect
 import datetime as dt
 from collections.abc import Hashable, Iterator
@@ -84,7 +82,7 @@ class Aanwezig(RegelBasis):
             )
 
     @model_validator(mode="after")
-    def _een_van_soorten_of_functie(self) -> Aanwezig:
+    def _een_van_soorten_of_functie(self) -> "Aanwezig":
         if bool(self.soorten) == bool(self.functie):
             raise ValueError("geef óf 'soorten' óf 'functie' op, niet beide en niet geen van twee")
         return self
@@ -180,7 +178,7 @@ class Aanwezig(RegelBasis):
         compleet = "voorzieningen" in wijk.model_fields_set
         return "kern", telling.kern, compleet, ctx.datum, ctx.max_ouderdom_maanden
 
-    def _kerntelling(self, ctx: Context) -> KernTelling | None:
+    def _kerntelling(self, ctx: Context) -> "KernTelling | None":
         """The kern's count made once (`KernTelling`), where it applies: reach *kern*, no
         names (`Context.namen`), a wijk of the facility index whose own facilities it finds."""
         wijk, plekken = ctx.wijk, ctx.plekken

@@ -1,12 +1,10 @@
 """What every rule kind shares: the context a rule looks at, the index of facilities, the
 verdict before the engine names it, and the base class with the behaviour each kind defines."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, Protocol, TypeVar
+from typing import ClassVar, Literal, NamedTuple, Protocol, TypeVar
 
 from wijkcheck.core.errors import FindingId
 from wijkcheck.core.models import (
@@ -35,8 +33,7 @@ T = TypeVar("T")
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Verwijzing:
+class Verwijzing(NamedTuple):
     """A name a rule takes from the checklist's catalogue, where it stands and what it is."""
 
     plek: Loc
@@ -71,7 +68,7 @@ class Keuze(Protocol):
     @property
     def functie(self) -> str | None: ...
 
-    def past(self, v: Voorziening, ctx: Context) -> bool: ...
+    def past(self, v: Voorziening, ctx: "Context") -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +84,7 @@ class Context:
     wijk: Wijk | None
     wijken: Sequence[Wijk]
     datum: dt.date
-    plekken: Plekken | None = None
+    plekken: "Plekken | None" = None
     #: result id (`huisarts`, `huisarts.2`) → (checklist layer id, its level); see Checklist
     herkomst: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     #: False: a result of `aanwezig` gives the number of facilities without their names. The
@@ -198,12 +195,12 @@ class Context:
         return found + dichtbij + ver, compleet
 
 
-def _via(p: Plek) -> str:
+def _via(p: "Plek") -> str:
     """Where a facility that serves the wijk from elsewhere is (`bedient:`)."""
     return f"via {p.wijknaam}" if p.wijk is not None else "via de gemeente"
 
 
-def _gemeentebreed(plekken: Plekken, keuze: Keuze | None) -> list[tuple[Voorziening, str]]:
+def _gemeentebreed(plekken: "Plekken", keuze: Keuze | None) -> list[tuple[Voorziening, str]]:
     """Every facility of the gemeente that `keuze` counts, with where it is, in file order."""
     found = []
     for p in plekken.keuze(keuze):
@@ -216,8 +213,7 @@ def _gemeentebreed(plekken: Plekken, keuze: Keuze | None) -> list[tuple[Voorzien
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Telbron:
+class Telbron(NamedTuple):
     """The inventory behind a facility list: the source of every "none found"."""
 
     bron: str
@@ -225,7 +221,7 @@ class Telbron:
     geschat: bool = False
 
     @classmethod
-    def van(cls, inv: Inventarisatie | None, peildatum: dt.date | None) -> Telbron:
+    def van(cls, inv: Inventarisatie | None, peildatum: dt.date | None) -> "Telbron":
         if inv is None:  # a list without its inventory: nobody said who counted, or when
             return cls("inventarisatie niet vastgelegd", peildatum, True)
         return cls(inv.bron, inv.peildatum, inv.geschat)
@@ -447,7 +443,7 @@ class RegelBasis(Model):
 
     # What integrity, plausibility and `explain` need to know of a kind, kept with the kind.
 
-    def onderdelen(self) -> Sequence[tuple[Loc, RegelBasis]]:
+    def onderdelen(self) -> "Sequence[tuple[Loc, RegelBasis]]":
         """The rules inside this one, each with its place below this rule's."""
         return ()
 

@@ -1,7 +1,5 @@
 """Rule kind `drempel`: an indicator within a threshold."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
@@ -106,7 +104,7 @@ class Drempel(RegelBasis):
             )
 
     @model_validator(mode="after")
-    def _grens(self) -> Drempel:
+    def _grens(self) -> "Drempel":
         if self.minimaal is None and self.maximaal is None:
             raise ValueError("geef 'minimaal' en/of 'maximaal' op")
         if (

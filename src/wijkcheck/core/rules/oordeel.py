@@ -1,7 +1,5 @@
 """Rule kind `oordeel`: a recorded, motivated judgement."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 

@@ -1,7 +1,5 @@
 """Rule kind `per_inwoners`: capacity relative to inhabitants and demand."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal
 

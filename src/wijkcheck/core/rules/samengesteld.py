@@ -1,7 +1,5 @@
 """Rule kinds `alle` and `een_van`: three-valued combinations of other rules."""
 
-from __future__ import annotations
-
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
@@ -21,7 +19,7 @@ V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
 
 class Samengesteld(RegelBasis):
     # the union of every kind, built from the registry in rules/__init__.py
-    regels: Annotated[list[Regel], Field(min_length=1)]
+    regels: Annotated[list["Regel"], Field(min_length=1)]
 
     def gemeentebreed(self) -> bool:
         return all(r.gemeentebreed() for r in self.regels)

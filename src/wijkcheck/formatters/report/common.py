@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar, Union
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Union
 
 from typing_extensions import TypeIs
 
@@ -77,15 +77,14 @@ def noem(namen: Sequence[str], waar: str) -> str:
     return "; ".join([*namen[:NOEM_WIJKEN], meer])
 
 
-@dataclass(slots=True)
-class Rij:
+class Rij(NamedTuple):
     niveau: int
     titel: str
     uitkomst: Uitkomst
     gemeten: str
     vereist: str
     toelichting: str
-    bronnen: list[int] = field(default_factory=list)
+    bronnen: list[int]
     #: the outcome in words when it is more than its name: `uitzondering tot 31-12-2027`
     label: str = ""
 
@@ -139,16 +138,14 @@ class Bron:
     verouderd: bool = False
 
 
-@dataclass(slots=True)
-class Sectie:
+class Sectie(NamedTuple):
     """One table of a memo: its title (from the checklist) and its rows."""
 
     titel: str
     rijen: list[Rij]
 
 
-@dataclass(slots=True)
-class MemoView:
+class MemoView(NamedTuple):
     secties: list[Sectie]
     bronnen: list[Bron]
 
@@ -691,8 +688,7 @@ SOMMEN_UITLEG = (
 )
 
 
-@dataclass(slots=True)
-class SomRij:
+class SomRij(NamedTuple):
     label: str
     niveau: str  # kern, gemeente, alle
     wijken: str
@@ -703,8 +699,7 @@ class SomRij:
     wijken_tekst: str = ""
 
 
-@dataclass(slots=True)
-class SommenView:
+class SommenView(NamedTuple):
     kolommen: list[str]  # Kern, Wijken, Inwoners, one per condition
     rijen: list[SomRij]
 
@@ -800,17 +795,16 @@ SCORE_UITLEG_KORT = (
 )
 
 
-@dataclass(slots=True)
-class OverzichtView:
+class OverzichtView(NamedTuple):
     """The overview as a matrix of cell texts: the same words in every format."""
 
     kolommen: list[str]  # [gemeente,] wijk, kern, one per condition, checklist score
     rijen: list[list[str]]
     uitkomsten: list[list[Uitkomst]]  # per row, per condition (for styling only)
     totalen: list[list[str]]  # per outcome: label, "" per other text column, counts, ""
-    voor: int = 2  # text columns before the conditions: 3 with a Gemeente column
+    voor: int  # text columns before the conditions: 3 with a Gemeente column
     #: the outcome of each row of `totalen`
-    totaal_uitkomsten: list[Uitkomst] = field(default_factory=list)
+    totaal_uitkomsten: list[Uitkomst]
 
     @property
     def wijk(self) -> int:
@@ -913,35 +907,31 @@ def ja_nee(waarde: bool | None) -> str:
     return {True: "ja", False: "nee", None: "onbekend"}[waarde]
 
 
-@dataclass(slots=True)
-class KaartRij:
+class KaartRij(NamedTuple):
     naam: str
     soort: str
     toegankelijk: str
     waar: str
     details: str  # capacity, address, remark
-    bronnen: list[int] = field(default_factory=list)
+    bronnen: list[int]
 
 
-@dataclass(slots=True)
-class KaartSectie:
+class KaartSectie(NamedTuple):
     titel: str  # "In de wijk", "Elders in kern …", "Bedient deze wijk", "Gemeentebreed"
     eigen: bool
     rijen: list[KaartRij]
 
 
-@dataclass(slots=True)
-class KaartGroep:
+class KaartGroep(NamedTuple):
     titel: str
     omschrijving: str
     secties: list[KaartSectie]  # only sections with rows; none when the layer is empty
 
 
-@dataclass(slots=True)
-class KaartView:
+class KaartView(NamedTuple):
     groepen: list[KaartGroep]
     bronnen: list[Bron]
-    wat_werkt: list[PraktijkRij] = field(default_factory=list)
+    wat_werkt: list[PraktijkRij]
 
 
 KAART_KOLOMMEN = ["Voorziening", "Soort", "Toegankelijk", "Waar", "Bron"]
@@ -1022,14 +1012,13 @@ VOORBEELDEN_KOLOMMEN = ["Wijk", "Wat werkt", "Sinds", "Contact", "Bron"]
 GEEN_PRAKTIJKEN = "nog geen praktijk vastgelegd (wat_werkt in een wijkbestand)"
 
 
-@dataclass(slots=True)
-class PraktijkRij:
+class PraktijkRij(NamedTuple):
     waar: str  # the condition (sociale kaart) or the wijk (voorbeelden)
     wat: str
     sinds: str
     contact: str
     details: str  # the outcome in its own wijk (voorbeelden), remarks
-    bronnen: list[int] = field(default_factory=list)
+    bronnen: list[int]
 
 
 def sinds_tekst(sinds: dt.date, geschat: bool) -> str:
@@ -1050,16 +1039,14 @@ def kaart_praktijken(kaart: SocialeKaart, bronnen: _Bronnen) -> list[PraktijkRij
     ]
 
 
-@dataclass(slots=True)
-class VoorbeeldSectie:
+class VoorbeeldSectie(NamedTuple):
     titel: str
     rijen: list[PraktijkRij]
     #: "Niet voldaan in …", "Onbekend in …": the wijken that could learn from the rows
     daar: list[str]
 
 
-@dataclass(slots=True)
-class VoorbeeldenView:
+class VoorbeeldenView(NamedTuple):
     secties: list[VoorbeeldSectie]
     bronnen: list[Bron]
 

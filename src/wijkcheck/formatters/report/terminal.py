@@ -3,8 +3,7 @@ so output stays readable with NO_COLOR, in pipes and at 80 columns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
@@ -78,8 +77,7 @@ def _onder_breed(rij: common.Rij) -> int:
     return max(len("§ uitzondering"), _langste_woord([rij.label]))
 
 
-@dataclass(frozen=True, slots=True)
-class _Opmaak:
+class _Opmaak(NamedTuple):
     """How an audit table is laid out at a given width."""
 
     uitkomst_kolom: bool  # else the outcome stands under the subject
@@ -186,8 +184,7 @@ _KORT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Matrix:
+class _Matrix(NamedTuple):
     """How the overview matrix is laid out at a given width."""
 
     gemeente_kolom: bool  # else a row with the gemeente's name heads its wijken
@@ -538,7 +535,7 @@ Parts = list[RenderableType]
 def show(out: Console, view: RenderableType | Parts) -> None:
     """Print a terminal view on a console: a renderable at once, `Parts` one by one."""
     if not isinstance(view, list):
-        out.print(view)
+        out.print(view, crop=False)
         return
     for part in view:
         out.print(part, soft_wrap=isinstance(part, Example))
