@@ -535,7 +535,7 @@ Parts = list[RenderableType]
 def show(out: Console, view: RenderableType | Parts) -> None:
     """Print a terminal view on a console: a renderable at once, `Parts` one by one."""
     if not isinstance(view, list):
-        out.print(view, crop=False)
+        out.print(view)
         return
     for part in view:
         out.print(part, soft_wrap=isinstance(part, Example))
