@@ -530,3 +530,34 @@ def test_a_folder_where_a_data_file_belongs_is_refused_by_every_command(
     for command in (["audit", "Vlijmen-Dorp"], ["overview"]):
         out = invoke([*command, *args], code=2).output
         assert "interne fout" not in out, command
+
+
+def test_reports_of_the_data_folder_name_folders_without_gemeente(invoke, data_copy: Path) -> None:
+    """A gemeente folder whose gemeente.yaml was deleted or misnamed: its wijk files are used by
+    no command (`geen-gemeente`); the overview and list of the whole data folder say so in
+    every format, instead of silently showing the other gemeenten only."""
+    los = data_copy / "data" / "wijken" / "vught"
+    los.mkdir()
+    for naam in ("vlijmen-dorp.yaml", "herpt.yaml"):
+        shutil.copy(heusden(data_copy) / naam, los / naam)
+    shutil.copy(heusden(data_copy) / "gemeente.yaml", los / "gemeente.yml")  # misnamed
+    data = ["--data", str(data_copy), "--datum", DATUM]
+    melding = "/data/wijken/vught/ (3 YAML-bestanden), want daar staat geen gemeente.yaml."
+    tabel = " ".join(invoke(["overview", *data]).output.replace("│", " ").split())
+    assert "⚠ Niet getoond: de wijken in " in tabel and melding in tabel
+    ov = json.loads(invoke(["overview", *data, "--format", "json"]).output)
+    assert list(ov["zonder_gemeente"].values()) == [3]
+    assert next(iter(ov["zonder_gemeente"])).endswith("data/wijken/vught/")
+    assert melding in invoke(["overview", *data, "--format", "markdown"]).output
+    lijst = json.loads(invoke(["list", *data[:2], "--format", "json"]).output)
+    assert list(lijst["zonder_gemeente"].values()) == [3]
+    assert melding in invoke(["list", *data[:2], "--format", "markdown"]).output
+    # One gemeente asked for: the other folders are not its business.
+    gekozen = invoke(["overview", *data, "--gemeente", "Heusden", "--format", "json"]).output
+    assert json.loads(gekozen)["zonder_gemeente"] == {}
+    # validate names every file that no command uses, and the misnamed one.
+    out = invoke(["validate", *data], code=None).output
+    assert out.count("(geen-gemeente)") == 2
+    assert "vught/gemeente.yml:7:1: waarschuwing: een gemeentebestand heet gemeente.yaml" in out
+    # Its names are checked against the default checklist only, and it says so.
+    assert "de namen uit de checklist alleen tegen de standaardchecklist 'hart-van-brabant'" in out

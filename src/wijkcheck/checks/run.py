@@ -556,7 +556,9 @@ class _Run:
                 Finding(
                     doc.span(),
                     f"geen {GEMEENTE_BESTAND} in deze map: wijkcheck gebruikt dit wijkbestand "
-                    "niet, en kern en wijknaam zijn niet gecontroleerd",
+                    "niet; kern en wijknaam zijn niet gecontroleerd, de namen uit de checklist "
+                    f"alleen tegen de standaardchecklist '{_STANDAARD_CHECKLIST}' (de "
+                    f"{GEMEENTE_BESTAND} zegt welke checklist geldt)",
                     ids.GEEN_GEMEENTE,
                 )
             ]

@@ -32,4 +32,8 @@ def list_cmd(
     fmt = kies_formaat(fmt, output, formatters.WIJKEN)
     root = data_root(data)
     lijst = wijkenlijst(root, _gemeente_mappen(root, gemeente), alle_mappen=gemeente is None)
+    if gemeente is None:  # the whole data folder: say what it leaves out
+        zonder = root.ontdekking().zonder_gemeente
+        if zonder:
+            lijst = lijst.model_copy(update={"zonder_gemeente": zonder})
     lever(herkomst(lijst, root), fmt, output, force)

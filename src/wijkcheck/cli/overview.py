@@ -132,6 +132,8 @@ def overview_cmd(
         )
     root = data_root(data)
     mappen = _gemeente_mappen(root, gemeente)
+    # without --gemeente the overview is of the whole data folder: it says what it leaves out
+    zonder = {} if gemeente is not None else root.ontdekking().zonder_gemeente
     dag = auditdatum(datum)
     from wijkcheck.parallel import parse
 
@@ -152,6 +154,8 @@ def overview_cmd(
                 progress=progress,
                 vooraf=vooraf,
             )
+    if zonder:
+        ov = ov.model_copy(update={"zonder_gemeente": zonder})
     if sinds is not None:
         lever(_sinds(herkomst(ov, root), root, sinds, datum_sinds, checklist, gemeente,
                      sorteer), fmt, output, force)  # fmt: skip

@@ -735,7 +735,8 @@ GEEN_GEMEENTE = define(
     WAARSCHUWING,
     Section.REFERENCES,
     "Wijkbestand zonder gemeente.yaml",
-    "een wijkbestand zonder `gemeente.yaml` in dezelfde map: wijkcheck gebruikt het niet",
+    "een wijkbestand zonder `gemeente.yaml` in dezelfde map: wijkcheck gebruikt het niet; "
+    "`overview` en `list` van de hele gegevensmap noemen de mappen die ze daarom overslaan",
     example=Yaml(
         "data/wijken/losse-wijken/herpt.yaml",
         text="naam: Herpt\nkern: Herpt\npeildatum: 2025-01-01\n",

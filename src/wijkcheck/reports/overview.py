@@ -165,6 +165,9 @@ class Overzicht(Result):
     totalen: dict[str, Telling]
     weggelaten: int
     ontbrekende_wijken: list[str]
+    #: folders of the data folder with YAML files but no gemeente.yaml, with how many YAML
+    #: files each holds: not in this overview (only without --gemeente; `geen-gemeente`)
+    zonder_gemeente: dict[str, int] = leeg(dict)
     voorbeelddata: bool
     verouderde_gegevens: bool
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.

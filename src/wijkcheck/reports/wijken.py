@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from wijkcheck.core.errors import Finding, WijkcheckError
+from wijkcheck.core.models import leeg
 from wijkcheck.core.names import sleutel
 from wijkcheck.core.results import SCHEMA_VERSIE, Result
 from wijkcheck.sources import store
@@ -40,6 +41,9 @@ class Wijkenlijst(Result):
     herkomst: str
     #: Made from the example data shipped with wijkcheck: no data folder of the user's found.
     meegeleverde_gegevens: bool = False
+    #: folders of the data folder with YAML files but no gemeente.yaml, with how many YAML
+    #: files each holds: not in this list (only without --gemeente; `geen-gemeente`)
+    zonder_gemeente: dict[str, int] = leeg(dict)
 
 
 def wijkenlijst(root: DataRoot, mappen: Sequence[Path], alle_mappen: bool) -> Wijkenlijst:

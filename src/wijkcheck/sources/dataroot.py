@@ -43,10 +43,14 @@ class DataRoot:
     def gemeente_mappen(self) -> list[Path]:
         """The gemeente folders, after the checks of the data folder's shape (`ontdek`):
         what `validate` reports there, every command refuses."""
+        return self.ontdekking().mappen
+
+    def ontdekking(self) -> Ontdekking:
+        """`ontdek`, after its checks: what `validate` reports there, every command refuses."""
         gevonden = ontdek(self)
         if gevonden.bevindingen:
             raise WijkcheckError(gevonden.bevindingen)
-        return gevonden.mappen
+        return gevonden
 
 
 # -- file discovery: the one place that decides which files are data (docs/ontwerp.md) ---------
@@ -144,6 +148,10 @@ class Ontdekking(NamedTuple):
 
     mappen: list[Path]
     bevindingen: list[Finding]
+    #: folders with YAML files but no gemeente.yaml (shown as `validate` shows them) and how
+    #: many YAML files each holds: no command uses those files (`geen-gemeente`), and a report
+    #: of the whole data folder says that it leaves them out
+    zonder_gemeente: dict[str, int]
 
 
 def ontdek(root: DataRoot) -> Ontdekking:
@@ -155,10 +163,11 @@ def ontdek(root: DataRoot) -> Ontdekking:
     grens = os.path.realpath(root.map)
     mappen: list[Path] = []
     found: list[Finding] = []
+    zonder: dict[str, int] = {}
     try:
         entries = sorted(os.scandir(root.wijken), key=lambda e: e.name)
     except OSError as exc:
-        return Ontdekking([], [map_onleesbaar(root.wijken, exc)])
+        return Ontdekking([], [map_onleesbaar(root.wijken, exc)], {})
     for e in entries:
         if verborgen(e.name):
             continue
@@ -178,12 +187,16 @@ def ontdek(root: DataRoot) -> Ontdekking:
             mappen.append(folder)
         elif e.is_symlink():
             continue  # a linked folder is followed only as a gemeente folder, as validate does
+        else:
+            wijken = sum(i.name.endswith(YAML_SUFFIXES) and not verborgen(i.name) for i in inhoud)
+            if wijken:
+                zonder[f"{getoond(folder)}/"] = wijken
         _links_buiten(folder, inhoud, grens, found)
     if root.checklists is not None and not root.meegeleverd:
         with contextlib.suppress(OSError):  # an unreadable checklists/ is refused in find_root
             inhoud = sorted(os.scandir(root.checklists), key=lambda i: i.name)
             _links_buiten(root.checklists, inhoud, grens, found)
-    return Ontdekking(mappen, found)
+    return Ontdekking(mappen, found, zonder)
 
 
 def _links_buiten(

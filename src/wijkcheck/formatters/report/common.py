@@ -417,7 +417,22 @@ def meldingen(rapport: Result) -> list[str]:
                 + ", ".join(rapport.ontbrekende_wijken)
                 + "."
             )
+        if rapport.zonder_gemeente:
+            out.append(zonder_gemeente_melding(rapport.zonder_gemeente))
     return out
+
+
+def zonder_gemeente_melding(zonder: dict[str, int]) -> str:
+    """Folders whose wijk files no command uses, for lack of a gemeente.yaml."""
+    mappen = [
+        f"{m} ({getal(n)} YAML-{'bestand' if n == 1 else 'bestanden'})" for m, n in zonder.items()
+    ]
+    waar = ", ".join(mappen[:-1]) + " en in " + mappen[-1] if len(mappen) > 1 else mappen[0]
+    return (
+        f"Niet getoond: de wijken in {waar}, want daar staat geen gemeente.yaml. Zet in "
+        f"{'die map' if len(mappen) == 1 else 'elke map'} de gemeente.yaml van de gemeente, of "
+        "haal de bestanden weg ('wijkcheck validate' noemt ze)."
+    )
 
 
 def concept_meldingen(info: ChecklistInfo) -> list[str]:

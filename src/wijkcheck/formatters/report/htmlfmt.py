@@ -361,6 +361,8 @@ def wijken(lijst: Wijkenlijst) -> str:
                 f"<td>{peildatum}</td><td>{bron}</td></tr>"
             )
         body += ["</tbody>", "</table>", f"<p>{e(common.wijken_telling(g, lijst.herkomst))}</p>"]
+    if lijst.zonder_gemeente:
+        body += _let_op(common.zonder_gemeente_melding(lijst.zonder_gemeente))
     return _blad(common.wijken_titel(lijst), body, "")
 
 

@@ -191,6 +191,8 @@ def wijken(lijst: Wijkenlijst) -> str:
         rijen = [[esc(cel) for cel in common.wijk_cellen(w)] for w in g.wijken]
         out += [_tabel(common.WIJKEN_KOLOMMEN, rijen, rechts={2}), ""]
         out += [esc(common.wijken_telling(g, lijst.herkomst)), ""]
+    if lijst.zonder_gemeente:
+        out += _let_op(common.zonder_gemeente_melding(lijst.zonder_gemeente))
     return "\n".join(out)
 
 

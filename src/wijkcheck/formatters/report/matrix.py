@@ -395,6 +395,12 @@ def teken(ov: Overzicht) -> Tekening:
         uitleg.append(f"{weggelaten_tekst(ov.weggelaten)}.")
     if ov.ontbrekende_wijken:
         uitleg.append("Zonder wijkbestand: " + ", ".join(ov.ontbrekende_wijken) + ".")
+    if ov.zonder_gemeente:
+        uitleg.append(
+            "Zonder gemeente.yaml, dus niet getoond: de wijken in "
+            + ", ".join(ov.zonder_gemeente)
+            + "."
+        )
     uitleg.append("Gemaakt met wijkcheck.")
     for regel in uitleg:
         y += 20

@@ -578,6 +578,8 @@ def wijken(lijst: Wijkenlijst, breedte: int = 100) -> Parts:
         if lijst.meegeleverde_gegevens:  # above the table, as in every other format
             parts.append("⚠ " + common.MEEGELEVERD_MELDING.format(f"gemeente {z(g.gemeente)}"))
         parts += [table, z(common.wijken_telling(g, lijst.herkomst))]
+    if lijst.zonder_gemeente:
+        parts.append("⚠ " + z(common.zonder_gemeente_melding(lijst.zonder_gemeente)))
     return parts
 
 
