@@ -100,4 +100,9 @@ def main() -> None:
     # frees all the rest; with the collector off, no benchmark set's peak memory changed
     # (docs/performance.md). validate and overview turned it off for their runs already.
     gc.disable()
+    # pydantic reads the entry points of every installed distribution for plugins when it
+    # builds its first validator (in an environment shared with other tools, hundreds of
+    # them). wijkcheck uses no pydantic plugin, and one installed for another tool has no
+    # business in its validation. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     load_commands(_commands_for(sys.argv[1:], os.environ))()

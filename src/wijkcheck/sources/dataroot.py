@@ -11,7 +11,6 @@ import contextlib
 import functools
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,8 +23,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
-@dataclass(frozen=True, slots=True)
-class DataRoot:
+class DataRoot(NamedTuple):
     """A folder of gemeenten (`wijken`) and the checklists that go with it."""
 
     wijken: Path
