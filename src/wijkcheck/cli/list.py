@@ -9,7 +9,7 @@ from wijkcheck.cli.group import app
 from wijkcheck.cli.options import (
     DataOpt,
     GemeenteOpt,
-    _gemeente_mappen,
+    _gemeenten_en_weggelaten,
     data_root,
     format_option,
     herkomst,
@@ -31,9 +31,8 @@ def list_cmd(
 
     fmt = kies_formaat(fmt, output, formatters.WIJKEN)
     root = data_root(data)
-    lijst = wijkenlijst(root, _gemeente_mappen(root, gemeente), alle_mappen=gemeente is None)
-    if gemeente is None:  # the whole data folder: say what it leaves out
-        zonder = root.ontdekking().zonder_gemeente
-        if zonder:
-            lijst = lijst.model_copy(update={"zonder_gemeente": zonder})
+    mappen, zonder = _gemeenten_en_weggelaten(root, gemeente)
+    lijst = wijkenlijst(root, mappen, alle_mappen=gemeente is None)
+    if zonder:  # the whole data folder: say what it leaves out
+        lijst = lijst.model_copy(update={"zonder_gemeente": zonder})
     lever(herkomst(lijst, root), fmt, output, force)

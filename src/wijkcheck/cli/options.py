@@ -216,16 +216,24 @@ def _gemeente_mappen(root, gemeente: str | None):
     """The folder of the gemeente asked for, or without --gemeente those of all gemeenten.
     Two folders for one gemeente are refused (`dubbele-gemeente`), as `validate` reports them
     (without --gemeente the caller checks the folders it gets, as the overview does)."""
-    mappen = root.gemeente_mappen()
+    return _gemeenten_en_weggelaten(root, gemeente)[0]
+
+
+def _gemeenten_en_weggelaten(root, gemeente: str | None):
+    """`_gemeente_mappen`, with the folders a report of the whole data folder leaves out for
+    lack of a gemeente.yaml (`Ontdekking.zonder_gemeente`; none with --gemeente), from one
+    look at the data folder."""
+    gevonden = root.ontdekking()
+    mappen = gevonden.mappen
     if not mappen:
         from wijkcheck.sources.dataroot import geen_gemeenten
 
         raise geen_gemeenten(root)
     if gemeente is None:
-        return mappen
+        return mappen, gevonden.zonder_gemeente
     from wijkcheck.sources import store  # not before: the overview parses while it imports
 
     dubbel = store.dubbele_gemeenten(mappen)
     if dubbel:
         raise WijkcheckError(dubbel)
-    return [store.kies_gemeente(root, gemeente, mappen)]
+    return [store.kies_gemeente(root, gemeente, mappen)], {}

@@ -16,6 +16,7 @@ from wijkcheck.cli.options import (
     DataOpt,
     DatumOpt,
     _gemeente_mappen,
+    _gemeenten_en_weggelaten,
     auditdatum,
     data_root,
     format_option,
@@ -131,9 +132,8 @@ def overview_cmd(
             ids.ARGUMENT,
         )
     root = data_root(data)
-    mappen = _gemeente_mappen(root, gemeente)
     # without --gemeente the overview is of the whole data folder: it says what it leaves out
-    zonder = {} if gemeente is not None else root.ontdekking().zonder_gemeente
+    mappen, zonder = _gemeenten_en_weggelaten(root, gemeente)
     dag = auditdatum(datum)
     from wijkcheck.parallel import parse
 
