@@ -437,3 +437,35 @@ def test_word_footer_has_one_font_size(invoke, tmp_path: Path) -> None:
     # no run sets its own size: text and page number both take the Footer style's 8 pt
     assert not voet._p.findall(".//" + qn("w:sz"))
     assert voet.style.name == "Footer" and voet.style.font.size.pt == 8
+
+
+#: '⚠' as the last thing in a table cell: its word went to the next line of the cell
+_LOS_TEKEN = re.compile(r"⚠\s*[│┃]")
+
+
+def _zonder_proza(r):
+    """A result without its explanation: prose in a cell wraps like prose, at any word."""
+    onderdelen = [_zonder_proza(d) for d in r.onderdelen]
+    return r.model_copy(update={"toelichting": "", "uitzondering": None, "onderdelen": onderdelen})
+
+
+@pytest.mark.parametrize("datum", DATUMS)
+def test_a_warning_in_a_table_cell_keeps_its_word(heusden, datum) -> None:
+    """'⚠ voorbeeldgegevens' beside a figure, '⚠ voorbeeldnorm' beside a norm: on one line at
+    every width from 70 columns, beside the text when both fit, else on a line of its own."""
+    from wijkcheck.core import engine
+    from wijkcheck.formatters.report.common import schoon
+
+    checklist, gd = heusden
+    for wijk in gd.wijken:
+        rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, datum))
+        delen = ("voorwaarden", "items", "gemeentebreed")
+        rapport = rapport.model_copy(
+            update={d: [_zonder_proza(r) for r in getattr(rapport, d)] for d in delen}
+        )
+        for breedte in range(70, 161, 3):
+            uit = _tekst(rapport, breedte)
+            assert "⚠ voorbeeldgegevens" in uit
+            cellen = [r for r in uit.splitlines() if len(re.findall("[│┃]", r)) >= 3]
+            los = [r for r in cellen if _LOS_TEKEN.search(r)]  # a panel's prose wraps freely
+            assert not los, (wijk.naam, breedte, los)

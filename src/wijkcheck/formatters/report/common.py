@@ -87,10 +87,37 @@ class Rij(NamedTuple):
     bronnen: list[int]
     #: the outcome in words when it is more than its name: `uitzondering tot 31-12-2027`
     label: str = ""
+    #: what the figures measured rest on, `⚠ voorbeeldgegevens, verouderd` (`let_op_gemeten`)
+    gemeten_let_op: str = ""
+    #: `⚠ voorbeeldnorm` when nobody adopted the threshold
+    vereist_let_op: str = ""
 
     @property
     def uitkomst_tekst(self) -> str:
         return f"{self.uitkomst.symbool} {self.label or self.uitkomst.value}"
+
+    @property
+    def gemeten_vol(self) -> str:
+        """What was measured, its warning beside it (one cell of a memo table)."""
+        return _naast(self.gemeten, self.gemeten_let_op)
+
+    @property
+    def vereist_vol(self) -> str:
+        return _naast(self.vereist, self.vereist_let_op)
+
+
+#: A no-break space inside a warning: HTML, Word and Markdown keep '⚠' and its word together
+#: on one line (the terminal table keeps them together itself).
+HEEL = "\u00a0"
+
+
+def let_op(wat: Sequence[str]) -> str:
+    """The warning for `wat` (`⚠ voorbeeldgegevens, verouderd`), or '' when there is none."""
+    return f"⚠{HEEL}{', '.join(wat)}" if wat else ""
+
+
+def _naast(tekst: str, waarschuwing: str) -> str:
+    return f"{tekst} {waarschuwing}" if waarschuwing else tekst
 
 
 def uitkomst_label(r: Resultaat) -> str:
@@ -109,7 +136,7 @@ def uitzondering_tekst(u: UitzonderingInfo, auditdatum: dt.date) -> str:
     what it means for the counts, and that it ends soon when it does."""
     waar = "gemeente.yaml, geldt voor alle wijken" if u.herkomst == "gemeente" else "wijkbestand"
     sinds = f", sinds {datum(u.sinds)}" if u.sinds else ""
-    vb = " ⚠ voorbeeldgegevens" if u.voorbeeld else ""
+    vb = " " + let_op(["voorbeeldgegevens"]) if u.voorbeeld else ""
     besluit = f"besloten door {u.besloten_door}, {u.besluit}{sinds} ({waar}){vb}"
     if u.verlopen:
         return (
@@ -161,16 +188,16 @@ GEMEENTEBREED_TITEL = (
 
 
 def let_op_gemeten(r: Resultaat) -> str:
-    """`gemeten`, with what the figures it rests on are: example data, outdated."""
+    """What the figures `gemeten` rests on are, when they need a warning: example data,
+    outdated."""
     vlaggen = (("voorbeeldgegevens", r.voorbeeldgegevens), ("verouderd", r.verouderd))
-    wat = [w for w, ja in vlaggen if ja]
-    return r.gemeten + (f" ⚠ {', '.join(wat)}" if wat else "")
+    return let_op([w for w, ja in vlaggen if ja])
 
 
-def let_op_vereist(r: Resultaat, boven: Resultaat | None = None) -> str:
-    """`vereist`, with a voorbeeldnorm marked and the layer it comes from (a part names its
-    layer only when it differs from the whole: an overridden norm)."""
-    tekst = r.vereist + (" ⚠ voorbeeldnorm" if r.voorbeeldnorm else "")
+def vereist_met_laag(r: Resultaat, boven: Resultaat | None = None) -> str:
+    """`vereist` and the layer it comes from (a part names its layer only when it differs
+    from the whole: an overridden norm). Its warning, a voorbeeldnorm, stands after this."""
+    tekst = r.vereist
     if r.niveau and (boven is None or r.herkomst != boven.herkomst):
         gewijzigd = sorted({d.herkomst for d in _onder(r)} - {r.herkomst, ""})
         wie = f"; drempel gewijzigd door {', '.join(gewijzigd)}" if gewijzigd else ""
@@ -247,11 +274,13 @@ def memo_view(rapport: Rapport) -> MemoView:
             niveau,
             resultaat.titel,
             resultaat.uitkomst,
-            let_op_gemeten(resultaat),
-            let_op_vereist(resultaat, boven),
+            resultaat.gemeten,
+            vereist_met_laag(resultaat, boven),
             met_uitzondering(resultaat, rapport.auditdatum),
             sorted(set(refs)),
             "" if resultaat.uitzondering is None else uitkomst_label(resultaat),
+            let_op_gemeten(resultaat),
+            let_op(["voorbeeldnorm"] if resultaat.voorbeeldnorm else []),
         )
         out = [rij]
         for deel in resultaat.onderdelen:

@@ -183,13 +183,13 @@ def _tabel(onderschrift: str, rijen: list[common.Rij]) -> list[str]:
     for rij in rijen:
         klasse = "deel" if rij.niveau else "hoofd"
         stijl = f' style="padding-left:{0.45 + 1.2 * rij.niveau:.2f}em"' if rij.niveau else ""
-        gemeten = e(rij.gemeten)
+        gemeten = e(rij.gemeten_vol)
         if rij.toelichting:
             gemeten += f'<span class="toelichting">{e(rij.toelichting)}</span>'
         out.append(
             f'<tr class="{klasse}"><td{stijl}>{e(rij.titel)}</td>'
             f"{_uitkomst_cel(rij.uitkomst, rij.uitkomst_tekst)}"
-            f"<td>{gemeten}</td><td>{e(rij.vereist)}</td><td>{_refs(rij.bronnen)}</td></tr>"
+            f"<td>{gemeten}</td><td>{e(rij.vereist_vol)}</td><td>{_refs(rij.bronnen)}</td></tr>"
         )
     return [*out, "</tbody>", "</table>"]
 

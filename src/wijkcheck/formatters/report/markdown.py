@@ -20,13 +20,15 @@ if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
     from wijkcheck.reports.wijken import Wijkenlijst
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+_WIT = re.compile(r"[^\S\u00a0]+")  # whitespace, but not a no-break space
 _INSPRING = "&emsp;"  # leading spaces vanish in Markdown; an em space entity survives
 
 
 def esc(text: str) -> str:
-    """Escape Markdown and HTML specials; newlines become spaces (a table cell is one line)."""
+    """Escape Markdown and HTML specials; newlines become spaces (a table cell is one line),
+    a no-break space stays (it keeps '⚠' with its word)."""
     text = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return " ".join(text.split())
+    return _WIT.sub(" ", text).strip()
 
 
 def _heel(text: str) -> str:
@@ -68,11 +70,11 @@ def _rijen(rijen: list[common.Rij]) -> str:
     for rij in rijen:
         naam = esc(rij.titel)
         naam = _INSPRING * rij.niveau + "· " + naam if rij.niveau else f"**{naam}**"
-        gemeten = esc(rij.gemeten)
+        gemeten = esc(rij.gemeten_vol)
         if rij.toelichting:
             gemeten += f"<br>*{esc(rij.toelichting)}*"
         refs = ", ".join(str(n) for n in rij.bronnen)
-        cellen.append([naam, _heel(rij.uitkomst_tekst), gemeten, esc(rij.vereist), refs])
+        cellen.append([naam, _heel(rij.uitkomst_tekst), gemeten, esc(rij.vereist_vol), refs])
     return _tabel(["Onderwerp", "Uitkomst", "Gemeten", "Vereist", "Bron"], cellen)
 
 

@@ -83,6 +83,8 @@ class _Opmaak(NamedTuple):
     uitkomst_kolom: bool  # else the outcome stands under the subject
     bron_kolom: bool  # else the sources stand under the subject
     breedtes: list[int]  # Onderwerp, [Uitkomst,] Gemeten, Vereist, [Bron]
+    #: False on a terminal too narrow for every longest word: rich narrows the columns further
+    past: bool = True
 
 
 def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
@@ -93,8 +95,10 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
     refs = [", ".join(map(str, r.bronnen)) for r in rijen]
     inspring = [_inspringen(r.niveau) for r in rijen]
     uitkomsten = [r.uitkomst_tekst for r in rijen]
-    gemeten = [r.gemeten for r in rijen] + [r.toelichting for r in rijen] + ["Gemeten"]
-    vereist = [r.vereist for r in rijen] + ["Vereist"]
+    gemeten = [r.gemeten_vol for r in rijen] + [r.toelichting for r in rijen] + ["Gemeten"]
+    vereist = [r.vereist_vol for r in rijen] + ["Vereist"]
+    gemeten_let_op = [_let_op_kern(r.gemeten_let_op) for r in rijen]
+    vereist_let_op = [_let_op_kern(r.vereist_let_op) for r in rijen]
     kop = len("Onderwerp")
     titel_min = max([i + _langste_woord([r.titel]) for i, r in zip(inspring, rijen, strict=True)])
     titel_wens = max([i + cell_len(r.titel) for i, r in zip(inspring, rijen, strict=True)])
@@ -108,7 +112,11 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
     opties += [(True, False), (False, False)]
     for n, (uit, bron) in enumerate(opties):
         minimum_onderwerp = max(kop, titel_min, *onder_min[: 2 - uit - bron])
-        minimum = [minimum_onderwerp, _langste_woord(gemeten), _langste_woord(vereist)]
+        minimum = [
+            minimum_onderwerp,
+            max(_langste_woord(gemeten), *gemeten_let_op),
+            max(_langste_woord(vereist), *vereist_let_op),
+        ]
         wens = [
             max(titel_wens, minimum_onderwerp),
             _langste_regel(gemeten),
@@ -116,10 +124,29 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
         ]
         vast = [uitkomst_w] * uit + [bron_w] * bron
         ruimte = breedte - _tabelbreedte([0] * (3 + len(vast))) - sum(vast)
-        if sum(minimum) <= ruimte or n == len(opties) - 1:
+        if (past := sum(minimum) <= ruimte) or n == len(opties) - 1:
             w = common.column_widths(minimum, wens, [3, 4, 3], ruimte)
-            return _Opmaak(uit, bron, [w[0], *vast[:uit], w[1], w[2], *vast[uit:]])
+            return _Opmaak(uit, bron, [w[0], *vast[:uit], w[1], w[2], *vast[uit:]], past)
     raise AssertionError("unreachable")
+
+
+def _let_op_kern(let_op: str) -> int:
+    """The width a warning needs so that '⚠' and its first word share a line (0: none)."""
+    eerste, komma, _ = let_op.partition(",")  # "⚠ voorbeeldgegevens," / "verouderd"
+    return cell_len(eerste + komma)
+
+
+def _met_let_op(tekst: str, let_op: str, breedte: int | None) -> Text:
+    """A cell and its warning: on one line when both fit the column (`breedte`, None when
+    rich narrows the columns further), else the warning on a line of its own, which the
+    column's minimum width holds: a line never ends in a '⚠' whose word is on the next."""
+    if not let_op:
+        return Text(tekst)
+    let_op = let_op.replace(common.HEEL, " ")  # rich wraps at any space: kept together here
+    samen = f"{tekst} {let_op}"
+    if breedte is not None and "\n" not in tekst and cell_len(samen) <= breedte:
+        return Text(samen)
+    return Text(f"{tekst}\n{let_op}")
 
 
 def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
@@ -131,21 +158,22 @@ def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
     table.add_column("Onderwerp", width=next(breedtes), overflow="fold")
     if opmaak.uitkomst_kolom:
         table.add_column("Uitkomst", width=next(breedtes), no_wrap=True)
-    table.add_column("Gemeten", width=next(breedtes), overflow="fold")
-    table.add_column("Vereist", width=next(breedtes), overflow="fold")
+    table.add_column("Gemeten", width=(gemeten_w := next(breedtes)), overflow="fold")
+    table.add_column("Vereist", width=(vereist_w := next(breedtes)), overflow="fold")
     if opmaak.bron_kolom:
         table.add_column("Bron", width=next(breedtes), overflow="fold")
     for rij in rijen:
         refs = ", ".join(str(n) for n in rij.bronnen)
-        gemeten = Text(rij.gemeten)
+        gemeten = _met_let_op(rij.gemeten, rij.gemeten_let_op, gemeten_w if opmaak.past else None)
         if rij.toelichting:
-            gemeten.append("\n" + rij.toelichting, style="dim")
+            gemeten.append("\n" + rij.toelichting.replace(common.HEEL, " "), style="dim")
         cells: list[RenderableType] = [
             _onderwerp(rij, "" if opmaak.bron_kolom else refs, not opmaak.uitkomst_kolom)
         ]
         if opmaak.uitkomst_kolom:
             cells.append(uitkomst(rij.uitkomst, rij.uitkomst_tekst))
-        cells += [gemeten, Text(rij.vereist)]
+        vereist = _met_let_op(rij.vereist, rij.vereist_let_op, vereist_w if opmaak.past else None)
+        cells += [gemeten, vereist]
         table.add_row(*cells, *([refs] if opmaak.bron_kolom else []))
     return table
 

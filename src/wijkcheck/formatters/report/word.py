@@ -294,7 +294,7 @@ def _resultaten(d: _Doc, kop: str, rijen: list[common.Rij], breedtes: list[float
             groep = []
         refs = ", ".join(str(n) for n in rij.bronnen)
         naam = ("· " if rij.niveau else "") + rij.titel
-        r = d.rij(tabel, [naam, "", rij.gemeten, rij.vereist, refs])
+        r = d.rij(tabel, [naam, "", rij.gemeten_vol, rij.vereist_vol, refs])
         groep.append(r)
         titelcel = r.cells[0].paragraphs[0]
         titelcel.paragraph_format.left_indent = d.Cm(_INSPRING_CM * rij.niveau)
@@ -318,8 +318,8 @@ def _audit_breedtes(rijen: list[common.Rij], beschikbaar: float) -> list[float]:
     uitkomsten = [r.uitkomst_tekst for r in rijen] + ["Uitkomst"]
     uitkomst_min, uitkomst = _woord_cm(uitkomsten, vet=True), _regel_cm(uitkomsten, vet=True)
     toelichting = [r.toelichting for r in rijen]
-    gemeten = [r.gemeten for r in rijen] + ["Gemeten"]
-    vereist = [r.vereist for r in rijen] + ["Vereist"]
+    gemeten = [r.gemeten_vol for r in rijen] + ["Gemeten"]
+    vereist = [r.vereist_vol for r in rijen] + ["Vereist"]
     bron = _regel_cm([", ".join(map(str, r.bronnen)) for r in rijen] + ["Bron"], vet=True)
     return _breedtes(
         [
