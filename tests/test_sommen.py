@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from wijkcheck.core.names import getal
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.formatters.report.common import SOMMEN_TITEL, conclusie, procent
 from wijkcheck.reports import batch
@@ -246,3 +247,21 @@ def test_a_wijk_without_inhabitants_counts_by_wijk_and_weighs_nothing(invoke, kl
         rij["ontmoetingsplekken_inwoners_onbekend"] == ""
         and rij["ontmoetingsplekken_wijken_onbekend"] == "1"
     )
+
+
+@pytest.mark.parametrize("breedte", [56, 60, 64, 68, 72])
+def test_the_sums_keep_every_figure_whole_on_a_narrow_terminal(
+    invoke, monkeypatch, breedte: int
+) -> None:
+    # Below ~70 columns the inhabitants and the number of wijken go under the kern's name;
+    # before, rich cut the column to "1…" (or left it out) where the council reads them.
+    monkeypatch.setenv("COLUMNS", str(breedte))
+    out = invoke(["overview", "--datum", "2026-01-01", "-f", "json"]).stdout
+    sommen_json = json.loads(out)["sommen"]
+    out = invoke(["overview", "--datum", "2026-01-01"]).stdout
+    sommen = out[out.index(SOMMEN_TITEL) :]
+    assert "…" not in sommen
+    assert max(len(regel) for regel in out.splitlines()) <= breedte
+    for som in sommen_json:  # every kern and the gemeente, with its number of wijken
+        assert getal(som["inwoners"]) in sommen, som["naam"]
+        assert f"{som['wijken']} wijk" in sommen, som["naam"]

@@ -357,7 +357,8 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
 def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
     """Per kern and gemeente, the shares of the inhabitants per outcome: a cell per condition
     with ✔, ✘ and ? below each other. Narrower: numbered conditions (as in the matrix), then
-    the number of wijken under the inhabitants instead of in a column of its own."""
+    the number of wijken under the inhabitants instead of in a column of its own, then both
+    under the kern's name (below ~70 columns), so that no figure is ever cut."""
     view = common.sommen_view(ov)
     if not ov.voorwaarden:
         return []
@@ -376,30 +377,37 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
     apart = _tabelbreedte([label, wijken, inwoners, *kolommen]) <= breedte
     if not apart:  # "400 wijken" under the inhabitants
         inwoners = max([inwoners, *(cell_len(r.wijken_tekst) for r in view.rijen)])
-    vast = [label, wijken, inwoners] if apart else [label, inwoners]
+    # and both under the name of the kern when even that leaves the figures no room
+    onder = not apart and _tabelbreedte([label, inwoners, *kolommen]) > breedte
+    vast = (
+        [label, wijken, inwoners]
+        if apart
+        else [max(label, inwoners)]
+        if onder
+        else [label, inwoners]
+    )
     over = breedte - _tabelbreedte([*vast, *kolommen])
     heel = max(cell_len(r.label) for r in view.rijen)
     vast[0] = max(label, min(heel, label + max(over, 0)))  # a label on one line if it fits
     table = Table(
         title=common.SOMMEN_TITEL, title_justify="left", title_style="bold", header_style="bold"
     )
-    table.add_column("Kern", overflow="fold", width=vast[0])
+    table.add_column("Kern\nInwoners" if onder else "Kern", overflow="fold", width=vast[0])
     if apart:
-        table.add_column("Wijken", justify="right")
-    table.add_column("Inwoners", justify="right")
+        table.add_column("Wijken", justify="right", overflow="fold")
+    if not onder:
+        table.add_column("Inwoners", justify="right", overflow="fold")
     for i, (k, breed) in enumerate(zip(ov.voorwaarden, kolommen, strict=True), 1):
-        table.add_column(k.titel if titels else f"V{i}", width=breed)
+        table.add_column(k.titel if titels else f"V{i}", width=breed, overflow="fold")
     for r in view.rijen:
         if r.niveau != "kern":
             table.add_section()
+        naam = Text(r.label, style="bold" if r.niveau != "kern" else "")
+        if onder:
+            naam.append(f"\n{r.inwoners}\n{r.wijken_tekst}")
         aantal = [r.wijken] if apart else []
-        inw = r.inwoners if apart else f"{r.inwoners}\n{r.wijken_tekst}"
-        table.add_row(
-            Text(r.label, style="bold" if r.niveau != "kern" else ""),
-            *aantal,
-            inw,
-            *("\n".join(c) for c in r.cellen),
-        )
+        inw = [] if onder else [r.inwoners if apart else f"{r.inwoners}\n{r.wijken_tekst}"]
+        table.add_row(naam, *aantal, *inw, *("\n".join(c) for c in r.cellen))
     uitleg = Text(common.SOMMEN_UITLEG + "\n")
     if not titels:
         for i, k in enumerate(ov.voorwaarden, 1):
