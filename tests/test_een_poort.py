@@ -243,9 +243,15 @@ GEVALLEN = [
     Geval("gemeentemap-000", gemeentemap_zonder_rechten(0o000), 2, ONLEESBAAR, geen_root=True),
     Geval("gemeentemap-311", gemeentemap_zonder_rechten(0o311), 2, ONLEESBAAR, geen_root=True),
     Geval("kopie-van-gemeente", kopie_van_gemeente, 1, "dubbele-gemeente"),
-    Geval("checklists-is-bestand", checklists_is_bestand, 2, "data-root"),
-    Geval("wijken-is-bestand", wijken_is_bestand, 2, "data-root"),
-    Geval("checklists-zonder-rechten", checklists_zonder_rechten, 2, "data-root", geen_root=True),
+    Geval("checklists-is-bestand", checklists_is_bestand, 2, "gegevensmap-onbruikbaar"),
+    Geval("wijken-is-bestand", wijken_is_bestand, 2, "gegevensmap-onbruikbaar"),
+    Geval(
+        "checklists-zonder-rechten",
+        checklists_zonder_rechten,
+        2,
+        "gegevensmap-onbruikbaar",
+        geen_root=True,
+    ),
     Geval("nan", _waarde(".nan"), 1, "geen-getal"),
     Geval("inf", _waarde(".inf"), 1, "geen-getal"),
     Geval("1e309", _waarde("1e309"), 1, "geen-getal"),
@@ -455,5 +461,5 @@ def test_a_deleted_gemeente_yaml_is_named_by_every_command_alike(
     err = invoke([*args, "--data", str(data_copy)], code=2).stderr
     assert err.strip().endswith(
         "fout: geen gemeenten gevonden (verwacht <gemeente>/gemeente.yaml); wijkbestanden "
-        "zonder gemeente.yaml in heusden/ (data-root)"
+        "zonder gemeente.yaml in heusden/ (gegevensmap-onbruikbaar)"
     ), err

@@ -513,7 +513,7 @@ def test_a_file_where_a_data_folder_belongs_is_no_reason_to_fall_back(
     monkeypatch.chdir(data_copy)
     for command in (["validate"], ["audit", "Herpt"], ["overview"]):
         out = invoke(command, code=2).output
-        assert f"{pad}: fout: is geen map" in out and "(data-root)" in out, command
+        assert f"{pad}: fout: is geen map" in out and "(gegevensmap-onbruikbaar)" in out, command
         assert "meegeleverde" not in out
 
 

@@ -139,7 +139,10 @@ def doel(data: Path | None) -> Doel:
     if gegeven is not None:
         basis = gegeven.expanduser()
         if not basis.is_dir():
-            raise _fout(f"--data {basis}: de map bestaat niet; maak hem eerst aan", ids.DATA_ROOT)
+            raise _fout(
+                f"--data {basis}: de map bestaat niet; maak hem eerst aan",
+                ids.GEGEVENSMAP_ONBRUIKBAAR,
+            )
     else:
         cwd = Path.cwd()
         basis = next((m for m in (cwd, *cwd.parents) if (m / "data" / "wijken").is_dir()), cwd)
@@ -149,7 +152,7 @@ def doel(data: Path | None) -> Doel:
         wijken = basis / "wijken"
     for pad in (wijken, basis / "checklists"):
         if os.path.lexists(pad) and not pad.is_dir():
-            raise _fout(f"{pad} is geen map; verwacht een map", ids.DATA_ROOT)
+            raise _fout(f"{pad} is geen map; verwacht een map", ids.GEGEVENSMAP_ONBRUIKBAAR)
     return Doel(basis, wijken, basis / "checklists")
 
 

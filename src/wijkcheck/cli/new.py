@@ -85,7 +85,7 @@ def new_cmd(
             "geen eigen gegevensmap gevonden; wijkcheck new schrijft niet in de meegeleverde "
             "voorbeeldgegevens. Wijs uw gegevens aan met --data MAP, met WIJKCHECK_DATA, of werk "
             "in een map met data/wijken/ (een nieuwe gemeente: docs/nieuwe-gemeente.md)",
-            ids.DATA_ROOT,
+            ids.GEGEVENSMAP_ONBRUIKBAAR,
         )
     naam = wijk.strip()
     if not naam:
@@ -154,7 +154,7 @@ def _gemeente_met_kern(root: DataRoot, kern: str, gemeente: str | None) -> Path:
         raise _fout(
             f"geen gemeenten gevonden in {root.wijken}; begin een gemeente zoals "
             "docs/nieuwe-gemeente.md beschrijft",
-            ids.DATA_ROOT,
+            ids.GEGEVENSMAP_ONBRUIKBAAR,
         )
     if gemeente is not None:
         return store.kies_gemeente(root, gemeente, mappen)

@@ -148,7 +148,7 @@ def _in_gegevensmap(root: DataRoot, checklists: list[Checklist], force: bool) ->
             Span(""),
             "geen eigen gegevensmap gevonden; wijs uw gegevens aan met --data MAP, met "
             "WIJKCHECK_DATA, of werk in een map met data/wijken/",
-            ids.DATA_ROOT,
+            ids.GEGEVENSMAP_ONBRUIKBAAR,
         )
     te_schrijven = []
     for soort in SCHEMA_SOORTEN:

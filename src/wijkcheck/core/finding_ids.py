@@ -22,8 +22,8 @@ WAARSCHUWING = _Severity.WAARSCHUWING
 
 # --- Section.FILE ----------------------------------------------------------------------------
 
-DATA_ROOT = define(
-    "data-root",
+GEGEVENSMAP_ONBRUIKBAAR = define(
+    "gegevensmap-onbruikbaar",
     FOUT,
     Section.FILE,
     "Gegevensmap niet bruikbaar",

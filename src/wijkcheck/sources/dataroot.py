@@ -89,7 +89,7 @@ def geen_gemeenten(root: DataRoot) -> WijkcheckError:
     if zonder:
         namen = ", ".join(zonder[:3]) + (f" en {len(zonder) - 3} andere" if len(zonder) > 3 else "")
         tekst += f"; wijkbestanden zonder {GEMEENTE_BESTAND} in {namen}"
-    return WijkcheckError.single(Span(str(root.wijken)), tekst, ids.DATA_ROOT)
+    return WijkcheckError.single(Span(str(root.wijken)), tekst, ids.GEGEVENSMAP_ONBRUIKBAAR)
 
 
 def wijk_bestanden(folder: Path) -> list[Path]:
@@ -237,7 +237,9 @@ def bundled_root() -> DataRoot:
                 meegeleverd=True,
             )
     raise WijkcheckError.single(
-        Span(str(_PACKAGE_DIR)), "meegeleverde gegevens ontbreken in de installatie", ids.DATA_ROOT
+        Span(str(_PACKAGE_DIR)),
+        "meegeleverde gegevens ontbreken in de installatie",
+        ids.GEGEVENSMAP_ONBRUIKBAAR,
     )
 
 
@@ -248,13 +250,15 @@ def _leesbare_map(pad: Path) -> bool:
         return False
     if not pad.is_dir():
         raise WijkcheckError.single(
-            Span(str(pad)), "is geen map; verwacht een map met YAML-bestanden", ids.DATA_ROOT
+            Span(str(pad)),
+            "is geen map; verwacht een map met YAML-bestanden",
+            ids.GEGEVENSMAP_ONBRUIKBAAR,
         )
     if not os.access(pad, os.R_OK | os.X_OK):
         raise WijkcheckError.single(
             Span(str(pad)),
             "map is niet leesbaar (rechten); wijkcheck kan hem niet openen",
-            ids.DATA_ROOT,
+            ids.GEGEVENSMAP_ONBRUIKBAAR,
         )
     return True
 
@@ -282,7 +286,9 @@ def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
         folder = Path(given).expanduser()
         if not folder.is_dir():
             raise WijkcheckError.single(
-                Span(str(given)), f"gegevensmap bestaat niet ({herkomst})", ids.DATA_ROOT
+                Span(str(given)),
+                f"gegevensmap bestaat niet ({herkomst})",
+                ids.GEGEVENSMAP_ONBRUIKBAAR,
             )
         found = _root_in(folder, f"{herkomst}: {folder}")
         if found is None:
@@ -290,7 +296,7 @@ def find_root(data: Path | None, env: Mapping[str, str], cwd: Path) -> DataRoot:
                 Span(str(given)),
                 f"geen wijkgegevens gevonden ({herkomst}); verwacht data/wijken/<gemeente>/"
                 f"{GEMEENTE_BESTAND} of <gemeente>/{GEMEENTE_BESTAND}",
-                ids.DATA_ROOT,
+                ids.GEGEVENSMAP_ONBRUIKBAAR,
             )
         return found
     for folder in (cwd, *cwd.parents):
