@@ -192,8 +192,8 @@ def test_a_large_gemeente_alone_uses_every_worker(
 
     # one gemeente of 19 wijken "large", on two processors, pools "worth it" from 10 files
     monkeypatch.setattr(parse, "GROOT", 10)
-    monkeypatch.setattr(pool, "DREMPEL", 10)
-    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    monkeypatch.setattr(pool, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(pool, "cpu_count", lambda: 2)
     root = dataroot.find_root(twee, {}, twee)
     [heusden] = [m for m in root.gemeente_mappen() if m.name == "heusden"]
     gebruikt: list[str] = []
@@ -270,7 +270,7 @@ def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -
 def test_no_progress_bar_when_not_a_terminal(invoke, twee: Path, monkeypatch) -> None:
     from wijkcheck.cli import progress
 
-    monkeypatch.setattr(progress, "DREMPEL", 1)
+    monkeypatch.setattr(progress, "SHOW_FROM", 1)
     result = invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"])
     assert json.loads(result.stdout)["soort"] == "overzicht"
     assert result.stderr == ""
@@ -279,7 +279,7 @@ def test_no_progress_bar_when_not_a_terminal(invoke, twee: Path, monkeypatch) ->
 def test_progress_bar_on_a_terminal_stays_out_of_stdout(invoke, twee: Path, monkeypatch) -> None:
     from wijkcheck.cli import progress
 
-    monkeypatch.setattr(progress, "DREMPEL", 1)
+    monkeypatch.setattr(progress, "SHOW_FROM", 1)
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich: stderr counts as a terminal
     result = invoke(["overview", "--data", str(twee), *DATUM, "-f", "json"])
@@ -298,8 +298,8 @@ def groot(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from wijkcheck.parallel import pool
 
     monkeypatch.setattr(parse, "GROOT", 10)
-    monkeypatch.setattr(pool, "DREMPEL", 10)
-    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    monkeypatch.setattr(pool, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(pool, "cpu_count", lambda: 2)
     return alleen_heusden(data_copy)
 
 
@@ -362,9 +362,9 @@ def test_parsing_from_the_start_only_for_one_large_gemeente(
     wijken = groot / "data" / "wijken"
     shutil.copytree(wijken / "heusden", wijken / "vught")
     assert parse.begin(dataroot.find_root(groot, {}, groot).gemeente_mappen()) is None
-    monkeypatch.setattr(pool, "processoren", lambda: 1)
+    monkeypatch.setattr(pool, "cpu_count", lambda: 1)
     assert parse.begin(mappen) is None
-    monkeypatch.setattr(pool, "processoren", lambda: 2)
+    monkeypatch.setattr(pool, "cpu_count", lambda: 2)
     monkeypatch.setattr(parse, "GROOT", 20)
     assert parse.begin(mappen) is None
 
@@ -380,7 +380,7 @@ def test_the_overview_parses_before_it_imports_the_models(groot: Path) -> None:
         """
         import sys
         from wijkcheck.parallel import parse, pool
-        parse.GROOT, pool.DREMPEL, pool.processoren = 10, 10, lambda: 2
+        parse.GROOT, pool.POOL_THRESHOLD, pool.cpu_count = 10, 10, lambda: 2
         begin = parse.begin
         def gezien(mappen):
             vooraf = begin(mappen)

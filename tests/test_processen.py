@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from wijkcheck.parallel.pool import DREMPEL, aantal_werkers, map_chunks
+from wijkcheck.parallel.pool import POOL_THRESHOLD, map_chunks, worker_count
 
 
 def _niets() -> None:
@@ -36,7 +36,7 @@ def test_results_in_task_order_from_several_processes() -> None:
         taken,
         [1 + t % 7 for t in taken],
         _dubbel,
-        werkers=2,
+        workers=2,
         begin=_niets,
         begin_args=(),
         progress=lambda *a: gezien.append(a),
@@ -50,7 +50,7 @@ def test_results_in_task_order_from_several_processes() -> None:
 
 def test_a_failing_task_stops_every_worker() -> None:
     with pytest.raises(ValueError, match="kapot"):
-        map_chunks(list(range(200)), [1] * 200, _kapot, werkers=2, begin=_niets, begin_args=())
+        map_chunks(list(range(200)), [1] * 200, _kapot, workers=2, begin=_niets, begin_args=())
     for _ in range(100):
         if not multiprocessing.active_children():
             break
@@ -59,9 +59,9 @@ def test_a_failing_task_stops_every_worker() -> None:
 
 
 def test_one_process_for_small_runs() -> None:
-    assert aantal_werkers(DREMPEL - 1, 50) == 1
-    assert aantal_werkers(DREMPEL, 1) == 1  # one gemeente: nothing to share
-    assert aantal_werkers(10, 5, werkers=3) == 3 and aantal_werkers(10, 2, werkers=8) == 2
+    assert worker_count(POOL_THRESHOLD - 1, 50) == 1
+    assert worker_count(POOL_THRESHOLD, 1) == 1  # one gemeente: nothing to share
+    assert worker_count(10, 5, workers=3) == 3 and worker_count(10, 2, workers=8) == 2
 
 
 def test_stopping_the_pool_leaves_other_children_alone() -> None:
@@ -69,7 +69,7 @@ def test_stopping_the_pool_leaves_other_children_alone() -> None:
     ander.start()
     try:
         with pytest.raises(ValueError, match="kapot"):
-            map_chunks(list(range(200)), [1] * 200, _kapot, werkers=2, begin=_niets, begin_args=())
+            map_chunks(list(range(200)), [1] * 200, _kapot, workers=2, begin=_niets, begin_args=())
         for _ in range(100):
             if multiprocessing.active_children() == [ander]:
                 break
@@ -106,7 +106,7 @@ def test_ctrl_c_while_results_come_in_ends_cleanly() -> None:
             return r
 
         try:
-            with Chunks(list(range(64)), [1] * 64, _groot, werkers=2, begin=_niets,
+            with Chunks(list(range(64)), [1] * 64, _groot, workers=2, begin=_niets,
                         begin_args=()) as chunks:
                 chunks.collect(receive=ontvang)
         except KeyboardInterrupt:
@@ -134,10 +134,10 @@ def _traag(brok: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def test_a_worker_that_does_not_end_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     from wijkcheck.parallel import pool
 
-    monkeypatch.setattr(pool, "STOP_SECONDEN", 0.5)
+    monkeypatch.setattr(pool, "STOP_SECONDS", 0.5)
     begin = time.monotonic()
     with pytest.raises(ValueError, match="kapot"):
-        map_chunks(list(range(200)), [1] * 200, _traag, werkers=2, begin=_niets, begin_args=())
+        map_chunks(list(range(200)), [1] * 200, _traag, workers=2, begin=_niets, begin_args=())
     assert time.monotonic() - begin < 10  # not the 30 s of the stuck chunk
     for _ in range(100):
         if not multiprocessing.active_children():
@@ -180,7 +180,7 @@ def test_ctrl_c_while_the_workers_start_ends_cleanly() -> None:
             echt(self)
         process.ProcessPoolExecutor._spawn_process = spawn
         try:
-            Chunks(list(range(8)), [1] * 8, _lang, werkers=2, begin=_niets, begin_args=())
+            Chunks(list(range(8)), [1] * 8, _lang, workers=2, begin=_niets, begin_args=())
         except KeyboardInterrupt:
             pass
         for p in multiprocessing.active_children():
@@ -203,7 +203,7 @@ def test_a_second_ctrl_c_stops_the_workers_at_once() -> None:
 
         begin = time.monotonic()
         try:
-            with Chunks(list(range(8)), [1] * 8, _lang, werkers=2, begin=_niets,
+            with Chunks(list(range(8)), [1] * 8, _lang, workers=2, begin=_niets,
                         begin_args=()) as chunks:
                 threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
                 threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()

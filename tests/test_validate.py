@@ -459,7 +459,7 @@ def test_progress_counts_up_to_all_files(drie: Path, werkers: int) -> None:
 def test_no_progress_text_in_the_output(invoke, drie: Path, monkeypatch) -> None:
     from wijkcheck.cli import progress
 
-    monkeypatch.setattr(progress, "DREMPEL", 1)
+    monkeypatch.setattr(progress, "SHOW_FROM", 1)
     result = invoke(["validate", "--data", str(drie), "-f", "json"], code=1)
     assert json.loads(result.stdout)["geldig"] is False
     assert "bestanden" not in result.stderr and "━" not in result.stderr

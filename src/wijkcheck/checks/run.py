@@ -24,7 +24,7 @@ from wijkcheck.core.checklist import Checklist
 from wijkcheck.core.errors import Finding, Severity, Span, WijkcheckError
 from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.names import bedoelde_u, sleutel
-from wijkcheck.parallel.pool import ProgressCallback, aantal_werkers, map_chunks
+from wijkcheck.parallel.pool import ProgressCallback, map_chunks, worker_count
 from wijkcheck.sources.dataroot import (
     GEMEENTE_BESTAND,
     YAML_SUFFIXES,
@@ -97,7 +97,7 @@ def validate(
 
     `datum` is the reference date: later dates are in the future, older figures stale.
     `progress` is called with (done, total) files. `werkers`: how many processes check
-    gemeenten; by default one below `processen.DREMPEL` files, else one per processor. The
+    gemeenten; by default one below `pool.POOL_THRESHOLD` files, else one per processor. The
     findings are the same, in the same order, however many.
     Raises `WijkcheckError` only when a named path does not exist.
     """
@@ -307,7 +307,7 @@ class _Run:
         totaal = len(self.requested)
         gemeenten = dict(sorted(gemeenten.items()))  # in folder order, as every command
         gewichten = [per_gemeente[k] for k in gemeenten]
-        werkers = aantal_werkers(totaal, len(gemeenten), werkers)
+        werkers = worker_count(totaal, len(gemeenten), werkers)
         if werkers > 1:
             # Each worker checks whole gemeenten with a run of its own; merged in folder order,
             # the findings are those of one run (duplicates of a shared checklist's fall away).
@@ -315,7 +315,7 @@ class _Run:
                 list(gemeenten.values()),
                 gewichten,
                 _werk,
-                werkers=werkers,
+                workers=werkers,
                 begin=_begin,
                 begin_args=(self.root, self.datum, Path(self.cwd), self.gekozen),
                 # the total counts the checklists and loose files done here afterwards

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 #: Fewer files than this finish before a bar would be of use.
-DREMPEL = 200
+SHOW_FROM = 200
 
 
 def tonen(env: Mapping[str, str] | None = None) -> bool:
@@ -31,9 +31,9 @@ class ProgressBar:
     """`with ProgressBar("wijken") as v: core(..., progress=v)`: files (or wijken) done of the
     total, and the time so far."""
 
-    def __init__(self, eenheid: str, drempel: int | None = None) -> None:
+    def __init__(self, eenheid: str, show_from: int | None = None) -> None:
         self.eenheid = eenheid
-        self.drempel = DREMPEL if drempel is None else drempel
+        self.show_from = SHOW_FROM if show_from is None else show_from
         self._besloten = False
         self._balk: Any = None
         self._taak: Any = None
@@ -41,7 +41,7 @@ class ProgressBar:
     def __call__(self, klaar: int, totaal: int) -> None:
         if not self._besloten:
             self._besloten = True
-            if totaal >= self.drempel and tonen():
+            if totaal >= self.show_from and tonen():
                 self._start(totaal)
         if self._balk is not None:
             self._balk.update(self._taak, completed=klaar, total=totaal)

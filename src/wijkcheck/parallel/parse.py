@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TypeAlias
 
 from wijkcheck.core.errors import Finding, WijkcheckError
-from wijkcheck.parallel.pool import Chunks, aantal_werkers
+from wijkcheck.parallel.pool import Chunks, worker_count
 from wijkcheck.sources.dataroot import display_path, wijk_bestanden
 from wijkcheck.sources.yamlsource import YamlDocument, parse_in_folder
 
@@ -38,7 +38,7 @@ def chunks(paden: Sequence[Path], shown: str, werkers: int) -> Chunks[Path, Pars
         list(paden),
         [1] * len(paden),
         _parse_chunk,
-        werkers=werkers,
+        workers=werkers,
         begin=_begin_parse,
         begin_args=(shown,),
     )
@@ -99,7 +99,7 @@ def begin(mappen: Sequence[Path]) -> Parsing | None:
         paden = wijk_bestanden(mappen[0])
     except WijkcheckError:  # reported when the gemeente is read
         return None
-    werkers = aantal_werkers(len(paden), len(paden))
+    werkers = worker_count(len(paden), len(paden))
     if len(paden) < GROOT or werkers < 2:
         return None
     return Parsing(paden, display_path(mappen[0]), werkers)

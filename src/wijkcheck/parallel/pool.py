@@ -3,8 +3,8 @@ the order of the tasks, progress in the parent. Used by `overview` (reports/batc
 `validate`.
 
 A task is a gemeente (a folder): the files of one gemeente are checked together, and they are the
-unit that needs no other gemeente. Below `DREMPEL` files starting processes costs more than it
-saves, and everything runs in the calling process.
+unit that needs no other gemeente. Below `POOL_THRESHOLD` files starting processes costs more
+than it saves, and everything runs in the calling process.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     class Pool(TypedDict):
         """How the workers of `map_chunks` are started: as `Chunks` takes them."""
 
-        werkers: int
+        workers: int
         begin: Callable[..., None]
         begin_args: tuple[Any, ...]
 
@@ -32,19 +32,19 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 #: From this many files on, worker processes pay for their start (measured on 2 cores).
-DREMPEL = 200
+POOL_THRESHOLD = 200
 
 #: Called with (done, total) files: first (0, total), then as tasks finish, in the parent.
 ProgressCallback = Callable[[int, int], None]
 
 #: Chunks per worker: enough to keep the workers even and the progress bar moving.
-BROKKEN_PER_WERKER = 16
+CHUNKS_PER_WORKER = 16
 #: After Ctrl-C or an error, how long a running chunk may take to end before its worker is
 #: stopped (`Chunks._stop`).
-STOP_SECONDEN = 2.0
+STOP_SECONDS = 2.0
 
 
-def processoren() -> int:
+def cpu_count() -> int:
     """The processors this process may run on (fewer than the machine's in a container)."""
     try:
         return len(os.sched_getaffinity(0))
@@ -52,31 +52,31 @@ def processoren() -> int:
         return os.cpu_count() or 1
 
 
-def aantal_werkers(bestanden: int, taken: int, werkers: int | None = None) -> int:
-    """How many processes: as asked, else one per processor from `DREMPEL` files on."""
-    if werkers is None:
-        werkers = processoren() if bestanden >= DREMPEL else 1
-    return max(1, min(werkers, taken))
+def worker_count(files: int, tasks: int, workers: int | None = None) -> int:
+    """How many processes: as asked, else one per processor from `POOL_THRESHOLD` files on."""
+    if workers is None:
+        workers = cpu_count() if files >= POOL_THRESHOLD else 1
+    return max(1, min(workers, tasks))
 
 
 def map_chunks(
-    taken: Sequence[T],
-    gewichten: Sequence[int],
-    werk: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
+    tasks: Sequence[T],
+    weights: Sequence[int],
+    work: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
     *,
     progress: ProgressCallback | None = None,
     receive: Callable[[R], R] | None = None,
     **pool: Unpack[Pool],
 ) -> list[R]:
-    """Run `werk` on chunks of `(index, task)` in `werkers` processes; results in task order.
+    """Run `work` on chunks of `(index, task)` in `workers` processes; results in task order.
 
-    `begin(*begin_args)` sets up each worker (its state lives in the module of `werk`);
-    `gewichten` are the files per task, for chunking and progress. `werk` and `begin` must be
+    `begin(*begin_args)` sets up each worker (its state lives in the module of `work`);
+    `weights` are the files per task, for chunking and progress. `work` and `begin` must be
     module-level functions, and tasks and results picklable. `receive`, if given, turns each
     result in the parent as its chunk arrives (while the workers go on), in no fixed order;
     its value is returned instead.
     """
-    with Chunks(taken, gewichten, werk, **pool) as c:
+    with Chunks(tasks, weights, work, **pool) as c:
         return c.collect(progress, receive)
 
 
@@ -91,11 +91,11 @@ class Chunks(Generic[T, R]):
 
     def __init__(
         self,
-        taken: Sequence[T],
-        gewichten: Sequence[int],
-        werk: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
+        tasks: Sequence[T],
+        weights: Sequence[int],
+        work: Callable[[list[tuple[int, T]]], list[tuple[int, R]]],
         *,
-        werkers: int,
+        workers: int,
         begin: Callable[..., None],
         begin_args: tuple[Any, ...],
     ) -> None:
@@ -103,29 +103,29 @@ class Chunks(Generic[T, R]):
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import active_children
 
-        self._aantal, self._gewichten = len(taken), gewichten
-        self._totaal = sum(gewichten)
+        self._count, self._weights = len(tasks), weights
+        self._total = sum(weights)
         # Largest tasks first, so that no worker is left with a big one at the end.
-        grootte = max(1, self._totaal // (werkers * BROKKEN_PER_WERKER))
-        brokken: list[list[tuple[int, T]]] = [[]]
-        gevuld = 0
-        for i in sorted(range(len(taken)), key=lambda i: -gewichten[i]):
-            if gevuld >= grootte:
-                brokken.append([])
-                gevuld = 0
-            brokken[-1].append((i, taken[i]))
-            gevuld += gewichten[i]
+        size = max(1, self._total // (workers * CHUNKS_PER_WORKER))
+        chunks: list[list[tuple[int, T]]] = [[]]
+        filled = 0
+        for i in sorted(range(len(tasks)), key=lambda i: -weights[i]):
+            if filled >= size:
+                chunks.append([])
+                filled = 0
+            chunks[-1].append((i, tasks[i]))
+            filled += weights[i]
         # The children that were there before the pool are not the pool's to stop.
-        self._eerder = {p.pid for p in active_children()}
-        self._bezig: dict[Future[list[tuple[int, R]]], list[tuple[int, T]]] = {}
-        self._ex = ProcessPoolExecutor(werkers, initializer=_begin, initargs=(begin, begin_args))
+        self._before = {p.pid for p in active_children()}
+        self._pending: dict[Future[list[tuple[int, R]]], list[tuple[int, T]]] = {}
+        self._ex = ProcessPoolExecutor(workers, initializer=_begin, initargs=(begin, begin_args))
         #: every chunk submitted (the pool's thread runs); stopped once (`_stop`)
         self._started = self._stopped = False
         try:
             # All workers start at the first submit. The caller must not run threads now
             # (forking a process that has threads can deadlock): the CLI's progress bar draws
             # without one, and a pool's own threads end with it.
-            self._bezig = {self._ex.submit(_doe, werk, brok): brok for brok in brokken}
+            self._pending = {self._ex.submit(_run_chunk, work, chunk): chunk for chunk in chunks}
             self._started = True
         except BaseException:
             self._stop()
@@ -137,27 +137,27 @@ class Chunks(Generic[T, R]):
         """The results in task order (see `map_chunks`); the workers end with it."""
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        uitslagen: dict[int, R] = {}
+        results: dict[int, R] = {}
         try:
-            klaar = 0
+            done = 0
             if progress:
-                progress(0, self._totaal)
-            while self._bezig:
-                gedaan, _ = wait(self._bezig, return_when=FIRST_COMPLETED)
-                for future in gedaan:
-                    brok = self._bezig.pop(future)
+                progress(0, self._total)
+            while self._pending:
+                finished, _ = wait(self._pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk = self._pending.pop(future)
                     if receive is None:
-                        uitslagen.update(future.result())
+                        results.update(future.result())
                     else:
-                        uitslagen.update((i, receive(r)) for i, r in future.result())
-                    klaar += sum(self._gewichten[i] for i, _ in brok)
+                        results.update((i, receive(r)) for i, r in future.result())
+                    done += sum(self._weights[i] for i, _ in chunk)
                     if progress:
-                        progress(klaar, self._totaal)
+                        progress(done, self._total)
         except BaseException:  # Ctrl-C, or a worker's exception: stop the others now
             self._stop()
             raise
         self.close()
-        return [uitslagen[i] for i in range(self._aantal)]
+        return [results[i] for i in range(self._count)]
 
     def close(self) -> None:
         """Collected, or the results not wanted: chunks not begun are dropped, running ones
@@ -165,13 +165,13 @@ class Chunks(Generic[T, R]):
         if self._stopped:
             return
         self._stopped = True
-        self._bezig.clear()
+        self._pending.clear()
         self._ex.shutdown(wait=True, cancel_futures=True)
 
     def _stop(self) -> None:
         """Ctrl-C or an error: chunks not begun are dropped and the running ones may end (each
         is a small part of the work, done in a fraction of a second); only a worker still busy
-        after `STOP_SECONDEN`, or every worker on a second Ctrl-C, is stopped at once. Stopping
+        after `STOP_SECONDS`, or every worker on a second Ctrl-C, is stopped at once. Stopping
         a worker while it sends its chunk's results leaves half a message in the pool's pipe,
         which the pool's thread then waits for at exit, for ever (seen: Ctrl-C while a large
         gemeente's documents came in); so that stays the last resort, and the risk stays with
@@ -181,19 +181,19 @@ class Chunks(Generic[T, R]):
         if self._stopped:
             return
         self._stopped = True
-        lopend = [f for f in self._bezig if not f.cancel()]  # running (or done) ones
-        self._bezig = {}
+        running = [f for f in self._pending if not f.cancel()]  # running (or done) ones
+        self._pending = {}
         if not self._started:
             # Ctrl-C while the workers were being started: the pool may have no thread yet to
             # end the ones already forked
             self._terminate()
             return
         try:
-            _, bezig = wait(lopend, timeout=STOP_SECONDEN)
+            _, busy = wait(running, timeout=STOP_SECONDS)
         except KeyboardInterrupt:  # Ctrl-C again: the user will not wait
             self._terminate()
             raise
-        if bezig:
+        if busy:
             self._terminate()
             return
         self._ex.shutdown(wait=True, cancel_futures=True)  # the workers and its thread end now
@@ -207,15 +207,15 @@ class Chunks(Generic[T, R]):
         from multiprocessing import active_children
 
         self._ex.shutdown(wait=False, cancel_futures=True)
-        for proces in active_children():
-            if proces.pid not in self._eerder:
-                proces.terminate()
+        for process in active_children():
+            if process.pid not in self._before:
+                process.terminate()
 
     def __enter__(self) -> Chunks[T, R]:
         return self
 
-    def __exit__(self, soort: type[BaseException] | None, *_: object) -> None:
-        if soort is not None:
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is not None:
             self._stop()
         else:
             self.close()
@@ -236,11 +236,11 @@ def _begin(begin: Callable[..., None], args: tuple[Any, ...]) -> None:
     gc.disable()
 
 
-def _doe(
-    werk: Callable[[list[tuple[int, T]]], list[tuple[int, R]]], brok: list[tuple[int, T]]
+def _run_chunk(
+    work: Callable[[list[tuple[int, T]]], list[tuple[int, R]]], chunk: list[tuple[int, T]]
 ) -> list[tuple[int, R]]:
     try:
-        return werk(brok)
+        return work(chunk)
     finally:
         gc.collect()
         # What survives (a worker's caches, this chunk's results until they are sent) is

@@ -2,11 +2,11 @@
 for large sets. No printing; progress goes to an optional callback.
 
 Each gemeente is loaded and audited on its own (`overview.deel`), so a process holds one
-gemeente's files at a time. From `processen.DREMPEL` wijk files on, the gemeenten go to a pool in
+gemeente's files at a time. From `pool.POOL_THRESHOLD` wijk files on, the gemeenten go to a pool in
 chunks, largest first; a worker sends back only the overview's rows, never reports or node trees.
 A gemeente of `GROOT` files or more is loaded here (its files parsed by worker processes, validated
 and checked here as they arrive) and its wijken audited in parts by processes forked from this
-one. Below `DREMPEL`, starting processes costs more than it saves.
+one. Below `POOL_THRESHOLD`, starting processes costs more than it saves.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
 from wijkcheck.core.rules import Plekken
 from wijkcheck.parallel import parse
-from wijkcheck.parallel.pool import BROKKEN_PER_WERKER, ProgressCallback, aantal_werkers, map_chunks
+from wijkcheck.parallel.pool import CHUNKS_PER_WORKER, ProgressCallback, map_chunks, worker_count
 from wijkcheck.reports.overview import (
     Deel,
     Overzicht,
@@ -187,7 +187,7 @@ def overzicht(
     """The overview of the gemeenten in `mappen` (folders with a gemeente.yaml) on `datum`.
 
     `checklist` (name or path) replaces the checklist each gemeente.yaml names. `werkers`: how
-    many processes; by default one below `processen.DREMPEL` wijk files, else one per processor.
+    many processes; by default one below `pool.POOL_THRESHOLD` wijk files, else one per processor.
     `progress` is called with (done, total) wijk files. `vooraf`: the files of the one large
     gemeente of `mappen`, being parsed since the command began (`parse.begin`). Raises
     `WijkcheckError` with the findings of every gemeente that cannot be shown, or when the
@@ -227,9 +227,9 @@ def delen(
     if dubbel:
         raise WijkcheckError(dubbel)
     aantallen = [len(wijk_bestanden(m)) for m in mappen]
-    werkers = aantal_werkers(sum(aantallen), len(mappen), werkers)
+    werkers = worker_count(sum(aantallen), len(mappen), werkers)
     if werkers == 1 and any(n >= parse.GROOT for n in aantallen):
-        werkers = aantal_werkers(sum(aantallen), sum(aantallen))  # a large one is split
+        werkers = worker_count(sum(aantallen), sum(aantallen))  # a large one is split
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.
     was_enabled = gc.isenabled()
@@ -288,7 +288,7 @@ def _verdeeld(
                 [mappen[i] for i in klein],
                 [aantallen[i] for i in klein],
                 _werk,
-                werkers=min(werkers, len(klein)),
+                workers=min(werkers, len(klein)),
                 begin=_begin,
                 begin_args=(root, checklist, datum, alles),
                 progress=vanaf(klaar),
@@ -298,7 +298,7 @@ def _verdeeld(
             uitslagen[i] = u
         klaar += sum(aantallen[i] for i in klein)
     gemeenten = Gemeenten(root, checklist, datum, alles, vooraf)
-    grootte = max(1, totaal // (werkers * BROKKEN_PER_WERKER))
+    grootte = max(1, totaal // (werkers * CHUNKS_PER_WORKER))
     for i, n in enumerate(aantallen):
         if n < parse.GROOT:
             continue
@@ -317,7 +317,7 @@ def _verdeeld(
                 [slice(a, b) for a, b in grenzen],
                 [b - a for a, b in grenzen],
                 _werk_stuk,
-                werkers=werkers,
+                workers=werkers,
                 begin=_begin_stuk,
                 begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
                 progress=vanaf(klaar),
