@@ -379,16 +379,15 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
         inwoners = max([inwoners, *(cell_len(r.wijken_tekst) for r in view.rijen)])
     # and both under the name of the kern when even that leaves the figures no room
     onder = not apart and _tabelbreedte([label, inwoners, *kolommen]) > breedte
-    vast = (
-        [label, wijken, inwoners]
-        if apart
-        else [max(label, inwoners)]
-        if onder
-        else [label, inwoners]
-    )
+    if apart:
+        vast = [label, wijken, inwoners]
+    elif onder:
+        vast = [max(label, inwoners)]
+    else:
+        vast = [label, inwoners]
     over = breedte - _tabelbreedte([*vast, *kolommen])
     heel = max(cell_len(r.label) for r in view.rijen)
-    vast[0] = max(label, min(heel, label + max(over, 0)))  # a label on one line if it fits
+    vast[0] = max(vast[0], min(heel, vast[0] + max(over, 0)))  # a label on one line if it fits
     table = Table(
         title=common.SOMMEN_TITEL, title_justify="left", title_style="bold", header_style="bold"
     )
