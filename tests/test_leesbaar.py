@@ -469,3 +469,15 @@ def test_a_warning_in_a_table_cell_keeps_its_word(heusden, datum) -> None:
             cellen = [r for r in uit.splitlines() if len(re.findall("[│┃]", r)) >= 3]
             los = [r for r in cellen if _LOS_TEKEN.search(r)]  # a panel's prose wraps freely
             assert not los, (wijk.naam, breedte, los)
+
+
+@pytest.mark.parametrize("breedte", [50, 60, 70])
+def test_nothing_ends_in_an_ellipsis_on_a_narrow_terminal(invoke, monkeypatch, breedte) -> None:
+    # Below the narrowest layout words fold over lines; before, rich cut the matrix's cells
+    # and a part's title to "✔ vo…", "Braken-Oo…", "· Gelijkwaardigh…".
+    monkeypatch.setenv("COLUMNS", str(breedte))
+    datum = ["--datum", "2026-01-01"]
+    for args in (["overview", *datum], ["audit", "Braken-Oost", *datum], ["list"], ["explain"]):
+        out = invoke(args).stdout
+        assert "…" not in out, (args, breedte)
+        assert max(len(regel) for regel in out.splitlines()) <= breedte, (args, breedte)

@@ -64,7 +64,7 @@ def _onderwerp(rij: common.Rij, refs: str, met_uitkomst: bool) -> RenderableType
         return tekst
     grid = Table.grid(padding=0)
     grid.add_column(width=_inspringen(rij.niveau), no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # on a terminal too narrow for a word: folded, not "…"
     grid.add_row("  " * (rij.niveau - 1) + "·", tekst)
     return grid
 
@@ -325,12 +325,16 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
             header_style="bold",
             show_footer=False,
         )
+        past = m.breedte <= breedte
         for c, kolomkop in enumerate(koppen):
             table.add_column(
                 kolomkop,
-                # the condition titles wrap in the header, at their longest word
-                no_wrap=not (m.titels and c in titelkolommen),
-                width=m.breedtes[c] if m.breedte <= breedte else None,
+                # the condition titles wrap in the header, at their longest word; on a
+                # terminal too narrow for the narrowest layout every cell wraps (and a word
+                # folds) rather than end in "…"
+                no_wrap=past and not (m.titels and c in titelkolommen),
+                overflow="fold",
+                width=m.breedtes[c] if past else None,
                 justify="right" if c == breed - 1 else "left",
             )
         return table
@@ -598,7 +602,10 @@ def _lijsttabel(titel_: str, kolommen: list[str], no_wrap: int | None = None) ->
     table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")
     for i, naam in enumerate(kolommen):
         table.add_column(
-            naam, justify="right" if naam == "Inwoners" else "left", no_wrap=i == no_wrap
+            naam,
+            justify="right" if naam == "Inwoners" else "left",
+            no_wrap=i == no_wrap,
+            overflow="fold",
         )
     return table
 
