@@ -452,7 +452,7 @@ def _zonder_proza(r):
 @pytest.mark.parametrize("datum", DATUMS)
 def test_a_warning_in_a_table_cell_keeps_its_word(heusden, datum) -> None:
     """'⚠ voorbeeldgegevens' beside a figure, '⚠ voorbeeldnorm' beside a norm: on one line at
-    every width from 70 columns, beside the text when both fit, else on a line of its own."""
+    every fifth width from 70 columns, beside the text when both fit, else on a line of its own."""
     from wijkcheck.core import engine
     from wijkcheck.formatters.report.common import schoon
 
@@ -463,7 +463,7 @@ def test_a_warning_in_a_table_cell_keeps_its_word(heusden, datum) -> None:
         rapport = rapport.model_copy(
             update={d: [_zonder_proza(r) for r in getattr(rapport, d)] for d in delen}
         )
-        for breedte in range(70, 161, 3):
+        for breedte in range(70, 161, 5):
             uit = _tekst(rapport, breedte)
             assert "⚠ voorbeeldgegevens" in uit
             cellen = [r for r in uit.splitlines() if len(re.findall("[│┃]", r)) >= 3]
