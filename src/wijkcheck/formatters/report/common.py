@@ -116,6 +116,16 @@ def let_op(wat: Sequence[str]) -> str:
     return f"⚠{HEEL}{', '.join(wat)}" if wat else ""
 
 
+#: Where a line may break: any whitespace but the no-break space (`HEEL`).
+BREEKBAAR = re.compile(r"[^\S\u00a0]+")
+
+
+def woorden(tekst: str) -> list[str]:
+    """The words of `tekst` where a format that honours no-break spaces may break it: a
+    warning joined with `HEEL` is one word (Word's column widths)."""
+    return [w for w in BREEKBAAR.split(tekst) if w]
+
+
 def _naast(tekst: str, waarschuwing: str) -> str:
     return f"{tekst} {waarschuwing}" if waarschuwing else tekst
 

@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # types only: list, explain and regels cost a report nothing
     from wijkcheck.reports.wijken import Wijkenlijst
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
-_WIT = re.compile(r"[^\S\u00a0]+")  # whitespace, but not a no-break space
 _INSPRING = "&emsp;"  # leading spaces vanish in Markdown; an em space entity survives
 
 
@@ -28,7 +27,7 @@ def esc(text: str) -> str:
     """Escape Markdown and HTML specials; newlines become spaces (a table cell is one line),
     a no-break space stays (it keeps '⚠' with its word)."""
     text = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return _WIT.sub(" ", text).strip()
+    return common.BREEKBAAR.sub(" ", text).strip()
 
 
 def _heel(text: str) -> str:

@@ -265,7 +265,7 @@ def tekst_cm(tekst: str, pt: float = 10, vet: bool = False) -> float:
 
 
 def _woord_cm(teksten, pt: float = 10, vet: bool = False) -> float:
-    return max([tekst_cm(w, pt, vet) for t in teksten for w in t.split()] + [0.3])
+    return max([tekst_cm(w, pt, vet) for t in teksten for w in common.woorden(t)] + [0.3])
 
 
 def _regel_cm(teksten, pt: float = 10, vet: bool = False) -> float:
