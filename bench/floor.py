@@ -6,17 +6,29 @@ rich table. `bench/run.py` times it cold, side by side with a computed `wijkchec
 Vlijmen-Dorp`; the target is that audit ≤ 1.3 × this.
 
     python bench/floor.py data/wijken/heusden/vlijmen-dorp.yaml
+    python bench/floor.py data/wijken/heusden/vlijmen-dorp.yaml --gc-zoals-wijkcheck
+
+With `--gc-zoals-wijkcheck` (context, not the floor of the target) it does with Python's cyclic
+collector what wijkcheck's `main` does: off from the start, and the objects made frozen at the
+end, so that the interpreter's collection at exit skips them (docs/performance.md, fifth round).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+
+ZOALS_WIJKCHECK = "--gc-zoals-wijkcheck"
+if ZOALS_WIJKCHECK in sys.argv:  # once typer is imported, as in wijkcheck's main
+    gc.disable()
+
+import yaml  # noqa: E402
+from pydantic import BaseModel, ConfigDict, ValidationError  # noqa: E402
 
 
 class Cijfer(BaseModel):
@@ -51,7 +63,10 @@ app = typer.Typer(add_completion=False)
 
 
 @app.command()
-def check(bestand: Annotated[Path, typer.Argument()]) -> None:
+def check(
+    bestand: Annotated[Path, typer.Argument()],
+    zoals_wijkcheck: Annotated[bool, typer.Option(ZOALS_WIJKCHECK)] = False,
+) -> None:
     """Validate one wijk file and print its figures as a table."""
     from rich.console import Console
     from rich.table import Table
@@ -73,6 +88,8 @@ def check(bestand: Annotated[Path, typer.Argument()]) -> None:
     for v in wijk.voorzieningen:
         tabel.add_row(v.soort, v.naam, v.bron)
     Console().print(tabel)
+    if zoals_wijkcheck:
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -105,4 +105,12 @@ def main() -> None:
     # them). wijkcheck uses no pydantic plugin, and one installed for another tool has no
     # business in its validation. A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    load_commands(_commands_for(sys.argv[1:], os.environ))()
+    try:
+        load_commands(_commands_for(sys.argv[1:], os.environ))()
+    finally:
+        # When the interpreter exits it runs the cyclic collector over every object still
+        # alive, twice, whether the collector is enabled or not: some 60,000 after an audit,
+        # 50 ms of a cold audit's 0.35 s. gc.freeze() moves them out of its reach; the
+        # process ends at once and the operating system takes the memory back. Files are
+        # closed where wijkcheck writes them, so no finalizer is left to run.
+        gc.freeze()
