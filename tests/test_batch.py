@@ -161,8 +161,8 @@ def test_worker_processes_give_the_same_overview(twee: Path) -> None:
     root = dataroot.find_root(twee, {}, twee)
     mappen = root.gemeente_mappen()
     kwargs = {"alleen_problemen": True, "checklist": None}
-    hier = batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=1, **kwargs)
-    samen = batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=2, **kwargs)
+    hier = batch.overzicht(root, mappen, dt.date(2026, 1, 1), workers=1, **kwargs)
+    samen = batch.overzicht(root, mappen, dt.date(2026, 1, 1), workers=2, **kwargs)
     assert samen == hier and len(samen.gemeenten) == 2
 
 
@@ -175,10 +175,10 @@ def test_a_large_gemeente_is_audited_in_parts_by_several_workers(
     root = dataroot.find_root(twee, {}, twee)
     mappen = root.gemeente_mappen()
     datum = dt.date(2026, 1, 1)
-    hier = batch.overzicht(root, mappen, datum, werkers=1)
+    hier = batch.overzicht(root, mappen, datum, workers=1)
     gezien: list[int] = []
     samen = batch.overzicht(
-        root, mappen, datum, werkers=2, progress=lambda klaar, _: gezien.append(klaar)
+        root, mappen, datum, workers=2, progress=lambda klaar, _: gezien.append(klaar)
     )
     assert samen == hier and [r.wijk for r in samen.rijen] == [r.wijk for r in hier.rijen]
     assert gezien == sorted(gezien) and gezien[-1] == 38
@@ -218,7 +218,7 @@ def test_a_large_gemeente_that_cannot_be_used_is_refused_once(
     herpt.write_text(herpt.read_text(encoding="utf-8") + "kren: Herpt\n", encoding="utf-8")
     root = dataroot.find_root(twee, {}, twee)
     with pytest.raises(WijkcheckError) as fout:
-        batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), werkers=2)
+        batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), workers=2)
     assert [f.id for f in fout.value.findings] == ["onbekend-veld"]
 
 
@@ -241,9 +241,9 @@ def test_a_large_gemeente_read_in_several_workers_is_refused_as_when_read_here(
         g.write_text(g.read_text(encoding="utf-8") + "onzin: 1\n", encoding="utf-8")
     root = dataroot.find_root(twee, {}, twee)
     fouten = []
-    for werkers in (1, 2):
+    for workers in (1, 2):
         with pytest.raises(WijkcheckError) as fout:
-            batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), werkers=werkers)
+            batch.overzicht(root, root.gemeente_mappen(), dt.date(2026, 1, 1), workers=workers)
         fouten.append(fout.value.findings)
     assert fouten[0] == fouten[1]
     assert [str(f.span) for f in fouten[0]] == [str(f.span) for f in fouten[1]]
@@ -251,15 +251,15 @@ def test_a_large_gemeente_read_in_several_workers_is_refused_as_when_read_here(
     assert verwacht <= {f.id for f in fouten[0]}
 
 
-@pytest.mark.parametrize("werkers", [1, 2])
-def test_progress_is_reported_with_increasing_counts(twee: Path, werkers: int) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_is_reported_with_increasing_counts(twee: Path, workers: int) -> None:
     root = dataroot.find_root(twee, {}, twee)
     gezien: list[tuple[int, int]] = []
     batch.overzicht(
         root,
         root.gemeente_mappen(),
         dt.date(2026, 1, 1),
-        werkers=werkers,
+        workers=workers,
         progress=lambda klaar, totaal: gezien.append((klaar, totaal)),
     )
     assert gezien[0] == (0, 38) and gezien[-1] == (38, 38)
@@ -307,7 +307,7 @@ def test_files_parsed_from_the_start_give_the_same_overview(groot: Path) -> None
     root = dataroot.find_root(groot, {}, groot)
     mappen = root.gemeente_mappen()
     datum = dt.date(2026, 1, 1)
-    hier = batch.overzicht(root, mappen, datum, werkers=1)
+    hier = batch.overzicht(root, mappen, datum, workers=1)
     with parse.begin(mappen) as vooraf:
         assert vooraf is not None
         samen = batch.overzicht(root, mappen, datum, vooraf=vooraf)
@@ -331,7 +331,7 @@ def test_files_parsed_from_the_start_are_refused_as_when_read_here(
     root = dataroot.find_root(groot, {}, groot)
     mappen = root.gemeente_mappen()
     with pytest.raises(WijkcheckError) as hier:
-        batch.overzicht(root, mappen, dt.date(2026, 1, 1), werkers=1)
+        batch.overzicht(root, mappen, dt.date(2026, 1, 1), workers=1)
     with parse.begin(mappen) as vooraf, pytest.raises(WijkcheckError) as vooraf_gelezen:
         batch.overzicht(root, mappen, dt.date(2026, 1, 1), vooraf=vooraf)
     assert vooraf_gelezen.value.findings == hier.value.findings

@@ -100,7 +100,7 @@ def test_the_kern_count_says_what_the_audit_says(gegeven: tuple[Gemeente, list[W
             assert _zonder_namen(a) == _zonder_namen(b), (w.naam, a.id)
             assert a.gemeten_getal == b.gemeten_getal
         assert met.samenvatting_items == zonder.samenvatting_items
-        # what the shared index remembered from other wijken (`RegelBasis.gedeeld`, figures
+        # what the shared index remembered from other wijken (`RegelBasis.shared_key`, figures
         # made once) is what a fresh index makes for this wijk alone
         assert zonder == engine.audit(CHECKLIST, gemeente, w, wijken, DATUM, namen=False)
 

@@ -437,19 +437,19 @@ def drie(data_copy: Path) -> Path:
 
 def test_worker_processes_find_the_same_in_the_same_order(drie: Path) -> None:
     root = find_root(drie, {}, drie)
-    alleen = validate([], root, dt.date(2026, 6, 1), drie, werkers=1)
-    samen = validate([], root, dt.date(2026, 6, 1), drie, werkers=2)
+    alleen = validate([], root, dt.date(2026, 6, 1), drie, workers=1)
+    samen = validate([], root, dt.date(2026, 6, 1), drie, workers=2)
     assert samen == alleen
     assert {"onbekend-veld", "yaml-syntaxis"} <= {f.id for f in alleen.bevindingen}
     assert sum(f.span.path.endswith("hart-van-brabant.yaml") for f in alleen.bevindingen) == 1
 
 
-@pytest.mark.parametrize("werkers", [1, 2])
-def test_progress_counts_up_to_all_files(drie: Path, werkers: int) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_counts_up_to_all_files(drie: Path, workers: int) -> None:
     root = find_root(drie, {}, drie)
     gezien: list[tuple[int, int]] = []
     uitslag = validate(
-        [], root, dt.date(2026, 6, 1), drie, werkers=werkers, progress=lambda *a: gezien.append(a)
+        [], root, dt.date(2026, 6, 1), drie, workers=workers, progress=lambda *a: gezien.append(a)
     )
     totaal = len(uitslag.bestanden)
     assert gezien[0] == (0, totaal) and gezien[-1] == (totaal, totaal)

@@ -87,7 +87,7 @@ def validate(
     cwd: Path | None = None,
     *,
     progress: ProgressCallback | None = None,
-    werkers: int | None = None,
+    workers: int | None = None,
     checklist: str | None = None,
 ) -> Validatie:
     """Check `paths` (files or folders), or with no paths every file of `root`.
@@ -96,7 +96,7 @@ def validate(
     for the checks of its files, as in every other command; a theme is laid on that one.
 
     `datum` is the reference date: later dates are in the future, older figures stale.
-    `progress` is called with (done, total) files. `werkers`: how many processes check
+    `progress` is called with (done, total) files. `workers`: how many processes check
     gemeenten; by default one below `pool.POOL_THRESHOLD` files, else one per processor. The
     findings are the same, in the same order, however many.
     Raises `WijkcheckError` only when a named path does not exist.
@@ -112,7 +112,7 @@ def validate(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return run.check(files, progress, werkers)
+        return run.check(files, progress, workers)
     finally:
         if was_enabled:
             gc.enable()
@@ -282,7 +282,7 @@ class _Run:
         self,
         files: list[Path],
         progress: ProgressCallback | None = None,
-        werkers: int | None = None,
+        workers: int | None = None,
     ) -> Validatie:
         gemeenten: dict[str, Path] = {}
         per_gemeente: dict[str, int] = {}  # files asked about, for progress
@@ -304,42 +304,42 @@ class _Run:
                 checklists.append(p)
             else:
                 losse.append(p)
-        totaal = len(self.requested)
+        total = len(self.requested)
         gemeenten = dict(sorted(gemeenten.items()))  # in folder order, as every command
         gewichten = [per_gemeente[k] for k in gemeenten]
-        werkers = worker_count(totaal, len(gemeenten), werkers)
-        if werkers > 1:
+        workers = worker_count(total, len(gemeenten), workers)
+        if workers > 1:
             # Each worker checks whole gemeenten with a run of its own; merged in folder order,
             # the findings are those of one run (duplicates of a shared checklist's fall away).
             for found, context in map_chunks(
                 list(gemeenten.values()),
                 gewichten,
                 _werk,
-                workers=werkers,
+                workers=workers,
                 begin=_begin,
                 begin_args=(self.root, self.datum, Path(self.cwd), self.gekozen),
                 # the total counts the checklists and loose files done here afterwards
-                progress=(lambda klaar, _: progress(klaar, totaal)) if progress else None,
+                progress=(lambda done, _: progress(done, total)) if progress else None,
             ):
                 self.found.extend(found)
                 self.context |= context
-            klaar = sum(gewichten)
+            done = sum(gewichten)
         else:
-            klaar = 0
+            done = 0
             if progress:
-                progress(0, totaal)
+                progress(0, total)
             for folder, aantal in zip(gemeenten.values(), gewichten, strict=True):
                 self.gemeente(folder)
-                klaar += aantal
+                done += aantal
                 if progress:
-                    progress(klaar, totaal)
+                    progress(done, total)
         self.add(dubbele_gemeenten(list(gemeenten.values())))
         for p in checklists:
             self.checklist(p)
         for p in losse:
             self.los(p)
-        if progress and klaar < totaal:
-            progress(totaal, totaal)
+        if progress and done < total:
+            progress(total, total)
         keep = {f: None for f in self.altijd} | {
             f: None
             for f, load in self.found

@@ -1,6 +1,6 @@
 """A progress bar on stderr for runs over many files: on a terminal only, silent in CI and pipes.
 
-The core calls a `progress(klaar, totaal)` callback and knows nothing of rich; this class is
+The core calls a `progress(done, total)` callback and knows nothing of rich; this class is
 that callback. It decides at the first call, when the total is known, and shows nothing for
 small runs. The bar is transient: it is gone before the result is printed, so stdout holds only
 the result (a pipe of JSON or CSV stays clean, and stderr then carries no bar either unless it is
@@ -17,7 +17,7 @@ from typing import Any
 SHOW_FROM = 200
 
 
-def tonen(env: Mapping[str, str] | None = None) -> bool:
+def may_show(env: Mapping[str, str] | None = None) -> bool:
     """Whether a bar may be shown: stderr is a terminal and this is not a CI job."""
     env = os.environ if env is None else env
     if env.get("CI") or env.get("GITHUB_ACTIONS"):
@@ -31,23 +31,23 @@ class ProgressBar:
     """`with ProgressBar("wijken") as v: core(..., progress=v)`: files (or wijken) done of the
     total, and the time so far."""
 
-    def __init__(self, eenheid: str, show_from: int | None = None) -> None:
-        self.eenheid = eenheid
+    def __init__(self, unit: str, show_from: int | None = None) -> None:
+        self.unit = unit
         self.show_from = SHOW_FROM if show_from is None else show_from
-        self._besloten = False
-        self._balk: Any = None
-        self._taak: Any = None
+        self._decided = False
+        self._bar: Any = None
+        self._task: Any = None
 
-    def __call__(self, klaar: int, totaal: int) -> None:
-        if not self._besloten:
-            self._besloten = True
-            if totaal >= self.show_from and tonen():
-                self._start(totaal)
-        if self._balk is not None:
-            self._balk.update(self._taak, completed=klaar, total=totaal)
-            self._balk.refresh()
+    def __call__(self, done: int, total: int) -> None:
+        if not self._decided:
+            self._decided = True
+            if total >= self.show_from and may_show():
+                self._start(total)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
+            self._bar.refresh()
 
-    def _start(self, totaal: int) -> None:
+    def _start(self, total: int) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -57,10 +57,10 @@ class ProgressBar:
             TimeElapsedColumn,
         )
 
-        self._balk = Progress(
+        self._bar = Progress(
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn(self.eenheid),
+            TextColumn(self.unit),
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
@@ -68,13 +68,13 @@ class ProgressBar:
             # while the bar is shown, and forking a process with threads can deadlock
             auto_refresh=False,
         )
-        self._taak = self._balk.add_task(self.eenheid, total=totaal)
-        self._balk.start()
+        self._task = self._bar.add_task(self.unit, total=total)
+        self._bar.start()
 
     def __enter__(self) -> ProgressBar:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._balk is not None:
-            self._balk.stop()
-            self._balk = None
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

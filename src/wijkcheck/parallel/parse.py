@@ -31,14 +31,14 @@ GROOT = 200
 Parsed: TypeAlias = "YamlDocument | WijkBestand | list[Finding]"
 
 
-def chunks(paden: Sequence[Path], shown: str, werkers: int) -> Chunks[Path, Parsed]:
-    """The files `paden` of a gemeente folder shown as `shown`, being parsed in `werkers`
+def chunks(paden: Sequence[Path], shown: str, workers: int) -> Chunks[Path, Parsed]:
+    """The files `paden` of a gemeente folder shown as `shown`, being parsed in `workers`
     processes (collect or close the result)."""
     return Chunks(
         list(paden),
         [1] * len(paden),
         _parse_chunk,
-        workers=werkers,
+        workers=workers,
         begin=_begin_parse,
         begin_args=(shown,),
     )
@@ -47,9 +47,9 @@ def chunks(paden: Sequence[Path], shown: str, werkers: int) -> Chunks[Path, Pars
 class Parsing:
     """The wijk files of one gemeente folder, being parsed since `begin`."""
 
-    def __init__(self, paden: list[Path], shown: str, werkers: int) -> None:
+    def __init__(self, paden: list[Path], shown: str, workers: int) -> None:
         self.paden, self.shown = paden, shown
-        self._chunks: Chunks[Path, Parsed] | None = chunks(paden, shown, werkers)
+        self._chunks: Chunks[Path, Parsed] | None = chunks(paden, shown, workers)
 
     def take(
         self, paden: Sequence[Path], shown: str, receive: Callable[[Parsed], Parsed]
@@ -99,10 +99,10 @@ def begin(mappen: Sequence[Path]) -> Parsing | None:
         paden = wijk_bestanden(mappen[0])
     except WijkcheckError:  # reported when the gemeente is read
         return None
-    werkers = worker_count(len(paden), len(paden))
-    if len(paden) < GROOT or werkers < 2:
+    workers = worker_count(len(paden), len(paden))
+    if len(paden) < GROOT or workers < 2:
         return None
-    return Parsing(paden, display_path(mappen[0]), werkers)
+    return Parsing(paden, display_path(mappen[0]), workers)
 
 
 # -- in a worker process ----------------------------------------------------------------------

@@ -80,13 +80,13 @@ class Gemeenten:
         return self.checklists[key]
 
     def gebruik(
-        self, map_: Path, werkers: int = 1
+        self, map_: Path, workers: int = 1
     ) -> tuple[store.GemeenteData, Checklist] | list[Finding]:
         """The gemeente with its checklist, or the errors that stop any command using it.
-        `werkers` > 1: its wijk files are read and checked on their own in that many
+        `workers` > 1: its wijk files are read and checked on their own in that many
         processes (`_use_in_workers`)."""
-        if werkers > 1:
-            verdeeld = self._use_in_workers(map_, werkers)
+        if workers > 1:
+            verdeeld = self._use_in_workers(map_, workers)
             if verdeeld is not None:
                 return verdeeld
         try:
@@ -101,9 +101,9 @@ class Gemeenten:
         return problemen or (gd, cl)
 
     def _use_in_workers(
-        self, map_: Path, werkers: int
+        self, map_: Path, workers: int
     ) -> tuple[store.GemeenteData, Checklist] | list[Finding] | None:
-        """`gebruik` with the wijk files read and parsed in `werkers` processes (the node
+        """`gebruik` with the wijk files read and parsed in `workers` processes (the node
         trees, most of the work, stay there), validated and checked here: the same answer.
         None when gemeente.yaml or its checklist fails: then `gebruik` reads one by one, as
         ever (its wijk files' errors come first there)."""
@@ -129,7 +129,7 @@ class Gemeenten:
 
             parsed = None if self.vooraf is None else self.vooraf.take(paden, shown, validate_one)
             if parsed is None:
-                with parse.chunks(paden, shown, werkers) as chunks:
+                with parse.chunks(paden, shown, workers) as chunks:
                     parsed = chunks.collect(receive=validate_one)
             # `validate_one` turned every YamlDocument into its WijkBestand or findings
             return cast("list[store.WijkBestand | list[Finding]]", parsed)
@@ -155,11 +155,11 @@ class Gemeenten:
         gd, cl = gebruikt
         return deel(cl, gd.gemeente, gd.wijken, self.datum, alles=self.alles)
 
-    def bereid(self, map_: Path, werkers: int = 1) -> Voorbereid:
-        """A large gemeente ready to audit in parts: loaded (its files read in `werkers`
+    def bereid(self, map_: Path, workers: int = 1) -> Voorbereid:
+        """A large gemeente ready to audit in parts: loaded (its files read in `workers`
         processes), checked, its facilities indexed and its gemeente-wide requirements judged;
         or why it cannot be shown."""
-        gebruikt = self.gebruik(map_, werkers)
+        gebruikt = self.gebruik(map_, workers)
         if isinstance(gebruikt, list):
             return gebruikt
         gd, cl = gebruikt
@@ -181,12 +181,12 @@ def overzicht(
     sortering: Sortering = Sortering.KERN,
     alleen_problemen: bool = False,
     progress: ProgressCallback | None = None,
-    werkers: int | None = None,
+    workers: int | None = None,
     vooraf: parse.Parsing | None = None,
 ) -> Overzicht:
     """The overview of the gemeenten in `mappen` (folders with a gemeente.yaml) on `datum`.
 
-    `checklist` (name or path) replaces the checklist each gemeente.yaml names. `werkers`: how
+    `checklist` (name or path) replaces the checklist each gemeente.yaml names. `workers`: how
     many processes; by default one below `pool.POOL_THRESHOLD` wijk files, else one per processor.
     `progress` is called with (done, total) wijk files. `vooraf`: the files of the one large
     gemeente of `mappen`, being parsed since the command began (`parse.begin`). Raises
@@ -200,7 +200,7 @@ def overzicht(
             datum,
             checklist=checklist,
             progress=progress,
-            werkers=werkers,
+            workers=workers,
             vooraf=vooraf,
         ),
         datum,
@@ -216,7 +216,7 @@ def delen(
     *,
     checklist: str | None = None,
     progress: ProgressCallback | None = None,
-    werkers: int | None = None,
+    workers: int | None = None,
     alles: bool = False,
     vooraf: parse.Parsing | None = None,
 ) -> list[Deel]:
@@ -227,30 +227,30 @@ def delen(
     if dubbel:
         raise WijkcheckError(dubbel)
     aantallen = [len(wijk_bestanden(m)) for m in mappen]
-    werkers = worker_count(sum(aantallen), len(mappen), werkers)
-    if werkers == 1 and any(n >= parse.GROOT for n in aantallen):
-        werkers = worker_count(sum(aantallen), sum(aantallen))  # a large one is split
+    workers = worker_count(sum(aantallen), len(mappen), workers)
+    if workers == 1 and any(n >= parse.GROOT for n in aantallen):
+        workers = worker_count(sum(aantallen), sum(aantallen))  # a large one is split
     # As in validate: thousands of node trees are built and dropped, none with a cycle worth
     # the collector's time.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        if werkers == 1:
+        if workers == 1:
             if vooraf is not None:
                 vooraf.close()
-            uitslagen = _hier(root, mappen, aantallen, datum, checklist, progress, alles)
+            outcomes = _hier(root, mappen, aantallen, datum, checklist, progress, alles)
         else:
-            uitslagen = _verdeeld(
-                root, mappen, aantallen, datum, checklist, progress, werkers, alles, vooraf
+            outcomes = _verdeeld(
+                root, mappen, aantallen, datum, checklist, progress, workers, alles, vooraf
             )
     finally:
         if was_enabled:
             gc.enable()
-    fouten = [f for u in uitslagen if isinstance(u, list) for f in u]
+    fouten = [f for u in outcomes if isinstance(u, list) for f in u]
     if fouten:
         # a shared checklist's, once
         raise WijkcheckError(list(dict.fromkeys(fouten)), meegeleverd=root.meegeleverd)
-    return [u for u in uitslagen if isinstance(u, Deel)]
+    return [u for u in outcomes if isinstance(u, Deel)]
 
 
 def _verdeeld(
@@ -260,24 +260,24 @@ def _verdeeld(
     datum: dt.date,
     checklist: str | None,
     progress: ProgressCallback | None,
-    werkers: int,
+    workers: int,
     alles: bool = False,
     vooraf: parse.Parsing | None = None,
 ) -> list[Uitslag]:
-    """The gemeenten in `werkers` processes: the smaller ones whole, in chunks, largest first;
+    """The gemeenten in `workers` processes: the smaller ones whole, in chunks, largest first;
     each large one (`GROOT`) loaded, checked and indexed here once, then its wijken audited in
     parts by processes forked from this one, which so hold the gemeente without it being sent
     (loading it in every process would cost every processor the whole load). `vooraf` ends
     before any pool of these begins (a pool must not fork while another's thread runs)."""
-    totaal = sum(aantallen)
-    klaar = 0
+    total = sum(aantallen)
+    done = 0
 
     def vanaf(basis: int) -> ProgressCallback | None:
-        return None if progress is None else (lambda k, _: progress(basis + k, totaal))
+        return None if progress is None else (lambda k, _: progress(basis + k, total))
 
     if progress:
-        progress(0, totaal)
-    uitslagen: dict[int, Uitslag] = {}
+        progress(0, total)
+    outcomes: dict[int, Uitslag] = {}
     klein = [i for i, n in enumerate(aantallen) if n < parse.GROOT]
     if klein and vooraf is not None:  # `parse.begin` starts only for one large gemeente
         vooraf.close()
@@ -288,45 +288,45 @@ def _verdeeld(
                 [mappen[i] for i in klein],
                 [aantallen[i] for i in klein],
                 _werk,
-                workers=min(werkers, len(klein)),
+                workers=min(workers, len(klein)),
                 begin=_begin,
                 begin_args=(root, checklist, datum, alles),
-                progress=vanaf(klaar),
+                progress=vanaf(done),
             ),
             strict=True,
         ):
-            uitslagen[i] = u
-        klaar += sum(aantallen[i] for i in klein)
+            outcomes[i] = u
+        done += sum(aantallen[i] for i in klein)
     gemeenten = Gemeenten(root, checklist, datum, alles, vooraf)
-    grootte = max(1, totaal // (werkers * CHUNKS_PER_WORKER))
+    grootte = max(1, total // (workers * CHUNKS_PER_WORKER))
     for i, n in enumerate(aantallen):
         if n < parse.GROOT:
             continue
-        voorbereid = gemeenten.bereid(mappen[i], werkers)
+        voorbereid = gemeenten.bereid(mappen[i], workers)
         gemeenten.vooraf = None
         if vooraf is not None:  # taken by `bereid`, or not wanted: its workers end now
             vooraf.close()
         if isinstance(voorbereid, list):
-            uitslagen[i] = voorbereid
+            outcomes[i] = voorbereid
         else:
             gd, cl, plekken, eens = voorbereid
             aantal = len(gd.wijken)
-            stukken = max(werkers, min(aantal, -(-aantal // grootte)))
+            stukken = max(workers, min(aantal, -(-aantal // grootte)))
             grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
             gedaan = map_chunks(
                 [slice(a, b) for a, b in grenzen],
                 [b - a for a, b in grenzen],
                 _werk_stuk,
-                workers=werkers,
+                workers=workers,
                 begin=_begin_stuk,
                 begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
-                progress=vanaf(klaar),
+                progress=vanaf(done),
             )
-            uitslagen[i] = samengevoegd(gedaan, cl, gd.gemeente, gd.wijken, datum, eens, alles)
-        klaar += n
+            outcomes[i] = samengevoegd(gedaan, cl, gd.gemeente, gd.wijken, datum, eens, alles)
+        done += n
         if progress:
-            progress(klaar, totaal)
-    return [uitslagen[i] for i in range(len(mappen))]
+            progress(done, total)
+    return [outcomes[i] for i in range(len(mappen))]
 
 
 def _hier(
@@ -339,16 +339,16 @@ def _hier(
     alles: bool = False,
 ) -> list[Uitslag]:
     gemeenten = Gemeenten(root, checklist, datum, alles)
-    uitslagen: list[Uitslag] = []
-    klaar, totaal = 0, sum(aantallen)
+    outcomes: list[Uitslag] = []
+    done, total = 0, sum(aantallen)
     if progress:
-        progress(0, totaal)
+        progress(0, total)
     for map_, aantal in zip(mappen, aantallen, strict=True):
-        uitslagen.append(gemeenten.uitslag(map_))
-        klaar += aantal
+        outcomes.append(gemeenten.uitslag(map_))
+        done += aantal
         if progress:
-            progress(klaar, totaal)
-    return uitslagen
+            progress(done, total)
+    return outcomes
 
 
 # -- in a worker process ----------------------------------------------------------------------

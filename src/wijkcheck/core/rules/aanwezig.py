@@ -119,7 +119,7 @@ class Aanwezig(RegelBasis):
         wat = self.wat(ctx)
         verouderd = ctx.verouderd(peildatum)
 
-        def maak() -> GebruiktGegeven:
+        def make() -> GebruiktGegeven:
             return GebruiktGegeven(
                 wat="inventarisatie van de voorzieningen",
                 waarde=f"geen {wat} gevonden" if not gevonden else f"{gevonden} {wat} gevonden",
@@ -131,8 +131,8 @@ class Aanwezig(RegelBasis):
             )
 
         if ctx.plekken is None:
-            return maak()
-        return ctx.plekken.onthoud(self, ("telling", b, gevonden, wat, peildatum, verouderd), maak)
+            return make()
+        return ctx.plekken.remember(self, ("telling", b, gevonden, wat, peildatum, verouderd), make)
 
     def past(self, v: Voorziening, ctx: Context) -> bool:
         if self.soorten:
@@ -163,7 +163,7 @@ class Aanwezig(RegelBasis):
             i = j
         return gekozen
 
-    def gedeeld(self, ctx: Context) -> Hashable | None:
+    def shared_key(self, ctx: Context) -> Hashable | None:
         """Reach *kern* without names, for a wijk with none of the facilities of its own and
         none serving it from elsewhere: it counts what every such wijk of its kern counts (the
         kern's, `KernTelling`), and differs from them only in whether it recorded facilities
@@ -187,7 +187,7 @@ class Aanwezig(RegelBasis):
         if id(wijk) not in plekken.wijken:
             return None
         kern = sleutel(wijk.kern)
-        telling = plekken.onthoud(
+        telling = plekken.remember(
             self, kern, lambda: KernTelling(self, plekken.keuze(self, kern), kern)
         )
         return telling if telling.past(wijk) else None
@@ -305,7 +305,7 @@ def _gegeven(v: Voorziening, waar: str, ctx: Context) -> GebruiktGegeven:
     wat = soort.naam if soort is not None else v.soort
     verouderd = ctx.verouderd(v.peildatum)
 
-    def maak() -> GebruiktGegeven:
+    def make() -> GebruiktGegeven:
         return GebruiktGegeven(
             wat=wat,
             waarde=f"{v.naam}, {waar}" + _toegankelijkheid(v),
@@ -317,8 +317,8 @@ def _gegeven(v: Voorziening, waar: str, ctx: Context) -> GebruiktGegeven:
         )
 
     if ctx.plekken is None:
-        return maak()
-    return ctx.plekken.onthoud(v, ("voorziening", waar, wat, verouderd), maak)
+        return make()
+    return ctx.plekken.remember(v, ("voorziening", waar, wat, verouderd), make)
 
 
 def _label(v: Voorziening, waar: str) -> str:
@@ -435,16 +435,16 @@ class KernTelling:
     ) -> tuple[list[tuple[int, Plek]], list[tuple[int, Plek]]]:
         """The first `n` certain facilities of the kern outside the wijk, fresh ones and
         outdated ones apart, in file order: where a met rule finds the ones it rests on."""
-        sleutel_ = (ctx.datum, ctx.max_ouderdom_maanden)
-        if sleutel_ not in self._vers:
+        key = (ctx.datum, ctx.max_ouderdom_maanden)
+        if key not in self._vers:
             vers: list[int] = []
             oud: list[int] = []
             for j, (_, p) in enumerate(self.plekken):
                 if _zeker(self._regel, p.voorziening):
                     (oud if ctx.verouderd(p.voorziening.peildatum) else vers).append(j)
-            self._vers[sleutel_] = vers, oud
+            self._vers[key] = vers, oud
         begin, eind = self._blokken.get(eigen, (0, 0))
-        vers, oud = self._vers[sleutel_]
+        vers, oud = self._vers[key]
         return (
             [self.plekken[j] for j in _eerste_buiten(vers, begin, eind, n)],
             [self.plekken[j] for j in _eerste_buiten(oud, begin, eind, n)],

@@ -250,7 +250,7 @@ class Plekken:
     Built once per gemeente: without it every `aanwezig` rule of every wijk scans every facility
     of the gemeente, which is quadratic in the size of the gemeente (an overview of a gemeente
     with 170 wijken spent 1.7 s there). An index belongs to one checklist, whose `soorten` it is
-    built with: what it remembers of the rules (`onthoud`) is keyed on the rules
+    built with: what it remembers of the rules (`remember`) is keyed on the rules
     and the audit date, not on the checklist.
     """
 
@@ -308,7 +308,7 @@ class Plekken:
         self._keuzes: dict[tuple[int, str | None], tuple[Keuze, list[Plek]]] = {}
         # rule identity → (the rule; its facilities' places by kern key; those with bedient:)
         self._per_kern: dict[int, tuple[Keuze, dict[str | None, list[int]], list[int]]] = {}
-        # (rule identity, key) → (the rule; what was made of it once, `onthoud`)
+        # (rule identity, key) → (the rule; what was made of it once, `remember`)
         self._per_regel: dict[tuple[int, Hashable], tuple[object, object]] = {}
 
     def voor_wijk(self, wijk: str) -> list[Plek]:
@@ -329,9 +329,9 @@ class Plekken:
         some wijk with `bedient:`. Remembered per rule and kern: every wijk of a kern asks."""
         if regel is None:
             return self.alle
-        sleutel_ = (id(regel), kern)
-        if sleutel_ in self._keuzes:
-            return self._keuzes[sleutel_][1]
+        key = (id(regel), kern)
+        if key in self._keuzes:
+            return self._keuzes[key][1]
         if id(regel) not in self._per_kern:
             if regel.functie:
                 posities = self.per_functie.get(regel.functie, [])
@@ -346,7 +346,7 @@ class Plekken:
             self._per_kern[id(regel)] = regel, per_kern, bedienend
             if kern is None:
                 found = [self.alle[i] for i in posities]
-                self._keuzes[sleutel_] = regel, found
+                self._keuzes[key] = regel, found
                 return found
         _, per_kern, bedienend = self._per_kern[id(regel)]
         if kern is None:
@@ -354,18 +354,18 @@ class Plekken:
         else:  # the kern's own, and any that serves some wijk, each once, in file order
             posities = sorted({*per_kern.get(kern, ()), *bedienend})
         found = [self.alle[i] for i in posities]
-        self._keuzes[sleutel_] = regel, found
+        self._keuzes[key] = regel, found
         return found
 
-    def onthoud(self, regel: object, sleutel_: Hashable, maak: Callable[[], T]) -> T:
-        """What `maak` makes for `regel` (held, so that its id stays its own) and `sleutel_`,
+    def remember(self, regel: object, key: Hashable, make: Callable[[], T]) -> T:
+        """What `make` makes for `regel` (held, so that its id stays its own) and `key`,
         made once while this index lives: `aanwezig.KernTelling`, which every wijk of a kern
         asks for; a result that is the same for many wijken (`beoordeel`); a facility or an
         inventory as a figure, which every wijk of its kern cites alike (a frozen value)."""
-        sleutel_ = (id(regel), sleutel_)
-        if sleutel_ not in self._per_regel:
-            self._per_regel[sleutel_] = regel, maak()
-        return self._per_regel[sleutel_][1]  # type: ignore[return-value]
+        key = (id(regel), key)
+        if key not in self._per_regel:
+            self._per_regel[key] = regel, make()
+        return self._per_regel[key][1]  # type: ignore[return-value]
 
 
 def _sleutels(namen: Sequence[str]) -> frozenset[str]:
@@ -429,12 +429,12 @@ class RegelBasis(Model):
         score."""
         return False
 
-    def gedeeld(self, ctx: Context) -> Hashable | None:
+    def shared_key(self, ctx: Context) -> Hashable | None:
         """A key under which this rule's result for `ctx`'s wijk is, to the byte, that of
         every other wijk of the gemeente with the same key (it looks at nothing else of the
         wijk); None when the result is the wijk's own. `beoordeel` then judges once per key
         while the facility index lives (an `aanwezig` rule with reach *kern*, for a wijk
-        with none of the facilities of its own: `Aanwezig.gedeeld`)."""
+        with none of the facilities of its own: `Aanwezig.shared_key`)."""
         return None
 
     def normen(self) -> tuple[Norm, ...]:
@@ -492,15 +492,15 @@ def beoordeel(
     beleidsbron: Beleidsbron | None = None,
 ) -> Resultaat:
     """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
-    gedeeld = regel.gedeeld(ctx)
-    if gedeeld is not None and ctx.plekken is not None:
+    shared = regel.shared_key(ctx)
+    if shared is not None and ctx.plekken is not None:
         # The index belongs to one checklist (its `soorten`, `Plekken`), whose names the rule
         # object's result takes; what the caller names it with is in the key too.
-        def maak() -> Resultaat:
+        def make() -> Resultaat:
             return _beoordeel(regel, ctx, id, titel, beleidsbron)
 
-        sleutel_ = ("resultaat", id, titel, beleidsbron, ctx.herkomst_van(id), gedeeld)
-        return ctx.plekken.onthoud(regel, sleutel_, maak)
+        key = ("resultaat", id, titel, beleidsbron, ctx.herkomst_van(id), shared)
+        return ctx.plekken.remember(regel, key, make)
     return _beoordeel(regel, ctx, id, titel, beleidsbron)
 
 

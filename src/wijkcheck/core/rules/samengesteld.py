@@ -30,9 +30,9 @@ class Samengesteld(RegelBasis):
     def normen(self) -> tuple[Norm, ...]:
         return tuple(n for r in self.regels for n in r.normen())
 
-    def gedeeld(self, ctx: Context) -> Hashable | None:
+    def shared_key(self, ctx: Context) -> Hashable | None:
         """The same for many wijken when every part is: its result is made of theirs."""
-        delen = tuple(r.gedeeld(ctx) for r in self.regels)
+        delen = tuple(r.shared_key(ctx) for r in self.regels)
         return None if any(d is None for d in delen) else delen
 
     def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
