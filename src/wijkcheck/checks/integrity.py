@@ -50,7 +50,7 @@ def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
         for oid, onderwerp in groep.items():
             for regel, loc in doorloop(onderwerp.regel, (sectie, oid, "regel")):
-                for v in regel.verwijzingen():
+                for v in regel.catalogue_refs():
                     if v.naam not in bekend[v.catalogus]:
                         namen = list(bekend[v.catalogus])
                         waar = (*loc, *v.plek)

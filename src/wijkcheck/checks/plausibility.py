@@ -252,7 +252,7 @@ def check_wijk(
 
 def _per_inwoners(cl: Checklist) -> bool:
     return any(
-        regel.telt_per_inwoner()
+        regel.divides_by_inhabitants()
         for o in cl.onderwerpen().values()
         for regel, _ in doorloop(o.regel, ())
     )
@@ -316,7 +316,7 @@ def check_checklist(cl: Checklist, doc: Posities) -> list[Finding]:
     for sectie, groep in (("voorwaarden", cl.voorwaarden), ("items", cl.items)):
         for oid, onderwerp in groep.items():
             for regel, loc in doorloop(onderwerp.regel, (sectie, oid, "regel")):
-                regel.controleer(c, cl, loc)
+                regel.check_parameters(c, cl, loc)
     return c.found
 
 

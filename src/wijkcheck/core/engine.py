@@ -44,7 +44,7 @@ def _context(
     )
 
 
-def _evalueer(ctx: Context, onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
+def _evaluate(ctx: Context, onderwerpen: dict[str, Onderwerp]) -> list[Resultaat]:
     return [beoordeel(o.regel, ctx, id, o.titel, o.beleidsbron) for id, o in onderwerpen.items()]
 
 
@@ -126,7 +126,7 @@ def gemeentebreed(
 ) -> list[Resultaat]:
     """Judge the gemeente-wide requirements once for `gemeente` (all its `wijken`)."""
     ctx = _context(checklist, gemeente, None, wijken, datum, plekken)
-    resultaten = _evalueer(ctx, gemeentebrede_onderwerpen(checklist))
+    resultaten = _evaluate(ctx, gemeentebrede_onderwerpen(checklist))
     return met_uitzonderingen(resultaten, (), gemeente.uitzonderingen, datum)
 
 
@@ -224,8 +224,8 @@ def _audit(
 ) -> Rapport:
     basis = _context(checklist, gemeente, wijk, wijken, datum, plekken, namen)
     hier, breed = wijk.uitzonderingen, gemeente.uitzonderingen
-    voorwaarden = met_uitzonderingen(_evalueer(basis, shared.voorwaarden), hier, breed, datum)
-    items = met_uitzonderingen(_evalueer(basis, shared.items), hier, breed, datum)
+    voorwaarden = met_uitzonderingen(_evaluate(basis, shared.voorwaarden), hier, breed, datum)
+    items = met_uitzonderingen(_evaluate(basis, shared.items), hier, breed, datum)
     eigen_resultaten = voorwaarden + items
     inwoners = (
         None

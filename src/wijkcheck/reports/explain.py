@@ -140,7 +140,7 @@ def uitleg(cl: Checklist, onderwerp: str, gemeente: str | None) -> Uitleg:
         else Laag(niveau=niveau, naam=laag.naam, versie=laag.versie, concept=laag.status.concept),
         gemeentebreed=o.regel.gemeentebreed(),
         omschrijving=o.omschrijving or None,
-        regel=list(o.regel.in_woorden(cl)),
+        regel=list(o.regel.in_words(cl)),
         beleidsbron=str(o.beleidsbron),
         citaat=o.beleidsbron.citaat.strip() if o.beleidsbron.citaat else None,
         afgeleid=o.beleidsbron.verband == "afgeleid",

@@ -19,13 +19,13 @@ from wijkcheck.core.names import sleutel
 from wijkcheck.core.results import GebruiktGegeven, Uitkomst
 from wijkcheck.core.rules.base import (
     Beoordeling,
+    CatalogueRef,
     Catalogus,
     Context,
     Plek,
     Plekken,
     RegelBasis,
     Telbron,
-    Verwijzing,
     _via,
 )
 
@@ -73,11 +73,11 @@ class Aanwezig(RegelBasis):
     toegankelijk: StrictBool = False
     bereik: Bereik = Bereik.WIJK
 
-    def verwijzingen(self) -> Iterator[Verwijzing]:
+    def catalogue_refs(self) -> Iterator[CatalogueRef]:
         for i, s in enumerate(self.soorten):
-            yield Verwijzing(("soorten", i), "soort", s, "soorten", ids.ONBEKENDE_SOORT)
+            yield CatalogueRef(("soorten", i), "soort", s, "soorten", ids.ONBEKENDE_SOORT)
         if self.functie:
-            yield Verwijzing(
+            yield CatalogueRef(
                 ("functie",), "functie", self.functie, "functies", ids.ONBEKENDE_FUNCTIE
             )
 
@@ -192,7 +192,7 @@ class Aanwezig(RegelBasis):
         )
         return telling if telling.past(wijk) else None
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+    def evaluate(self, ctx: Context, pad: str) -> Beoordeling:
         in_kern = self._in_kern(ctx)
         if in_kern is not None:
             aantal, misschien, passend_n, compleet, beslissend = in_kern

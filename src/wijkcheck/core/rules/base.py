@@ -33,7 +33,7 @@ T = TypeVar("T")
 Loc = tuple[str | int, ...]
 
 
-class Verwijzing(NamedTuple):
+class CatalogueRef(NamedTuple):
     """A name a rule takes from the checklist's catalogue, where it stands and what it is."""
 
     plek: Loc
@@ -413,7 +413,7 @@ class RegelBasis(Model):
     type: str
     naam: ClassVar[str]
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:  # pragma: no cover - abstract
+    def evaluate(self, ctx: Context, pad: str) -> Beoordeling:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def omschrijving(self, ctx: Catalogus | None = None) -> str:  # pragma: no cover - abstract
@@ -443,19 +443,19 @@ class RegelBasis(Model):
 
     # What integrity, plausibility and `explain` need to know of a kind, kept with the kind.
 
-    def onderdelen(self) -> "Sequence[tuple[Loc, RegelBasis]]":
+    def parts(self) -> "Sequence[tuple[Loc, RegelBasis]]":
         """The rules inside this one, each with its place below this rule's."""
         return ()
 
-    def verwijzingen(self) -> Iterator[Verwijzing]:
+    def catalogue_refs(self) -> Iterator[CatalogueRef]:
         """The names this rule takes from the checklist's catalogue (integrity checks them)."""
         return iter(())
 
-    def controleer(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
+    def check_parameters(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
         """Parameters that cannot be right, such as a threshold outside its indicator's range
         (plausibility); the names are integrity's."""
 
-    def telt_per_inwoner(self) -> bool:
+    def divides_by_inhabitants(self) -> bool:
         """Whether the rule divides by the wijk's inhabitants (0 inhabitants is then an error)."""
         return False
 
@@ -464,7 +464,7 @@ class RegelBasis(Model):
         needs."""
         return ()
 
-    def in_woorden(self, cat: Catalogus | None, diepte: int = 0) -> list[str]:
+    def in_words(self, cat: Catalogus | None, diepte: int = 0) -> list[str]:
         """The rule in words for `wijkcheck explain`: one line, then its norms and parts."""
         inspring = "  " * diepte + ("- " if diepte else "")
         titel = f"{self.titel}: " if self.titel else ""
@@ -472,15 +472,15 @@ class RegelBasis(Model):
         norm = getattr(self, "norm", None)
         if norm is not None:
             regels.append(f"{'  ' * (diepte + 1)}norm: {norm}")
-        for _, sub in self.onderdelen():
-            regels.extend(sub.in_woorden(cat, diepte + 1))
+        for _, sub in self.parts():
+            regels.extend(sub.in_words(cat, diepte + 1))
         return regels
 
 
 def doorloop(regel: RegelBasis, loc: Loc) -> Iterator[tuple[RegelBasis, Loc]]:
     """The rule and every rule inside it, each with its place in the checklist."""
     yield regel, loc
-    for plek, sub in regel.onderdelen():
+    for plek, sub in regel.parts():
         yield from doorloop(sub, (*loc, *plek))
 
 
@@ -511,7 +511,7 @@ def _beoordeel(
     titel: str | None,
     beleidsbron: Beleidsbron | None,
 ) -> Resultaat:
-    b = regel.evalueer(ctx, id)
+    b = regel.evaluate(ctx, id)
     herkomst, niveau = ctx.herkomst_van(id)
     delen, gegevens, normen = b.onderdelen, b.gegevens, b.normen
     # what the verdict rests on: its own figures and norms, and everything below it

@@ -18,12 +18,12 @@ from wijkcheck.core.names import getal
 from wijkcheck.core.results import Uitkomst
 from wijkcheck.core.rules.base import (
     Beoordeling,
+    CatalogueRef,
     Catalogus,
     Context,
     Controles,
     Loc,
     RegelBasis,
-    Verwijzing,
     eenheid,
     indicatornaam,
 )
@@ -64,12 +64,12 @@ class Drempel(RegelBasis):
     maximaal: Getal | None = None
     norm: Norm
 
-    def verwijzingen(self) -> Iterator[Verwijzing]:
-        yield Verwijzing(
+    def catalogue_refs(self) -> Iterator[CatalogueRef]:
+        yield CatalogueRef(
             ("indicator",), "indicator", self.indicator, "indicatoren", ids.ONBEKENDE_INDICATOR
         )
 
-    def controleer(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
+    def check_parameters(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
         ind = cat.indicatoren.get(self.indicator)
         for veld in ("minimaal", "maximaal"):
             grens = getattr(self, veld)
@@ -134,7 +134,7 @@ class Drempel(RegelBasis):
             delen.append(f"≤ {getal(self.maximaal)}{unit}")
         return " en ".join(delen)
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+    def evaluate(self, ctx: Context, pad: str) -> Beoordeling:
         cijfer = ctx.indicator(self.indicator)
         vereist = self.grens(ctx)
         if cijfer is None:

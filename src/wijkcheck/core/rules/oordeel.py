@@ -7,7 +7,7 @@ from wijkcheck.core import finding_ids as ids
 from wijkcheck.core.models import Id, is_voorbeeld
 from wijkcheck.core.names import datum
 from wijkcheck.core.results import GebruiktGegeven, Uitkomst
-from wijkcheck.core.rules.base import Beoordeling, Catalogus, Context, RegelBasis, Verwijzing
+from wijkcheck.core.rules.base import Beoordeling, CatalogueRef, Catalogus, Context, RegelBasis
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
 
@@ -36,9 +36,9 @@ class OordeelRegel(RegelBasis):
     naam: ClassVar[str] = "oordeel"
     onderwerp: Id | None = None
 
-    def verwijzingen(self) -> Iterator[Verwijzing]:
+    def catalogue_refs(self) -> Iterator[CatalogueRef]:
         if self.onderwerp:
-            yield Verwijzing(
+            yield CatalogueRef(
                 ("onderwerp",),
                 "voorwaarde of item",
                 self.onderwerp,
@@ -50,7 +50,7 @@ class OordeelRegel(RegelBasis):
         wat = self.onderwerp or "dit onderwerp"
         return f"oordeel 'voldaan' over {wat}"
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+    def evaluate(self, ctx: Context, pad: str) -> Beoordeling:
         # by default the condition or item this rule belongs to: the first part of its path
         onderwerp = self.onderwerp or pad.split(".", 1)[0]
         oordeel = ctx.eigen_wijk.oordelen.get(onderwerp)

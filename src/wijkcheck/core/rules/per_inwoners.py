@@ -16,12 +16,12 @@ from wijkcheck.core.names import getal
 from wijkcheck.core.results import GebruiktGegeven, Uitkomst
 from wijkcheck.core.rules.base import (
     Beoordeling,
+    CatalogueRef,
     Catalogus,
     Context,
     Controles,
     Loc,
     RegelBasis,
-    Verwijzing,
 )
 
 V, N, ONB = Uitkomst.VOLDAAN, Uitkomst.NIET_VOLDAAN, Uitkomst.ONBEKEND
@@ -67,11 +67,11 @@ class PerInwoners(RegelBasis):
     vraagindex: Vraagindex | None = None
     norm: Norm
 
-    def verwijzingen(self) -> Iterator[Verwijzing]:
+    def catalogue_refs(self) -> Iterator[CatalogueRef]:
         for i, r in enumerate(self.rollen):
-            yield Verwijzing(("rollen", i), "rol", r, "rollen", ids.ONBEKENDE_ROL)
+            yield CatalogueRef(("rollen", i), "rol", r, "rollen", ids.ONBEKENDE_ROL)
         if self.vraagindex:
-            yield Verwijzing(
+            yield CatalogueRef(
                 ("vraagindex", "indicator"),
                 "indicator",
                 self.vraagindex.indicator,
@@ -79,7 +79,7 @@ class PerInwoners(RegelBasis):
                 ids.ONBEKENDE_INDICATOR,
             )
 
-    def controleer(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
+    def check_parameters(self, c: Controles, cat: Catalogus, loc: Loc) -> None:
         vi = self.vraagindex
         if vi is not None and vi.minimaal > vi.maximaal:
             c.add(
@@ -89,14 +89,14 @@ class PerInwoners(RegelBasis):
                 ids.TEGENSTRIJDIGE_GRENZEN,
             )
 
-    def telt_per_inwoner(self) -> bool:
+    def divides_by_inhabitants(self) -> bool:
         return True
 
     def referenties(self) -> tuple[str, ...]:
         return (self.vraagindex.indicator,) if self.vraagindex is not None else ()
 
-    def in_woorden(self, cat: Catalogus | None, diepte: int = 0) -> list[str]:
-        regels = super().in_woorden(cat, diepte)
+    def in_words(self, cat: Catalogus | None, diepte: int = 0) -> list[str]:
+        regels = super().in_words(cat, diepte)
         if self.vraagindex is not None:
             regels.append(f"{'  ' * (diepte + 1)}grenzen van de vraagindex: {self.vraagindex.norm}")
         return regels
@@ -108,7 +108,7 @@ class PerInwoners(RegelBasis):
         index = " × vraagindex" if self.vraagindex else ""
         return f"≥ {getal(self.minimaal_per_1000)} fte per 1.000 inwoners{index}"
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+    def evaluate(self, ctx: Context, pad: str) -> Beoordeling:
         wijk = ctx.eigen_wijk
         if wijk.inwoners is None:  # the requirement grows with them: nothing can be said
             return Beoordeling(

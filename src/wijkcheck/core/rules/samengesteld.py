@@ -24,7 +24,7 @@ class Samengesteld(RegelBasis):
     def gemeentebreed(self) -> bool:
         return all(r.gemeentebreed() for r in self.regels)
 
-    def onderdelen(self) -> Sequence[tuple[Loc, RegelBasis]]:
+    def parts(self) -> Sequence[tuple[Loc, RegelBasis]]:
         return [(("regels", i), sub) for i, sub in enumerate(self.regels)]
 
     def normen(self) -> tuple[Norm, ...]:
@@ -35,7 +35,7 @@ class Samengesteld(RegelBasis):
         delen = tuple(r.shared_key(ctx) for r in self.regels)
         return None if any(d is None for d in delen) else delen
 
-    def evalueer(self, ctx: Context, pad: str) -> Beoordeling:
+    def evaluate(self, ctx: Context, pad: str) -> Beoordeling:
         delen = [beoordeel(regel, ctx, f"{pad}.{i}") for i, regel in enumerate(self.regels, 1)]
         u = [d.uitkomst for d in delen]
         return Beoordeling(
