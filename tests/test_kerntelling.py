@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wijkcheck.core import engine
 from wijkcheck.core.models import Gemeente, Wijk
-from wijkcheck.core.rules import Plekken
+from wijkcheck.core.rules import FacilityIndex
 from wijkcheck.sources import store
 
 from .conftest import BUNDLED
@@ -89,11 +89,13 @@ def _zonder_namen(r) -> dict:
 @given(gemeenten())
 def test_the_kern_count_says_what_the_audit_says(gegeven: tuple[Gemeente, list[Wijk]]) -> None:
     gemeente, wijken = gegeven
-    plekken = Plekken(gemeente, wijken, CHECKLIST.soorten)
-    eens = engine.gemeentebreed(CHECKLIST, gemeente, wijken, DATUM, plekken)
+    facility_index = FacilityIndex(gemeente, wijken, CHECKLIST.soorten)
+    eens = engine.gemeentebreed(CHECKLIST, gemeente, wijken, DATUM, facility_index)
     for w in wijken:
         met = engine.audit(CHECKLIST, gemeente, w, wijken, DATUM)
-        zonder = engine.audit(CHECKLIST, gemeente, w, wijken, DATUM, plekken, eens, namen=False)
+        zonder = engine.audit(
+            CHECKLIST, gemeente, w, wijken, DATUM, facility_index, eens, namen=False
+        )
         for a, b in zip(
             met.voorwaarden + met.items, zonder.voorwaarden + zonder.items, strict=True
         ):

@@ -31,7 +31,7 @@ from wijkcheck.core.models import (
 )
 from wijkcheck.core.names import datum, getal, maanden_tussen, onzichtbaar_teken, zichtbaar
 from wijkcheck.core.results import Uitkomst, verloopt_binnenkort
-from wijkcheck.core.rules import Plekken, doorloop
+from wijkcheck.core.rules import FacilityIndex, doorloop
 from wijkcheck.sources.store import GemeenteData
 from wijkcheck.sources.yamlsource import Posities, YamlDocument
 
@@ -329,14 +329,14 @@ def niet_nodig(cl: Checklist, data: GemeenteData, peil: dt.date) -> list[Finding
     wie = [b for b in data.bestanden if begonnen or b.wijk.uitzonderingen]
     if not wie:
         return []
-    plekken = Plekken(g, data.wijken, cl.soorten)
-    eens = engine.gemeentebreed(cl, g, data.wijken, peil, plekken)
+    facility_index = FacilityIndex(g, data.wijken, cl.soorten)
+    eens = engine.gemeentebreed(cl, g, data.wijken, peil, facility_index)
     # for gemeente.yaml's exceptions (then every wijk is audited): what is judged, and where not
     beoordeeld = {r.id for r in eens}
     ergens_niet = {r.id for r in eens if r.uitkomst is not Uitkomst.VOLDAAN}
     found: list[Finding] = []
     for b in wie:
-        rapport = engine.audit(cl, g, b.wijk, data.wijken, peil, plekken, eens, namen=False)
+        rapport = engine.audit(cl, g, b.wijk, data.wijken, peil, facility_index, eens, namen=False)
         uitkomsten = {r.id: r.uitkomst for r in rapport.voorwaarden + rapport.items}
         beoordeeld |= uitkomsten.keys()
         ergens_niet |= {k for k, v in uitkomsten.items() if v is not Uitkomst.VOLDAAN}

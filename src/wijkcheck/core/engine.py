@@ -17,7 +17,7 @@ from wijkcheck.core.results import (
     Uitkomst,
     UitzonderingInfo,
 )
-from wijkcheck.core.rules import Context, Plekken, beoordeel
+from wijkcheck.core.rules import Context, FacilityIndex, beoordeel
 
 
 def _context(
@@ -26,7 +26,7 @@ def _context(
     wijk: Wijk | None,
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken | None,
+    facility_index: FacilityIndex | None,
     namen: bool = True,
 ) -> Context:
     return Context(
@@ -38,7 +38,7 @@ def _context(
         wijk=wijk,
         wijken=wijken,
         datum=datum,
-        plekken=plekken or Plekken(gemeente, wijken, checklist.soorten),
+        facility_index=facility_index or FacilityIndex(gemeente, wijken, checklist.soorten),
         herkomst=checklist.herkomst,
         namen=namen,
     )
@@ -122,10 +122,10 @@ def gemeentebreed(
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken | None = None,
+    facility_index: FacilityIndex | None = None,
 ) -> list[Resultaat]:
     """Judge the gemeente-wide requirements once for `gemeente` (all its `wijken`)."""
-    ctx = _context(checklist, gemeente, None, wijken, datum, plekken)
+    ctx = _context(checklist, gemeente, None, wijken, datum, facility_index)
     resultaten = _evaluate(ctx, gemeentebrede_onderwerpen(checklist))
     return met_uitzonderingen(resultaten, (), gemeente.uitzonderingen, datum)
 
@@ -136,21 +136,21 @@ def audit(
     wijk: Wijk,
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken | None = None,
+    facility_index: FacilityIndex | None = None,
     gemeentebrede: list[Resultaat] | None = None,
     *,
     namen: bool = True,
 ) -> Rapport:
     """Audit `wijk` (one of `wijken`, all wijken of `gemeente`) on `datum`.
 
-    `plekken`, the gemeente's facility index, and `gemeentebrede`, the gemeente-wide results,
+    `facility_index`, the gemeente's facility index, and `gemeentebrede`, the gemeente-wide results,
     may be passed when auditing many wijken of one gemeente, so that each is made once (or use
     `audits`). With `namen=False` a count of facilities does not name them (`Context.namen`):
     the same outcomes and figures, for the overview, which shows outcomes only.
     """
-    return audits(checklist, gemeente, [wijk], wijken, datum, plekken, gemeentebrede, namen=namen)[
-        0
-    ]
+    return audits(
+        checklist, gemeente, [wijk], wijken, datum, facility_index, gemeentebrede, namen=namen
+    )[0]
 
 
 def audits(
@@ -159,7 +159,7 @@ def audits(
     deze: Sequence[Wijk],
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken | None = None,
+    facility_index: FacilityIndex | None = None,
     gemeentebrede: list[Resultaat] | None = None,
     *,
     namen: bool = True,
@@ -167,11 +167,13 @@ def audits(
     """`audit` of each wijk of `deze` (some of `wijken`): what is the same for every wijk of
     the gemeente (the facility index, the gemeente-wide results and what the reports take of
     them, the checklist as reports name it) is made once, not once per wijk."""
-    plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
+    facility_index = facility_index or FacilityIndex(gemeente, wijken, checklist.soorten)
     if gemeentebrede is None:
-        gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, plekken)
+        gemeentebrede = gemeentebreed(checklist, gemeente, wijken, datum, facility_index)
     shared = _Shared.van(checklist, gemeentebrede)
-    return [_audit(checklist, gemeente, w, wijken, datum, plekken, shared, namen) for w in deze]
+    return [
+        _audit(checklist, gemeente, w, wijken, datum, facility_index, shared, namen) for w in deze
+    ]
 
 
 class _Shared(NamedTuple):
@@ -218,11 +220,11 @@ def _audit(
     wijk: Wijk,
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken,
+    facility_index: FacilityIndex,
     shared: _Shared,
     namen: bool,
 ) -> Rapport:
-    basis = _context(checklist, gemeente, wijk, wijken, datum, plekken, namen)
+    basis = _context(checklist, gemeente, wijk, wijken, datum, facility_index, namen)
     hier, breed = wijk.uitzonderingen, gemeente.uitzonderingen
     voorwaarden = met_uitzonderingen(_evaluate(basis, shared.voorwaarden), hier, breed, datum)
     items = met_uitzonderingen(_evaluate(basis, shared.items), hier, breed, datum)

@@ -25,7 +25,7 @@ from wijkcheck.core.errors import Finding, Severity, WijkcheckError
 from wijkcheck.core.models import Gemeente, Wijk
 from wijkcheck.core.ordering import Sortering
 from wijkcheck.core.results import Resultaat
-from wijkcheck.core.rules import Plekken
+from wijkcheck.core.rules import FacilityIndex
 from wijkcheck.parallel import parse
 from wijkcheck.parallel.pool import CHUNKS_PER_WORKER, ProgressCallback, map_chunks, worker_count
 from wijkcheck.reports.overview import (
@@ -45,7 +45,7 @@ from wijkcheck.sources.yamlsource import YamlDocument
 Uitslag = Deel | list[Finding]
 Eens = list[Resultaat]  # the gemeente-wide results, judged once per gemeente
 #: A large gemeente ready to audit in parts, or why it cannot be shown.
-Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, Plekken, Eens]
+Voorbereid = list[Finding] | tuple[GemeenteData, Checklist, FacilityIndex, Eens]
 
 
 class Gemeenten:
@@ -163,12 +163,12 @@ class Gemeenten:
         if isinstance(gebruikt, list):
             return gebruikt
         gd, cl = gebruikt
-        plekken = Plekken(gd.gemeente, gd.wijken, cl.soorten)
+        facility_index = FacilityIndex(gd.gemeente, gd.wijken, cl.soorten)
         return (
             gd,
             cl,
-            plekken,
-            engine.gemeentebreed(cl, gd.gemeente, gd.wijken, self.datum, plekken),
+            facility_index,
+            engine.gemeentebreed(cl, gd.gemeente, gd.wijken, self.datum, facility_index),
         )
 
 
@@ -309,7 +309,7 @@ def _verdeeld(
         if isinstance(voorbereid, list):
             outcomes[i] = voorbereid
         else:
-            gd, cl, plekken, eens = voorbereid
+            gd, cl, facility_index, eens = voorbereid
             aantal = len(gd.wijken)
             stukken = max(workers, min(aantal, -(-aantal // grootte)))
             grenzen = list(pairwise(aantal * k // stukken for k in range(stukken + 1)))
@@ -319,7 +319,7 @@ def _verdeeld(
                 _werk_stuk,
                 workers=workers,
                 begin=_begin_stuk,
-                begin_args=(gd.gemeente, gd.wijken, cl, plekken, eens, datum, alles),
+                begin_args=(gd.gemeente, gd.wijken, cl, facility_index, eens, datum, alles),
                 progress=vanaf(done),
             )
             outcomes[i] = samengevoegd(gedaan, cl, gd.gemeente, gd.wijken, datum, eens, alles)
@@ -367,14 +367,14 @@ def _werk(brok: list[tuple[int, Path]]) -> list[tuple[int, Uitslag]]:
 
 
 #: In a process that audits parts of a large gemeente: the gemeente, ready (`_begin_stuk`).
-_stuk: tuple[Gemeente, Sequence[Wijk], Checklist, Plekken, Eens, dt.date, bool] | None = None
+_stuk: tuple[Gemeente, Sequence[Wijk], Checklist, FacilityIndex, Eens, dt.date, bool] | None = None
 
 
 def _begin_stuk(
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
     checklist: Checklist,
-    plekken: Plekken,
+    facility_index: FacilityIndex,
     eens: Eens,
     datum: dt.date,
     alles: bool = False,
@@ -382,14 +382,15 @@ def _begin_stuk(
     """Forked, the process has the parent's objects as they were: the index holds these very
     wijken. Started otherwise (spawn), they arrive as copies, and the index is made anew."""
     global _stuk
-    if wijken and plekken.wijken.get(id(wijken[0])) is not wijken[0]:
-        plekken = Plekken(gemeente, wijken, checklist.soorten)
-    _stuk = gemeente, wijken, checklist, plekken, eens, datum, alles
+    if wijken and facility_index.wijken.get(id(wijken[0])) is not wijken[0]:
+        facility_index = FacilityIndex(gemeente, wijken, checklist.soorten)
+    _stuk = gemeente, wijken, checklist, facility_index, eens, datum, alles
 
 
 def _werk_stuk(brok: list[tuple[int, slice]]) -> list[tuple[int, Part]]:
     assert _stuk is not None
-    gemeente, wijken, cl, plekken, eens, datum, alles = _stuk
+    gemeente, wijken, cl, facility_index, eens, datum, alles = _stuk
     return [
-        (i, audit_part(cl, gemeente, wijken, datum, plekken, eens, van, alles)) for i, van in brok
+        (i, audit_part(cl, gemeente, wijken, datum, facility_index, eens, van, alles))
+        for i, van in brok
     ]

@@ -33,7 +33,7 @@ from wijkcheck.core.results import (
     verouderd,
     verouderd_in,
 )
-from wijkcheck.core.rules import Plekken
+from wijkcheck.core.rules import FacilityIndex
 
 
 class Kolom(Result):
@@ -412,7 +412,7 @@ def audit_part(
     gemeente: Gemeente,
     wijken: Sequence[Wijk],
     datum: dt.date,
-    plekken: Plekken,
+    facility_index: FacilityIndex,
     eens: list[Resultaat],
     van: slice,
     alles: bool = False,
@@ -421,7 +421,9 @@ def audit_part(
     index and gemeente-wide results: their rows (and with `alles`, as `deel`)."""
     deze = wijken[van]
     # outcomes only (namen=False): a result need not name every facility of the kern
-    rapporten = engine.audits(checklist, gemeente, deze, wijken, datum, plekken, eens, namen=False)
+    rapporten = engine.audits(
+        checklist, gemeente, deze, wijken, datum, facility_index, eens, namen=False
+    )
     breed = verouderd_in(eens)  # the same in every row
     return Part(
         rijen=tuple(rij(r, w, breed) for r, w in zip(rapporten, deze, strict=True)),
@@ -472,17 +474,17 @@ def deel(
     datum: dt.date,
     *,
     alles: bool = False,
-    plekken: Plekken | None = None,
+    facility_index: FacilityIndex | None = None,
     eens: list[Resultaat] | None = None,
 ) -> Deel:
     """Audit every wijk of `gemeente` on `datum`: its rows of the overview. `alles`: also keep
     every per-wijk outcome and the good practices of each wijk (`wijkcheck voorbeelden`).
-    `plekken` and `eens` are the gemeente's facility index and gemeente-wide results, if made
+    `facility_index` and `eens` are the gemeente's facility index and gemeente-wide results, if made
     already."""
-    plekken = plekken or Plekken(gemeente, wijken, checklist.soorten)
+    facility_index = facility_index or FacilityIndex(gemeente, wijken, checklist.soorten)
     if eens is None:
-        eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, plekken)
-    alle = audit_part(checklist, gemeente, wijken, datum, plekken, eens, slice(None), alles)
+        eens = engine.gemeentebreed(checklist, gemeente, wijken, datum, facility_index)
+    alle = audit_part(checklist, gemeente, wijken, datum, facility_index, eens, slice(None), alles)
     return _make_deel(checklist, gemeente, wijken, datum, eens, alle, alles)
 
 

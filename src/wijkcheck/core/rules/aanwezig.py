@@ -22,8 +22,8 @@ from wijkcheck.core.rules.base import (
     CatalogueRef,
     Catalogus,
     Context,
-    Plek,
-    Plekken,
+    FacilityIndex,
+    FacilityPlace,
     RegelBasis,
     Telbron,
     _via,
@@ -105,11 +105,11 @@ class Aanwezig(RegelBasis):
         return self.bereik is Bereik.GEMEENTE
 
     def _telbronnen(self, ctx: Context) -> list[Telbron]:
-        plekken = ctx.plekken or Plekken(ctx.gemeente, ctx.wijken, ctx.soorten)
+        facility_index = ctx.facility_index or FacilityIndex(ctx.gemeente, ctx.wijken, ctx.soorten)
         if ctx.wijk is None or self.bereik is Bereik.GEMEENTE:
-            return plekken.telbronnen(None)
+            return facility_index.inventory_sources(None)
         if self.bereik is Bereik.KERN:
-            return plekken.telbronnen(sleutel(ctx.wijk.kern))
+            return facility_index.inventory_sources(sleutel(ctx.wijk.kern))
         if "voorzieningen" not in ctx.wijk.model_fields_set:
             return []
         return [Telbron.van(ctx.wijk.inventarisatie, ctx.wijk.peildatum)]
@@ -130,9 +130,11 @@ class Aanwezig(RegelBasis):
                 geschat=b.geschat or b.peildatum is None,
             )
 
-        if ctx.plekken is None:
+        if ctx.facility_index is None:
             return make()
-        return ctx.plekken.remember(self, ("telling", b, gevonden, wat, peildatum, verouderd), make)
+        return ctx.facility_index.remember(
+            self, ("telling", b, gevonden, wat, peildatum, verouderd), make
+        )
 
     def past(self, v: Voorziening, ctx: Context) -> bool:
         if self.soorten:
@@ -181,14 +183,14 @@ class Aanwezig(RegelBasis):
     def _kerntelling(self, ctx: Context) -> "KernTelling | None":
         """The kern's count made once (`KernTelling`), where it applies: reach *kern*, no
         names (`Context.namen`), a wijk of the facility index whose own facilities it finds."""
-        wijk, plekken = ctx.wijk, ctx.plekken
-        if ctx.namen or self.bereik is not Bereik.KERN or wijk is None or plekken is None:
+        wijk, facility_index = ctx.wijk, ctx.facility_index
+        if ctx.namen or self.bereik is not Bereik.KERN or wijk is None or facility_index is None:
             return None
-        if id(wijk) not in plekken.wijken:
+        if id(wijk) not in facility_index.wijken:
             return None
         kern = sleutel(wijk.kern)
-        telling = plekken.remember(
-            self, kern, lambda: KernTelling(self, plekken.keuze(self, kern), kern)
+        telling = facility_index.remember(
+            self, kern, lambda: KernTelling(self, facility_index.candidates(self, kern), kern)
         )
         return telling if telling.past(wijk) else None
 
@@ -247,8 +249,8 @@ class Aanwezig(RegelBasis):
         telling = self._kerntelling(ctx)
         if telling is None:
             return None
-        wijk, plekken = ctx.eigen_wijk, ctx.plekken
-        assert plekken is not None  # `_kerntelling` found it
+        wijk, facility_index = ctx.eigen_wijk, ctx.facility_index
+        assert facility_index is not None  # `_kerntelling` found it
         kern, eigen = telling.kern, sleutel(wijk.naam)
         dichtbij: list[tuple[int, Voorziening, str]] = []
         ver: list[tuple[int, Voorziening, str]] = []
@@ -262,8 +264,10 @@ class Aanwezig(RegelBasis):
         buiten = dichtbij + ver
         aantal = telling.zeker + sum(_zeker(self, v) for _, v, _ in buiten)
         misschien = telling.misschien + sum(_misschien(self, v) for _, v, _ in buiten)
-        passend = len(telling.plekken) + len(buiten)
-        compleet = "voorzieningen" in wijk.model_fields_set and kern not in plekken.onvolledig
+        passend = len(telling.places) + len(buiten)
+        compleet = (
+            "voorzieningen" in wijk.model_fields_set and kern not in facility_index.onvolledig
+        )
         if aantal < self.minimaal:  # every candidate is part of why (rare: few in the kern)
             eigen_plekken = [(p.voorziening, "in de wijk") for _, p in telling.eigen(eigen)]
             rond = [(i, p.voorziening, _in_kern_waar(p)) for i, p in telling.rond(eigen)]
@@ -294,7 +298,7 @@ class Aanwezig(RegelBasis):
         return aantal, misschien, passend, compleet, gekozen
 
 
-def _in_kern_waar(p: Plek) -> str:
+def _in_kern_waar(p: FacilityPlace) -> str:
     """Where a facility of the kern is, seen from another wijk of it."""
     return f"kern {p.voorziening.kern}" if p.wijk is None else f"in de kern ({p.wijknaam})"
 
@@ -316,9 +320,9 @@ def _gegeven(v: Voorziening, waar: str, ctx: Context) -> GebruiktGegeven:
             geschat=v.geschat,
         )
 
-    if ctx.plekken is None:
+    if ctx.facility_index is None:
         return make()
-    return ctx.plekken.remember(v, ("voorziening", waar, wat, verouderd), make)
+    return ctx.facility_index.remember(v, ("voorziening", waar, wat, verouderd), make)
 
 
 def _label(v: Voorziening, waar: str) -> str:
@@ -372,26 +376,26 @@ class KernTelling:
         "_vers",
         "kern",
         "misschien",
-        "plekken",
+        "places",
         "zeker",
     )
 
-    def __init__(self, regel: Aanwezig, keuze: list[Plek], kern: str) -> None:
+    def __init__(self, regel: Aanwezig, candidates: list[FacilityPlace], kern: str) -> None:
         self._regel, self.kern = regel, kern
-        #: the facilities in the kern, in file order, with their place in `keuze`
-        self.plekken: list[tuple[int, Plek]] = []
+        #: the facilities in the kern, in file order, with their place in `candidates`
+        self.places: list[tuple[int, FacilityPlace]] = []
         #: wijk key → facilities outside the kern that serve it, with their place
-        self._anderen: dict[str, list[tuple[int, Plek]]] = {}
-        for i, p in enumerate(keuze):
+        self._anderen: dict[str, list[tuple[int, FacilityPlace]]] = {}
+        for i, p in enumerate(candidates):
             if p.kern == kern:
-                self.plekken.append((i, p))
-            else:  # in `keuze` only for its `bedient:`
+                self.places.append((i, p))
+            else:  # in `candidates` only for its `bedient:`
                 for b in p.bedient:
                     if b != p.wijk:
                         self._anderen.setdefault(b, []).append((i, p))
-        # per wijk key: its own facilities are one block (a file's list) in `plekken`
+        # per wijk key: its own facilities are one block (a file's list) in `places`
         self._blokken: dict[str, tuple[int, int]] = {}
-        for j, (_, p) in enumerate(self.plekken):
+        for j, (_, p) in enumerate(self.places):
             if p.wijk is None:
                 continue
             begin, eind = self._blokken.get(p.wijk, (j, j))
@@ -399,8 +403,8 @@ class KernTelling:
                 self._blokken[p.wijk] = (-1, -1)
             else:
                 self._blokken[p.wijk] = (begin, j + 1)
-        self.zeker = sum(_zeker(regel, p.voorziening) for _, p in self.plekken)
-        self.misschien = sum(_misschien(regel, p.voorziening) for _, p in self.plekken)
+        self.zeker = sum(_zeker(regel, p.voorziening) for _, p in self.places)
+        self.misschien = sum(_misschien(regel, p.voorziening) for _, p in self.places)
         # (audit date, maximum age) → the kern's certain facilities, fresh and outdated
         self._vers: dict[tuple[dt.date, int], tuple[list[int], list[int]]] = {}
 
@@ -411,43 +415,43 @@ class KernTelling:
         if blok is None:  # none of its facilities is one the rule counts
             return True
         begin, eind = blok
-        return begin >= 0 and all(p.eigenaar is wijk for _, p in self.plekken[begin:eind])
+        return begin >= 0 and all(p.eigenaar is wijk for _, p in self.places[begin:eind])
 
     def zonder_eigen(self, eigen: str) -> bool:
         """Whether the wijk (a key) has none of the facilities counted, in the kern or serving
         it from elsewhere: then it counts only the kern's, as every such wijk does."""
         return eigen not in self._blokken and eigen not in self._anderen
 
-    def anderen(self, eigen: str) -> list[tuple[int, Plek]]:
+    def anderen(self, eigen: str) -> list[tuple[int, FacilityPlace]]:
         return self._anderen.get(eigen, [])
 
-    def eigen(self, eigen: str) -> list[tuple[int, Plek]]:
+    def eigen(self, eigen: str) -> list[tuple[int, FacilityPlace]]:
         begin, eind = self._blokken.get(eigen, (0, 0))
-        return self.plekken[begin:eind]
+        return self.places[begin:eind]
 
-    def rond(self, eigen: str) -> list[tuple[int, Plek]]:
+    def rond(self, eigen: str) -> list[tuple[int, FacilityPlace]]:
         """The kern's facilities but the wijk's own, in file order."""
         begin, eind = self._blokken.get(eigen, (0, 0))
-        return self.plekken[:begin] + self.plekken[eind:]
+        return self.places[:begin] + self.places[eind:]
 
     def eerste_zeker(
         self, eigen: str, n: int, ctx: Context
-    ) -> tuple[list[tuple[int, Plek]], list[tuple[int, Plek]]]:
+    ) -> tuple[list[tuple[int, FacilityPlace]], list[tuple[int, FacilityPlace]]]:
         """The first `n` certain facilities of the kern outside the wijk, fresh ones and
         outdated ones apart, in file order: where a met rule finds the ones it rests on."""
         key = (ctx.datum, ctx.max_ouderdom_maanden)
         if key not in self._vers:
             vers: list[int] = []
             oud: list[int] = []
-            for j, (_, p) in enumerate(self.plekken):
+            for j, (_, p) in enumerate(self.places):
                 if _zeker(self._regel, p.voorziening):
                     (oud if ctx.verouderd(p.voorziening.peildatum) else vers).append(j)
             self._vers[key] = vers, oud
         begin, eind = self._blokken.get(eigen, (0, 0))
         vers, oud = self._vers[key]
         return (
-            [self.plekken[j] for j in _eerste_buiten(vers, begin, eind, n)],
-            [self.plekken[j] for j in _eerste_buiten(oud, begin, eind, n)],
+            [self.places[j] for j in _eerste_buiten(vers, begin, eind, n)],
+            [self.places[j] for j in _eerste_buiten(oud, begin, eind, n)],
         )
 
 

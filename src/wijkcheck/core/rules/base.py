@@ -60,7 +60,7 @@ class Controles(Protocol):
     def eindig(self, loc: Loc, waarde: float) -> bool: ...
 
 
-class Keuze(Protocol):
+class FacilityChoice(Protocol):
     """What the index of facilities needs of a rule that counts them (`aanwezig`)."""
 
     @property
@@ -84,7 +84,7 @@ class Context:
     wijk: Wijk | None
     wijken: Sequence[Wijk]
     datum: dt.date
-    plekken: "Plekken | None" = None
+    facility_index: "FacilityIndex | None" = None
     #: result id (`huisarts`, `huisarts.2`) → (checklist layer id, its level); see Checklist
     herkomst: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     #: False: a result of `aanwezig` gives the number of facilities without their names. The
@@ -138,38 +138,40 @@ class Context:
         return indicatornaam(self, ind)
 
     def bereikbaar(
-        self, bereik: Bereik, keuze: Keuze | None = None
+        self, bereik: Bereik, choice: FacilityChoice | None = None
     ) -> tuple[list[tuple[Voorziening, str]], bool]:
-        """Facilities within reach of the wijk (those `keuze` asks for, or all), each with where
+        """Facilities within reach of the wijk (those `choice` asks for, or all), each with where
         it is, nearest first (in the wijk; in or serving its kern; elsewhere in the gemeente),
         in file order within each; and whether the facility data for that reach is complete (a
         wijk in reach recorded none at all)."""
-        plekken = self.plekken or Plekken(self.gemeente, self.wijken, self.soorten)
+        facility_index = self.facility_index or FacilityIndex(
+            self.gemeente, self.wijken, self.soorten
+        )
         if self.wijk is None:
-            return _gemeentebreed(plekken, keuze), not plekken.onvolledig
+            return _gemeentebreed(facility_index, choice), not facility_index.onvolledig
         wijk, kern = self.wijk, sleutel(self.wijk.kern)
         eigen = sleutel(wijk.naam)
         compleet = "voorzieningen" in wijk.model_fields_set
-        geindexeerd = id(wijk) in plekken.wijken  # then its own facilities come in the loop
+        geindexeerd = id(wijk) in facility_index.wijken  # then its own facilities come in the loop
         found: list[tuple[Voorziening, str]] = []
         if bereik is Bereik.WIJK or not geindexeerd:
             found = [
                 (v, "in de wijk")
                 for v in wijk.voorzieningen
-                if keuze is None or keuze.past(v, self)
+                if choice is None or choice.past(v, self)
             ]
             if bereik is Bereik.WIJK:
                 # `bedient:` counts at every reach: a facility elsewhere that serves this wijk
                 found += [
                     (p.voorziening, _via(p))
-                    for p in plekken.voor_wijk(eigen)
-                    if keuze is None or keuze.past(p.voorziening, self)
+                    for p in facility_index.serving(eigen)
+                    if choice is None or choice.past(p.voorziening, self)
                 ]
                 return found, compleet
         gemeente = bereik is Bereik.GEMEENTE
         dichtbij: list[tuple[Voorziening, str]] = []
         ver: list[tuple[Voorziening, str]] = []
-        for p in plekken.keuze(keuze, None if gemeente else kern):
+        for p in facility_index.candidates(choice, None if gemeente else kern):
             bedient = eigen in p.bedient
             if p.wijk is None:  # gemeente.yaml: gemeente-wide, or one kern's
                 if p.kern is None:
@@ -189,21 +191,23 @@ class Context:
             elif gemeente:
                 ver.append((p.voorziening, f"in de gemeente ({p.wijknaam})"))
         if gemeente:
-            compleet = compleet and not plekken.onvolledig
+            compleet = compleet and not facility_index.onvolledig
         else:
-            compleet = compleet and kern not in plekken.onvolledig
+            compleet = compleet and kern not in facility_index.onvolledig
         return found + dichtbij + ver, compleet
 
 
-def _via(p: "Plek") -> str:
+def _via(p: "FacilityPlace") -> str:
     """Where a facility that serves the wijk from elsewhere is (`bedient:`)."""
     return f"via {p.wijknaam}" if p.wijk is not None else "via de gemeente"
 
 
-def _gemeentebreed(plekken: "Plekken", keuze: Keuze | None) -> list[tuple[Voorziening, str]]:
-    """Every facility of the gemeente that `keuze` counts, with where it is, in file order."""
+def _gemeentebreed(
+    facility_index: "FacilityIndex", choice: FacilityChoice | None
+) -> list[tuple[Voorziening, str]]:
+    """Every facility of the gemeente that `choice` counts, with where it is, in file order."""
     found = []
-    for p in plekken.keuze(keuze):
+    for p in facility_index.candidates(choice):
         if p.wijk is not None:
             found.append((p.voorziening, f"in {p.wijknaam}"))
         elif p.kern is not None:
@@ -232,7 +236,7 @@ class Telbron(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Plek:
+class FacilityPlace:
     """A facility and whose it is: a wijk file's (`wijk`) or gemeente.yaml's (`wijk` None)."""
 
     voorziening: Voorziening
@@ -244,7 +248,7 @@ class Plek:
     eigenaar: Wijk | None = field(default=None, compare=False, repr=False)
 
 
-class Plekken:
+class FacilityIndex:
     """All facilities of a gemeente, indexed by soort and function.
 
     Built once per gemeente: without it every `aanwezig` rule of every wijk scans every facility
@@ -255,10 +259,10 @@ class Plekken:
     """
 
     __slots__ = (
-        "_bediend",
-        "_keuzes",
+        "_candidates",
         "_per_kern",
-        "_per_regel",
+        "_per_rule",
+        "_serving",
         "alle",
         "inventarissen",
         "onvolledig",
@@ -268,7 +272,7 @@ class Plekken:
     )
 
     def __init__(self, gemeente: Gemeente, wijken: Sequence[Wijk], soorten: Mapping[str, Soort]):
-        self.alle: list[Plek] = []
+        self.alle: list[FacilityPlace] = []
         self.onvolledig: set[str] = set()  # kernen with a wijk that recorded no facilities
         # by identity; holding them keeps their ids from being reused while the index lives
         self.wijken = {id(w): w for w in wijken}
@@ -277,14 +281,18 @@ class Plekken:
                 self.onvolledig.add(sleutel(w.kern))
             for v in w.voorzieningen:
                 self.alle.append(
-                    Plek(v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient), w)
+                    FacilityPlace(
+                        v, sleutel(w.naam), w.naam, sleutel(w.kern), _sleutels(v.bedient), w
+                    )
                 )
         for v in gemeente.voorzieningen:
             kern = sleutel(v.kern) if v.kern is not None else None
-            self.alle.append(Plek(v, None, "", kern, _sleutels(v.bedient)))
+            self.alle.append(FacilityPlace(v, None, "", kern, _sleutels(v.bedient)))
         self.per_soort: dict[str, list[int]] = {}
         self.per_functie: dict[str, list[int]] = {}
-        self._bediend: dict[str, list[Plek]] = {}  # wijk key → facilities elsewhere serving it
+        self._serving: dict[
+            str, list[FacilityPlace]
+        ] = {}  # wijk key → facilities elsewhere serving it
         # who listed the facilities, per kern key (None: the gemeente's own list), distinct
         self.inventarissen: dict[str | None, dict[Telbron, None]] = {}
         for w in wijken:
@@ -298,24 +306,28 @@ class Plekken:
         for i, p in enumerate(self.alle):
             for bediend in p.bedient:
                 if bediend != p.wijk:
-                    self._bediend.setdefault(bediend, []).append(p)
+                    self._serving.setdefault(bediend, []).append(p)
             v = p.voorziening
             self.per_soort.setdefault(v.soort, []).append(i)
             soort = soorten.get(v.soort)
             for f in {*v.functies, *(soort.functies if soort else ())}:
                 self.per_functie.setdefault(f, []).append(i)
         # rule identity → (the rule, held so that its id stays its own; its facilities)
-        self._keuzes: dict[tuple[int, str | None], tuple[Keuze, list[Plek]]] = {}
+        self._candidates: dict[
+            tuple[int, str | None], tuple[FacilityChoice, list[FacilityPlace]]
+        ] = {}
         # rule identity → (the rule; its facilities' places by kern key; those with bedient:)
-        self._per_kern: dict[int, tuple[Keuze, dict[str | None, list[int]], list[int]]] = {}
+        self._per_kern: dict[
+            int, tuple[FacilityChoice, dict[str | None, list[int]], list[int]]
+        ] = {}
         # (rule identity, key) → (the rule; what was made of it once, `remember`)
-        self._per_regel: dict[tuple[int, Hashable], tuple[object, object]] = {}
+        self._per_rule: dict[tuple[int, Hashable], tuple[object, object]] = {}
 
-    def voor_wijk(self, wijk: str) -> list[Plek]:
+    def serving(self, wijk: str) -> list[FacilityPlace]:
         """Facilities elsewhere that name the wijk (a key) in their `bedient:`."""
-        return self._bediend.get(wijk, [])
+        return self._serving.get(wijk, [])
 
-    def telbronnen(self, kern: str | None) -> list[Telbron]:
+    def inventory_sources(self, kern: str | None) -> list[Telbron]:
         """Who listed the facilities within reach: of a kern (and the gemeente's own list),
         or with None of the whole gemeente. Distinct, in file order."""
         if kern is None:
@@ -323,15 +335,17 @@ class Plekken:
             return list(alle)
         return list({**self.inventarissen.get(kern, {}), **self.inventarissen.get(None, {})})
 
-    def keuze(self, regel: Keuze | None, kern: str | None = None) -> list[Plek]:
+    def candidates(
+        self, regel: FacilityChoice | None, kern: str | None = None
+    ) -> list[FacilityPlace]:
         """The facilities `regel` can count, in file order (all of them for None). With `kern`
         (a kern key) only those that can be within a kern's reach: in that kern, or serving
         some wijk with `bedient:`. Remembered per rule and kern: every wijk of a kern asks."""
         if regel is None:
             return self.alle
         key = (id(regel), kern)
-        if key in self._keuzes:
-            return self._keuzes[key][1]
+        if key in self._candidates:
+            return self._candidates[key][1]
         if id(regel) not in self._per_kern:
             if regel.functie:
                 posities = self.per_functie.get(regel.functie, [])
@@ -346,7 +360,7 @@ class Plekken:
             self._per_kern[id(regel)] = regel, per_kern, bedienend
             if kern is None:
                 found = [self.alle[i] for i in posities]
-                self._keuzes[key] = regel, found
+                self._candidates[key] = regel, found
                 return found
         _, per_kern, bedienend = self._per_kern[id(regel)]
         if kern is None:
@@ -354,7 +368,7 @@ class Plekken:
         else:  # the kern's own, and any that serves some wijk, each once, in file order
             posities = sorted({*per_kern.get(kern, ()), *bedienend})
         found = [self.alle[i] for i in posities]
-        self._keuzes[key] = regel, found
+        self._candidates[key] = regel, found
         return found
 
     def remember(self, regel: object, key: Hashable, make: Callable[[], T]) -> T:
@@ -363,9 +377,9 @@ class Plekken:
         asks for; a result that is the same for many wijken (`beoordeel`); a facility or an
         inventory as a figure, which every wijk of its kern cites alike (a frozen value)."""
         key = (id(regel), key)
-        if key not in self._per_regel:
-            self._per_regel[key] = regel, make()
-        return self._per_regel[key][1]  # type: ignore[return-value]
+        if key not in self._per_rule:
+            self._per_rule[key] = regel, make()
+        return self._per_rule[key][1]  # type: ignore[return-value]
 
 
 def _sleutels(namen: Sequence[str]) -> frozenset[str]:
@@ -493,14 +507,14 @@ def beoordeel(
 ) -> Resultaat:
     """Evaluate a (sub)rule and name its result (`titel`: the checklist's name for it)."""
     shared = regel.shared_key(ctx)
-    if shared is not None and ctx.plekken is not None:
-        # The index belongs to one checklist (its `soorten`, `Plekken`), whose names the rule
+    if shared is not None and ctx.facility_index is not None:
+        # The index belongs to one checklist (its `soorten`, `FacilityIndex`), whose names the rule
         # object's result takes; what the caller names it with is in the key too.
         def make() -> Resultaat:
             return _beoordeel(regel, ctx, id, titel, beleidsbron)
 
         key = ("resultaat", id, titel, beleidsbron, ctx.herkomst_van(id), shared)
-        return ctx.plekken.remember(regel, key, make)
+        return ctx.facility_index.remember(regel, key, make)
     return _beoordeel(regel, ctx, id, titel, beleidsbron)
 
 
