@@ -62,11 +62,13 @@ class OordeelRegel(RegelBasis):
         gegeven = GebruiktGegeven(
             wat=f"oordeel {onderwerp}",
             waarde=oordeel.oordeel,
-            bron=f"{oordeel.auteur}" + (f" ({oordeel.bron})" if oordeel.bron else ""),
+            # who judged, then on what: "; " and " — " below, because an author's name may
+            # carry parentheses of its own ("voorbeeld (beleidsmedewerker sociaal domein)")
+            bron=oordeel.auteur + (f"; {oordeel.bron}" if oordeel.bron else ""),
             peildatum=oordeel.datum,
             verouderd=ctx.verouderd(oordeel.datum),
             voorbeeld=oordeel.bron is not None and is_voorbeeld(oordeel.bron),
         )
         uitkomst = V if oordeel.oordeel == "voldaan" else N
-        toelichting = f"{oordeel.motivering} ({oordeel.auteur}, {datum(oordeel.datum)})"
+        toelichting = f"{oordeel.motivering} — {oordeel.auteur}, {datum(oordeel.datum)}"
         return Beoordeling(uitkomst, f"oordeel: {oordeel.oordeel}", vereist, toelichting, [gegeven])
