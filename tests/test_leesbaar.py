@@ -471,6 +471,26 @@ def test_a_warning_in_a_table_cell_keeps_its_word(heusden, datum) -> None:
             assert not los, (wijk.naam, breedte, los)
 
 
+@pytest.mark.parametrize("datum", DATUMS)
+def test_a_warning_in_prose_keeps_its_word(heusden, datum) -> None:
+    """The notices above the tables and an exception's text in a cell: no line ends in a '⚠'
+    whose word is on the next, at every fifth width from 80 columns (the narrowest layout of
+    every bundled wijk; below it rich narrows the columns further)."""
+    from wijkcheck.core import engine
+    from wijkcheck.formatters.report.common import schoon
+
+    checklist, gd = heusden
+    geteld = 0
+    for wijk in gd.wijken:
+        rapport = schoon(engine.audit(checklist, gd.gemeente, wijk, gd.wijken, datum))
+        for breedte in range(80, 161, 5):
+            uit = _tekst(rapport, breedte)
+            geteld += uit.count("⚠")
+            los = [r for r in uit.splitlines() if re.search(r"⚠\s*([│┃]\s*)*$", r)]
+            assert not los, (wijk.naam, breedte, los)
+    assert geteld
+
+
 @pytest.mark.parametrize("breedte", [50, 60, 70])
 def test_nothing_ends_in_an_ellipsis_on_a_narrow_terminal(invoke, monkeypatch, breedte) -> None:
     # Below the narrowest layout words fold over lines; before, rich cut the matrix's cells

@@ -3,6 +3,8 @@ so output stays readable with NO_COLOR, in pipes and at 80 columns."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
@@ -98,6 +100,14 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
     gemeten = [r.gemeten_vol for r in rijen] + [r.toelichting for r in rijen] + ["Gemeten"]
     vereist = [r.vereist_vol for r in rijen] + ["Vereist"]
     gemeten_let_op = [_let_op_kern(r.gemeten_let_op) for r in rijen]
+    # a warning in the prose below (an exception's text) keeps its word as well (`_proza`)
+    gemeten_let_op += [
+        cell_len(w)
+        for r in rijen
+        if "⚠" in r.toelichting
+        for w in common.woorden(_WAARSCHUWING.sub("⚠" + common.HEEL, r.toelichting))
+        if "⚠" in w
+    ]
     vereist_let_op = [_let_op_kern(r.vereist_let_op) for r in rijen]
     kop = len("Onderwerp")
     titel_min = max([i + _langste_woord([r.titel]) for i, r in zip(inspring, rijen, strict=True)])
@@ -149,6 +159,35 @@ def _met_let_op(tekst: str, let_op: str, breedte: int | None) -> Text:
     return Text(f"{tekst}\n{let_op}")
 
 
+#: '⚠' and the word after it, in prose: joined so that a line never ends in the sign.
+_WAARSCHUWING = re.compile(r"⚠[ \u00a0](?=\S)")
+
+
+def _proza(tekst: str, breedte: int | None) -> str:
+    """Prose (a notice, an exception's text) broken into lines of at most `breedte` cells
+    where a warning keeps its word: 'beoordeeld ⚠ voorbeeldgegevens' never ends a line in
+    '⚠'. rich breaks lines at any space, the no-break space included, so the lines are made
+    here (textwrap breaks only at ASCII whitespace) and rich finds that each one fits.
+    Without a width (a layout rich narrows further), or with characters wider than one cell,
+    the text is left to rich, which then may part the two."""
+    gebonden = _WAARSCHUWING.sub("⚠" + common.HEEL, tekst)
+    if breedte is None or breedte < 1 or cell_len(gebonden) != len(gebonden):
+        return gebonden.replace(common.HEEL, " ")
+    regels = [
+        regel
+        for alinea in gebonden.split("\n")
+        for regel in textwrap.wrap(alinea, breedte, break_long_words=False, break_on_hyphens=False)
+        or [""]
+    ]
+    return "\n".join(regels).replace(common.HEEL, " ")
+
+
+def _melding(melding: str, breedte: int) -> Panel:
+    """A notice above the tables, in a yellow frame as wide as the terminal."""
+    # the frame and its padding take two columns on each side
+    return Panel(Text(_proza("⚠ " + melding, breedte - 4)), border_style="yellow", expand=True)
+
+
 def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
     table = Table(title=titel, title_justify="left", title_style="bold", header_style="bold")
     # Every column is at least as wide as its longest word (`column_widths`), so rich wraps
@@ -166,7 +205,8 @@ def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
         refs = ", ".join(str(n) for n in rij.bronnen)
         gemeten = _met_let_op(rij.gemeten, rij.gemeten_let_op, gemeten_w if opmaak.past else None)
         if rij.toelichting:
-            gemeten.append("\n" + rij.toelichting.replace(common.HEEL, " "), style="dim")
+            toelichting = _proza(rij.toelichting, gemeten_w if opmaak.past else None)
+            gemeten.append("\n" + toelichting, style="dim")
         cells: list[RenderableType] = [
             _onderwerp(rij, "" if opmaak.bron_kolom else refs, not opmaak.uitkomst_kolom)
         ]
@@ -179,7 +219,9 @@ def _tabel(titel: str, rijen: list[common.Rij], opmaak: _Opmaak) -> Table:
 
 
 def _begin(
-    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden, feiten: list[tuple[str, str]]
+    result: Rapport | Overzicht | SocialeKaart | GoedeVoorbeelden,
+    feiten: list[tuple[str, str]],
+    breedte: int,
 ):
     parts: list[RenderableType] = [Text(common.titel(result), style="bold underline")]
     header = Table.grid(padding=(0, 1))
@@ -189,7 +231,7 @@ def _begin(
         header.add_row(label, value)
     parts.append(header)
     for melding in common.meldingen(result):
-        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+        parts.append(_melding(melding, breedte))
     # a memo opens with its conclusion; the tables below are the evidence
     parts.append(Text("\n".join(common.conclusie(result)), style="bold"))
     return parts
@@ -197,7 +239,7 @@ def _begin(
 
 def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
     view = common.memo_view(rapport)
-    parts = _begin(rapport, common.kop(rapport))
+    parts = _begin(rapport, common.kop(rapport), breedte)
     opmaak = _audit_opmaak(view.rijen, breedte)
     parts += [_tabel(sectie.titel, sectie.rijen, opmaak) for sectie in view.secties]
     parts.append(_bronnen(view.bronnen))
@@ -275,7 +317,7 @@ def _matrix_opmaak(ov: Overzicht, breedte: int) -> _Matrix:
 def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
     """The matrix (`_matrix_opmaak` chooses its layout). Symbols and words carry the meaning,
     colour only helps."""
-    parts = _begin(ov, common.overzicht_kop(ov))
+    parts = _begin(ov, common.overzicht_kop(ov), breedte)
     view = common.overzicht_view(ov)
     n = len(ov.voorwaarden)
     m = _matrix_opmaak(ov, breedte)
@@ -434,7 +476,7 @@ def _score(score, titels: bool) -> str:
 
 def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
     view = common.kaart_view(k)
-    parts = _begin(k, common.kaart_kop(k))
+    parts = _begin(k, common.kaart_kop(k), breedte)
     if k.omschrijving:
         parts.append(Text(k.omschrijving, style="italic"))
     rijen = [r for g in view.groepen for s in g.secties for r in s.rijen]
@@ -535,7 +577,7 @@ def _praktijken(
 
 def voorbeelden(gv: GoedeVoorbeelden, breedte: int = 100) -> RenderableType:
     view = common.voorbeelden_view(gv)
-    parts = _begin(gv, common.voorbeelden_kop(gv))
+    parts = _begin(gv, common.voorbeelden_kop(gv), breedte)
     for sectie in view.secties:
         if sectie.rijen:
             parts.append(
@@ -697,7 +739,7 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
         header.add_row(label, value)
     parts.append(header)
     for melding in vg.meldingen(v):
-        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+        parts.append(_melding(melding, breedte))
     parts.append(Text("\n".join(vg.conclusie(v)), style="bold"))
     for kopje, rijen in vg.secties(v):
         # What changed is a list under the table, not a sixth column: at 80 columns a column
@@ -743,7 +785,7 @@ def overzicht_sinds(o: OverzichtSinds, breedte: int = 100) -> RenderableType:
     parts: list[RenderableType] = [overzicht(o.overzicht, breedte)]
     parts.append(Text(vg.sinds_kop(o), style="bold underline"))
     for melding in vg.sinds_meldingen(o):
-        parts.append(Panel(Text("⚠ " + melding), border_style="yellow", expand=True))
+        parts.append(_melding(melding, breedte))
     parts.append(Text(vg.sinds_samenvatting(o), style="bold"))
     tabel = Table(expand=True)
     for i, k in enumerate(vg.SINDS_KOLOMMEN):
