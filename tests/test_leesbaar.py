@@ -491,6 +491,22 @@ def test_a_warning_in_prose_keeps_its_word(heusden, datum) -> None:
     assert geteld
 
 
+def test_an_outcome_sign_in_the_comparison_keeps_its_word(invoke, monkeypatch, tmp_path) -> None:
+    # The summary of `compare` lists "Ontmoetingsplekken (✔ voldaan); …": at 100 columns one
+    # line ended in "(✔" and the next began with "voldaan)".
+    vorig = tmp_path / "vorig.json"
+    datum = ["--datum", "2026-01-01"]
+    invoke(["audit", "Vlijmen-Dorp", *datum, "-f", "json", "-o", str(vorig)])
+    tekens = 0
+    for breedte in range(80, 161, 5):
+        monkeypatch.setenv("COLUMNS", str(breedte))
+        out = invoke(["compare", "Vlijmen-Dorp", "--sinds", str(vorig), *datum]).stdout
+        tekens += out.count("✔")
+        los = [r for r in out.splitlines() if re.search(r"[⚠✔✘§]\s*([│┃]\s*)*$", r)]
+        assert not los, (breedte, los)
+    assert tekens
+
+
 @pytest.mark.parametrize("breedte", [50, 60, 70])
 def test_nothing_ends_in_an_ellipsis_on_a_narrow_terminal(invoke, monkeypatch, breedte) -> None:
     # Below the narrowest layout words fold over lines; before, rich cut the matrix's cells

@@ -100,13 +100,13 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
     gemeten = [r.gemeten_vol for r in rijen] + [r.toelichting for r in rijen] + ["Gemeten"]
     vereist = [r.vereist_vol for r in rijen] + ["Vereist"]
     gemeten_let_op = [_let_op_kern(r.gemeten_let_op) for r in rijen]
-    # a warning in the prose below (an exception's text) keeps its word as well (`_proza`)
+    # a sign in the prose below (an exception's text) keeps its word as well (`_proza`)
     gemeten_let_op += [
         cell_len(w)
         for r in rijen
-        if "⚠" in r.toelichting
-        for w in common.woorden(_WAARSCHUWING.sub("⚠" + common.HEEL, r.toelichting))
-        if "⚠" in w
+        if r.toelichting
+        for w in common.woorden(_WAARSCHUWING.sub(r"\1" + common.HEEL, r.toelichting))
+        if common.HEEL in w
     ]
     vereist_let_op = [_let_op_kern(r.vereist_let_op) for r in rijen]
     kop = len("Onderwerp")
@@ -159,8 +159,9 @@ def _met_let_op(tekst: str, let_op: str, breedte: int | None) -> Text:
     return Text(f"{tekst}\n{let_op}")
 
 
-#: '⚠' and the word after it, in prose: joined so that a line never ends in the sign.
-_WAARSCHUWING = re.compile(r"⚠[ \u00a0](?=\S)")
+#: '⚠' and the word after it, in prose: joined so that a line never ends in the sign; so are
+#: an outcome's sign and its word ('(✔ voldaan)', '? onbekend').
+_WAARSCHUWING = re.compile(r"([⚠✔✘§]|\?(?= onbekend))[ \u00a0](?=\S)")
 
 
 def _proza(tekst: str, breedte: int | None) -> str:
@@ -170,7 +171,7 @@ def _proza(tekst: str, breedte: int | None) -> str:
     here (textwrap breaks only at ASCII whitespace) and rich finds that each one fits.
     Without a width (a layout rich narrows further), or with characters wider than one cell,
     the text is left to rich, which then may part the two."""
-    gebonden = _WAARSCHUWING.sub("⚠" + common.HEEL, tekst)
+    gebonden = _WAARSCHUWING.sub(r"\1" + common.HEEL, tekst)
     if breedte is None or breedte < 1 or cell_len(gebonden) != len(gebonden):
         return gebonden.replace(common.HEEL, " ")
     regels = [
@@ -740,7 +741,7 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
     parts.append(header)
     for melding in vg.meldingen(v):
         parts.append(_melding(melding, breedte))
-    parts.append(Text("\n".join(vg.conclusie(v)), style="bold"))
+    parts.append(Text(_proza("\n".join(vg.conclusie(v)), breedte), style="bold"))
     for kopje, rijen in vg.secties(v):
         # What changed is a list under the table, not a sixth column: at 80 columns a column
         # that narrow breaks names and figures mid-word.
@@ -771,7 +772,7 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
                 parts.append(lijst)
     gelijk = vg.gelijk_gebleven(v)
     if gelijk:
-        parts.append(Text(gelijk))
+        parts.append(Text(_proza(gelijk, breedte)))
     parts.append(Text(vg.ALGEMEEN_KOP, style="bold"))
     parts.append(Text("\n".join(vg.algemeen(v)) or vg.GEEN_ALGEMEEN))
     parts.append(Text(vg.LEGENDA, style="dim"))
