@@ -491,17 +491,30 @@ def test_a_warning_in_prose_keeps_its_word(heusden, datum) -> None:
     assert geteld
 
 
-def test_an_outcome_sign_in_the_comparison_keeps_its_word(invoke, monkeypatch, tmp_path) -> None:
-    # The summary of `compare` lists "Ontmoetingsplekken (✔ voldaan); …": at 100 columns one
-    # line ended in "(✔" and the next began with "voldaan)".
-    vorig = tmp_path / "vorig.json"
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["overview"],
+        ["overview", "--sorteer", "kern"],
+        ["voorbeelden"],
+        ["show", "Venne-Oost"],
+        ["compare", "Vlijmen-Dorp", "--sinds", "VORIG"],
+    ],
+)
+def test_a_sign_in_prose_keeps_its_word_in_every_report(invoke, monkeypatch, tmp_path, args):
+    # The summaries list "Ontmoetingsplekken (✔ voldaan); …" and "… ⚠ voorbeeldgegevens": a
+    # line ended in "(✔" with "voldaan)" on the next (compare, at 100 columns), in "⚠"
+    # (the overview's gemeente-wide line, the good practices' unmet wijken), in "§" (legend).
     datum = ["--datum", "2026-01-01"]
-    invoke(["audit", "Vlijmen-Dorp", *datum, "-f", "json", "-o", str(vorig)])
+    vorig = tmp_path / "vorig.json"
+    if "VORIG" in args:
+        invoke(["audit", "Vlijmen-Dorp", *datum, "-f", "json", "-o", str(vorig)])
+        args = [str(vorig) if a == "VORIG" else a for a in args]
     tekens = 0
     for breedte in range(80, 161, 5):
         monkeypatch.setenv("COLUMNS", str(breedte))
-        out = invoke(["compare", "Vlijmen-Dorp", "--sinds", str(vorig), *datum]).stdout
-        tekens += out.count("✔")
+        out = invoke([*args, *datum]).stdout
+        tekens += sum(out.count(t) for t in "⚠✔")
         los = [r for r in out.splitlines() if re.search(r"[⚠✔✘§]\s*([│┃]\s*)*$", r)]
         assert not los, (breedte, los)
     assert tekens
@@ -517,3 +530,17 @@ def test_nothing_ends_in_an_ellipsis_on_a_narrow_terminal(invoke, monkeypatch, b
         out = invoke(args).stdout
         assert "…" not in out, (args, breedte)
         assert max(len(regel) for regel in out.splitlines()) <= breedte, (args, breedte)
+
+
+def test_prose_is_broken_where_a_sign_keeps_its_word() -> None:
+    from wijkcheck.formatters.report.terminal import _proza
+
+    tekst = "het aandeel ligt boven de drempel ⚠ voorbeeldgegevens.\nDaarna (✔ voldaan) verder."
+    assert _proza(tekst, 38).splitlines() == [
+        "het aandeel ligt boven de drempel",
+        "⚠ voorbeeldgegevens.",
+        "Daarna (✔ voldaan) verder.",
+    ]
+    # a paragraph with a character two cells wide is left to rich; the others are broken
+    assert _proza("日本 ⚠ x\nab cd", 3).splitlines() == ["日本 ⚠ x", "ab", "cd"]
+    assert _proza("a ⚠ b", None) == "a ⚠ b"  # no width: rich breaks it

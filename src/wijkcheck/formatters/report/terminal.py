@@ -101,13 +101,7 @@ def _audit_opmaak(rijen: list[common.Rij], breedte: int) -> _Opmaak:
     vereist = [r.vereist_vol for r in rijen] + ["Vereist"]
     gemeten_let_op = [_let_op_kern(r.gemeten_let_op) for r in rijen]
     # a sign in the prose below (an exception's text) keeps its word as well (`_proza`)
-    gemeten_let_op += [
-        cell_len(w)
-        for r in rijen
-        if r.toelichting
-        for w in common.woorden(_WAARSCHUWING.sub(r"\1" + common.HEEL, r.toelichting))
-        if common.HEEL in w
-    ]
+    gemeten_let_op.append(_langste_paar([r.toelichting for r in rijen]))
     vereist_let_op = [_let_op_kern(r.vereist_let_op) for r in rijen]
     kop = len("Onderwerp")
     titel_min = max([i + _langste_woord([r.titel]) for i, r in zip(inspring, rijen, strict=True)])
@@ -169,18 +163,34 @@ def _proza(tekst: str, breedte: int | None) -> str:
     where a warning keeps its word: 'beoordeeld ⚠ voorbeeldgegevens' never ends a line in
     '⚠'. rich breaks lines at any space, the no-break space included, so the lines are made
     here (textwrap breaks only at ASCII whitespace) and rich finds that each one fits.
-    Without a width (a layout rich narrows further), or with characters wider than one cell,
-    the text is left to rich, which then may part the two."""
+    Without a width (a layout rich narrows further), or in a paragraph with a character wider
+    than one cell, the text is left to rich, which then may part the two."""
     gebonden = _WAARSCHUWING.sub(r"\1" + common.HEEL, tekst)
-    if breedte is None or breedte < 1 or cell_len(gebonden) != len(gebonden):
+    if breedte is None or breedte < 1:
         return gebonden.replace(common.HEEL, " ")
-    regels = [
-        regel
-        for alinea in gebonden.split("\n")
-        for regel in textwrap.wrap(alinea, breedte, break_long_words=False, break_on_hyphens=False)
-        or [""]
-    ]
+    regels = []
+    for alinea in gebonden.split("\n"):
+        if cell_len(alinea) != len(alinea):  # a wide character: textwrap counts characters
+            regels.append(alinea)
+            continue
+        kort = textwrap.wrap(alinea, breedte, break_long_words=False, break_on_hyphens=False)
+        regels += kort or [""]
     return "\n".join(regels).replace(common.HEEL, " ")
+
+
+def _langste_paar(teksten: list[str]) -> int:
+    """The widest sign with its word ('⚠ voorbeeldgegevens.', '✔ voldaan;') in `teksten`: a
+    column of prose that `_proza` breaks is at least this wide (0: none)."""
+    return max(
+        [
+            cell_len(w)
+            for t in teksten
+            if t
+            for w in common.woorden(_WAARSCHUWING.sub(r"\1" + common.HEEL, t))
+            if common.HEEL in w
+        ]
+        + [0]
+    )
 
 
 def _melding(melding: str, breedte: int) -> Panel:
@@ -234,7 +244,7 @@ def _begin(
     for melding in common.meldingen(result):
         parts.append(_melding(melding, breedte))
     # a memo opens with its conclusion; the tables below are the evidence
-    parts.append(Text("\n".join(common.conclusie(result)), style="bold"))
+    parts.append(Text(_proza("\n".join(common.conclusie(result)), breedte), style="bold"))
     return parts
 
 
@@ -394,7 +404,8 @@ def overzicht(ov: Overzicht, breedte: int = 100) -> RenderableType:
             "De kern staat er niet bij: te smal; --sorteer kern zet haar boven de wijken.\n"
         )
     uitleg = common.legenda_tekst(ov)
-    legenda.append(uitleg.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else uitleg)
+    uitleg = uitleg.replace("✘ niet voldaan", "✘ niet (voldaan)") if m.kort else uitleg
+    legenda.append(_proza(uitleg, breedte))
     parts.append(legenda)
     if ov.sommen and ov.voorwaarden:
         parts += _sommen(ov, breedte, m.titels)
@@ -454,7 +465,7 @@ def _sommen(ov: Overzicht, breedte: int, titels: bool) -> list[RenderableType]:
         aantal = [r.wijken] if apart else []
         inw = [] if onder else [r.inwoners if apart else f"{r.inwoners}\n{r.wijken_tekst}"]
         table.add_row(naam, *aantal, *inw, *("\n".join(c) for c in r.cellen))
-    uitleg = Text(common.SOMMEN_UITLEG + "\n")
+    uitleg = Text(_proza(common.SOMMEN_UITLEG, breedte) + "\n")
     if not titels:
         for i, k in enumerate(ov.voorwaarden, 1):
             uitleg.append(f"V{i}    {k.titel}\n")
@@ -559,9 +570,11 @@ def _praktijken(
     )
     ruimte = breedte - _tabelbreedte([0] * 5) - sinds - bron_w
     minimum = [_langste_woord(k) for k in teksten]
+    minimum[1] = max(minimum[1], _langste_paar([r.details for r in rijen]))
     waar, wat, contact = common.column_widths(
         minimum, [_langste_regel(k) for k in teksten], [2, 4, 2], ruimte
     )
+    past = sum(minimum) <= ruimte  # else rich narrows the columns further
     table = Table(title=titel_, title_justify="left", title_style="bold", header_style="bold")
     table.add_column(kolommen[0], width=waar, overflow="fold")
     table.add_column(kolommen[1], width=wat, overflow="fold")
@@ -571,7 +584,7 @@ def _praktijken(
     for r in rijen:
         wat_tekst = Text(r.wat)
         if r.details:
-            wat_tekst.append("\n" + r.details, style="dim")
+            wat_tekst.append("\n" + _proza(r.details, wat if past else None), style="dim")
         table.add_row(Text(r.waar, style="bold"), wat_tekst, r.sinds, r.contact, bron[id(r)])
     return table
 
@@ -593,7 +606,7 @@ def voorbeelden(gv: GoedeVoorbeelden, breedte: int = 100) -> RenderableType:
                 )
             )
         if sectie.daar:
-            parts.append(Text("\n".join(sectie.daar)))
+            parts.append(Text(_proza("\n".join(sectie.daar), breedte)))
     parts.append(_bronnen(view.bronnen))
     return Group(*parts)
 
@@ -774,7 +787,7 @@ def vergelijking(v: Vergelijking, breedte: int = 100) -> RenderableType:
     if gelijk:
         parts.append(Text(_proza(gelijk, breedte)))
     parts.append(Text(vg.ALGEMEEN_KOP, style="bold"))
-    parts.append(Text("\n".join(vg.algemeen(v)) or vg.GEEN_ALGEMEEN))
+    parts.append(Text(_proza("\n".join(vg.algemeen(v)) or vg.GEEN_ALGEMEEN, breedte)))
     parts.append(Text(vg.LEGENDA, style="dim"))
     return Group(*parts)
 
@@ -787,7 +800,7 @@ def overzicht_sinds(o: OverzichtSinds, breedte: int = 100) -> RenderableType:
     parts.append(Text(vg.sinds_kop(o), style="bold underline"))
     for melding in vg.sinds_meldingen(o):
         parts.append(_melding(melding, breedte))
-    parts.append(Text(vg.sinds_samenvatting(o), style="bold"))
+    parts.append(Text(_proza(vg.sinds_samenvatting(o), breedte), style="bold"))
     tabel = Table(expand=True)
     for i, k in enumerate(vg.SINDS_KOLOMMEN):
         tabel.add_column(k, justify="right" if 1 <= i <= 4 else "left", overflow="fold")
