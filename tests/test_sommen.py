@@ -138,7 +138,7 @@ def test_the_conclusion_says_the_weighted_share_and_what_it_rests_on(klein: Path
     )
     uitleg = regels[-2]
     assert "4.500 inwoners in 3 wijkbestanden" in uitleg
-    assert "⚠ 1.000 daarvan zijn voorbeeldgegevens" in uitleg
+    assert "⚠\u00a01.000 daarvan zijn voorbeeldgegevens" in uitleg  # joined: one word
     assert "gemeente.yaml noemt 5.000 inwoners (CBS 86165NED, 1-1-2025)" in uitleg
     assert "niet meegeteld: Bee-Buiten" in uitleg
 

@@ -8,8 +8,9 @@ where each figure, norm and requirement came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Union
 
@@ -109,6 +110,30 @@ class Rij(NamedTuple):
 #: A no-break space inside a warning: HTML, Word and Markdown keep '⚠' and its word together
 #: on one line (the terminal table keeps them together itself).
 HEEL = "\u00a0"
+
+
+#: A warning's or an outcome's sign and the word after it, in prose ('(✔ voldaan)',
+#: '⚠ voorbeeldnorm', '§ uitzondering', '? onbekend'), with a space or a no-break space between.
+TEKEN_WOORD = re.compile(r"([⚠✔✘§]|\?(?= onbekend))[ \u00a0](?=\S)")
+
+P = TypeVar("P", str, list[str], "str | None")
+
+
+def gebonden(maak: Callable[..., P]) -> Callable[..., P]:
+    """The prose `maak` returns (a text, a list of them, or None) with each sign joined to its
+    word by a no-break space (`HEEL`), which HTML, Word and Markdown honour: a line never ends
+    in '(✔' with 'voldaan)' on the next. The terminal breaks prose itself (`terminal._proza`)."""
+
+    @functools.wraps(maak)
+    def met_gebonden_tekens(*args: Any, **kwargs: Any) -> P:
+        uit = maak(*args, **kwargs)
+        if isinstance(uit, str):
+            return TEKEN_WOORD.sub(r"\1" + HEEL, uit)
+        if isinstance(uit, list):
+            return [TEKEN_WOORD.sub(r"\1" + HEEL, t) for t in uit]
+        return uit
+
+    return met_gebonden_tekens
 
 
 def let_op(wat: Sequence[str]) -> str:
@@ -431,6 +456,7 @@ def weggelaten_tekst(aantal: int) -> str:
     return f"{aantal} wijken zonder 'niet voldaan' zijn weggelaten"
 
 
+@gebonden
 def meldingen(rapport: Result) -> list[str]:
     out = []
     meegeleverd = meegeleverd_melding(rapport)
@@ -549,6 +575,7 @@ def _uniek(teksten) -> list[str]:
     return list(dict.fromkeys(teksten))
 
 
+@gebonden
 def conclusie(result: Result) -> list[str]:
     """What a memo opens with: the counts, and what needs attention (the tables follow)."""
     if is_kaart(result):

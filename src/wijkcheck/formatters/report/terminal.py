@@ -3,7 +3,6 @@ so output stays readable with NO_COLOR, in pipes and at 80 columns."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -153,9 +152,8 @@ def _met_let_op(tekst: str, let_op: str, breedte: int | None) -> Text:
     return Text(f"{tekst}\n{let_op}")
 
 
-#: '⚠' and the word after it, in prose: joined so that a line never ends in the sign; so are
-#: an outcome's sign and its word ('(✔ voldaan)', '? onbekend').
-_WAARSCHUWING = re.compile(r"([⚠✔✘§]|\?(?= onbekend))[ \u00a0](?=\S)")
+#: A sign and the word after it, in prose: joined so that a line never ends in the sign.
+_WAARSCHUWING = common.TEKEN_WOORD
 
 
 def _proza(tekst: str, breedte: int | None) -> str:

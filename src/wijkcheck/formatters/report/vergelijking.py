@@ -67,6 +67,7 @@ def kop(v: Vergelijking) -> list[tuple[str, str]]:
     ]
 
 
+@common.gebonden
 def meldingen(v: Vergelijking) -> list[str]:
     out = []
     if v.meegeleverde_gegevens:
@@ -99,6 +100,7 @@ def _tel(t: Tellingen) -> str:
     return t.tekst()
 
 
+@common.gebonden
 def conclusie(v: Vergelijking) -> list[str]:
     out = []
     if any(r.sectie == "voorwaarden" for r in v.resultaten):
@@ -180,6 +182,7 @@ def secties(v: Vergelijking) -> list[tuple[str, list[Rij]]]:
     return out
 
 
+@common.gebonden
 def gelijk_gebleven(v: Vergelijking) -> str | None:
     """`Gelijk gebleven (uitkomst en gegevens): …`, or None when everything changed."""
     titels = [f"{r.titel} ({uitkomst_tekst(r.nu)})" for r in v.resultaten if not _veranderd(r)]
@@ -188,6 +191,7 @@ def gelijk_gebleven(v: Vergelijking) -> str | None:
     return f"Gelijk gebleven, in uitkomst en gegevens ({len(titels)}): " + "; ".join(titels) + "."
 
 
+@common.gebonden
 def algemeen(v: Vergelijking) -> list[str]:
     """What changed in the wijk and the checklist as a whole; and, when the checklist kept its
     version while requirements changed, that too (a council must not read "gelijk")."""
@@ -220,6 +224,7 @@ def sinds_kop(o: OverzichtSinds) -> str:
     )
 
 
+@common.gebonden
 def sinds_samenvatting(o: OverzichtSinds) -> str:
     verbeterd = sum(1 for w in o.wijken if w.telling.verbeterd)
     slechter = sum(1 for w in o.wijken if w.telling.verslechterd)
@@ -230,6 +235,7 @@ def sinds_samenvatting(o: OverzichtSinds) -> str:
     )
 
 
+@common.gebonden
 def sinds_meldingen(o: OverzichtSinds) -> list[str]:
     out = []
     nieuw = [w.wijk for w in o.wijken if w.nieuw]
