@@ -64,6 +64,29 @@ def test_hostile_or_broken_yaml_is_our_error(text: str, fragment: str) -> None:
     assert fragment in message
 
 
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("naam: a\nkern: Vlijmen:\n", "2:14"),  # a ':' inside a value
+        ("a:\n  b: 1\n   c: 2\n", "3:5"),  # indented too far
+        ("lijst:\n  - a\n  b: 1\n", "3:3"),  # a key among the items of a list
+        ("lijst:\n  - a\n - b\n", "3:2"),  # an item indented less than the others
+        ("a: {x: 1 y: 2}\n", "1:11"),  # a comma missing
+        ("a: [1, 2\nb: 3\n", "2:2"),
+        ('naam: "abc\nkern: x\n', "1:7"),  # a quote never closed
+        ("a: @x\n", "1:4"),
+    ],
+)
+def test_common_yaml_mistakes_are_dutch_with_their_place(text: str, where: str) -> None:
+    # libyaml's own words ("mapping values are not allowed in this context", "did not find
+    # expected '-' indicator") reached users untranslated
+    plek, message = error_of(text)
+    assert plek == f"f.yaml:{where}"
+    assert message.startswith("ongeldige YAML: ")
+    for engels in ("not allowed", "did not find", "expected", "found", "while"):
+        assert engels not in message, message
+
+
 def test_billion_laughs_is_bounded() -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 10):

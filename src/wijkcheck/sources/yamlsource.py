@@ -83,10 +83,18 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\
 # a report in Word or SVG would be ill-formed.
 _STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
+_DUBBELE_PUNT = (
+    "hier mag geen ':' staan (een ':' in een waarde? Zet de waarde dan tussen aanhalingstekens, "
+    'bijv. naam: "Vlijmen: centrum"; anders: klopt de inspringing?)'
+)
+
 # libyaml's problem texts, in Dutch. Unknown ones are shown in English after a Dutch prefix.
 _PROBLEMS = {
-    "mapping values are not allowed here": "hier mag geen ':' met waarde staan "
-    "(ontbreekt een spatie na ':' of staat de inspringing verkeerd?)",
+    # PyYAML's own scanner says "here", libyaml's (the C parser wijkcheck uses) "in this context"
+    "mapping values are not allowed here": _DUBBELE_PUNT,
+    "mapping values are not allowed in this context": _DUBBELE_PUNT,
+    "did not find expected '-' indicator": "'- ' verwacht: elk item van een lijst begint met "
+    "'- ', even ver ingesprongen als de andere items (klopt de inspringing?)",
     "found character '\\t' that cannot start any token": "tab gevonden; "
     "YAML gebruikt spaties voor inspringing, geen tabs",
     "found a tab character that violates indentation": "tab gevonden; "
@@ -96,8 +104,10 @@ _PROBLEMS = {
     "could not find expected ':'": "':' verwacht (sleutel zonder waarde of onafgesloten tekst?)",
     "did not find expected key": "sleutel verwacht (klopt de inspringing?)",
     "did not find expected node content": "waarde verwacht",
-    "did not find expected ',' or ']'": "',' of ']' verwacht (onafgesloten lijst?)",
-    "did not find expected ',' or '}'": "',' of '}' verwacht (een '{' zonder '}'?)",
+    "did not find expected ',' or ']'": "',' of ']' verwacht (ontbreekt er een komma tussen "
+    "twee items, of de ']' die de lijst sluit?)",
+    "did not find expected ',' or '}'": "',' of '}' verwacht (ontbreekt er een komma tussen "
+    "twee paren, of de '}' die ze sluit?)",
     "found unexpected end of stream": "bestand houdt onverwacht op (onafgesloten aanhalingsteken?)",
     "found undefined alias": "onbekende alias (geen bijbehorend anker '&')",
     "found duplicate anchor; first occurrence": "dubbel anker",
