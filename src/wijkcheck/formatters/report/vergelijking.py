@@ -107,6 +107,9 @@ def conclusie(v: Vergelijking) -> list[str]:
         out.append(f"Voorwaarden: {_tel(v.samenvatting_voorwaarden)}.")
     if any(r.sectie == "items" for r in v.resultaten):
         out.append(f"Checklist-items: {_tel(v.samenvatting_items)}.")
+    breed = [r.verandering for r in v.resultaten if r.sectie == "gemeentebreed"]
+    if breed:  # counted apart, as in the audit: the same for every wijk of the gemeente
+        out.append(f"Gemeentebreed (niet in de score): {_tel(Tellingen.van(breed))}.")
     for r in v.resultaten:
         if r.verandering in (Verandering.VERBETERD, Verandering.VERSLECHTERD):
             waarom = "; ".join(wijziging_tekst(w) for w in r.wijzigingen) or (
