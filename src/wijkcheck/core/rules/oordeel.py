@@ -57,7 +57,10 @@ class OordeelRegel(RegelBasis):
         vereist = "oordeel 'voldaan'"
         if oordeel is None:
             return Beoordeling(
-                ONB, "geen oordeel", vereist, f"geen oordeel over {onderwerp} vastgelegd"
+                ONB,
+                "geen oordeel",
+                vereist,
+                f"geen oordeel vastgelegd (in het wijkbestand onder oordelen: {onderwerp})",
             )
         gegeven = GebruiktGegeven(
             wat=f"oordeel {onderwerp}",
