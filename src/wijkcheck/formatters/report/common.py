@@ -113,8 +113,9 @@ HEEL = "\u00a0"
 
 
 #: A warning's or an outcome's sign and the word after it, in prose ('(✔ voldaan)',
-#: '⚠ voorbeeldnorm', '§ uitzondering', '? onbekend'), with a space or a no-break space between.
-TEKEN_WOORD = re.compile(r"([⚠✔✘§]|\?(?= onbekend))[ \u00a0](?=\S)")
+#: '⚠ voorbeeldnorm', '§ uitzondering', '? onbekend'), and a figure and its '%' ('16 %'),
+#: with a space or a no-break space between.
+TEKEN_WOORD = re.compile(r"([⚠✔✘§]|\?(?= onbekend)|\d(?=[ \u00a0]%))[ \u00a0](?=\S)")
 
 P = TypeVar("P", str, list[str], "str | None")
 
@@ -1164,10 +1165,12 @@ def voorbeelden_view(gv: GoedeVoorbeelden) -> VoorbeeldenView:
             waar = f"{p.wijk} (kern {p.kern}" + (f", {p.gemeente})" if meer else ")")
             hier = f"in deze wijk: {p.uitkomst_hier.symbool} {p.uitkomst_hier.value}"
             details = f"{hier}; {p.toelichting}" if p.toelichting else hier
+            # like every row of a report: a practice nobody recorded for real says so
+            wat = f"{p.wat} {let_op(['voorbeeldgegevens'])}" if p.voorbeeld else p.wat
             rijen.append(
                 PraktijkRij(
                     waar,
-                    p.wat,
+                    wat,
                     sinds_tekst(p.sinds, p.geschat),
                     p.contact,
                     details,

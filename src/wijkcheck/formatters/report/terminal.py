@@ -251,7 +251,7 @@ def audit(rapport: Rapport, breedte: int = 100) -> RenderableType:
     parts = _begin(rapport, common.kop(rapport), breedte)
     opmaak = _audit_opmaak(view.rijen, breedte)
     parts += [_tabel(sectie.titel, sectie.rijen, opmaak) for sectie in view.secties]
-    parts.append(_bronnen(view.bronnen))
+    parts.append(_bronnen(view.bronnen, breedte))
     return Group(*parts)
 
 
@@ -550,7 +550,7 @@ def kaart(k: SocialeKaart, breedte: int = 100) -> RenderableType:
         parts.append(
             _praktijken(common.WAT_WERKT_TITEL, common.WAT_WERKT_KOLOMMEN, view.wat_werkt, breedte)
         )
-    parts.append(_bronnen(view.bronnen))
+    parts.append(_bronnen(view.bronnen, breedte))
     return Group(*parts)
 
 
@@ -568,7 +568,9 @@ def _praktijken(
     )
     ruimte = breedte - _tabelbreedte([0] * 5) - sinds - bron_w
     minimum = [_langste_woord(k) for k in teksten]
-    minimum[1] = max(minimum[1], _langste_paar([r.details for r in rijen]))
+    minimum[1] = max(
+        minimum[1], _langste_paar([*(r.wat for r in rijen), *(r.details for r in rijen)])
+    )
     waar, wat, contact = common.column_widths(
         minimum, [_langste_regel(k) for k in teksten], [2, 4, 2], ruimte
     )
@@ -580,7 +582,7 @@ def _praktijken(
     table.add_column(kolommen[3], width=contact, overflow="fold")
     table.add_column("Bron", width=bron_w, no_wrap=True)
     for r in rijen:
-        wat_tekst = Text(r.wat)
+        wat_tekst = Text(_proza(r.wat, wat if past else None))
         if r.details:
             wat_tekst.append("\n" + _proza(r.details, wat if past else None), style="dim")
         table.add_row(Text(r.waar, style="bold"), wat_tekst, r.sinds, r.contact, bron[id(r)])
@@ -605,15 +607,16 @@ def voorbeelden(gv: GoedeVoorbeelden, breedte: int = 100) -> RenderableType:
             )
         if sectie.daar:
             parts.append(Text(_proza("\n".join(sectie.daar), breedte)))
-    parts.append(_bronnen(view.bronnen))
+    parts.append(_bronnen(view.bronnen, breedte))
     return Group(*parts)
 
 
-def _bronnen(lijst) -> Text:
+def _bronnen(lijst, breedte: int) -> Text:
     bronnen = Text("Bronnen\n", style="bold")
     for bron in lijst:
         style = "yellow" if bron.voorbeeld or bron.verouderd else ""
-        bronnen.append(f"[{bron.nummer}] {common.bron_tekst(bron)}\n", style=style)
+        regel = _proza(f"[{bron.nummer}] {common.bron_tekst(bron)}", breedte)
+        bronnen.append(regel + "\n", style=style)
     return bronnen
 
 
