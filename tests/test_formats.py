@@ -504,6 +504,6 @@ def test_a_word_file_says_wijkcheck_made_it_today(invoke, tmp_path: Path) -> Non
     assert eigenschappen.author == eigenschappen.last_modified_by == "wijkcheck"
     assert eigenschappen.comments == ""
     assert eigenschappen.title.startswith("Audit sociale basis")
-    vandaag = dt.datetime.now(dt.timezone.utc).date()
+    vandaag = dt.datetime.now(dt.UTC).date()
     assert eigenschappen.created.date() >= vandaag - dt.timedelta(days=1)
     assert eigenschappen.modified == eigenschappen.created
