@@ -120,6 +120,11 @@ TEKEN_WOORD = re.compile(r"([⚠✔✘§]|\?(?= onbekend)|\d(?=[ \u00a0]%))[ \u0
 P = TypeVar("P", str, list[str], "str | None")
 
 
+def bind_signs(tekst: str) -> str:
+    """`tekst` with each sign joined to its word (and a figure to its '%') by `HEEL`."""
+    return TEKEN_WOORD.sub(r"\1" + HEEL, tekst)
+
+
 def gebonden(maak: Callable[..., P]) -> Callable[..., P]:
     """The prose `maak` returns (a text, a list of them, or None) with each sign joined to its
     word by a no-break space (`HEEL`), which HTML, Word and Markdown honour: a line never ends
@@ -129,9 +134,9 @@ def gebonden(maak: Callable[..., P]) -> Callable[..., P]:
     def met_gebonden_tekens(*args: Any, **kwargs: Any) -> P:
         uit = maak(*args, **kwargs)
         if isinstance(uit, str):
-            return TEKEN_WOORD.sub(r"\1" + HEEL, uit)
+            return bind_signs(uit)
         if isinstance(uit, list):
-            return [TEKEN_WOORD.sub(r"\1" + HEEL, t) for t in uit]
+            return [bind_signs(t) for t in uit]
         return uit
 
     return met_gebonden_tekens

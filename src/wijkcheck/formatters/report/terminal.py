@@ -152,10 +152,6 @@ def _met_let_op(tekst: str, let_op: str, breedte: int | None) -> Text:
     return Text(f"{tekst}\n{let_op}")
 
 
-#: A sign and the word after it, in prose: joined so that a line never ends in the sign.
-_WAARSCHUWING = common.TEKEN_WOORD
-
-
 def _proza(tekst: str, breedte: int | None) -> str:
     """Prose (a notice, an exception's text) broken into lines of at most `breedte` cells
     where a warning keeps its word: 'beoordeeld ⚠ voorbeeldgegevens' never ends a line in
@@ -163,7 +159,7 @@ def _proza(tekst: str, breedte: int | None) -> str:
     here (textwrap breaks only at ASCII whitespace) and rich finds that each one fits.
     Without a width (a layout rich narrows further), or in a paragraph with a character wider
     than one cell, the text is left to rich, which then may part the two."""
-    gebonden = _WAARSCHUWING.sub(r"\1" + common.HEEL, tekst)
+    gebonden = common.bind_signs(tekst)
     if breedte is None or breedte < 1:
         return gebonden.replace(common.HEEL, " ")
     regels = []
@@ -184,7 +180,7 @@ def _langste_paar(teksten: list[str]) -> int:
             cell_len(w)
             for t in teksten
             if t
-            for w in common.woorden(_WAARSCHUWING.sub(r"\1" + common.HEEL, t))
+            for w in common.woorden(common.bind_signs(t))
             if common.HEEL in w
         ]
         + [0]
